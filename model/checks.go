@@ -1,0 +1,137 @@
+package model
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// RunChecks evaluates every arithmetic relation of TEMPLATE.md whose
+// values are all known and returns one Check per relation, passed or
+// failed. The numbers themselves are never changed. Relations with an
+// unknown value are skipped: a skipped check is not a passed one, and the
+// unreadable value already carries its own warning.
+func RunChecks(r *Report) []Check {
+	var out []Check
+	if a := r.Applications; a != nil {
+		out = append(out, applicationChecks(a, r.Template)...)
+	}
+	if rl := r.ReviewLitigation; rl != nil {
+		for _, g := range ReviewGroups {
+			var parts []float64
+			ok := true
+			for _, o := range ReviewOutcomes[:4] {
+				v, known := rl.Get(g.Key, o.Key)
+				ok = ok && known
+				parts = append(parts, v)
+			}
+			tot, known := rl.Get(g.Key, "total")
+			if !ok || !known {
+				continue
+			}
+			sum := add(parts)
+			out = append(out, Check{
+				Rule: g.Key + "_total", OK: same(sum, tot), Expected: sum, Actual: tot,
+				Message: fmt.Sprintf("%s: 结果维持+结果纠正+其他结果+尚未审结 (%s) = %s, 总计 printed %s",
+					g.Label, joinNums(parts, "+"), num(sum), num(tot)),
+			})
+		}
+	}
+	return out
+}
+
+func applicationChecks(a *Table, g Generation) []Check {
+	var out []Check
+	results := ResultRows(g)
+	for _, c := range ApplicationColumns {
+		nr, ok1 := a.Get("new_requests", c.Key)
+		co, ok2 := a.Get("carried_over", c.Key)
+		tot, ok3 := a.Get("total", c.Key)
+		cf, ok4 := a.Get("carried_forward", c.Key)
+		if ok1 && ok2 && ok3 && ok4 {
+			out = append(out, Check{
+				Rule: "balance", Scope: c.Key, OK: same(nr+co, tot+cf), Expected: nr + co, Actual: tot + cf,
+				Message: fmt.Sprintf("一+二 (%s+%s) %s （七）总计+四 (%s+%s) in column %s",
+					num(nr), num(co), eqSign(nr+co, tot+cf), num(tot), num(cf), c.Label),
+			})
+		}
+		var parts []float64
+		known := ok3
+		for _, rk := range results {
+			v, ok := a.Get(rk, c.Key)
+			known = known && ok
+			parts = append(parts, v)
+		}
+		if known {
+			sum := add(parts)
+			out = append(out, Check{
+				Rule: "results", Scope: c.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
+				Message: fmt.Sprintf("sum of the result rows (%s) %s （七）总计 (%s) in column %s",
+					num(sum), eqSign(sum, tot), num(tot), c.Label),
+			})
+		}
+	}
+	for _, row := range a.Rows {
+		var parts []float64
+		known := true
+		for _, c := range ApplicantColumns {
+			v, ok := a.Get(row.Key, c.Key)
+			known = known && ok
+			parts = append(parts, v)
+		}
+		tot, ok := a.Get(row.Key, "total")
+		if !known || !ok {
+			continue
+		}
+		sum := add(parts)
+		out = append(out, Check{
+			Rule: "row_total", Scope: row.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
+			Message: fmt.Sprintf("six applicant columns (%s = %s) %s 总计 (%s) in row %s",
+				joinNums(parts, "+"), num(sum), eqSign(sum, tot), num(tot), row.Key),
+		})
+	}
+	return out
+}
+
+func add(xs []float64) float64 {
+	s := 0.0
+	for _, x := range xs {
+		s += x
+	}
+	return s
+}
+
+func same(a, b float64) bool {
+	d := a - b
+	return d < 1e-6 && d > -1e-6
+}
+
+func eqSign(a, b float64) string {
+	if same(a, b) {
+		return "="
+	}
+	return "≠"
+}
+
+func num(v float64) string {
+	return strconv.FormatFloat(v, 'f', -1, 64)
+}
+
+func joinNums(xs []float64, sep string) string {
+	s := make([]string, len(xs))
+	for i, x := range xs {
+		s[i] = num(x)
+	}
+	return strings.Join(s, sep)
+}
+
+// FailedChecks returns the checks that did not hold.
+func FailedChecks(cs []Check) []Check {
+	var out []Check
+	for _, c := range cs {
+		if !c.OK {
+			out = append(out, c)
+		}
+	}
+	return out
+}

@@ -1,0 +1,62 @@
+// Package docerr names the reasons a file is not a readable report, so that
+// the command line, batch conversion and library users can tell a scanned
+// PDF from an encrypted one or from a page that is not a report at all.
+package docerr
+
+import "errors"
+
+// Kind classifies why a document could not be read.
+type Kind int
+
+const (
+	Unknown     Kind = iota
+	Empty            // no content at all
+	NotReport        // readable, but not a 政府信息公开工作年度报告
+	Pre2019          // a report under the 2008 条例, without the national tables
+	Scanned          // a PDF without a text layer
+	Encrypted        // encrypted with a password we do not have
+	Damaged          // broken beyond reading
+	Unsupported      // a format we recognise but do not read (.doc, .wps, .ofd, images)
+	TooLarge         // over a size or time budget
+)
+
+var kindNames = map[Kind]string{
+	Unknown: "unknown", Empty: "empty", NotReport: "not a report", Pre2019: "pre-2019 format",
+	Scanned: "scanned", Encrypted: "encrypted", Damaged: "damaged", Unsupported: "unsupported format",
+	TooLarge: "too large",
+}
+
+func (k Kind) String() string { return kindNames[k] }
+
+// Error is a document that could not be read, with the reason in words a
+// researcher understands.
+type Error struct {
+	File   string // the file's path, filled in by the pipeline
+	Kind   Kind
+	Reason string // one line, no trailing period
+	Err    error  // the underlying cause, if any
+}
+
+func (e *Error) Error() string {
+	if e.File == "" {
+		return e.Reason
+	}
+	return e.File + ": " + e.Reason
+}
+
+func (e *Error) Unwrap() error { return e.Err }
+
+// New returns an Error of kind k with the given reason.
+func New(k Kind, reason string) *Error { return &Error{Kind: k, Reason: reason} }
+
+// Wrap returns an Error of kind k with the given reason and cause.
+func Wrap(k Kind, reason string, err error) *Error { return &Error{Kind: k, Reason: reason, Err: err} }
+
+// KindOf returns the Kind of err, or Unknown.
+func KindOf(err error) Kind {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Kind
+	}
+	return Unknown
+}

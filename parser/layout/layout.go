@@ -1,0 +1,80 @@
+// Package layout defines the intermediate form that every format adapter
+// produces and the table recognizer consumes: a document as lines, each line
+// a sequence of cells that remember where they came from.
+//
+// Adapters know about bytes, encodings and page geometry; the recognizer knows
+// about the national template. This package is the narrow waist between them.
+package layout
+
+// Document is one source file reduced to lines of cells.
+type Document struct {
+	Format string // "pdf", "html", "text", "docx"
+	Pages  int    // number of pages for paged formats, 0 otherwise
+	Title  string // a title the container declares (HTML <title>, PDF /Title), if any
+	Lines  []Line
+	// Warnings raised while reading the container (a truncated PDF, an
+	// encoding guessed rather than declared). Codes follow the JSON contract.
+	Warnings []Warning
+}
+
+// Line is one visual line of text or one row of a table.
+type Line struct {
+	Page int // 1-based page, 0 for formats without pages
+	Num  int // 1-based line number in the document's extracted lines
+	// Table is non-zero for rows that came from a real table grid (HTML, DOCX):
+	// rows with the same Table value belong to the same source table, and
+	// their cells' Col values index the same expanded grid.
+	Table int
+	Cells []Cell
+}
+
+// Cell is one piece of text on a line: a table cell, a run of text between
+// wide gaps, or the whole line.
+type Cell struct {
+	Text string // normalised text (NFKC-folded widths, collapsed spaces)
+	Raw  string // the text as it appears in the source, for provenance
+	// Col is the cell's column in an expanded table grid (HTML/DOCX, tab
+	// separated text), or -1 when the source has no grid.
+	Col int
+	// Copy marks the repeated copies of a cell that spans several grid
+	// columns or rows (colspan/rowspan expanded). The first occurrence has
+	// Copy false. Readers that want distinct cells skip copies.
+	Copy bool
+	// X0 and X1 are the horizontal extent of the cell on the page for
+	// positioned formats (PDF points, or character columns in aligned
+	// text). HasX reports whether they are meaningful.
+	X0, X1 float64
+	HasX   bool
+}
+
+// Warning is something the reader of the output should know.
+type Warning struct {
+	Code    string
+	Message string
+	Field   string
+}
+
+// Texts returns the normalised texts of a line's cells.
+func (l Line) Texts() []string {
+	out := make([]string, len(l.Cells))
+	for i, c := range l.Cells {
+		out[i] = c.Text
+	}
+	return out
+}
+
+// Joined returns the line's distinct cell texts joined without separator,
+// the way a reader would read the line aloud.
+func (l Line) Joined() string {
+	n := 0
+	for _, c := range l.Cells {
+		n += len(c.Text)
+	}
+	b := make([]byte, 0, n)
+	for _, c := range l.Cells {
+		if !c.Copy {
+			b = append(b, c.Text...)
+		}
+	}
+	return string(b)
+}
