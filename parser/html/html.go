@@ -1,0 +1,312 @@
+// Package html reads reports published as web pages: portal articles,
+// Word content pasted into a CMS, bare article fragments. Tables are
+// expanded into a real grid (rowspan and colspan) before anything else, so
+// that every cell sits under its header.
+package html
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+
+	"github.com/govreport/govreport/parser/charset"
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// Limits that keep a hostile page from exhausting memory.
+const (
+	maxSpan      = 200     // a colspan or rowspan larger than this is clamped
+	maxGridCells = 200_000 // cells of one expanded table
+)
+
+// Read parses an HTML page (any encoding) into lines of cells.
+func Read(src []byte) (*layout.Document, error) {
+	text, notes := charset.Decode(src)
+	root, err := xhtml.Parse(strings.NewReader(text))
+	if err != nil {
+		return nil, err
+	}
+	gq := goquery.NewDocumentFromNode(root)
+	doc := &layout.Document{Format: "html", Title: pageTitle(gq)}
+	for _, n := range notes {
+		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
+	}
+	w := &walker{doc: doc}
+	w.block(articleRoot(gq))
+	w.flush()
+	return doc, nil
+}
+
+// pageTitle returns the title the page declares for its article.
+func pageTitle(d *goquery.Document) string {
+	if t, ok := d.Find(`meta[name="ArticleTitle"]`).Attr("content"); ok && strings.TrimSpace(t) != "" {
+		return textnorm.Fold(t)
+	}
+	t := textnorm.Fold(d.Find("title").First().Text())
+	// Portals append the column and site names: 标题_栏目_网站.
+	for _, sep := range []string{"_", "|", " - ", "－"} {
+		if i := strings.Index(t, sep); i > 0 {
+			t = t[:i]
+		}
+	}
+	return strings.TrimSpace(t)
+}
+
+var headingRe = regexp.MustCompile(`^\s*[一二三四五六][、.．]\s*(总体情况|概述|主动公开|收到和处理|.*复议|.*问题|其他需要报告)`)
+
+// articleRoot finds the smallest element holding every report table and
+// section heading, which leaves the portal's navigation, breadcrumbs and
+// footer outside. A page without such markers is read whole.
+func articleRoot(d *goquery.Document) *xhtml.Node {
+	var markers []*xhtml.Node
+	d.Find("table").Each(func(_ int, s *goquery.Selection) {
+		if t := s.Text(); strings.Contains(t, "自然人") || strings.Contains(t, "信息内容") || strings.Contains(t, "行政复议") {
+			markers = append(markers, s.Nodes[0])
+		}
+	})
+	d.Find("p,div,h1,h2,h3,h4,h5,h6,strong,b,span,td").Each(func(_ int, s *goquery.Selection) {
+		if t := ownText(s.Nodes[0]); len(t) < 120 && headingRe.MatchString(textnorm.Fold(t)) {
+			markers = append(markers, s.Nodes[0])
+		}
+	})
+	body := d.Find("body").Nodes
+	if len(markers) == 0 {
+		if len(body) > 0 {
+			return body[0]
+		}
+		return d.Nodes[0]
+	}
+	root := markers[0]
+	for _, m := range markers[1:] {
+		root = commonAncestor(root, m)
+	}
+	// Keep the title if it sits just outside: climb while the parent adds
+	// little besides a heading (a title block beside the article body).
+	if root.Type == xhtml.ElementNode && root.DataAtom == atom.Table {
+		root = root.Parent
+	}
+	return root
+}
+
+func ownText(n *xhtml.Node) string {
+	var b strings.Builder
+	var rec func(*xhtml.Node)
+	rec = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == xhtml.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == xhtml.ElementNode && isInline(c.DataAtom):
+				rec(c)
+			}
+			if b.Len() > 400 {
+				return
+			}
+		}
+	}
+	rec(n)
+	return b.String()
+}
+
+func commonAncestor(a, b *xhtml.Node) *xhtml.Node {
+	seen := map[*xhtml.Node]bool{}
+	for n := a; n != nil; n = n.Parent {
+		seen[n] = true
+	}
+	for n := b; n != nil; n = n.Parent {
+		if seen[n] {
+			return n
+		}
+	}
+	return a
+}
+
+func isInline(a atom.Atom) bool {
+	switch a {
+	case atom.Span, atom.A, atom.B, atom.Strong, atom.I, atom.Em, atom.U, atom.Font, atom.Sub, atom.Sup,
+		atom.Small, atom.Big, atom.Label, atom.Abbr, atom.Code, atom.S, atom.Strike, atom.Ins, atom.Del, atom.Mark, atom.Tt:
+		return true
+	}
+	return false
+}
+
+func skipped(n *xhtml.Node) bool {
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Iframe, atom.Object,
+		atom.Select, atom.Button, atom.Input, atom.Textarea, atom.Svg, atom.Nav:
+		return true
+	}
+	return n.Type == xhtml.ElementNode && n.Data == "o:p" && n.FirstChild == nil
+}
+
+// walker turns a DOM subtree into lines: block elements and <br> end a
+// line, tables become grid rows.
+type walker struct {
+	doc    *layout.Document
+	buf    strings.Builder
+	tables int
+}
+
+func (w *walker) flush() {
+	raw := w.buf.String()
+	w.buf.Reset()
+	t := textnorm.Fold(raw)
+	if t == "" {
+		return
+	}
+	w.add(layout.Line{Cells: []layout.Cell{{Text: t, Raw: strings.TrimSpace(raw), Col: -1}}})
+}
+
+func (w *walker) add(l layout.Line) {
+	l.Num = len(w.doc.Lines) + 1
+	w.doc.Lines = append(w.doc.Lines, l)
+}
+
+func (w *walker) block(n *xhtml.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case xhtml.TextNode:
+			w.buf.WriteString(c.Data)
+		case xhtml.ElementNode:
+			switch {
+			case skipped(c):
+			case c.DataAtom == atom.Br:
+				w.flush()
+			case c.DataAtom == atom.Table:
+				w.flush()
+				w.table(c)
+			case isInline(c.DataAtom) || c.DataAtom == 0:
+				w.block(c)
+			default:
+				w.flush()
+				w.block(c)
+				w.flush()
+			}
+		}
+	}
+}
+
+// gridCell is one source cell placed in the expanded grid.
+type gridCell struct {
+	text, raw string
+	copy      bool
+	set       bool
+}
+
+// table expands rowspan and colspan into a grid and emits one line per
+// row, each cell with its grid column.
+func (w *walker) table(t *xhtml.Node) {
+	w.tables++
+	id := w.tables
+	var rows [][]gridCell
+	total := 0
+	for _, tr := range tableRows(t) {
+		r := len(rows)
+		for len(rows) <= r {
+			rows = append(rows, nil)
+		}
+		col := 0
+		for td := tr.FirstChild; td != nil; td = td.NextSibling {
+			if td.Type != xhtml.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) {
+				continue
+			}
+			for col < len(rows[r]) && rows[r][col].set {
+				col++
+			}
+			cs, rs := span(td, "colspan"), span(td, "rowspan")
+			raw := cellText(td)
+			text := textnorm.Fold(raw)
+			for dr := 0; dr < rs; dr++ {
+				for len(rows) <= r+dr {
+					rows = append(rows, nil)
+				}
+				for dc := 0; dc < cs; dc++ {
+					if total++; total > maxGridCells {
+						return
+					}
+					row := rows[r+dr]
+					for len(row) <= col+dc {
+						row = append(row, gridCell{})
+					}
+					row[col+dc] = gridCell{text: text, raw: strings.TrimSpace(raw), copy: dr > 0 || dc > 0, set: true}
+					rows[r+dr] = row
+				}
+			}
+			col += cs
+		}
+	}
+	for _, row := range rows {
+		line := layout.Line{Table: id}
+		for c, gc := range row {
+			if !gc.set {
+				continue
+			}
+			line.Cells = append(line.Cells, layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy})
+		}
+		if len(line.Cells) > 0 {
+			w.add(line)
+		}
+	}
+}
+
+// tableRows returns the rows of t, not those of tables nested in its cells.
+func tableRows(t *xhtml.Node) []*xhtml.Node {
+	var out []*xhtml.Node
+	var rec func(*xhtml.Node)
+	rec = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != xhtml.ElementNode {
+				continue
+			}
+			switch c.DataAtom {
+			case atom.Tr:
+				out = append(out, c)
+			case atom.Table, atom.Td, atom.Th:
+			default:
+				rec(c)
+			}
+		}
+	}
+	rec(t)
+	return out
+}
+
+func span(n *xhtml.Node, name string) int {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, name) {
+			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
+			if err != nil || v < 1 {
+				return 1
+			}
+			if v > maxSpan {
+				return maxSpan
+			}
+			return v
+		}
+	}
+	return 1
+}
+
+// cellText joins a cell's text. Paragraphs and <br> inside a cell are the
+// wrapping of one label (商业<br>企业), so they are joined without a space.
+func cellText(n *xhtml.Node) string {
+	var b strings.Builder
+	var rec func(*xhtml.Node)
+	rec = func(n *xhtml.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == xhtml.TextNode:
+				b.WriteString(strings.NewReplacer("\n", "", "\r", "", "\t", "").Replace(c.Data))
+			case c.Type == xhtml.ElementNode && !skipped(c):
+				rec(c)
+			}
+		}
+	}
+	rec(n)
+	return b.String()
+}

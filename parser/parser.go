@@ -1,0 +1,190 @@
+// Package parser turns one document (PDF, HTML, text) into a checked
+// report of the JSON contract: it detects the format by content, reads the
+// document into lines of cells with a format adapter, and hands them to the
+// recognizer.
+//
+//	r, err := parser.ParseFile("report.html")
+//
+// or, with options:
+//
+//	p := parser.New(parser.WithTimeout(10 * time.Second))
+//	r, err := p.Parse("report.pdf", data)
+package parser
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"os"
+	"time"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/charset"
+	"github.com/govreport/govreport/parser/docerr"
+	"github.com/govreport/govreport/parser/html"
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/pdf"
+	"github.com/govreport/govreport/parser/recognize"
+	"github.com/govreport/govreport/parser/text"
+)
+
+// Parser reads reports. Its zero value is not usable; make one with New.
+type Parser struct {
+	timeout  time.Duration
+	maxBytes int64
+}
+
+// Option configures a Parser.
+type Option func(*Parser)
+
+// WithTimeout bounds the time spent on one document (0: no bound).
+func WithTimeout(d time.Duration) Option { return func(p *Parser) { p.timeout = d } }
+
+// WithMaxBytes refuses documents larger than n bytes.
+func WithMaxBytes(n int64) Option { return func(p *Parser) { p.maxBytes = n } }
+
+// DefaultTimeout bounds one document when no option says otherwise.
+const DefaultTimeout = 30 * time.Second
+
+// New returns a Parser with the given options.
+func New(opts ...Option) *Parser {
+	p := &Parser{timeout: DefaultTimeout, maxBytes: 200 << 20}
+	for _, o := range opts {
+		o(p)
+	}
+	return p
+}
+
+// Parse reads the report in one of the package's default Parser.
+func Parse(name string, src []byte, opts ...Option) (*model.Report, error) {
+	return New(opts...).Parse(name, src)
+}
+
+// ParseFile reads the report in the file at path.
+func ParseFile(path string, opts ...Option) (*model.Report, error) {
+	return New(opts...).ParseFile(path)
+}
+
+// ParseFile reads the report in the file at path.
+func (p *Parser) ParseFile(path string) (*model.Report, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, &docerr.Error{File: path, Kind: docerr.Unknown, Reason: err.Error(), Err: err}
+	}
+	return p.Parse(path, src)
+}
+
+// Parse reads the report in src; name is used for messages and for
+// source.path. Errors are *docerr.Error naming the file and the reason.
+func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
+	r, err := p.parse(src)
+	if err != nil {
+		e, ok := err.(*docerr.Error)
+		if !ok {
+			e = docerr.Wrap(docerr.Damaged, err.Error(), err)
+		}
+		e.File = name
+		return nil, e
+	}
+	sum := sha256.Sum256(src)
+	r.Source.Path = name
+	r.Source.SHA256 = hex.EncodeToString(sum[:])
+	return r, nil
+}
+
+func (p *Parser) parse(src []byte) (*model.Report, error) {
+	if p.maxBytes > 0 && int64(len(src)) > p.maxBytes {
+		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("%d bytes is over the limit of %d", len(src), p.maxBytes))
+	}
+	ctx := context.Background()
+	if p.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, p.timeout)
+		defer cancel()
+	}
+	type result struct {
+		r   *model.Report
+		err error
+	}
+	done := make(chan result, 1)
+	go func() {
+		defer func() {
+			// A bug of ours or of a library must not take a batch down:
+			// the document is reported as unreadable instead.
+			if x := recover(); x != nil {
+				done <- result{err: docerr.New(docerr.Damaged, fmt.Sprintf("internal error while reading the document: %v", x))}
+			}
+		}()
+		r, err := p.read(ctx, src)
+		done <- result{r, err}
+	}()
+	select {
+	case res := <-done:
+		return res.r, res.err
+	case <-ctx.Done():
+		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", p.timeout))
+	}
+}
+
+func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
+	doc, err := p.readLayout(ctx, src)
+	if err != nil {
+		return nil, err
+	}
+	r, err := recognize.Recognize(doc)
+	if err != nil {
+		return nil, err
+	}
+	r.Source.Format = doc.Format
+	r.Source.Pages = doc.Pages
+	return r, nil
+}
+
+// Layout reads src into the intermediate form without recognising the
+// report: what the recognizer sees, for debugging and for tools.
+func (p *Parser) Layout(name string, src []byte) (*layout.Document, error) {
+	ctx := context.Background()
+	if p.timeout > 0 {
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(ctx, p.timeout)
+		defer cancel()
+	}
+	doc, err := p.readLayout(ctx, src)
+	if e, ok := err.(*docerr.Error); ok {
+		e.File = name
+	}
+	return doc, err
+}
+
+func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, error) {
+	f := Detect(src)
+	var doc *layout.Document
+	var err error
+	switch f {
+	case FormatEmpty:
+		return nil, docerr.New(docerr.Empty, "the file is empty")
+	case FormatPDF:
+		doc, err = pdf.Read(src, pdf.WithContext(ctx))
+	case FormatHTML:
+		doc, err = html.Read(src)
+	case FormatText:
+		doc = text.Read(charset.DecodeText(src))
+	case FormatDOCX:
+		return nil, docerr.New(docerr.Unsupported, "a Word .docx document: not read yet; save it as HTML or PDF")
+	case FormatDOC:
+		return nil, docerr.New(docerr.Unsupported, "a legacy Word .doc or WPS file (OLE compound document), which govreport does not read; convert it with: soffice --headless --convert-to docx FILE")
+	case FormatOFD:
+		return nil, docerr.New(docerr.Unsupported, "an OFD document, which govreport does not read; export it to PDF first")
+	case FormatZIP:
+		return nil, docerr.New(docerr.Unsupported, "a ZIP archive that is not a Word document; unpack it and parse its files")
+	case FormatImage:
+		return nil, docerr.New(docerr.Scanned, "an image, not a document with text; run OCR on it first")
+	case FormatRTF:
+		return nil, docerr.New(docerr.Unsupported, "an RTF document, which govreport does not read; convert it with: soffice --headless --convert-to docx FILE")
+	}
+	if err != nil {
+		return nil, err
+	}
+	return doc, err
+}

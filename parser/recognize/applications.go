@@ -1,0 +1,275 @@
+package recognize
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/layout"
+)
+
+// rowPattern recognises one row of table 三 by phrases of its label; the
+// first pattern that matches wins, so the specific come before the general.
+type rowPattern struct {
+	key     string
+	phrases []string
+}
+
+var applicationPatterns = []rowPattern{
+	{"other_no_correction", []string{"逾期不补正", "无正当理由逾期"}},
+	{"other_unpaid_fee", []string{"缴纳费用", "收费通知"}},
+	{"new_requests", []string{"本年新收", "本年度新收", "新收政府信息公开申请"}},
+	{"carried_forward", []string{"结转下年度", "结转下一年度", "转下年度", "转入下年度", "结转下年"}},
+	{"carried_over", []string{"上年结转", "上一年结转", "上年度结转"}},
+	{"partially_granted", []string{"部分公开"}},
+	{"granted", []string{"予以公开"}},
+	{"withheld_state_secret", []string{"国家秘密"}},
+	{"withheld_prohibited_by_law", []string{"行政法规禁止", "法律行政止公开", "其他法律行政", "禁止公开"}},
+	{"withheld_security_stability", []string{"三安全一稳定", "三安全", "一稳定"}},
+	{"withheld_third_party_rights", []string{"第三方合法权益", "第三方"}},
+	{"withheld_internal_affairs", []string{"内部事务", "内容事务", "三类内部"}},
+	{"withheld_process_information", []string{"过程性信息", "四类过程"}},
+	{"withheld_enforcement_case_file", []string{"执法案卷"}},
+	{"withheld_administrative_query", []string{"行政查询"}},
+	{"unavailable_not_held", []string{"不掌握"}},
+	{"unavailable_needs_creation", []string{"另行制作", "没有现成"}},
+	{"unavailable_still_unclear", []string{"仍不明确", "补正后申请"}},
+	{"not_processed_complaint", []string{"信访举报", "举报投诉", "信访"}},
+	{"not_processed_repeated", []string{"重复申请"}},
+	{"not_processed_publication", []string{"公开出版物"}},
+	{"not_processed_excessive", []string{"大量反复"}},
+	{"not_processed_confirmation", []string{"重新出具", "确认或重新"}},
+	{"total", []string{"总计"}},
+}
+
+// groupLabels are the printed labels of row groups; they prefix the rows
+// of their group when a grid repeats them.
+var groupLabels = []string{"三、本年度办理结果", "本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理"}
+
+var numberingRe = regexp.MustCompile(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\))`)
+
+// matchApplicationRow returns the row key of a table 三 label, "" when it
+// is not a row, and "group" for a group label printed alone.
+func matchApplicationRow(label string, prev string) string {
+	if label == "" || len([]rune(label)) > 80 {
+		return ""
+	}
+	core := label
+	sawOther := false
+	for _, g := range groupLabels {
+		if strings.Contains(core, g) {
+			if g == "(六)其他处理" {
+				sawOther = true
+			}
+			core = strings.ReplaceAll(core, g, "")
+		}
+	}
+	for {
+		m := numberingRe.FindString(core)
+		if m == "" {
+			break
+		}
+		core = core[len(m):]
+	}
+	if core == "" {
+		if sawOther {
+			return "other"
+		}
+		if label != "" && strings.ContainsAny(label, "三四五") {
+			return "group"
+		}
+		return ""
+	}
+	for _, p := range applicationPatterns {
+		for _, ph := range p.phrases {
+			if strings.Contains(core, ph) {
+				return p.key
+			}
+		}
+	}
+	if core == "其他处理" {
+		return "other"
+	}
+	if core == "其他" || core == "其它" {
+		if sawOther || prev == "other" || prev == "other_no_correction" || prev == "other_unpaid_fee" {
+			return "other_other"
+		}
+	}
+	return ""
+}
+
+// rowRead is one candidate row of table 三 found in the document.
+type rowRead struct {
+	key    string
+	line   *layout.Line
+	ps     []piece
+	vals   []piece
+	values []*value
+}
+
+// appsResult is what was found of table 三.
+type appsResult struct {
+	gen   model.Generation
+	first int // line index of the first data row
+	last  int // line index of the last data row
+}
+
+// readApplications finds table 三 and fills report.Applications.
+func (st *state) readApplications() *appsResult {
+	from, to := st.region(secRequests)
+	res := st.scanApplications(from, to)
+	if res == nil {
+		res = st.scanApplications(0, len(st.lines))
+	}
+	return res
+}
+
+func (st *state) scanApplications(from, to int) *appsResult {
+	cols := make([]string, len(model.ApplicationColumns))
+	for i, c := range model.ApplicationColumns {
+		cols[i] = c.Key
+	}
+	hdr := newHeader(cols)
+	widths := st.gridWidths()
+	var rows []*rowRead
+	prev := ""
+	first, last := -1, -1
+	for i := from; i < to; i++ {
+		l := &st.lines[i]
+		ps := pieces(l)
+		label, vals := splitLabelValues(ps)
+		key := matchApplicationRow(label, prev)
+		if key == "" || key == "group" {
+			if first < 0 && !hasNumbers(vals) {
+				hdr.add(l, applicationColumn)
+			}
+			continue
+		}
+		if key == "total" && !hasNumbers(vals) && first < 0 {
+			// 总计 in a header line, not the （七） row.
+			hdr.add(l, applicationColumn)
+			continue
+		}
+		if len(vals) == 0 {
+			// One cell per line, or a label on its own line above its
+			// numbers: take the value-only lines that follow.
+			for j := i + 1; j < to && len(vals) < len(cols); j++ {
+				nps := pieces(&st.lines[j])
+				nl, nv := splitLabelValues(nps)
+				if nl != "" || len(nv) == 0 {
+					break
+				}
+				vals = append(vals, nv...)
+				i = j
+			}
+		}
+		if len(vals) == 0 {
+			prev = key
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		last = i
+		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals})
+		prev = key
+	}
+	if len(rows) < 3 {
+		return nil
+	}
+	gen, ok := st.applicationGeneration(rows)
+	res := &appsResult{gen: gen, first: first, last: last}
+	if !ok {
+		st.report.Warn("template_undetermined", "template", "table 三 has neither a single （六）其他处理 row nor its three sub-rows; generation "+string(gen)+" assumed")
+	}
+	st.report.Templates.Applications = gen
+	defs := model.ApplicationRowsFor(gen)
+	keys := make([]string, len(defs))
+	for i, d := range defs {
+		keys[i] = d.Key
+	}
+	t := model.NewTable(keys, func(string) []string { return cols })
+	st.report.Applications = t
+	seen := map[string]bool{}
+	blankTotals := 0
+	for _, r := range rows {
+		if t.Row(r.key) == nil {
+			if r.key == "other" && gen == model.Gen2021 {
+				st.report.Warn("extra_row", "applications.other", "a subtotal row （六）其他处理 beside its three sub-rows was ignored")
+			}
+			continue
+		}
+		r.values = hdr.assign(r.line, r.ps, r.vals, widths)
+		if seen[r.key] {
+			if r.values != nil {
+				st.report.Warn("duplicate_row", "applications."+r.key, fmt.Sprintf("row %s appears again on line %d; the first reading was kept", r.key, r.line.Num))
+			}
+			continue
+		}
+		if r.values == nil {
+			st.report.Warn("unreadable_row", "applications."+r.key,
+				fmt.Sprintf("line %d: %d cells where 7 columns are expected, and no header position places them; the row's values are left null", r.line.Num, len(r.vals)))
+			seen[r.key] = true
+			continue
+		}
+		seen[r.key] = true
+		applicants := 0.0
+		for ci, v := range r.values {
+			path := "applications." + r.key + "." + cols[ci]
+			t.Set(r.key, cols[ci], v.num)
+			st.provenance(path, *v)
+			if ci < 6 {
+				applicants += v.num
+			}
+		}
+		if r.values[6].kind == blank && r.values[6].cell.Text == "" && applicants != 0 {
+			blankTotals++
+		}
+	}
+	for _, k := range keys {
+		if !seen[k] {
+			st.report.Warn("row_missing", "applications."+k, "row "+k+" of table 三 was not found; its values are null")
+		}
+	}
+	if blankTotals > 0 {
+		st.report.Warn("blank_total_column", "applications", fmt.Sprintf("the 总计 column is blank on %d rows with requests; blank cells read as 0, so their row totals fail", blankTotals))
+	}
+	return res
+}
+
+// applicationGeneration decides table 三's generation from its rows: the
+// three （六） sub-rows mark the 2021 format, a single （六）其他处理 row
+// with numbers the 2019 format.
+func (st *state) applicationGeneration(rows []*rowRead) (model.Generation, bool) {
+	has := map[string]bool{}
+	for _, r := range rows {
+		has[r.key] = true
+	}
+	switch {
+	case has["other_no_correction"] || has["other_unpaid_fee"] || has["other_other"]:
+		return model.Gen2021, true
+	case has["other"]:
+		return model.Gen2019, true
+	}
+	if y := st.report.Year; y != nil && *y <= 2020 {
+		return model.Gen2019, false
+	}
+	return model.Gen2021, false
+}
+
+// gridWidths returns a function giving the width of each source table.
+func (st *state) gridWidths() func(int) int {
+	w := map[int]int{}
+	for _, l := range st.lines {
+		if l.Table == 0 {
+			continue
+		}
+		for _, c := range l.Cells {
+			if c.Col+1 > w[l.Table] {
+				w[l.Table] = c.Col + 1
+			}
+		}
+	}
+	return func(t int) int { return w[t] }
+}

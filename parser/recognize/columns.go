@@ -1,0 +1,255 @@
+package recognize
+
+import (
+	"math"
+	"sort"
+	"strings"
+
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// header is where a table's columns are: their grid column (HTML, DOCX,
+// tab-separated text, PDF grids) and their horizontal centre (PDF, aligned
+// text), read from the header lines' labels.
+type header struct {
+	keys  []string
+	col   map[string]int
+	x     map[string]float64
+	table int // Line.Table of the header lines, 0 for plain lines
+}
+
+func newHeader(keys []string) *header {
+	return &header{keys: keys, col: map[string]int{}, x: map[string]float64{}}
+}
+
+// add records the header cells of one line; match maps a header text to
+// a column key or "". The first mention of a key wins, except that a
+// deeper header line refines the horizontal centre (法人或其他组织 spans
+// five columns, 商业企业 one).
+func (h *header) add(l *layout.Line, match func(string) string) bool {
+	found := false
+	for _, c := range l.Cells {
+		if c.Copy {
+			continue
+		}
+		k := match(textnorm.Label(c.Text))
+		if k == "" {
+			continue
+		}
+		found = true
+		if _, ok := h.col[k]; !ok && c.Col >= 0 {
+			h.col[k] = c.Col
+		}
+		if c.HasX {
+			h.x[k] = (c.X0 + c.X1) / 2
+		}
+		if l.Table != 0 {
+			h.table = l.Table
+		}
+	}
+	return found
+}
+
+func (h *header) complete(m map[string]int) bool {
+	for _, k := range h.keys {
+		if _, ok := m[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+func (h *header) completeX() bool {
+	for _, k := range h.keys {
+		if _, ok := h.x[k]; !ok {
+			return false
+		}
+	}
+	return true
+}
+
+// assign maps a row's value pieces onto the header's columns. It returns
+// nil when the row cannot be placed with confidence; a column the row has
+// no cell for comes back as a blank value.
+func (h *header) assign(l *layout.Line, ps []piece, vals []piece, gridWidth func(table int) int) []*value {
+	n := len(h.keys)
+	if h.complete(h.col) && allHaveCol(vals) {
+		if out := h.byGrid(l, ps, vals, gridWidth); out != nil {
+			return out
+		}
+	}
+	if h.completeX() && allHaveX(vals) {
+		if out := h.byPosition(l, vals); out != nil {
+			return out
+		}
+	}
+	return bySequence(vals, n)
+}
+
+// byGrid places values by grid column. In a real table grid (HTML, DOCX,
+// PDF grids) an absent cell is a blank one. In tab-separated text copied
+// from a page the empty slots of merged cells shift some rows, so a row is
+// only placed by grid when its label ends before the first value column.
+func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) int) []*value {
+	if l.Table != 0 && l.Table != h.table && gridWidth(l.Table) != gridWidth(h.table) {
+		return nil
+	}
+	first := math.MaxInt
+	colKey := map[int]int{}
+	for i, k := range h.keys {
+		c := h.col[k]
+		colKey[c] = i
+		if c < first {
+			first = c
+		}
+	}
+	for _, p := range ps {
+		if !p.isVal && p.label != "" && !p.copy && p.col >= first {
+			return nil
+		}
+	}
+	out := make([]*value, len(h.keys))
+	for _, p := range vals {
+		i, ok := colKey[p.col]
+		if !ok {
+			if p.val.kind == number {
+				return nil
+			}
+			continue
+		}
+		if p.copy {
+			// A value cell spanning two columns fills only its first.
+			continue
+		}
+		v := p.val
+		out[i] = &v
+	}
+	if l.Table == 0 {
+		for _, v := range out {
+			if v == nil {
+				return nil
+			}
+		}
+	}
+	for i := range out {
+		if out[i] == nil {
+			out[i] = &value{kind: blank, line: l, cell: layout.Cell{Col: h.col[h.keys[i]]}}
+		}
+	}
+	return out
+}
+
+// byPosition places each value in the column whose header centre is
+// nearest, within the band halfway to the neighbouring headers.
+func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
+	type colX struct {
+		i int
+		x float64
+	}
+	cols := make([]colX, len(h.keys))
+	for i, k := range h.keys {
+		cols[i] = colX{i, h.x[k]}
+	}
+	sort.Slice(cols, func(a, b int) bool { return cols[a].x < cols[b].x })
+	out := make([]*value, len(h.keys))
+	for _, p := range vals {
+		best, bestD := -1, math.MaxFloat64
+		for j, c := range cols {
+			d := math.Abs(p.x - c.x)
+			lo, hi := math.Inf(-1), math.Inf(1)
+			if j > 0 {
+				lo = (cols[j-1].x + c.x) / 2
+			}
+			if j+1 < len(cols) {
+				hi = (cols[j+1].x + c.x) / 2
+			}
+			if p.x >= lo && p.x < hi && d < bestD {
+				best, bestD = c.i, d
+			}
+		}
+		if best < 0 {
+			return nil
+		}
+		if out[best] != nil {
+			return nil // two values in one column: the layout is not what we think
+		}
+		v := p.val
+		out[best] = &v
+	}
+	for i := range out {
+		if out[i] == nil {
+			out[i] = &value{kind: blank, line: l}
+		}
+	}
+	return out
+}
+
+// bySequence maps values in order when their count leaves no doubt: blank
+// slots at either end are dropped first (they are the empty cells of
+// merged labels or a trailing separator).
+func bySequence(vals []piece, n int) []*value {
+	for len(vals) > n && vals[len(vals)-1].val.kind == blank && vals[len(vals)-1].val.cell.Text == "" {
+		vals = vals[:len(vals)-1]
+	}
+	for len(vals) > n && vals[0].val.kind == blank && vals[0].val.cell.Text == "" {
+		vals = vals[1:]
+	}
+	var distinct []piece
+	for _, v := range vals {
+		if !v.copy {
+			distinct = append(distinct, v)
+		}
+	}
+	if len(distinct) == n {
+		vals = distinct
+	}
+	if len(vals) != n {
+		return nil
+	}
+	out := make([]*value, n)
+	for i := range vals {
+		v := vals[i].val
+		out[i] = &v
+	}
+	return out
+}
+
+func allHaveCol(ps []piece) bool {
+	for _, p := range ps {
+		if p.col < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+func allHaveX(ps []piece) bool {
+	for _, p := range ps {
+		if !p.hasX {
+			return false
+		}
+	}
+	return len(ps) > 0
+}
+
+// applicationColumn maps a header text of table 三 to its column key.
+func applicationColumn(t string) string {
+	switch {
+	case strings.Contains(t, "自然人"):
+		return "natural_person"
+	case strings.Contains(t, "商业企业"):
+		return "commercial_enterprise"
+	case strings.Contains(t, "科研机构"):
+		return "research_institution"
+	case strings.Contains(t, "公益组织"):
+		return "social_welfare_org"
+	case strings.Contains(t, "法律服务"):
+		return "legal_service_org"
+	case t == "其他" || t == "其它":
+		return "other_org"
+	case t == "总计" || t == "合计" || (strings.HasSuffix(t, "总计") && !strings.Contains(t, "勾稽") && len([]rune(t)) <= 6):
+		return "total"
+	}
+	return ""
+}

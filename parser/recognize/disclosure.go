@@ -1,0 +1,263 @@
+package recognize
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// discResult is what was found of table 二.
+type discResult struct {
+	gen model.Generation
+}
+
+// disclosureRowKey maps a table 二 row label to its key.
+func disclosureRowKey(core string) string {
+	core = numberingRe.ReplaceAllString(core, "")
+	switch {
+	case strings.HasPrefix(core, "规章"):
+		return "rules"
+	case strings.HasPrefix(core, "行政规范性文件"), strings.HasPrefix(core, "规范性文件"):
+		return "normative_documents"
+	case strings.HasPrefix(core, "行政许可"):
+		return "licensing"
+	case strings.Contains(core, "对外管理服务"):
+		return "other_services"
+	case strings.HasPrefix(core, "行政处罚"):
+		return "punishment"
+	case strings.HasPrefix(core, "行政强制"):
+		return "coercion"
+	case strings.HasPrefix(core, "行政事业性收费"):
+		return "fees"
+	case strings.Contains(core, "集中采购"):
+		return "procurement"
+	}
+	return ""
+}
+
+// headerGeneration tells which generation a table 二 header line belongs
+// to, or "".
+func headerGeneration(t string) model.Generation {
+	switch {
+	case hasAny(t, []string{"新制作", "新公开", "公开总数", "上一年", "增/减", "增减", "采购项目", "采购总金额"}):
+		return model.Gen2019
+	case hasAny(t, []string{"制发", "废止", "度止", "现行有效", "收费金额", "处理决定"}):
+		return model.Gen2021
+	}
+	return ""
+}
+
+// disclosureField maps a header cell of table 二 to its field key.
+func disclosureField(t string, g model.Generation) string {
+	switch {
+	case g == model.Gen2021 && strings.Contains(t, "制发"):
+		return "issued"
+	case g == model.Gen2021 && (strings.Contains(t, "废止") || strings.Contains(t, "度止")):
+		return "repealed"
+	case g == model.Gen2021 && strings.Contains(t, "现行有效"):
+		return "in_force"
+	case strings.Contains(t, "收费金额"):
+		return "amount_10k_yuan"
+	case strings.Contains(t, "新制作"):
+		return "new_made"
+	case strings.Contains(t, "新公开"):
+		return "new_published"
+	case strings.Contains(t, "公开总数"):
+		return "total_published"
+	case strings.Contains(t, "上一年"):
+		return "previous_items"
+	case strings.Contains(t, "增") && strings.Contains(t, "减"):
+		return "change"
+	case strings.Contains(t, "处理决定"):
+		return "decisions"
+	case strings.Contains(t, "采购项目"):
+		return "projects"
+	case strings.Contains(t, "采购") && strings.Contains(t, "金额"):
+		return "amount_yuan"
+	}
+	return ""
+}
+
+// readDisclosure finds table 二 and fills report.ActiveDisclosure.
+func (st *state) readDisclosure() *discResult {
+	from, to := st.region(secActive)
+	if from == to {
+		from, to = 0, len(st.lines)
+		for i, l := range st.lines {
+			if strings.Contains(textnorm.Compact(l.Joined()), "第二十条") {
+				from = i
+				break
+			}
+		}
+		if st.report.Applications != nil && st.sections[secRequests] > from {
+			to = st.sections[secRequests]
+		}
+	}
+	type rowFound struct {
+		key    string
+		fields []string // header fields in force for the row
+		hdrGen model.Generation
+		unit   string // unit printed in the header, for amounts
+		vals   []piece
+		num    int
+	}
+	var rows []rowFound
+	var fields []string
+	var hdrGen model.Generation
+	hdrUnit := ""
+	gens := map[model.Generation]int{}
+	for i := from; i < to; i++ {
+		l := &st.lines[i]
+		ps := pieces(l)
+		label, vals := splitLabelValues(ps)
+		if g := headerGeneration(label); g != "" && !hasNumbers(vals) {
+			var fs []string
+			hdrUnit = ""
+			for _, p := range ps {
+				if p.isVal || p.copy {
+					continue
+				}
+				t := textnorm.Label(p.label)
+				if f := disclosureField(t, g); f != "" {
+					fs = append(fs, f)
+					if strings.Contains(t, "万元") {
+						hdrUnit = "万元"
+					}
+				}
+			}
+			if len(fs) > 0 {
+				fields, hdrGen = fs, g
+				gens[g]++
+			}
+			continue
+		}
+		key := disclosureRowKey(label)
+		if key == "" || len([]rune(label)) > 40 {
+			continue
+		}
+		if len(vals) == 0 {
+			for j := i + 1; j < to; j++ {
+				nl, nv := splitLabelValues(pieces(&st.lines[j]))
+				if nl != "" || len(nv) == 0 {
+					break
+				}
+				vals = append(vals, nv...)
+				i = j
+			}
+		}
+		if len(vals) == 0 {
+			continue
+		}
+		rows = append(rows, rowFound{key: key, fields: fields, hdrGen: hdrGen, unit: hdrUnit, vals: vals, num: l.Num})
+	}
+	if len(rows) == 0 {
+		return nil
+	}
+	gen := model.Gen2021
+	has := map[string]bool{}
+	for _, r := range rows {
+		has[r.key] = true
+	}
+	switch {
+	case gens[model.Gen2019] > gens[model.Gen2021]:
+		gen = model.Gen2019
+	case gens[model.Gen2021] > 0:
+	case has["other_services"] || has["procurement"]:
+		gen = model.Gen2019
+	default:
+		if st.report.Applications != nil && st.report.Templates.Applications != "" {
+			gen = st.report.Templates.Applications
+		}
+		st.report.Warn("template_undetermined", "active_disclosure", "table 二 has no header naming its columns; generation "+string(gen)+" assumed")
+	}
+	st.report.Templates.ActiveDisclosure = gen
+	defs := model.DisclosureRows[gen]
+	var keys []string
+	fieldsOf := map[string][]string{}
+	for _, d := range defs {
+		keys = append(keys, d.Key)
+		for _, f := range d.Fields {
+			fieldsOf[d.Key] = append(fieldsOf[d.Key], f.Key)
+		}
+	}
+	t := model.NewTable(keys, func(r string) []string { return fieldsOf[r] })
+	st.report.ActiveDisclosure = t
+	seen := map[string]bool{}
+	for _, r := range rows {
+		want := fieldsOf[r.key]
+		if want == nil || seen[r.key] {
+			continue
+		}
+		fs := r.fields
+		if r.hdrGen != gen || !sameSet(fs, want) {
+			fs = want
+		}
+		values := bySequence(r.vals, len(fs))
+		seen[r.key] = true
+		if values == nil {
+			st.report.Warn("unreadable_row", "active_disclosure."+r.key,
+				fmt.Sprintf("line %d: %d cells where %d are expected; the row's values are left null", r.num, len(r.vals), len(fs)))
+			continue
+		}
+		for i, f := range fs {
+			v := *values[i]
+			path := "active_disclosure." + r.key + "." + f
+			n, ok := st.amount(path, f, v, r.unit)
+			if !ok {
+				continue
+			}
+			t.Set(r.key, f, n)
+			st.provenance(path, v)
+		}
+	}
+	for _, k := range keys {
+		if !seen[k] {
+			st.report.Warn("row_missing", "active_disclosure."+k, "row "+k+" of table 二 was not found; its values are null")
+		}
+	}
+	return &discResult{gen: gen}
+}
+
+// amount converts money to the unit of the field and refuses negative
+// counts; only 本年增/减 is signed.
+func (st *state) amount(path, field string, v value, hdrUnit string) (float64, bool) {
+	n := v.num
+	switch field {
+	case "amount_yuan":
+		switch {
+		case v.unit == "万元" || (v.unit == "" && hdrUnit == "万元"):
+			n *= 10000
+		case v.unit == "" && v.kind == number && n != 0:
+			st.report.Warn("unit_assumed", path, "采购总金额 printed without a unit; read as 元")
+		}
+	case "amount_10k_yuan":
+		if v.unit == "元" {
+			n /= 10000
+		}
+	case "change":
+	default:
+		if n < 0 {
+			st.report.Warn("negative_count", path, fmt.Sprintf("a count printed as %s; left null", v.cell.Raw))
+			return 0, false
+		}
+	}
+	return n, true
+}
+
+func sameSet(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	m := map[string]bool{}
+	for _, x := range a {
+		m[x] = true
+	}
+	for _, x := range b {
+		if !m[x] {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,189 @@
+package recognize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+var (
+	titleYearRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?`)
+	periodYearRe = regexp.MustCompile(`统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
+	titleSuffix  = regexp.MustCompile(`(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$|政府信息公开年报.*$`)
+	agencyByline = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源)\s*[:：]\s*([\p{Han}（）()]{3,40})`)
+)
+
+// isTitle reports whether a line reads like the report's title.
+func isTitle(t string) bool {
+	return strings.Contains(t, "信息公开") && (strings.Contains(t, "年度报告") || strings.Contains(t, "年报")) && len([]rune(t)) <= 70
+}
+
+// findTitle returns the title among the first lines. Titles are often
+// broken over two or three centred lines (淮安市人民政府 / 2024年政府信息公开
+// 工作年度报告), so short lines just above the one that names the report
+// are joined to it while the title still lacks its agency or its year.
+func (st *state) findTitle(limit int) string {
+	for i, l := range st.lines[:limit] {
+		if l.Table != 0 {
+			continue
+		}
+		t := strings.TrimLeft(textnorm.Compact(l.Joined()), "#*> ")
+		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 {
+			continue
+		}
+		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
+			p := strings.TrimLeft(textnorm.Compact(st.lines[k].Joined()), "#*> ")
+			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") {
+				break
+			}
+			t = p + t
+		}
+		if isTitle(t) {
+			return t
+		}
+	}
+	return ""
+}
+
+// titleComplete reports whether a title names both its year and an agency.
+func titleComplete(t string) bool {
+	return titleYearRe.MatchString(t) && agencyFromTitle(t) != ""
+}
+
+// agencyFromTitle is what remains of a title without its year and the
+// words 政府信息公开工作年度报告.
+func agencyFromTitle(t string) string {
+	a := titleYearRe.ReplaceAllString(t, "")
+	a = titleSuffix.ReplaceAllString(a, "")
+	a = strings.TrimPrefix(a, "关于")
+	a = strings.TrimSuffix(a, "的")
+	a = strings.Trim(a, " :：,，、-—()（）#*")
+	if len([]rune(a)) < 2 {
+		return ""
+	}
+	return a
+}
+
+// readMeta finds the title, the year reported on and the issuing agency in
+// the title and preamble.
+func (st *state) readMeta() {
+	r := st.report
+	title := ""
+	limit := len(st.lines)
+	if s := st.sections[secOverview]; s >= 0 {
+		limit = s
+	} else if limit > 60 {
+		limit = 60
+	}
+	title = st.findTitle(limit)
+	if title == "" && isTitle(textnorm.Compact(st.doc.Title)) {
+		title = textnorm.Fold(st.doc.Title)
+	}
+	if title != "" {
+		r.Title = &title
+	} else {
+		r.Warn("title_missing", "title", "no title line naming a 政府信息公开工作年度报告 was found")
+	}
+
+	compactTitle := textnorm.Compact(title)
+	if m := titleYearRe.FindStringSubmatch(compactTitle); m != nil {
+		y, _ := strconv.Atoi(m[1])
+		r.Year = &y
+	} else {
+		head := ""
+		for i, l := range st.lines {
+			if i > 40 {
+				break
+			}
+			head += textnorm.Compact(l.Joined())
+		}
+		if m := periodYearRe.FindStringSubmatch(head); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			r.Year = &y
+		} else {
+			r.Warn("year_missing", "year", "the year reported on is not in the title or the preamble")
+		}
+	}
+
+	agency := ""
+	if compactTitle != "" {
+		agency = agencyFromTitle(compactTitle)
+	}
+	if agency == "" {
+		for i, l := range st.lines {
+			if i > 80 {
+				break
+			}
+			if m := agencyByline.FindStringSubmatch(textnorm.Compact(l.Joined())); m != nil {
+				agency = m[1]
+				break
+			}
+		}
+	}
+	if agency == "" {
+		if agency = st.agencyFromText(); agency != "" {
+			r.Warn("agency_from_text", "agency", "the title does not name the agency; "+agency+" is the subject of the report's opening sentences")
+		}
+	}
+	if agency != "" {
+		r.Agency = &agency
+	} else {
+		r.Warn("agency_missing", "agency", "the issuing agency is not named in the title")
+	}
+}
+
+var (
+	agencySubjectRe = regexp.MustCompile(`(?:^|[，。,；;])(?:19|20)\d{2}年(?:度)?[，,]?(?:我|本)?([\p{Han}]{2,25}?(?:` + agencySuffixes + `))`)
+	agencySuffixes  = `人民政府办公室|人民政府办公厅|人民政府|管理委员会|管委会|委员会|办公室|办公厅|实验区|开发区|新区|街道办事处|局|厅|区|县|市|镇|乡|街道`
+	agencyMoreRe    = regexp.MustCompile(`^(?:` + agencySuffixes + `)`)
+)
+
+// agencyFromText finds the agency as the subject of the opening sentence
+// of the preamble or of section 一 (2025年，平潭综合实验区坚持…).
+func (st *state) agencyFromText() string {
+	for i, l := range st.lines {
+		if i > 40 {
+			break
+		}
+		t := textnorm.Compact(l.Joined())
+		m := agencySubjectRe.FindStringSubmatchIndex(t)
+		if m == nil {
+			continue
+		}
+		a, rest := t[m[2]:m[3]], t[m[3]:]
+		// 上海市 + 人民政府办公厅: extend across chained suffixes.
+		for {
+			x := agencyMoreRe.FindString(rest)
+			if x == "" {
+				break
+			}
+			a, rest = a+x, rest[len(x):]
+		}
+		return a
+	}
+	return ""
+}
+
+// readText keeps the free-text sections 一, 五 and 六.
+func (st *state) readText() {
+	r := st.report
+	r.Text.Overview = st.sectionText(secOverview)
+	r.Text.Problems = st.sectionText(secProblems)
+	r.Text.OtherMatters = st.sectionText(secOther)
+}
+
+func (st *state) sectionText(k int) string {
+	from, to := st.region(k)
+	var parts []string
+	for _, l := range st.lines[from:to] {
+		if l.Table != 0 {
+			continue
+		}
+		if t := textnorm.Fold(l.Joined()); t != "" {
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, "\n")
+}

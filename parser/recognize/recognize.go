@@ -1,0 +1,208 @@
+// Package recognize finds the national template in a document's lines: the
+// sections, the three tables and the title, and maps row labels and column
+// headers onto the fields of the JSON contract. It anchors every number on
+// its row label and its column header, never on the order of numbers, so a
+// blank cell cannot shift the rest.
+package recognize
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/docerr"
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// section kinds, in template order.
+const (
+	secOverview = iota
+	secActive
+	secRequests
+	secReview
+	secProblems
+	secOther
+	numSections
+)
+
+// state is the recognizer's view of one document.
+type state struct {
+	doc      *layout.Document
+	lines    []layout.Line // lines with page markers removed
+	sections [numSections]int
+	report   *model.Report
+}
+
+// Recognize reads the report in doc. It returns a *docerr.Error when the
+// document is not a readable report (empty, not a disclosure report, the
+// pre-2019 format).
+func Recognize(doc *layout.Document) (*model.Report, error) {
+	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}}
+	for _, l := range doc.Lines {
+		if !isPageMarker(l) {
+			st.lines = append(st.lines, l)
+		}
+	}
+	if len(st.lines) == 0 {
+		return nil, docerr.New(docerr.Empty, "the document has no text")
+	}
+	for _, w := range doc.Warnings {
+		st.report.Warn(w.Code, w.Field, w.Message)
+	}
+	st.findSections()
+	st.readMeta()
+
+	apps := st.readApplications()
+	disc := st.readDisclosure()
+	if apps == nil && disc == nil {
+		if err := st.classifyFailure(); err != nil {
+			return nil, err
+		}
+	}
+	st.readReview(apps)
+	st.readText()
+	r := st.report
+	if apps != nil {
+		r.Template = apps.gen
+	} else if disc != nil {
+		r.Template = disc.gen
+		r.Warn("template_from_table_2", "template", "table 三 was not found; the template generation was decided from table 二")
+	}
+	r.Checks = model.RunChecks(r)
+	if r.Checks == nil {
+		r.Checks = []model.Check{}
+	}
+	if r.Warnings == nil {
+		r.Warnings = []model.Warning{}
+	}
+	return r, nil
+}
+
+var pageMarkerRe = regexp.MustCompile(`^(?:[-—–－―─]+\s*\d{1,3}\s*[-—–－―─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$`)
+
+// isPageMarker reports a page number line (— 4 —, -4-, 第4页) that a PDF
+// or a converter left between two halves of a table.
+func isPageMarker(l layout.Line) bool {
+	if len(l.Cells) > 3 || l.Table != 0 {
+		return false
+	}
+	return pageMarkerRe.MatchString(strings.TrimSpace(l.Joined())) || pageMarkerRe.MatchString(textnorm.Compact(l.Joined()))
+}
+
+var headingStart = regexp.MustCompile(`^[一二三四五六七][、.,]`)
+
+// sectionOf returns the section a heading line opens, or -1.
+func sectionOf(l layout.Line) int {
+	if l.Table != 0 || len(l.Cells) > 2 {
+		return -1
+	}
+	t := textnorm.Label(l.Joined())
+	if !headingStart.MatchString(t) || len([]rune(t)) > 45 {
+		return -1
+	}
+	switch {
+	case strings.Contains(t, "总体情况") || strings.Contains(t, "概述") || strings.Contains(t, "基本情况"):
+		return secOverview
+	case strings.Contains(t, "主动公开"):
+		return secActive
+	case strings.Contains(t, "收到和处理") || strings.Contains(t, "收到与处理") || (strings.Contains(t, "申请") && strings.Contains(t, "情况") && !strings.Contains(t, "数量")):
+		return secRequests
+	case strings.Contains(t, "复议") || strings.Contains(t, "诉讼"):
+		return secReview
+	case strings.Contains(t, "问题") || strings.Contains(t, "改进"):
+		return secProblems
+	case strings.Contains(t, "其他需要报告") || strings.Contains(t, "其他事项") || strings.Contains(t, "需要报告的事项"):
+		return secOther
+	}
+	return -1
+}
+
+// findSections records the line index of each section heading, taking the
+// first heading of each kind that follows the previous one found.
+func (st *state) findSections() {
+	for i := range st.sections {
+		st.sections[i] = -1
+	}
+	last := -1
+	for i, l := range st.lines {
+		k := sectionOf(l)
+		if k < 0 || st.sections[k] >= 0 {
+			continue
+		}
+		if k < last {
+			continue
+		}
+		st.sections[k] = i
+		last = k
+	}
+}
+
+// region returns the lines [from, to) of section k: from its heading to
+// the next heading found, or the empty range when it has no heading.
+func (st *state) region(k int) (int, int) {
+	from := st.sections[k]
+	if from < 0 {
+		return 0, 0
+	}
+	to := len(st.lines)
+	for j := k + 1; j < numSections; j++ {
+		if st.sections[j] > from {
+			to = st.sections[j]
+			break
+		}
+	}
+	return from + 1, to
+}
+
+// provenance records where the value at path was read.
+func (st *state) provenance(path string, v value) {
+	p := model.Provenance{Text: v.cell.Raw}
+	if v.line != nil {
+		p.Page, p.Line = v.line.Page, v.line.Num
+	}
+	st.report.Provenance[path] = p
+}
+
+var oldFormatMarkers = []string{"依申请公开政府信息情况", "同意公开答复数", "政府信息公开的收费及减免情况", "咨询处理情况", "行政申诉",
+	"政府信息公开情况统计表", "受理依申请公开信息总数", "同意部分公开答复数", "当面申请数", "指标名称"}
+
+// classifyFailure explains a document in which neither table 二 nor table
+// 三 was found: empty, the pre-2019 format, or no report at all.
+func (st *state) classifyFailure() error {
+	all := st.allText()
+	year := st.report.Year
+	if hasAny(all, oldFormatMarkers) || (year != nil && *year <= 2018 && strings.Contains(all, "年度报告")) {
+		reason := "pre-2019 format: a report under the 2008 条例 without the national tables of 国办公开办函〔2019〕60号"
+		if year != nil {
+			reason += " (report year " + strconv.Itoa(*year) + ")"
+		}
+		return docerr.New(docerr.Pre2019, reason)
+	}
+	if st.report.Title != nil || strings.Contains(all, "政府信息公开") && strings.Contains(all, "年度报告") {
+		// A report whose tables are missing still has a title, a year and
+		// text worth keeping: the caller gets it with null tables.
+		st.report.Warn("tables_missing", "", "no table of the national template was found in the document")
+		return nil
+	}
+	return docerr.New(docerr.NotReport, "not a 政府信息公开工作年度报告: no title, section or table of the national template found")
+}
+
+func (st *state) allText() string {
+	var b strings.Builder
+	for _, l := range st.lines {
+		b.WriteString(textnorm.Compact(l.Joined()))
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+func hasAny(s string, subs []string) bool {
+	for _, x := range subs {
+		if strings.Contains(s, x) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,147 @@
+// Package text reads plain-text reports: copies of web pages with
+// tab-separated cells, columns aligned with spaces, one cell per line, and
+// Markdown tables written by converters.
+package text
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// Read splits UTF-8 text into lines of cells. Line numbers are the physical
+// line numbers of the input, so provenance points at the source line.
+func Read(s string) *layout.Document {
+	doc := &layout.Document{Format: "text"}
+	num := 0
+	for len(s) > 0 {
+		num++
+		var line string
+		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+			line = s[:i]
+			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			s = s[i+1:]
+		} else {
+			line, s = s, ""
+		}
+		cells := splitLine(line)
+		if cells == nil {
+			continue
+		}
+		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells})
+	}
+	return doc
+}
+
+// splitLine returns the cells of one line, or nil for a line with no text.
+func splitLine(line string) []layout.Cell {
+	if strings.TrimSpace(strings.ReplaceAll(line, "\u3000", " ")) == "" {
+		return nil
+	}
+	switch {
+	case strings.Contains(line, "\t"):
+		return splitTabs(line)
+	case isMarkdownRow(line):
+		return splitMarkdown(line)
+	default:
+		return splitAligned(line)
+	}
+}
+
+// splitTabs keeps empty cells: in a copied web table they are the slots of
+// merged cells and blank values, and their position matters.
+func splitTabs(line string) []layout.Cell {
+	parts := strings.Split(line, "\t")
+	cells := make([]layout.Cell, len(parts))
+	for i, p := range parts {
+		cells[i] = layout.Cell{Text: textnorm.Fold(p), Raw: p, Col: i}
+	}
+	return cells
+}
+
+func isMarkdownRow(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) >= 2 && t[0] == '|' && t[len(t)-1] == '|'
+}
+
+// splitMarkdown reads `| a | b |` rows; separator rows (|---|:--:|) have no
+// cells.
+func splitMarkdown(line string) []layout.Cell {
+	t := strings.TrimSpace(line)
+	parts := strings.Split(t[1:len(t)-1], "|")
+	sep := true
+	for _, p := range parts {
+		if strings.Trim(strings.TrimSpace(p), "-:") != "" {
+			sep = false
+		}
+	}
+	if sep {
+		return nil
+	}
+	cells := make([]layout.Cell, len(parts))
+	for i, p := range parts {
+		cells[i] = layout.Cell{Text: textnorm.Fold(p), Raw: strings.TrimSpace(p), Col: i}
+	}
+	return cells
+}
+
+// splitAligned splits at runs of two or more spaces (ASCII, ideographic or
+// non-breaking); each cell keeps its display columns (CJK counted as two)
+// as its horizontal position, so that columns aligned with spaces can be
+// matched to their headers.
+func splitAligned(line string) []layout.Cell {
+	var cells []layout.Cell
+	col := 0.0  // display column of the current rune
+	start := -1 // byte offset of the current cell
+	startCol := 0.0
+	endCol := 0.0
+	gap := 0.0 // width of the blank run before the current rune
+	flush := func(end int) {
+		if start >= 0 {
+			raw := line[start:end]
+			cells = append(cells, layout.Cell{Text: textnorm.Fold(raw), Raw: strings.TrimSpace(raw), Col: -1, X0: startCol, X1: endCol, HasX: true})
+			start = -1
+		}
+	}
+	lastEnd := 0
+	for i, r := range line {
+		w := runeWidth(r)
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			gap += w
+			col += w
+			continue
+		}
+		if start >= 0 && gap >= 2 {
+			flush(lastEnd)
+		}
+		if start < 0 {
+			start, startCol = i, col
+		}
+		gap = 0
+		col += w
+		endCol = col
+		lastEnd = i + utf8.RuneLen(r)
+	}
+	flush(lastEnd)
+	return cells
+}
+
+// runeWidth is the display width of r in a monospaced rendering: East Asian
+// wide and full-width characters take two columns.
+func runeWidth(r rune) float64 {
+	switch {
+	case r == '\u3000':
+		return 2
+	case r < 0x1100:
+		return 1
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x20000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}
