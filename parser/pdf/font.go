@@ -1,0 +1,392 @@
+package pdf
+
+import (
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	lpdf "github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// font is everything the interpreter needs to turn a shown string into
+// glyphs: how to split it into codes, the text of each code, its width.
+type font struct {
+	simple   bool
+	vertical bool
+	encoding string // predefined CMap name for Type0 fonts
+	toUni    *cmap  // ToUnicode
+	encCMap  *cmap  // embedded encoding CMap (Type0)
+
+	// simple fonts
+	codeText  [256]string // from /Encoding and /Differences
+	widths    [256]float64
+	hasWidths [256]bool
+	missingW  float64
+	scale     float64 // glyph units to text space ×1000 (1 except Type 3)
+
+	// CID fonts
+	dw  float64
+	w   map[uint32]float64
+	dw2 float64 // vertical displacement w1y (negative: downwards)
+	w2  map[uint32]float64
+}
+
+// glyph is one decoded code of a shown string.
+type glyph struct {
+	text  string
+	width float64 // in thousandths of text space (horizontal advance, or vertical for vertical fonts)
+	space bool    // a single-byte code 32 (word spacing applies)
+}
+
+// decode splits a shown string into glyphs, appending to out.
+func (f *font) decode(s string, out []glyph) []glyph {
+	for len(s) > 0 {
+		n := f.codeLen(s)
+		if n <= 0 || n > len(s) {
+			n = len(s)
+		}
+		code := beInt(s[:n])
+		g := glyph{space: n == 1 && s[0] == ' '}
+		g.text = f.text(s[:n], n, code)
+		g.width = f.width(n, code)
+		out = append(out, g)
+		s = s[n:]
+	}
+	return out
+}
+
+func (f *font) codeLen(s string) int {
+	if f.simple {
+		return 1
+	}
+	if f.encCMap != nil {
+		if n := f.encCMap.codeLen(s); n > 0 {
+			return n
+		}
+	}
+	switch {
+	case isGBEUC(f.encoding):
+		c := s[0]
+		if c < 0x81 || c == 0xFF {
+			return 1
+		}
+		if strings.HasPrefix(f.encoding, "GBK2K") && len(s) >= 4 && s[1] >= 0x30 && s[1] <= 0x39 {
+			return 4
+		}
+		return 2
+	case strings.HasPrefix(f.encoding, "UniGB-UTF16"):
+		if len(s) >= 4 && s[0] >= 0xD8 && s[0] <= 0xDB {
+			return 4
+		}
+		return 2
+	case strings.HasPrefix(f.encoding, "UniGB-UTF8"):
+		_, n := utf8.DecodeRuneInString(s)
+		return n
+	}
+	if n := f.toUni.codeLen(s); n > 0 && f.encoding == "" {
+		return n
+	}
+	return 2
+}
+
+func isGBEUC(enc string) bool {
+	for _, p := range []string{"GBK-EUC", "GB-EUC", "GBpc-EUC", "GBK2K", "GBKp-EUC", "GBT-EUC"} {
+		if strings.HasPrefix(enc, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var gb18030 = simplifiedchinese.GB18030.NewDecoder()
+
+func (f *font) text(raw string, n int, code uint32) string {
+	if f.toUni != nil {
+		if t, ok := f.toUni.uni[codeKey(n, code)]; ok && usableText(t) {
+			return t
+		}
+	}
+	if f.simple {
+		return f.codeText[raw[0]]
+	}
+	switch {
+	case isGBEUC(f.encoding):
+		if n == 1 {
+			if raw[0] >= 0x20 && raw[0] < 0x7F {
+				return raw
+			}
+			return ""
+		}
+		t, err := gb18030.String(raw)
+		if err != nil || !usableText(t) {
+			return ""
+		}
+		return t
+	case strings.HasPrefix(f.encoding, "UniGB-UCS2"), strings.HasPrefix(f.encoding, "UniGB-UTF16"):
+		u := make([]uint16, 0, 2)
+		for i := 0; i+1 < n; i += 2 {
+			u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
+		}
+		return string(utf16.Decode(u))
+	case strings.HasPrefix(f.encoding, "UniGB-UTF8"):
+		return raw
+	}
+	return ""
+}
+
+// usableText rejects the mappings some producers write for glyphs they do
+// not know: empty, NUL, U+FFFD.
+func usableText(t string) bool {
+	if t == "" {
+		return false
+	}
+	for _, r := range t {
+		if r == 0 || r == utf8.RuneError {
+			return false
+		}
+	}
+	return true
+}
+
+// cidOf returns the CID of a code for width lookup.
+func (f *font) cidOf(n int, code uint32) uint32 {
+	if f.encCMap != nil {
+		if c, ok := f.encCMap.lookupCID(n, code); ok {
+			return c
+		}
+	}
+	switch {
+	case strings.HasPrefix(f.encoding, "Identity"), f.encoding == "":
+		return code
+	}
+	// Predefined CMaps onto Adobe-GB1: the printable ASCII codes are CIDs
+	// 1–95 (proportional Latin); we have no table for the rest, which are
+	// full-width and take the default width.
+	if code >= 0x20 && code <= 0x7E {
+		return code - 0x1F
+	}
+	return 0xFFFFFFFF
+}
+
+func (f *font) width(n int, code uint32) float64 {
+	if f.simple {
+		c := byte(code)
+		if f.hasWidths[c] {
+			return f.widths[c] * f.scale
+		}
+		return f.missingW * f.scale
+	}
+	cid := f.cidOf(n, code)
+	if f.vertical {
+		if w, ok := f.w2[cid]; ok {
+			return -w
+		}
+		return -f.dw2
+	}
+	if w, ok := f.w[cid]; ok {
+		return w
+	}
+	if cid >= 1 && cid <= 95 && !strings.HasPrefix(f.encoding, "Identity") && f.encCMap == nil {
+		return 500
+	}
+	return f.dw
+}
+
+// loadFont parses a font dictionary.
+func (d *doc) loadFont(v lpdf.Value) *font {
+	f := &font{scale: 1, dw: 1000, dw2: -1000, missingW: 0}
+	sub := nameOf(key(v, "Subtype"))
+	if tu := key(v, "ToUnicode"); tu.Kind() == lpdf.Stream {
+		if data, err := streamData(tu, d.budget.maxStream); len(data) > 0 || err == nil {
+			f.toUni = parseCMap(data)
+		}
+	}
+	if sub == "Type0" {
+		enc := key(v, "Encoding")
+		switch enc.Kind() {
+		case lpdf.Name:
+			f.encoding = enc.Name()
+		case lpdf.Stream:
+			if data, _ := streamData(enc, d.budget.maxStream); len(data) > 0 {
+				f.encCMap = parseCMap(data)
+				f.encoding = f.encCMap.use
+				if nameOf(key(enc, "CMapName")) != "" && strings.HasSuffix(nameOf(key(enc, "CMapName")), "-V") {
+					f.vertical = true
+				}
+				if numOr(key(enc, "WMode"), 0) == 1 {
+					f.vertical = true
+				}
+			}
+		}
+		if strings.HasSuffix(f.encoding, "-V") {
+			f.vertical = true
+		}
+		desc := index(key(v, "DescendantFonts"), 0)
+		f.dw = numOr(key(desc, "DW"), 1000)
+		f.w = parseW(key(desc, "W"), false)
+		if dw2 := key(desc, "DW2"); length(dw2) >= 2 {
+			f.dw2 = numOr(index(dw2, 1), -1000)
+		}
+		if f.vertical {
+			f.w2 = parseW(key(desc, "W2"), true)
+		}
+		return f
+	}
+	f.simple = true
+	if sub == "Type3" {
+		if fm := key(v, "FontMatrix"); length(fm) >= 1 {
+			f.scale = numOr(index(fm, 0), 0.001) * 1000
+		}
+	}
+	first := int(numOr(key(v, "FirstChar"), 0))
+	ws := key(v, "Widths")
+	for i, n := 0, length(ws); i < n && i < 256; i++ {
+		c := first + i
+		if c < 0 || c > 255 {
+			continue
+		}
+		if w, ok := num(index(ws, i)); ok {
+			f.widths[c] = w
+			f.hasWidths[c] = true
+		}
+	}
+	f.missingW = numOr(key(key(v, "FontDescriptor"), "MissingWidth"), 0)
+	if f.missingW == 0 {
+		f.missingW = 500
+	}
+	// base encoding
+	var base *charmap.Charmap = charmap.Windows1252
+	enc := key(v, "Encoding")
+	baseName := nameOf(enc)
+	if enc.Kind() == lpdf.Dict {
+		baseName = nameOf(key(enc, "BaseEncoding"))
+	}
+	if baseName == "MacRomanEncoding" {
+		base = charmap.Macintosh
+	}
+	for c := 0; c < 256; c++ {
+		if c >= 0x20 && c < 0x7F {
+			f.codeText[c] = string(rune(c))
+		} else if c >= 0x80 {
+			r := base.DecodeByte(byte(c))
+			if r != utf8.RuneError && r >= 0xA0 {
+				f.codeText[c] = string(r)
+			}
+		}
+	}
+	if enc.Kind() == lpdf.Dict {
+		diffs := key(enc, "Differences")
+		code := 0
+		for i, n := 0, length(diffs); i < n && i < 4096; i++ {
+			e := index(diffs, i)
+			switch e.Kind() {
+			case lpdf.Integer:
+				code = int(e.Int64())
+			case lpdf.Name:
+				if code >= 0 && code < 256 {
+					f.codeText[code] = glyphText(e.Name())
+				}
+				code++
+			}
+		}
+	}
+	return f
+}
+
+// parseW parses a /W (or /W2 when vertical) array of a CID font.
+func parseW(w lpdf.Value, vertical bool) map[uint32]float64 {
+	out := map[uint32]float64{}
+	n := length(w)
+	count := 0
+	for i := 0; i < n && count < 1<<17; {
+		first, ok := num(index(w, i))
+		if !ok {
+			i++
+			continue
+		}
+		next := index(w, i+1)
+		if next.Kind() == lpdf.Array {
+			m := length(next)
+			step := 1
+			if vertical {
+				step = 3
+			}
+			for j := 0; j+step-1 < m && count < 1<<17; j += step {
+				out[uint32(first)+uint32(j/step)] = numOr(index(next, j), 0)
+				count++
+			}
+			i += 2
+			continue
+		}
+		last, ok := num(next)
+		if !ok {
+			i += 2
+			continue
+		}
+		wv := numOr(index(w, i+2), 0)
+		if last-first > 65535 || last < first {
+			i += 3
+			if vertical {
+				i += 2
+			}
+			continue
+		}
+		for c := uint32(first); c <= uint32(last) && count < 1<<17; c++ {
+			out[c] = wv
+			count++
+		}
+		i += 3
+		if vertical {
+			i += 2
+		}
+	}
+	return out
+}
+
+// glyphText returns the text of a glyph name: uniXXXX, uXXXX[XX], and the
+// names of the printable ASCII characters. Meaningless names (g12, cid34)
+// give "".
+func glyphText(name string) string {
+	if t, ok := aglNames[name]; ok {
+		return t
+	}
+	if len(name) == 1 && name[0] > 0x20 && name[0] < 0x7F {
+		return name
+	}
+	if strings.HasPrefix(name, "uni") && len(name) >= 7 && (len(name)-3)%4 == 0 {
+		var u []uint16
+		for i := 3; i+4 <= len(name); i += 4 {
+			v, err := strconv.ParseUint(name[i:i+4], 16, 16)
+			if err != nil {
+				return ""
+			}
+			u = append(u, uint16(v))
+		}
+		return string(utf16.Decode(u))
+	}
+	if strings.HasPrefix(name, "u") && len(name) >= 5 && len(name) <= 7 {
+		v, err := strconv.ParseUint(name[1:], 16, 32)
+		if err == nil && utf8.ValidRune(rune(v)) {
+			return string(rune(v))
+		}
+	}
+	if i := strings.IndexByte(name, '.'); i > 0 {
+		return glyphText(name[:i])
+	}
+	return ""
+}
+
+var aglNames = map[string]string{
+	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "percent": "%",
+	"ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘", "parenleft": "(", "parenright": ")",
+	"asterisk": "*", "plus": "+", "comma": ",", "hyphen": "-", "minus": "−", "period": ".", "slash": "/",
+	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+	"eight": "8", "nine": "9", "colon": ":", "semicolon": ";", "less": "<", "equal": "=", "greater": ">",
+	"question": "?", "at": "@", "bracketleft": "[", "backslash": "\\", "bracketright": "]",
+	"asciicircum": "^", "underscore": "_", "grave": "`", "braceleft": "{", "bar": "|", "braceright": "}",
+	"asciitilde": "~", "endash": "–", "emdash": "—", "bullet": "•", "quotedblleft": "“", "quotedblright": "”",
+	"periodcentered": "·", "ellipsis": "…", "nbspace": "\u00a0", "degree": "°", "multiply": "×",
+}

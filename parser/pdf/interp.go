@@ -1,0 +1,383 @@
+package pdf
+
+import (
+	"math"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// matrix is a PDF transformation matrix [a b c d e f].
+type matrix [6]float64
+
+var identity = matrix{1, 0, 0, 1, 0, 0}
+
+// mul returns m × n.
+func (m matrix) mul(n matrix) matrix {
+	return matrix{
+		m[0]*n[0] + m[1]*n[2],
+		m[0]*n[1] + m[1]*n[3],
+		m[2]*n[0] + m[3]*n[2],
+		m[2]*n[1] + m[3]*n[3],
+		m[4]*n[0] + m[5]*n[2] + n[4],
+		m[4]*n[1] + m[5]*n[3] + n[5],
+	}
+}
+
+func translate(x, y float64) matrix { return matrix{1, 0, 0, 1, x, y} }
+
+func finite(m matrix) bool {
+	for _, v := range m {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return false
+		}
+	}
+	return true
+}
+
+// pglyph is a glyph placed on the page, in default user space (points,
+// y upwards).
+type pglyph struct {
+	text     string
+	x, y     float64 // origin (baseline start)
+	w        float64 // advance in points (>= 0)
+	size     float64 // font size in points
+	vertical bool
+	seq      int // drawing order
+}
+
+type gstate struct {
+	ctm   matrix
+	font  *font
+	size  float64
+	tc    float64
+	tw    float64
+	th    float64
+	tl    float64
+	ts    float64
+	fontN string
+}
+
+// interp runs content streams of one page.
+type interp struct {
+	d      *doc
+	gs     gstate
+	stack  []gstate
+	tm     matrix
+	tlm    matrix
+	out    []pglyph
+	images int
+	forms  []objKey // Form XObjects being run, for cycle detection
+	buf    []glyph
+}
+
+const (
+	maxOperands = 1 << 16
+	maxQDepth   = 1 << 10
+)
+
+// run interprets one content stream with the given resources.
+func (in *interp) run(data []byte, res lpdf.Value) {
+	l := &lexer{b: data}
+	var ops []token
+	var arrDepth int
+	var arr []token // TJ array operands
+	for {
+		t := l.next()
+		if t.kind == tEOF {
+			return
+		}
+		switch t.kind {
+		case tNum, tName, tString, tDictOpen, tDictClose, tBraceOpen, tBraceClose:
+			if arrDepth > 0 {
+				if len(arr) < maxOperands {
+					arr = append(arr, t)
+				}
+				continue
+			}
+			if len(ops) < maxOperands {
+				ops = append(ops, t)
+			}
+			continue
+		case tArrOpen:
+			arrDepth++
+			if arrDepth == 1 {
+				arr = arr[:0]
+			}
+			continue
+		case tArrClose:
+			if arrDepth > 0 {
+				arrDepth--
+			}
+			continue
+		}
+		// a keyword: an operator
+		in.d.tick()
+		if arrDepth > 0 {
+			// an operator inside an array: malformed; close the array
+			arrDepth = 0
+		}
+		in.op(t.s, ops, arr, res, l)
+		ops = ops[:0]
+		arr = arr[:0]
+	}
+}
+
+func nums(ops []token, n int) ([]float64, bool) {
+	if len(ops) < n {
+		return nil, false
+	}
+	out := make([]float64, n)
+	for i, t := range ops[len(ops)-n:] {
+		if t.kind != tNum {
+			return nil, false
+		}
+		out[i] = t.num
+	}
+	return out, true
+}
+
+func lastString(ops []token) (string, bool) {
+	if len(ops) == 0 || ops[len(ops)-1].kind != tString {
+		return "", false
+	}
+	return ops[len(ops)-1].s, true
+}
+
+func (in *interp) op(name string, ops, arr []token, res lpdf.Value, l *lexer) {
+	gs := &in.gs
+	switch name {
+	case "q":
+		if len(in.stack) < maxQDepth {
+			in.stack = append(in.stack, in.gs)
+		}
+	case "Q":
+		if n := len(in.stack); n > 0 {
+			in.gs = in.stack[n-1]
+			in.stack = in.stack[:n-1]
+		}
+	case "cm":
+		if v, ok := nums(ops, 6); ok {
+			m := matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
+			if nm := m.mul(gs.ctm); finite(nm) {
+				gs.ctm = nm
+			}
+		}
+	case "BT":
+		in.tm, in.tlm = identity, identity
+	case "ET":
+	case "Tf":
+		if len(ops) >= 2 && ops[len(ops)-2].kind == tName && ops[len(ops)-1].kind == tNum {
+			gs.size = ops[len(ops)-1].num
+			gs.font = in.d.font(res, ops[len(ops)-2].s)
+			gs.fontN = ops[len(ops)-2].s
+		}
+	case "Tc":
+		if v, ok := nums(ops, 1); ok {
+			gs.tc = v[0]
+		}
+	case "Tw":
+		if v, ok := nums(ops, 1); ok {
+			gs.tw = v[0]
+		}
+	case "Tz":
+		if v, ok := nums(ops, 1); ok {
+			gs.th = v[0] / 100
+		}
+	case "TL":
+		if v, ok := nums(ops, 1); ok {
+			gs.tl = v[0]
+		}
+	case "Ts":
+		if v, ok := nums(ops, 1); ok {
+			gs.ts = v[0]
+		}
+	case "Td":
+		if v, ok := nums(ops, 2); ok {
+			in.tlm = translate(v[0], v[1]).mul(in.tlm)
+			in.tm = in.tlm
+		}
+	case "TD":
+		if v, ok := nums(ops, 2); ok {
+			gs.tl = -v[1]
+			in.tlm = translate(v[0], v[1]).mul(in.tlm)
+			in.tm = in.tlm
+		}
+	case "Tm":
+		if v, ok := nums(ops, 6); ok {
+			m := matrix{v[0], v[1], v[2], v[3], v[4], v[5]}
+			if finite(m) {
+				in.tm, in.tlm = m, m
+			}
+		}
+	case "T*":
+		in.nextLine()
+	case "Tj":
+		if s, ok := lastString(ops); ok {
+			in.show(s)
+		}
+	case "'":
+		in.nextLine()
+		if s, ok := lastString(ops); ok {
+			in.show(s)
+		}
+	case "\"":
+		if len(ops) >= 3 && ops[len(ops)-3].kind == tNum && ops[len(ops)-2].kind == tNum {
+			gs.tw = ops[len(ops)-3].num
+			gs.tc = ops[len(ops)-2].num
+		}
+		in.nextLine()
+		if s, ok := lastString(ops); ok {
+			in.show(s)
+		}
+	case "TJ":
+		for _, t := range arr {
+			switch t.kind {
+			case tString:
+				in.show(t.s)
+			case tNum:
+				in.adjust(t.num)
+			}
+		}
+	case "Do":
+		if len(ops) > 0 && ops[len(ops)-1].kind == tName {
+			in.do(ops[len(ops)-1].s, res)
+		}
+	case "BI":
+		// inline image: its dictionary up to ID, then binary data up to EI
+		for i := 0; i < 1<<12; i++ {
+			t := l.next()
+			if t.kind == tEOF || t.kind == tKeyword && t.s == "ID" {
+				break
+			}
+		}
+		l.skipInlineImage()
+		in.images++
+	}
+}
+
+func (in *interp) nextLine() {
+	in.tlm = translate(0, -in.gs.tl).mul(in.tlm)
+	in.tm = in.tlm
+}
+
+// adjust applies a TJ number (thousandths of text space, subtracted).
+func (in *interp) adjust(n float64) {
+	gs := &in.gs
+	if gs.font != nil && gs.font.vertical {
+		ty := -n / 1000 * gs.size
+		in.tm = translate(0, ty).mul(in.tm)
+		return
+	}
+	tx := -n / 1000 * gs.size * gs.th
+	in.tm = translate(tx, 0).mul(in.tm)
+}
+
+func (in *interp) show(s string) {
+	gs := &in.gs
+	f := gs.font
+	if f == nil {
+		f = defaultFont
+	}
+	in.buf = f.decode(s, in.buf[:0])
+	for _, g := range in.buf {
+		in.d.tickGlyph()
+		trm := matrix{gs.size * gs.th, 0, 0, gs.size, 0, gs.ts}.mul(in.tm).mul(gs.ctm)
+		var adv float64
+		if f.vertical {
+			ty := g.width/1000*gs.size + gs.tc
+			if g.space {
+				ty += gs.tw
+			}
+			adv = ty
+			in.tm = translate(0, ty).mul(in.tm)
+		} else {
+			tx := (g.width/1000*gs.size + gs.tc)
+			if g.space {
+				tx += gs.tw
+			}
+			tx *= gs.th
+			adv = tx
+			in.tm = translate(tx, 0).mul(in.tm)
+		}
+		if g.text == "" || !finite(trm) {
+			continue
+		}
+		sx := math.Hypot(trm[0], trm[1])
+		sy := math.Hypot(trm[2], trm[3])
+		size := sy
+		if size == 0 {
+			size = sx
+		}
+		var w float64
+		if f.vertical {
+			w = size // a vertical glyph occupies one em across
+		} else {
+			m := in.tm.mul(gs.ctm) // already advanced; the scale is the same
+			w = math.Abs(adv) * math.Hypot(m[0], m[1])
+		}
+		in.out = append(in.out, pglyph{
+			text: g.text, x: trm[4], y: trm[5], w: math.Abs(w), size: math.Abs(size),
+			vertical: f.vertical, seq: len(in.out),
+		})
+	}
+}
+
+// defaultFont decodes text shown before any Tf: single bytes as Latin-1.
+var defaultFont = func() *font {
+	f := &font{simple: true, scale: 1, missingW: 500}
+	for c := 0x20; c < 0x7F; c++ {
+		f.codeText[c] = string(rune(c))
+	}
+	return f
+}()
+
+// do runs a Form XObject, or counts an image.
+func (in *interp) do(name string, res lpdf.Value) {
+	xo := key(key(res, "XObject"), name)
+	if xo.Kind() != lpdf.Stream {
+		return
+	}
+	switch nameOf(key(xo, "Subtype")) {
+	case "Image":
+		in.images++
+		return
+	case "Form":
+	default:
+		return
+	}
+	k := keyOf(xo)
+	for _, f := range in.forms {
+		if f == k {
+			return // a form that draws itself
+		}
+	}
+	if len(in.forms) >= in.d.budget.maxDepth {
+		in.d.warn("xobject_depth", "nested Form XObjects deeper than the limit were skipped")
+		return
+	}
+	data := in.d.stream(xo)
+	if len(data) == 0 {
+		return
+	}
+	fres := key(xo, "Resources")
+	if fres.IsNull() {
+		fres = res
+	}
+	saved, savedTm, savedTlm, savedStack := in.gs, in.tm, in.tlm, len(in.stack)
+	if m := key(xo, "Matrix"); length(m) == 6 {
+		var mm matrix
+		for i := range mm {
+			mm[i] = numOr(index(m, i), identity[i])
+		}
+		if nm := mm.mul(in.gs.ctm); finite(nm) {
+			in.gs.ctm = nm
+		}
+	}
+	in.forms = append(in.forms, k)
+	in.run(data, fres)
+	in.forms = in.forms[:len(in.forms)-1]
+	in.gs, in.tm, in.tlm = saved, savedTm, savedTlm
+	if len(in.stack) > savedStack {
+		in.stack = in.stack[:savedStack]
+	}
+}

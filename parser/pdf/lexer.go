@@ -1,0 +1,320 @@
+package pdf
+
+// A bounded tokenizer for content streams and CMap programs. It never loops
+// without consuming input, never allocates more than the input's size per
+// token, and turns every malformed construct into a token or a skip rather
+// than an error: a content stream is read as far as it makes sense.
+
+// tokKind is the kind of a content-stream token.
+type tokKind uint8
+
+const (
+	tEOF        tokKind = iota
+	tNum                // a number: num holds the value
+	tName               // /Name: s holds the name without the slash
+	tString             // (literal) or <hex>: s holds the decoded bytes
+	tKeyword            // an operator or true/false/null
+	tArrOpen            // [
+	tArrClose           // ]
+	tDictOpen           // <<
+	tDictClose          // >>
+	tBraceOpen          // { (PostScript procedures in CMaps)
+	tBraceClose         // }
+)
+
+type token struct {
+	kind tokKind
+	num  float64
+	s    string
+	hex  bool // tString came from <hex>
+}
+
+// lexer reads tokens from a byte slice.
+type lexer struct {
+	b   []byte
+	pos int
+}
+
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+}
+
+func isDelim(c byte) bool {
+	switch c {
+	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
+		return true
+	}
+	return false
+}
+
+// skipSpace skips white space and comments.
+func (l *lexer) skipSpace() {
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		if isSpace(c) {
+			l.pos++
+			continue
+		}
+		if c == '%' {
+			for l.pos < len(l.b) && l.b[l.pos] != '\n' && l.b[l.pos] != '\r' {
+				l.pos++
+			}
+			continue
+		}
+		return
+	}
+}
+
+// next returns the next token; tEOF at the end of input.
+func (l *lexer) next() token {
+	l.skipSpace()
+	if l.pos >= len(l.b) {
+		return token{kind: tEOF}
+	}
+	c := l.b[l.pos]
+	switch c {
+	case '[':
+		l.pos++
+		return token{kind: tArrOpen}
+	case ']':
+		l.pos++
+		return token{kind: tArrClose}
+	case '{':
+		l.pos++
+		return token{kind: tBraceOpen}
+	case '}':
+		l.pos++
+		return token{kind: tBraceClose}
+	case '(':
+		l.pos++
+		return token{kind: tString, s: l.literal()}
+	case ')':
+		// a stray close paren: skip it as a keyword of its own
+		l.pos++
+		return token{kind: tKeyword, s: ")"}
+	case '<':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '<' {
+			l.pos += 2
+			return token{kind: tDictOpen}
+		}
+		l.pos++
+		return token{kind: tString, s: l.hexString(), hex: true}
+	case '>':
+		if l.pos+1 < len(l.b) && l.b[l.pos+1] == '>' {
+			l.pos += 2
+			return token{kind: tDictClose}
+		}
+		l.pos++
+		return token{kind: tKeyword, s: ">"}
+	case '/':
+		l.pos++
+		start := l.pos
+		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+			l.pos++
+		}
+		return token{kind: tName, s: unescapeName(l.b[start:l.pos])}
+	}
+	start := l.pos
+	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
+		l.pos++
+	}
+	if l.pos == start { // cannot happen, but never stall
+		l.pos++
+		return token{kind: tKeyword, s: string(c)}
+	}
+	w := l.b[start:l.pos]
+	if v, ok := parseNumber(w); ok {
+		return token{kind: tNum, num: v}
+	}
+	return token{kind: tKeyword, s: string(w)}
+}
+
+func unescapeName(b []byte) string {
+	hasHash := false
+	for _, c := range b {
+		if c == '#' {
+			hasHash = true
+			break
+		}
+	}
+	if !hasHash {
+		return string(b)
+	}
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		if b[i] == '#' && i+2 < len(b) {
+			h, ok1 := hexVal(b[i+1])
+			lo, ok2 := hexVal(b[i+2])
+			if ok1 && ok2 {
+				out = append(out, h<<4|lo)
+				i += 2
+				continue
+			}
+		}
+		out = append(out, b[i])
+	}
+	return string(out)
+}
+
+// parseNumber parses PDF numbers: 12, -3, +.5, 4., and tolerates the
+// malformed forms some producers write (--2, 1.2.3 reads as 1.2).
+func parseNumber(w []byte) (float64, bool) {
+	i := 0
+	neg := false
+	for i < len(w) && (w[i] == '-' || w[i] == '+') {
+		if w[i] == '-' {
+			neg = !neg
+		}
+		i++
+	}
+	if i == len(w) {
+		return 0, false
+	}
+	var v float64
+	digits := 0
+	for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+		v = v*10 + float64(w[i]-'0')
+		i++
+		digits++
+	}
+	if i < len(w) && w[i] == '.' {
+		i++
+		scale := 0.1
+		for i < len(w) && w[i] >= '0' && w[i] <= '9' {
+			v += float64(w[i]-'0') * scale
+			scale /= 10
+			i++
+			digits++
+		}
+	}
+	if digits == 0 {
+		return 0, false
+	}
+	if i < len(w) {
+		// trailing garbage: only accept a second decimal point run
+		if w[i] != '.' {
+			return 0, false
+		}
+	}
+	if neg {
+		v = -v
+	}
+	return v, true
+}
+
+func hexVal(c byte) (byte, bool) {
+	switch {
+	case c >= '0' && c <= '9':
+		return c - '0', true
+	case c >= 'a' && c <= 'f':
+		return c - 'a' + 10, true
+	case c >= 'A' && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// literal reads a (string) after its opening paren, up to the balancing
+// close paren or the end of input.
+func (l *lexer) literal() string {
+	out := make([]byte, 0, 16)
+	depth := 1
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		switch c {
+		case '(':
+			depth++
+			out = append(out, c)
+		case ')':
+			depth--
+			if depth == 0 {
+				return string(out)
+			}
+			out = append(out, c)
+		case '\\':
+			if l.pos >= len(l.b) {
+				return string(out)
+			}
+			e := l.b[l.pos]
+			l.pos++
+			switch e {
+			case 'n':
+				out = append(out, '\n')
+			case 'r':
+				out = append(out, '\r')
+			case 't':
+				out = append(out, '\t')
+			case 'b':
+				out = append(out, '\b')
+			case 'f':
+				out = append(out, '\f')
+			case '\r':
+				if l.pos < len(l.b) && l.b[l.pos] == '\n' {
+					l.pos++
+				}
+			case '\n':
+			case '0', '1', '2', '3', '4', '5', '6', '7':
+				v := int(e - '0')
+				for k := 0; k < 2 && l.pos < len(l.b) && l.b[l.pos] >= '0' && l.b[l.pos] <= '7'; k++ {
+					v = v*8 + int(l.b[l.pos]-'0')
+					l.pos++
+				}
+				out = append(out, byte(v))
+			default:
+				out = append(out, e)
+			}
+		default:
+			out = append(out, c)
+		}
+	}
+	return string(out)
+}
+
+// hexString reads a <hex> string after its '<', up to '>' or the end of
+// input; an odd final digit is padded with 0 as the standard says.
+func (l *lexer) hexString() string {
+	out := make([]byte, 0, 8)
+	var hi byte
+	half := false
+	for l.pos < len(l.b) {
+		c := l.b[l.pos]
+		l.pos++
+		if c == '>' {
+			break
+		}
+		v, ok := hexVal(c)
+		if !ok {
+			continue
+		}
+		if half {
+			out = append(out, hi<<4|v)
+			half = false
+		} else {
+			hi = v
+			half = true
+		}
+	}
+	if half {
+		out = append(out, hi<<4)
+	}
+	return string(out)
+}
+
+// skipInlineImage skips the data of an inline image after the ID operator:
+// binary bytes up to a white-space-delimited EI.
+func (l *lexer) skipInlineImage() {
+	if l.pos < len(l.b) && isSpace(l.b[l.pos]) {
+		l.pos++
+	}
+	for l.pos+1 < len(l.b) {
+		if l.b[l.pos] == 'E' && l.b[l.pos+1] == 'I' &&
+			(l.pos == 0 || isSpace(l.b[l.pos-1])) &&
+			(l.pos+2 >= len(l.b) || isSpace(l.b[l.pos+2]) || isDelim(l.b[l.pos+2])) {
+			l.pos += 2
+			return
+		}
+		l.pos++
+	}
+	l.pos = len(l.b)
+}

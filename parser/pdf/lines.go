@@ -1,0 +1,260 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// word is a run of glyphs on a line without a wide gap.
+type word struct {
+	raw    string
+	text   string // folded
+	x0, x1 float64
+	y      float64
+	size   float64
+	col    int
+}
+
+// tline is a visual line: words sharing a baseline.
+type tline struct {
+	page  int
+	y     float64
+	size  float64
+	words []word
+	table int
+	// label is set on grid rows whose label was assembled from fragments
+	label  *word
+	header bool
+}
+
+func (l *tline) joined() string {
+	var b strings.Builder
+	for _, w := range l.words {
+		b.WriteString(w.text)
+	}
+	return b.String()
+}
+
+// build turns pages of glyphs into the layout document.
+func build(pages []page, grid bool) *layout.Document {
+	doc := &layout.Document{Format: "pdf", Pages: len(pages)}
+	var all []*tline
+	per := make([][]*tline, len(pages))
+	for i := range pages {
+		per[i] = pageLines(&pages[i])
+	}
+	dropFurniture(per, pages)
+	for _, ls := range per {
+		all = append(all, ls...)
+	}
+	if grid {
+		all = buildTables(all)
+	}
+	num := 0
+	for _, l := range all {
+		var cells []layout.Cell
+		if l.label != nil {
+			cells = append(cells, cell(*l.label, 0))
+		}
+		for _, w := range l.words {
+			col := -1
+			if l.table > 0 {
+				col = w.col
+			}
+			cells = append(cells, cell(w, col))
+		}
+		if len(cells) == 0 {
+			continue
+		}
+		num++
+		doc.Lines = append(doc.Lines, layout.Line{Page: l.page, Num: num, Table: l.table, Cells: cells})
+	}
+	return doc
+}
+
+func cell(w word, col int) layout.Cell {
+	return layout.Cell{Text: w.text, Raw: w.raw, Col: col, X0: round2(w.x0), X1: round2(w.x1), HasX: true}
+}
+
+func round2(f float64) float64 { return math.Round(f*100) / 100 }
+
+// pageLines groups a page's glyphs into lines and words.
+func pageLines(p *page) []*tline {
+	gs := make([]pglyph, 0, len(p.glyphs))
+	for _, g := range p.glyphs {
+		if g.size <= 0 || g.size > 500 {
+			g.size = math.Max(1, math.Min(g.size, 500))
+		}
+		gs = append(gs, g)
+	}
+	// highest first; ties by x
+	sort.SliceStable(gs, func(i, j int) bool {
+		if gs[i].y != gs[j].y {
+			return gs[i].y > gs[j].y
+		}
+		return gs[i].x < gs[j].x
+	})
+	var lines []*tline
+	var cur []pglyph
+	var curY, curSize float64
+	flush := func() {
+		if len(cur) > 0 {
+			if l := makeLine(p.num, cur); l != nil {
+				lines = append(lines, l)
+			}
+		}
+		cur = cur[:0]
+	}
+	for _, g := range gs {
+		if len(cur) > 0 {
+			tol := math.Max(curSize, g.size) / 3
+			if math.Abs(g.y-curY) <= tol {
+				cur = append(cur, g)
+				if g.size > curSize {
+					curSize = g.size
+				}
+				continue
+			}
+			flush()
+		}
+		cur = append(cur, g)
+		curY, curSize = g.y, g.size
+	}
+	flush()
+	return lines
+}
+
+func makeLine(pageNum int, gs []pglyph) *tline {
+	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+	l := &tline{page: pageNum}
+	var raw strings.Builder
+	var w word
+	var size float64
+	open := false
+	closeWord := func() {
+		if open {
+			w.raw = raw.String()
+			w.text = textnorm.Fold(w.raw)
+			if w.text != "" {
+				w.size = size
+				w.col = -1
+				l.words = append(l.words, w)
+			}
+		}
+		open = false
+		raw.Reset()
+		size = 0
+	}
+	var prev *pglyph
+	var ysum, ssum float64
+	for i := range gs {
+		g := &gs[i]
+		ysum += g.y
+		ssum += g.size
+		if strings.TrimSpace(g.text) == "" {
+			closeWord()
+			prev = g
+			continue
+		}
+		if prev != nil && open {
+			// a glyph drawn twice (fake bold) at almost the same place
+			if g.text == prev.text && math.Abs(g.x-prev.x) < g.size*0.15 {
+				continue
+			}
+			gap := g.x - w.x1
+			if gap > 0.12*math.Max(g.size, size) || gap < -g.size {
+				closeWord()
+			}
+		}
+		if !open {
+			w = word{x0: g.x, x1: g.x + g.w, y: g.y}
+			open = true
+		}
+		raw.WriteString(g.text)
+		if e := g.x + g.w; e > w.x1 {
+			w.x1 = e
+		}
+		if g.size > size {
+			size = g.size
+		}
+		prev = g
+	}
+	closeWord()
+	if len(l.words) == 0 {
+		return nil
+	}
+	l.y = ysum / float64(len(gs))
+	l.size = ssum / float64(len(gs))
+	return l
+}
+
+var (
+	pageNumRe  = regexp.MustCompile(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
+	plainNumRe = regexp.MustCompile(`^\d{1,4}$`)
+)
+
+// dropFurniture removes page numbers and running headers and footers.
+func dropFurniture(per [][]*tline, pages []page) {
+	isPageNum := func(l *tline, p *page) bool {
+		t := l.joined()
+		if !pageNumRe.MatchString(t) {
+			return false
+		}
+		if plainNumRe.MatchString(t) || len(l.words) > 1 && !strings.ContainsAny(t, "-—–－―~第/") {
+			// a bare number: only in the page margins
+			h := p.box[3] - p.box[1]
+			if h <= 0 {
+				h = 842
+			}
+			rel := (l.y - p.box[1]) / h
+			return rel < 0.1 || rel > 0.92
+		}
+		return true
+	}
+	for i, ls := range per {
+		if len(ls) == 0 {
+			continue
+		}
+		// the last and first lines of a page are the candidates
+		if last := ls[len(ls)-1]; isPageNum(last, &pages[i]) {
+			ls = ls[:len(ls)-1]
+		}
+		if len(ls) > 0 && isPageNum(ls[0], &pages[i]) {
+			ls = ls[1:]
+		}
+		per[i] = ls
+	}
+	if len(per) < 3 {
+		return
+	}
+	// running headers/footers: the same first (last) line on most pages
+	count := func(first bool) map[string]int {
+		m := map[string]int{}
+		for _, ls := range per {
+			if len(ls) == 0 {
+				continue
+			}
+			l := ls[len(ls)-1]
+			if first {
+				l = ls[0]
+			}
+			m[l.joined()]++
+		}
+		return m
+	}
+	heads, feet := count(true), count(false)
+	for i, ls := range per {
+		if len(ls) > 0 && heads[ls[0].joined()] >= max(2, len(per)/2+1) {
+			ls = ls[1:]
+		}
+		if len(ls) > 0 && feet[ls[len(ls)-1].joined()] >= max(2, len(per)/2+1) {
+			ls = ls[:len(ls)-1]
+		}
+		per[i] = ls
+	}
+}

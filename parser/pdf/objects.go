@@ -1,0 +1,151 @@
+package pdf
+
+import (
+	"errors"
+	"io"
+	"reflect"
+
+	lpdf "github.com/ledongthuc/pdf"
+)
+
+// The object layer: thin wrappers over github.com/ledongthuc/pdf that turn
+// its panics on damaged objects into null values, so that one broken object
+// costs that object and not the document.
+
+// errStreamTooLarge is returned when a decoded stream exceeds its budget.
+var errStreamTooLarge = errors.New("decoded stream over budget")
+
+func key(v lpdf.Value, k string) (out lpdf.Value) {
+	defer func() {
+		if recover() != nil {
+			out = lpdf.Value{}
+		}
+	}()
+	return v.Key(k)
+}
+
+func index(v lpdf.Value, i int) (out lpdf.Value) {
+	defer func() {
+		if recover() != nil {
+			out = lpdf.Value{}
+		}
+	}()
+	return v.Index(i)
+}
+
+func length(v lpdf.Value) int {
+	if v.Kind() != lpdf.Array {
+		return 0
+	}
+	return v.Len()
+}
+
+func keys(v lpdf.Value) (out []string) {
+	defer func() {
+		if recover() != nil {
+			out = nil
+		}
+	}()
+	return v.Keys()
+}
+
+// num returns a numeric value as float64 and whether it was a number.
+func num(v lpdf.Value) (float64, bool) {
+	switch v.Kind() {
+	case lpdf.Integer:
+		return float64(v.Int64()), true
+	case lpdf.Real:
+		return v.Float64(), true
+	}
+	return 0, false
+}
+
+func numOr(v lpdf.Value, def float64) float64 {
+	if f, ok := num(v); ok {
+		return f
+	}
+	return def
+}
+
+func nameOf(v lpdf.Value) string {
+	if v.Kind() != lpdf.Name {
+		return ""
+	}
+	return v.Name()
+}
+
+// rawString returns the bytes of a string value.
+func rawString(v lpdf.Value) string {
+	if v.Kind() != lpdf.String {
+		return ""
+	}
+	return v.RawString()
+}
+
+// objKey identifies the object a value was loaded from (its own object
+// number for an indirect object, its container's for a direct one). The
+// library keeps it unexported; reading it through reflect lets us detect
+// cycles and cache per object without trusting the file's structure.
+type objKey struct {
+	id  uint64
+	gen uint64
+}
+
+var (
+	ptrField   = -1
+	ptrIDField = -1
+	ptrGenFld  = -1
+)
+
+func init() {
+	t := reflect.TypeOf(lpdf.Value{})
+	if f, ok := t.FieldByName("ptr"); ok {
+		ptrField = f.Index[0]
+		if id, ok := f.Type.FieldByName("id"); ok {
+			ptrIDField = id.Index[0]
+		}
+		if g, ok := f.Type.FieldByName("gen"); ok {
+			ptrGenFld = g.Index[0]
+		}
+	}
+}
+
+func keyOf(v lpdf.Value) objKey {
+	if ptrField < 0 || ptrIDField < 0 {
+		return objKey{}
+	}
+	p := reflect.ValueOf(v).Field(ptrField)
+	k := objKey{id: p.Field(ptrIDField).Uint()}
+	if ptrGenFld >= 0 {
+		k.gen = p.Field(ptrGenFld).Uint()
+	}
+	return k
+}
+
+// streamData returns the decoded data of a stream, at most limit bytes. A
+// stream that fails to decode part way returns what was decoded; one that
+// exceeds limit returns errStreamTooLarge.
+func streamData(v lpdf.Value, limit int64) (data []byte, err error) {
+	if v.Kind() != lpdf.Stream {
+		return nil, errors.New("not a stream")
+	}
+	defer func() {
+		if x := recover(); x != nil {
+			if e, ok := x.(error); ok {
+				err = e
+			} else {
+				err = errors.New("unreadable stream")
+			}
+		}
+	}()
+	rc := v.Reader()
+	defer rc.Close()
+	data, err = io.ReadAll(io.LimitReader(rc, limit+1))
+	if int64(len(data)) > limit {
+		return data[:limit], errStreamTooLarge
+	}
+	if err == io.ErrUnexpectedEOF {
+		err = nil // a truncated deflate stream: keep what we have
+	}
+	return data, err
+}

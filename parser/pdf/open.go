@@ -1,0 +1,370 @@
+package pdf
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/govreport/govreport/parser/docerr"
+)
+
+// opened is a PDF whose object layer is ready.
+type opened struct {
+	r        *lpdf.Reader
+	title    string
+	rebuilt  bool // the cross-reference table was rebuilt by scanning
+	complete bool // the file ends with %%EOF after a startxref
+}
+
+const maxObjects = 1 << 20
+
+// open opens src (starting at %PDF-) with the library, repairing what is
+// cheap to repair: a header other than 1.0–1.7, a missing %%EOF, and a
+// missing or broken cross-reference table (rebuilt by scanning for
+// "N G obj").
+func open(src []byte, d *doc) (*opened, error) {
+	fixed := src
+	patch := func() {
+		if &fixed[0] == &src[0] {
+			fixed = append([]byte(nil), src...)
+		}
+	}
+	// The library accepts only %PDF-1.[0-7] followed by an end of line.
+	if len(src) < 10 || !(src[5] == '1' && src[6] == '.' && src[7] >= '0' && src[7] <= '7') || (src[8] != '\n' && src[8] != '\r') {
+		if len(src) < 10 {
+			return nil, docerr.New(docerr.Damaged, "damaged PDF: the file ends right after its header")
+		}
+		patch()
+		copy(fixed[5:8], "1.7")
+		if fixed[8] != '\n' && fixed[8] != '\r' {
+			fixed[8] = '\n'
+		}
+	}
+	tail := bytes.TrimRight(src[max(0, len(src)-1024):], "\r\n\t \x00")
+	complete := bytes.HasSuffix(tail, []byte("%%EOF")) && bytes.Contains(tail, []byte("startxref"))
+	if !bytes.HasSuffix(tail, []byte("%%EOF")) && bytes.Contains(tail, []byte("startxref")) {
+		patch()
+		fixed = append(fixed, "\n%%EOF\n"...)
+		complete = true // only the marker was missing
+		d.warn("repaired", "the file lacks its final %%EOF marker")
+	}
+	encrypted := bytes.Contains(src[max(0, len(src)-4096):], []byte("/Encrypt"))
+
+	var firstErr error
+	if !hugeSize(src) {
+		r, err := newReader(fixed)
+		if err == nil {
+			o := &opened{r: r, complete: complete}
+			if rootOK(r) {
+				o.title = title(r)
+				return o, nil
+			}
+			firstErr = errors.New("the document catalog cannot be read")
+		} else {
+			firstErr = err
+			if errors.Is(err, lpdf.ErrInvalidPassword) {
+				return nil, docerr.Wrap(docerr.Encrypted, "encrypted PDF: it needs a password we do not have", err)
+			}
+			if strings.Contains(err.Error(), "encryption") {
+				return nil, docerr.Wrap(docerr.Encrypted, "encrypted PDF with an encryption method we cannot read", err)
+			}
+		}
+	}
+	if encrypted && !complete {
+		return nil, docerr.Wrap(docerr.Damaged, "damaged encrypted PDF", firstErr)
+	}
+	r, err := rebuild(fixed, d)
+	if err != nil {
+		if firstErr == nil {
+			firstErr = err
+		}
+		return nil, docerr.Wrap(docerr.Damaged, "damaged PDF: "+reason(firstErr), firstErr)
+	}
+	o := &opened{r: r, rebuilt: true, complete: complete, title: title(r)}
+	return o, nil
+}
+
+func reason(err error) string {
+	s := err.Error()
+	if len(s) > 120 {
+		s = s[:120]
+	}
+	return s
+}
+
+func newReader(b []byte) (r *lpdf.Reader, err error) {
+	defer func() {
+		if x := recover(); x != nil {
+			r, err = nil, fmt.Errorf("malformed PDF: %v", x)
+		}
+	}()
+	return lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
+}
+
+var sizeRe = regexp.MustCompile(`/Size\s+(\d+)`)
+
+// hugeSize reports whether a trailer declares more objects than we accept
+// (the library would allocate a table that large).
+func hugeSize(b []byte) bool {
+	for _, m := range sizeRe.FindAllSubmatch(b[max(0, len(b)-64<<10):], -1) {
+		if n, err := strconv.Atoi(string(m[1])); err != nil || n > maxObjects {
+			return true
+		}
+	}
+	return false
+}
+
+func rootOK(r *lpdf.Reader) bool {
+	root := key(r.Trailer(), "Root")
+	return root.Kind() == lpdf.Dict && key(root, "Pages").Kind() == lpdf.Dict
+}
+
+func title(r *lpdf.Reader) (t string) {
+	defer func() {
+		if recover() != nil {
+			t = ""
+		}
+	}()
+	v := key(key(r.Trailer(), "Info"), "Title")
+	if v.Kind() != lpdf.String {
+		return ""
+	}
+	return strings.TrimSpace(decodeTextString(v.RawString()))
+}
+
+// decodeTextString decodes a PDF text string: UTF-16 with a byte order
+// mark (big-endian as the standard says, little-endian as some Chinese
+// producers write), UTF-8, or PDFDocEncoding (taken as Latin-1).
+func decodeTextString(s string) string {
+	if len(s) >= 2 && (s[0] == 0xFE && s[1] == 0xFF || s[0] == 0xFF && s[1] == 0xFE) {
+		le := s[0] == 0xFF
+		u := make([]uint16, 0, len(s)/2)
+		for i := 2; i+1 < len(s); i += 2 {
+			if le {
+				u = append(u, uint16(s[i+1])<<8|uint16(s[i]))
+			} else {
+				u = append(u, uint16(s[i])<<8|uint16(s[i+1]))
+			}
+		}
+		return strings.ReplaceAll(string(utf16.Decode(u)), "\x00", "")
+	}
+	s = strings.TrimPrefix(s, "\xEF\xBB\xBF")
+	if utf8.ValidString(s) {
+		return s
+	}
+	r := make([]rune, 0, len(s))
+	for i := 0; i < len(s); i++ {
+		r = append(r, rune(s[i]))
+	}
+	return string(r)
+}
+
+// objLoc is an object found by scanning.
+type objLoc struct {
+	id, gen int
+	off     int
+}
+
+// scanObjects finds every "N G obj" in b.
+func scanObjects(b []byte) []objLoc {
+	var out []objLoc
+	for i := 0; ; {
+		j := bytes.Index(b[i:], []byte("obj"))
+		if j < 0 {
+			break
+		}
+		p := i + j
+		i = p + 3
+		if p+3 < len(b) && !isSpace(b[p+3]) && !isDelim(b[p+3]) {
+			continue
+		}
+		q := p - 1
+		if q < 0 || !isSpace(b[q]) {
+			continue
+		}
+		for q >= 0 && isSpace(b[q]) {
+			q--
+		}
+		ge := q + 1
+		for q >= 0 && b[q] >= '0' && b[q] <= '9' {
+			q--
+		}
+		gs := q + 1
+		if gs == ge || q < 0 || !isSpace(b[q]) {
+			continue
+		}
+		for q >= 0 && isSpace(b[q]) {
+			q--
+		}
+		ie := q + 1
+		for q >= 0 && b[q] >= '0' && b[q] <= '9' {
+			q--
+		}
+		is := q + 1
+		if is == ie || (q >= 0 && !isSpace(b[q]) && !isDelim(b[q])) {
+			continue
+		}
+		id, err1 := strconv.Atoi(string(b[is:ie]))
+		gen, err2 := strconv.Atoi(string(b[gs:ge]))
+		if err1 != nil || err2 != nil || id <= 0 || id >= maxObjects || gen > 65535 {
+			continue
+		}
+		out = append(out, objLoc{id: id, gen: gen, off: is})
+	}
+	return out
+}
+
+var (
+	rootRe    = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
+	infoRe    = regexp.MustCompile(`/Info\s+(\d+)\s+(\d+)\s+R`)
+	catalogRe = regexp.MustCompile(`/Type\s*/Catalog\b`)
+	objStmRe  = regexp.MustCompile(`/Type\s*/ObjStm\b`)
+)
+
+// rebuild makes a reader over b with a cross-reference stream built by
+// scanning b for objects, appended to a copy of b.
+func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
+	locs := scanObjects(b)
+	if len(locs) == 0 {
+		return nil, errors.New("no objects found")
+	}
+	byID := map[int]objLoc{}
+	maxID := 0
+	var objStms []int
+	root, info := "", ""
+	for _, l := range locs {
+		byID[l.id] = l // a later definition (incremental update) wins
+		if l.id > maxID {
+			maxID = l.id
+		}
+	}
+	for _, l := range byID {
+		head := b[l.off:min(len(b), l.off+512)]
+		if k := bytes.Index(head, []byte("stream")); k >= 0 {
+			head = head[:k]
+		}
+		if catalogRe.Match(head) && root == "" {
+			root = fmt.Sprintf("%d %d R", l.id, l.gen)
+		}
+		if objStmRe.Match(head) {
+			objStms = append(objStms, l.id)
+		}
+	}
+	if m := rootRe.FindAllSubmatch(b, -1); len(m) > 0 {
+		last := m[len(m)-1]
+		if id, _ := strconv.Atoi(string(last[1])); byID[id].off > 0 {
+			root = string(last[1]) + " " + string(last[2]) + " R"
+		}
+	}
+	if m := infoRe.FindAllSubmatch(b, -1); len(m) > 0 {
+		last := m[len(m)-1]
+		if id, _ := strconv.Atoi(string(last[1])); byID[id].off > 0 {
+			info = string(last[1]) + " " + string(last[2]) + " R"
+		}
+	}
+	if root == "" {
+		return nil, errors.New("no document catalog found")
+	}
+	type entry struct {
+		typ        byte
+		f2         uint32
+		f3         uint16
+		compressed bool
+	}
+	entries := make([]entry, maxID+2)
+	for id, l := range byID {
+		entries[id] = entry{typ: 1, f2: uint32(l.off), f3: uint16(l.gen)}
+	}
+	extra := ""
+	if len(objStms) > 0 {
+		// First pass: a reader over the direct objects, to decode the
+		// object streams and learn which objects they hold.
+		var refs []string
+		for _, id := range objStms {
+			refs = append(refs, fmt.Sprintf("%d %d R", id, byID[id].gen))
+		}
+		extra = "/GovObjStms [" + strings.Join(refs, " ") + "]"
+		r1, err := xrefReader(b, entriesBytes(len(entries), func(i int) (byte, uint32, uint16) {
+			e := entries[i]
+			return e.typ, e.f2, e.f3
+		}), root, info, extra)
+		if err == nil {
+			list := key(r1.Trailer(), "GovObjStms")
+			for i, id := range objStms {
+				s := index(list, i)
+				data, _ := streamData(s, d.budget.maxStream)
+				n := int(numOr(key(s, "N"), 0))
+				lx := &lexer{b: data}
+				for k := 0; k < n && k < maxObjects; k++ {
+					t1, t2 := lx.next(), lx.next()
+					if t1.kind != tNum || t2.kind != tNum {
+						break
+					}
+					oid := int(t1.num)
+					if oid <= 0 || oid >= len(entries) {
+						if oid > 0 && oid < maxObjects {
+							entries = append(entries, make([]entry, oid-len(entries)+2)...)
+						} else {
+							continue
+						}
+					}
+					if entries[oid].typ == 1 {
+						continue // a direct definition wins
+					}
+					entries[oid] = entry{typ: 2, f2: uint32(id), f3: uint16(k)}
+				}
+			}
+		}
+	}
+	r, err := xrefReader(b, entriesBytes(len(entries), func(i int) (byte, uint32, uint16) {
+		e := entries[i]
+		return e.typ, e.f2, e.f3
+	}), root, info, "")
+	if err != nil {
+		return nil, err
+	}
+	if !rootOK(r) {
+		return nil, errors.New("the document catalog cannot be read")
+	}
+	return r, nil
+}
+
+func entriesBytes(n int, at func(int) (byte, uint32, uint16)) []byte {
+	out := make([]byte, 0, n*7)
+	var tmp [7]byte
+	for i := 0; i < n; i++ {
+		t, f2, f3 := at(i)
+		tmp[0] = t
+		binary.BigEndian.PutUint32(tmp[1:5], f2)
+		binary.BigEndian.PutUint16(tmp[5:7], f3)
+		out = append(out, tmp[:]...)
+	}
+	return out
+}
+
+// xrefReader appends an uncompressed cross-reference stream to a copy of b
+// and opens the result.
+func xrefReader(b, table []byte, root, info, extra string) (*lpdf.Reader, error) {
+	n := len(table) / 7
+	var buf bytes.Buffer
+	buf.Grow(len(b) + len(table) + 256)
+	buf.Write(b)
+	buf.WriteString("\n")
+	off := buf.Len()
+	fmt.Fprintf(&buf, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s", n, n, root)
+	if info != "" {
+		fmt.Fprintf(&buf, " /Info %s", info)
+	}
+	fmt.Fprintf(&buf, " %s /Length %d >>\nstream\n", extra, len(table))
+	buf.Write(table)
+	fmt.Fprintf(&buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off)
+	return newReader(buf.Bytes())
+}

@@ -1,0 +1,261 @@
+// Package pdf reads PDF reports into the intermediate layout form.
+//
+// The object layer (cross-reference table, objects, stream filters) comes
+// from github.com/ledongthuc/pdf; everything above it is ours: the page tree
+// walk (cycle, depth and count limits), a bounded content-stream tokenizer
+// and interpreter, font decoding (ToUnicode, predefined Chinese CMaps,
+// simple encodings, real widths), and the rebuilding of lines, words and
+// the requests table from glyph positions.
+//
+// Every call into the library is guarded by recover, and the whole read
+// runs under a deadline: Read returns a *docerr.Error of kind TooLarge when
+// the budget is exhausted, even if third-party code loops (the goroutine
+// that loops is then abandoned; a batch that must reclaim it should run
+// documents in worker processes).
+package pdf
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/govreport/govreport/parser/docerr"
+	"github.com/govreport/govreport/parser/layout"
+)
+
+// Budget bounds the work spent on one document.
+type Budget struct {
+	MaxFileSize  int64         // bytes of input
+	MaxStream    int64         // decoded bytes of one stream
+	MaxTotal     int64         // decoded bytes of all streams together
+	MaxOps       int           // content-stream operators in total
+	MaxGlyphs    int           // glyphs in total
+	MaxPages     int           // pages
+	MaxDepth     int           // nesting of Form XObjects
+	Timeout      time.Duration // wall time, if no deadline is given
+	PerPageExtra time.Duration // added to Timeout per page (informational: the default deadline is fixed at start)
+}
+
+// DefaultBudget is generous for real reports (a few pages, a few hundred KB)
+// and small enough that a crafted file cannot hold a batch.
+var DefaultBudget = Budget{
+	MaxFileSize: 256 << 20,
+	MaxStream:   16 << 20,
+	MaxTotal:    64 << 20,
+	MaxOps:      4_000_000,
+	MaxGlyphs:   2_000_000,
+	MaxPages:    2000,
+	MaxDepth:    8,
+	Timeout:     30 * time.Second,
+}
+
+type budget struct {
+	maxStream int64
+	maxTotal  int64
+	maxOps    int
+	maxGlyphs int
+	maxPages  int
+	maxDepth  int
+}
+
+type config struct {
+	ctx      context.Context
+	deadline time.Time
+	b        Budget
+	noGrid   bool
+}
+
+// Option configures Read.
+type Option func(*config)
+
+// WithContext bounds the read by ctx: when ctx is done, Read returns a
+// TooLarge error.
+func WithContext(ctx context.Context) Option { return func(c *config) { c.ctx = ctx } }
+
+// WithDeadline bounds the read by a wall-clock deadline.
+func WithDeadline(t time.Time) Option { return func(c *config) { c.deadline = t } }
+
+// WithTimeout bounds the read by a duration from now.
+func WithTimeout(d time.Duration) Option {
+	return func(c *config) { c.b.Timeout = d }
+}
+
+// WithBudget replaces the default budgets.
+func WithBudget(b Budget) Option { return func(c *config) { c.b = b } }
+
+// WithoutTables turns off the reconstruction of table 三's grid: every line
+// comes out plain (Table 0, Col -1).
+func WithoutTables() Option { return func(c *config) { c.noGrid = true } }
+
+// errBudget aborts interpretation when a budget is exhausted.
+type errBudget struct{ what string }
+
+func (e errBudget) Error() string { return e.what }
+
+// Read reads a PDF file's bytes into a Document.
+func Read(src []byte, opts ...Option) (*layout.Document, error) {
+	cfg := config{ctx: context.Background(), b: DefaultBudget}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	ctx := cfg.ctx
+	var cancel context.CancelFunc
+	switch _, has := ctx.Deadline(); {
+	case !cfg.deadline.IsZero():
+		ctx, cancel = context.WithDeadline(ctx, cfg.deadline)
+	case !has && cfg.b.Timeout > 0:
+		ctx, cancel = context.WithTimeout(ctx, cfg.b.Timeout)
+	default:
+		ctx, cancel = context.WithCancel(ctx)
+	}
+	defer cancel()
+
+	type result struct {
+		d   *layout.Document
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() {
+		var res result
+		defer func() {
+			if x := recover(); x != nil {
+				res = result{err: docerr.New(docerr.Damaged, fmt.Sprintf("damaged PDF: %v", x))}
+			}
+			ch <- res
+		}()
+		res.d, res.err = read(ctx, src, cfg)
+	}()
+	select {
+	case r := <-ch:
+		return r.d, r.err
+	case <-ctx.Done():
+		return nil, docerr.Wrap(docerr.TooLarge, "reading the PDF took longer than its time budget", ctx.Err())
+	}
+}
+
+func read(ctx context.Context, src []byte, cfg config) (*layout.Document, error) {
+	if len(src) == 0 {
+		return nil, docerr.New(docerr.Empty, "empty file")
+	}
+	if int64(len(src)) > cfg.b.MaxFileSize {
+		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("PDF of %d bytes is over the %d byte limit", len(src), cfg.b.MaxFileSize))
+	}
+	start := bytes.Index(src[:min(len(src), 4096)], []byte("%PDF-"))
+	if start < 0 {
+		what := "no %PDF header"
+		if looksHTML(src) {
+			what = "an HTML page saved as .pdf (probably a download error page)"
+		}
+		return nil, docerr.New(docerr.Damaged, "not a PDF file: "+what)
+	}
+	d := &doc{
+		ctx: ctx,
+		budget: budget{maxStream: cfg.b.MaxStream, maxTotal: cfg.b.MaxTotal, maxOps: cfg.b.MaxOps,
+			maxGlyphs: cfg.b.MaxGlyphs, maxPages: cfg.b.MaxPages, maxDepth: cfg.b.MaxDepth},
+		fonts: map[fontKey]*font{},
+	}
+	o, err := open(src[start:], d)
+	if err != nil {
+		return nil, err
+	}
+	pages, err := d.extract(o)
+	if err != nil {
+		return nil, err
+	}
+	doc := build(pages, !cfg.noGrid)
+	doc.Title = o.title
+	doc.Warnings = append(doc.Warnings, d.warnings...)
+	return doc, nil
+}
+
+func looksHTML(b []byte) bool {
+	head := strings.ToLower(string(b[:min(len(b), 512)]))
+	return strings.Contains(head, "<html") || strings.Contains(head, "<!doctype") || strings.Contains(head, "<head")
+}
+
+type fontKey struct {
+	obj  objKey
+	name string
+}
+
+// doc is the state of one read.
+type doc struct {
+	ctx      context.Context
+	budget   budget
+	fonts    map[fontKey]*font
+	ops      int
+	glyphs   int
+	decoded  int64
+	warnings []layout.Warning
+	warned   map[string]bool
+}
+
+func (d *doc) warn(code, msg string) {
+	if d.warned == nil {
+		d.warned = map[string]bool{}
+	}
+	if d.warned[code] {
+		return
+	}
+	d.warned[code] = true
+	d.warnings = append(d.warnings, layout.Warning{Code: code, Message: msg})
+}
+
+// tick counts one operator and checks the budgets; it panics with
+// errBudget, recovered at the page level.
+func (d *doc) tick() {
+	d.ops++
+	if d.ops > d.budget.maxOps {
+		panic(errBudget{fmt.Sprintf("more than %d content operators", d.budget.maxOps)})
+	}
+	if d.ops&1023 == 0 && d.ctx.Err() != nil {
+		panic(errBudget{"time budget exhausted"})
+	}
+}
+
+func (d *doc) tickGlyph() {
+	d.glyphs++
+	if d.glyphs > d.budget.maxGlyphs {
+		panic(errBudget{fmt.Sprintf("more than %d glyphs", d.budget.maxGlyphs)})
+	}
+}
+
+// stream returns a stream's decoded data within the budgets.
+func (d *doc) stream(v lpdf.Value) []byte {
+	limit := d.budget.maxStream
+	if left := d.budget.maxTotal - d.decoded; left < limit {
+		limit = left
+	}
+	if limit <= 0 {
+		panic(errBudget{fmt.Sprintf("more than %d bytes of decoded streams", d.budget.maxTotal)})
+	}
+	data, err := streamData(v, limit)
+	d.decoded += int64(len(data))
+	if errors.Is(err, errStreamTooLarge) {
+		panic(errBudget{fmt.Sprintf("a stream decodes to more than %d bytes (a decompression bomb?)", limit)})
+	}
+	if err != nil {
+		d.warn("stream_damaged", "a content stream could not be fully decoded: "+err.Error())
+	}
+	return data
+}
+
+// font returns the parsed font named in the resources, cached per document.
+func (d *doc) font(res lpdf.Value, name string) *font {
+	fv := key(key(res, "Font"), name)
+	if fv.Kind() != lpdf.Dict {
+		return nil
+	}
+	k := fontKey{keyOf(fv), name}
+	if f, ok := d.fonts[k]; ok {
+		return f
+	}
+	f := d.loadFont(fv)
+	d.fonts[k] = f
+	return f
+}

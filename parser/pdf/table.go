@@ -1,0 +1,460 @@
+package pdf
+
+import (
+	"math"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// Table 三 (requests received and handled) rebuilt from positions.
+//
+// The header words give the column anchors; every number goes to the
+// column whose centre is nearest. Row labels wrap around their numbers and
+// the group labels (三、本年度办理结果, （三）不予公开 …) are printed a few
+// characters per line in narrower cells to the left: label fragments are
+// assembled by their numbering (一、 （一） 1. 1、) and their x position, then
+// given in order to the numeric lines. Group labels become lines of their
+// own, with only a label cell, before the first row of their group.
+
+// requestsTable is the Table id given to table 三's lines.
+const requestsTable = 1
+
+var columnNames = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
+
+var (
+	rowMarkRe   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])`)
+	digitMarkRe = regexp.MustCompile(`^\d{1,2}\s*[.、．]`)
+	groupMarkRe = regexp.MustCompile(`^[(（][三四五六][)）]`)
+	numberRe    = regexp.MustCompile(`^[-+]?[\d,，]+(?:\.\d+)?$|^[-—–/／无]$`)
+)
+
+type hdrStack struct {
+	text   string
+	x0, x1 float64
+}
+
+func (s hdrStack) centre() float64 { return (s.x0 + s.x1) / 2 }
+
+// buildTables finds table 三 and gives its lines a grid.
+func buildTables(all []*tline) (res []*tline) {
+	orig := all
+	defer func() {
+		// table reconstruction is best effort: a failure leaves plain lines
+		if recover() != nil {
+			res = orig
+		}
+	}()
+	start := -1
+	for i, l := range all {
+		t := textnorm.Compact(l.joined())
+		if strings.Contains(t, "收到和处理") || strings.Contains(t, "申请人情况") {
+			start = i
+			break
+		}
+	}
+	if start < 0 {
+		return all
+	}
+	// the 自然人 line
+	nat := -1
+	for i := start; i < len(all) && i < start+20; i++ {
+		for _, w := range all[i].words {
+			if strings.Contains(w.text, "自然人") {
+				nat = i
+			}
+		}
+		if nat >= 0 {
+			break
+		}
+	}
+	if nat < 0 {
+		return all
+	}
+	var natW word
+	for _, w := range all[nat].words {
+		if strings.Contains(w.text, "自然人") {
+			natW = w
+		}
+	}
+	em := math.Max(natW.size, 4)
+	// the first data line: three or more numbers right of 自然人's start
+	first := -1
+	for i := nat + 1; i < len(all) && i < nat+20; i++ {
+		n := 0
+		for _, w := range all[i].words {
+			if w.x0 >= natW.x0-em && numberRe.MatchString(w.text) {
+				n++
+			}
+		}
+		if n >= 3 {
+			first = i
+			break
+		}
+	}
+	if first < 0 {
+		return all
+	}
+	hstart := start
+	if strings.Contains(textnorm.Compact(all[start].joined()), "收到和处理") {
+		hstart = start + 1
+	}
+	stacks := headerStacks(all[hstart:first], natW.x0-em)
+	cols := matchColumns(stacks)
+	if cols == nil {
+		return all
+	}
+	centres := make([]float64, len(cols))
+	for i, s := range cols {
+		centres[i] = s.centre()
+	}
+	pitch := (centres[len(centres)-1] - centres[0]) / float64(len(centres)-1)
+	labelEdge := centres[0] - pitch/2
+
+	// the end: the row of 结转下(一)年度, or a line of the next section
+	end := len(all)
+	for i := first; i < len(all); i++ {
+		t := textnorm.Compact(all[i].joined())
+		if strings.Contains(t, "行政复议") || strings.Contains(t, "五、") && !hasValues(all[i], labelEdge) {
+			end = i
+			break
+		}
+		if strings.Contains(t, "结转下") && hasValues(all[i], labelEdge) {
+			end = i + 1
+			// a wrapped tail of that label
+			for end < len(all) && end < i+3 && !hasValues(all[end], labelEdge) && len(all[end].words) == 1 &&
+				all[end].words[0].x0 > all[i].words[0].x0+em && all[end].words[0].x1 < labelEdge {
+				end++
+			}
+			break
+		}
+	}
+	region := all[first:end]
+
+	// header line: the header lines stay as plain text, followed by one
+	// synthetic line with the seven column labels
+	hdr := &tline{page: all[nat].page, y: all[nat].y, table: requestsTable, header: true}
+	for i, s := range cols {
+		hdr.words = append(hdr.words, word{raw: s.text, text: s.text, x0: s.x0, x1: s.x1, col: i + 1, size: em})
+	}
+	for _, l := range all[hstart:first] {
+		var keep []word
+		for _, w := range l.words {
+			if w.x0 < natW.x0-em && !isColumnWord(w.text) || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") {
+				keep = append(keep, w)
+			}
+		}
+		l.words = keep
+	}
+
+	rows := assembleRows(region, labelEdge, centres, em)
+	out := make([]*tline, 0, len(all)+8)
+	out = append(out, all[:first]...)
+	out = append(out, hdr)
+	out = append(out, rows...)
+	out = append(out, all[end:]...)
+	return out
+}
+
+// hasValues reports whether a line has a number right of the label area.
+func hasValues(l *tline, labelEdge float64) bool {
+	for _, w := range l.words {
+		if (w.x0+w.x1)/2 >= labelEdge && numberRe.MatchString(w.text) {
+			return true
+		}
+	}
+	return false
+}
+
+func isColumnWord(t string) bool {
+	for _, c := range columnNames {
+		if strings.Contains(c, t) || strings.Contains(t, c) {
+			return true
+		}
+	}
+	return false
+}
+
+// headerStacks groups the header words right of minX into columns: words
+// close on a line are joined (商 业 企), then words overlapping
+// horizontally are stacked top to bottom (商业企 / 业).
+func headerStacks(lines []*tline, minX float64) []hdrStack {
+	var stacks []hdrStack
+	for _, l := range lines {
+		var merged []word
+		for _, w := range l.words {
+			if w.x0 < minX || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") || strings.Contains(w.text, "勾稽") {
+				continue
+			}
+			if n := len(merged); n > 0 && w.x0-merged[n-1].x1 < 0.6*math.Max(w.size, 1) {
+				merged[n-1].text += w.text
+				merged[n-1].x1 = w.x1
+				continue
+			}
+			merged = append(merged, w)
+		}
+		for _, w := range merged {
+			placed := false
+			for i := range stacks {
+				s := &stacks[i]
+				ov := math.Min(s.x1, w.x1) - math.Max(s.x0, w.x0)
+				if ov > 0.3*math.Min(s.x1-s.x0, w.x1-w.x0) {
+					s.text += w.text
+					s.x0, s.x1 = math.Min(s.x0, w.x0), math.Max(s.x1, w.x1)
+					placed = true
+					break
+				}
+			}
+			if !placed {
+				stacks = append(stacks, hdrStack{text: w.text, x0: w.x0, x1: w.x1})
+			}
+		}
+	}
+	sort.Slice(stacks, func(i, j int) bool { return stacks[i].x0 < stacks[j].x0 })
+	return stacks
+}
+
+// matchColumns finds the seven columns among the header stacks.
+func matchColumns(stacks []hdrStack) []hdrStack {
+	out := make([]hdrStack, len(columnNames))
+	found := 0
+	used := make([]bool, len(stacks))
+	for ci, name := range columnNames {
+		for si, s := range stacks {
+			t := textnorm.Compact(s.text)
+			if used[si] || t == "" {
+				continue
+			}
+			if t == name || (ci != 5 && strings.HasPrefix(t, name)) || (utf8.RuneCountInString(t) >= 2 && ci != 5 && strings.Contains(name, t)) {
+				out[ci] = hdrStack{text: name, x0: s.x0, x1: s.x1}
+				used[si] = true
+				found++
+				break
+			}
+		}
+	}
+	if found == len(columnNames) {
+		return out
+	}
+	if len(stacks) == len(columnNames) {
+		for i, s := range stacks {
+			out[i] = hdrStack{text: columnNames[i], x0: s.x0, x1: s.x1}
+		}
+		return out
+	}
+	return nil
+}
+
+// labelPiece is a fragment of label text in the table's label area.
+type labelPiece struct {
+	text   string
+	raw    string
+	x0, x1 float64
+	line   int // index in region
+}
+
+// assembleRows turns the table's lines into grid rows.
+func assembleRows(region []*tline, labelEdge float64, centres []float64, em float64) []*tline {
+	var numeric []int // region indexes of lines with values
+	var pieces []labelPiece
+	for i, l := range region {
+		var vals []word
+		var labs []word
+		for _, w := range l.words {
+			if (w.x0+w.x1)/2 >= labelEdge {
+				vals = append(vals, w)
+			} else {
+				labs = append(labs, w)
+			}
+		}
+		// join label words that are close on the line unless the next
+		// starts a numbered label
+		for _, w := range labs {
+			if n := len(pieces); n > 0 && pieces[n-1].line == i && w.x0-pieces[n-1].x1 < 0.9*math.Max(w.size, 1) && !rowMarkRe.MatchString(w.text) {
+				pieces[n-1].text += w.text
+				pieces[n-1].raw += w.raw
+				pieces[n-1].x1 = w.x1
+				continue
+			}
+			pieces = append(pieces, labelPiece{text: w.text, raw: w.raw, x0: w.x0, x1: w.x1, line: i})
+		}
+		// values: nearest column; words in the same column are joined
+		l.words = l.words[:0]
+		for _, w := range vals {
+			best, bd := 0, math.Inf(1)
+			c := (w.x0 + w.x1) / 2
+			for ci, cc := range centres {
+				if d := math.Abs(c - cc); d < bd {
+					best, bd = ci, d
+				}
+			}
+			w.col = best + 1
+			if n := len(l.words); n > 0 && l.words[n-1].col == w.col {
+				l.words[n-1].text += w.text
+				l.words[n-1].raw += w.raw
+				l.words[n-1].x1 = w.x1
+				continue
+			}
+			l.words = append(l.words, w)
+		}
+		if len(l.words) > 0 {
+			numeric = append(numeric, i)
+		}
+	}
+	// x positions of the label sub-columns
+	xOuter := math.Inf(1)
+	xDigit := math.Inf(1)
+	xMid := math.Inf(1)
+	for _, p := range pieces {
+		xOuter = math.Min(xOuter, p.x0)
+		if digitMarkRe.MatchString(p.text) {
+			xDigit = math.Min(xDigit, p.x0)
+		}
+		if groupMarkRe.MatchString(p.text) || strings.HasPrefix(p.text, "(一)") || strings.HasPrefix(p.text, "(七)") {
+			xMid = math.Min(xMid, p.x0)
+		}
+	}
+	if math.IsInf(xMid, 1) {
+		xMid = xOuter
+	}
+	tol := 0.5 * em
+
+	// assemble labels
+	type label struct {
+		text, raw string
+		x0, x1    float64
+		line      int
+		group     bool
+		outer     bool
+	}
+	var rowLabels []*label
+	var groups []*label
+	var outer *label
+	var curRow, curMid *label
+	for _, p := range pieces {
+		short := utf8.RuneCountInString(textnorm.Compact(p.text)) <= 3
+		switch {
+		case rowMarkRe.MatchString(p.text) && !(p.x0 < xMid-tol && short && !digitMarkRe.MatchString(p.text) && strings.HasPrefix(p.text, "三")):
+			lb := &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line}
+			if groupMarkRe.MatchString(p.text) && p.x0 < xDigit-tol {
+				lb.group = true
+				groups = append(groups, lb)
+				curMid = lb
+				continue
+			}
+			rowLabels = append(rowLabels, lb)
+			if p.x0 < xDigit-tol {
+				curMid = lb
+			}
+			curRow = lb
+		case p.x0 < xMid-tol && short:
+			// the vertical outer group label, a character or two per line
+			if outer == nil {
+				outer = &label{x0: p.x0, x1: p.x1, line: p.line, outer: true, group: true}
+			}
+			outer.text += p.text
+			outer.raw += p.raw
+		case p.x0 < xDigit-tol && curMid != nil:
+			curMid.text += p.text
+			curMid.raw += p.raw
+		case curRow != nil:
+			curRow.text += p.text
+			curRow.raw += p.raw
+		}
+	}
+	// a （六） group with numbers on its own line is a row (2019 format):
+	// a group label on a numeric line with no numbered rows after it
+	for gi := len(groups) - 1; gi >= 0; gi-- {
+		g := groups[gi]
+		after := false
+		for _, r := range rowLabels {
+			if r.line > g.line && digitMarkRe.MatchString(r.text) {
+				after = true
+				break
+			}
+			if r.line > g.line+2 {
+				break
+			}
+		}
+		if !after && len(region[g.line].words) > 0 {
+			g.group = false
+			groups = append(groups[:gi], groups[gi+1:]...)
+			rowLabels = append(rowLabels, g)
+		}
+	}
+	sort.SliceStable(rowLabels, func(i, j int) bool { return rowLabels[i].line < rowLabels[j].line })
+
+	// rows to numeric lines: in order when the counts agree, otherwise by
+	// nearest line
+	assign := make(map[int]*label) // region line → label
+	if len(rowLabels) == len(numeric) {
+		for i, n := range numeric {
+			assign[n] = rowLabels[i]
+		}
+	} else {
+		for _, r := range rowLabels {
+			best, bd := -1, math.MaxInt
+			for _, n := range numeric {
+				if _, taken := assign[n]; taken {
+					continue
+				}
+				d := n - r.line
+				if d < 0 {
+					d = -d*2 + 1 // prefer a line below the label's start
+				}
+				if d < bd {
+					best, bd = n, d
+				}
+			}
+			if best >= 0 {
+				assign[best] = r
+			}
+		}
+	}
+	// groups: the i-th group opens the i-th run of rows numbered from 1
+	groupAt := map[int][]*label{} // numeric line → groups opening before it
+	var runs []int
+	for _, n := range numeric {
+		if r := assign[n]; r != nil && digitMarkRe.MatchString(r.text) && strings.HasPrefix(strings.TrimLeft(r.text, " "), "1") {
+			runs = append(runs, n)
+		}
+	}
+	for i, g := range groups {
+		if i < len(runs) && len(groups) == len(runs) {
+			groupAt[runs[i]] = append(groupAt[runs[i]], g)
+			continue
+		}
+		// else: before the first numeric line at or after the label
+		for _, n := range numeric {
+			if n >= g.line-1 {
+				groupAt[n] = append(groupAt[n], g)
+				break
+			}
+		}
+	}
+	if outer != nil {
+		for _, n := range numeric {
+			if r := assign[n]; r != nil && strings.HasPrefix(r.text, "(") {
+				groupAt[n] = append([]*label{outer}, groupAt[n]...)
+				break
+			}
+		}
+	}
+	var out []*tline
+	for _, n := range numeric {
+		l := region[n]
+		for _, g := range groupAt[n] {
+			out = append(out, &tline{page: l.page, y: l.y, table: requestsTable,
+				label: &word{raw: g.raw, text: textnorm.Fold(g.text), x0: g.x0, x1: g.x1, col: 0}})
+		}
+		l.table = requestsTable
+		if r := assign[n]; r != nil {
+			l.label = &word{raw: r.raw, text: textnorm.Fold(r.text), x0: r.x0, x1: r.x1, col: 0}
+		}
+		out = append(out, l)
+	}
+	return out
+}
