@@ -1,0 +1,166 @@
+package model
+
+import (
+	"strings"
+	"testing"
+)
+
+// consistentApplications returns a 2021 table 三 whose arithmetic holds:
+// 10 new natural-person requests, 2 carried over, 7 granted, 3 not held,
+// 2 carried forward.
+func consistentApplications() *Table {
+	cols := make([]string, len(ApplicationColumns))
+	for i, c := range ApplicationColumns {
+		cols[i] = c.Key
+	}
+	var rows []string
+	for _, r := range ApplicationRowsFor(Gen2021) {
+		rows = append(rows, r.Key)
+	}
+	t := NewTable(rows, func(string) []string { return cols })
+	for _, r := range rows {
+		for _, c := range cols {
+			t.Set(r, c, 0)
+		}
+	}
+	set := func(r string, v float64) {
+		t.Set(r, "natural_person", v)
+		t.Set(r, "total", v)
+	}
+	set("new_requests", 10)
+	set("carried_over", 2)
+	set("granted", 7)
+	set("unavailable_not_held", 3)
+	set("total", 10)
+	set("carried_forward", 2)
+	return t
+}
+
+func failed(cs []Check) map[string]Check {
+	out := map[string]Check{}
+	for _, c := range cs {
+		if !c.OK {
+			out[c.Rule+"/"+c.Scope] = c
+		}
+	}
+	return out
+}
+
+func TestChecksPassOnConsistentTables(t *testing.T) {
+	r := &Report{Template: Gen2021, Applications: consistentApplications()}
+	cs := RunChecks(r)
+	// 7 balance + 7 results + 25 row totals.
+	if len(cs) != 39 {
+		t.Fatalf("evaluated %d relations, want 39", len(cs))
+	}
+	if f := failed(cs); len(f) != 0 {
+		t.Fatalf("false alarms: %v", f)
+	}
+}
+
+func TestEachRuleFires(t *testing.T) {
+	tests := []struct {
+		name  string
+		edit  func(a *Table)
+		wants []string
+	}{
+		{"granted count changed in one column", func(a *Table) { a.Set("granted", "natural_person", 8) },
+			[]string{"results/natural_person", "row_total/granted"}},
+		{"carried forward wrong", func(a *Table) {
+			a.Set("carried_forward", "natural_person", 3)
+			a.Set("carried_forward", "total", 3)
+		}, []string{"balance/natural_person", "balance/total"}},
+		{"total column alone wrong", func(a *Table) { a.Set("new_requests", "total", 11) },
+			[]string{"balance/total", "row_total/new_requests"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := consistentApplications()
+			tc.edit(a)
+			f := failed(RunChecks(&Report{Template: Gen2021, Applications: a}))
+			if len(f) != len(tc.wants) {
+				t.Errorf("failed checks %v, want exactly %v", keys(f), tc.wants)
+			}
+			for _, w := range tc.wants {
+				if _, ok := f[w]; !ok {
+					t.Errorf("check %s did not fire; fired: %v", w, keys(f))
+				}
+			}
+		})
+	}
+}
+
+func TestReviewTotals(t *testing.T) {
+	outcomes := []string{"upheld", "corrected", "other", "pending", "total"}
+	rl := NewTable([]string{"review", "litigation_direct", "litigation_after_review"}, func(string) []string { return outcomes })
+	vals := map[string][]float64{
+		"review":                  {5, 0, 0, 2, 7},
+		"litigation_direct":       {8, 0, 0, 1, 10}, // printed 10, parts sum to 9
+		"litigation_after_review": {0, 0, 0, 0, 0},
+	}
+	for g, vs := range vals {
+		for i, v := range vs {
+			rl.Set(g, outcomes[i], v)
+		}
+	}
+	cs := RunChecks(&Report{ReviewLitigation: rl})
+	if len(cs) != 3 {
+		t.Fatalf("got %d checks, want 3", len(cs))
+	}
+	f := failed(cs)
+	c, ok := f["litigation_direct_total/"]
+	if len(f) != 1 || !ok {
+		t.Fatalf("failed %v, want only litigation_direct_total", keys(f))
+	}
+	if c.Expected != 9 || c.Actual != 10 || !strings.Contains(c.Message, "8+0+0+1") {
+		t.Errorf("check %+v does not show both sides", c)
+	}
+}
+
+func TestUnknownValueSkipsItsRelations(t *testing.T) {
+	a := consistentApplications()
+	a.Cell("granted", "natural_person").Value = nil
+	cs := RunChecks(&Report{Template: Gen2021, Applications: a})
+	for _, c := range cs {
+		if (c.Rule == "results" && c.Scope == "natural_person") || (c.Rule == "row_total" && c.Scope == "granted") {
+			t.Errorf("relation %s/%s evaluated with an unknown value", c.Rule, c.Scope)
+		}
+	}
+	if len(cs) != 37 {
+		t.Errorf("evaluated %d relations, want 37", len(cs))
+	}
+}
+
+func TestTableJSONKeepsTemplateOrder(t *testing.T) {
+	a := consistentApplications()
+	a.Cell("granted", "research_institution").Value = nil
+	b, err := a.MarshalJSON()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := string(b)
+	if !strings.HasPrefix(s, `{"new_requests":{"natural_person":10,`) {
+		t.Errorf("rows or columns out of template order: %.80s", s)
+	}
+	if !strings.Contains(s, `"research_institution":null`) {
+		t.Errorf("unknown value not written as null")
+	}
+	var back Table
+	if err := back.UnmarshalJSON(b); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := back.Get("carried_forward", "total"); !ok || v != 2 {
+		t.Errorf("round trip lost carried_forward.total: %v %v", v, ok)
+	}
+	if _, ok := back.Get("granted", "research_institution"); ok {
+		t.Errorf("round trip turned null into a number")
+	}
+}
+
+func keys(m map[string]Check) []string {
+	var out []string
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
