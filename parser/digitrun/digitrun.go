@@ -1,0 +1,340 @@
+// Package digitrun recovers table cells from text whose cell separators
+// were lost: crawler dumps and copies of web pages in which a table row
+// such as 151 | 3 | 0 | 0 | 0 | 0 | 154 comes out as the single run
+// "15130000154".
+//
+// It has two layers.
+//
+// Extraction (ExtractApplications, ExtractReview, ExtractDisclosure) takes
+// the plain text lines of one table's section (the text between the
+// section headings 二/三/四/五) and returns, for each template row, the
+// digit run that follows its label. Labels are matched after
+// textnorm normalisation on short distinctive keywords, in template order,
+// so numbering, brackets, quotes, spaces and line breaks inside labels do
+// not matter. Spaces and line breaks between digits are kept: they are
+// forced cell boundaries.
+//
+// Decoding (DecodeApplications, DecodeReview, DecodeDisclosure) splits a
+// run into cells using only what the template guarantees: numbers have no
+// leading zeros unless they are 0, and the table arithmetic of
+// spec/TEMPLATE.md (row totals and column relations in table 三, group
+// totals in table 四). A cell is given a value only when every split that
+// the constraints allow agrees on it; otherwise its Value is nil and its
+// Candidates list the values it could take, with a warning. The decoder
+// never repairs a document: when a row's digits admit no split that
+// satisfies the row's own total, the row is decoded from the column
+// relations instead, with the digits as printed, and the failing check is
+// left for model.RunChecks to report.
+//
+// All searches are bounded (cell width, candidates per row, search
+// budget); past a bound the decoder gives up on the cells concerned and
+// says so in a warning rather than spending unbounded time.
+package digitrun
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Cell is one decoded table cell.
+type Cell struct {
+	// Value is the cell's number, nil when the run does not determine it.
+	Value *float64
+	// Raw is the cell's text as printed ("0", "154", "—") when the value is
+	// determined, "" otherwise.
+	Raw string
+	// Candidates lists, in increasing order, the values the cell can take
+	// when Value is nil and the alternatives are known. It is empty when
+	// the cell is determined, and also when the decoder gave up before
+	// it could enumerate the alternatives.
+	Candidates []float64
+}
+
+// Warning is something the reader of the output should know about a
+// decoded value. Field is a JSON field path such as
+// "applications.granted.natural_person" or "applications.granted" (a whole
+// row).
+type Warning struct {
+	Code    string
+	Field   string
+	Message string
+}
+
+// Warning codes.
+const (
+	// CodeAmbiguous: a cell has several possible values; Candidates lists them.
+	CodeAmbiguous = "digitrun_ambiguous"
+	// CodeRowTotal: no split of a table 三 row satisfies the row's own
+	// total; the row was decoded from the column relations.
+	CodeRowTotal = "digitrun_row_total_unsatisfiable"
+	// CodeGroupTotal: no split of the table 四 run satisfies the three
+	// group totals; cells are read only where every split agrees.
+	CodeGroupTotal = "digitrun_group_total_unsatisfiable"
+	// CodeColumns: the column relations of table 三 admit no joint
+	// solution with the rows' candidates; ambiguous rows stay ambiguous.
+	CodeColumns = "digitrun_columns_inconsistent"
+	// CodeBudget: a search was abandoned past its budget or candidate cap.
+	CodeBudget = "digitrun_budget_exceeded"
+	// CodeNoSplit: a run cannot be split into the required number of cells
+	// (too few or too many digits, a cell wider than allowed, stray text).
+	CodeNoSplit = "digitrun_no_split"
+	// CodeMissing: a template row has no run.
+	CodeMissing = "digitrun_missing_row"
+	// CodeBlankRow: a row's label is followed by no digits at all; its
+	// cells are read as blank (0).
+	CodeBlankRow = "digitrun_blank_row"
+	// CodeUnit: a money amount was converted from the unit printed in the
+	// cell to the unit of the field.
+	CodeUnit = "digitrun_unit_converted"
+)
+
+// Bounds of the searches. They are generous for real tables (a cell of
+// table 三 or 四 with more than nine digits would be a billion requests)
+// and keep the worst case small.
+const (
+	// MaxCountDigits is the widest count cell considered in tables 三 and 四.
+	MaxCountDigits = 9
+	// MaxRowCandidates caps the splits kept per table 三 row; a row with
+	// more is left undetermined.
+	MaxRowCandidates = 256
+	// MaxSplits caps the splits kept for a table 四 or table 二 run.
+	MaxSplits = 512
+	// RowBudget caps the nodes visited splitting one table 三 row (once
+	// with its row total, once more without it when that fails).
+	RowBudget = 500_000
+	// SearchBudget caps the nodes visited by any other enumeration: the
+	// table 四 run, a table 二 run, the joint search over table 三's
+	// column relations.
+	SearchBudget = 2_000_000
+	// MaxListed is how many alternatives a warning message spells out.
+	MaxListed = 12
+)
+
+// segment is a piece of a run between forced boundaries: a string of
+// digits that splits into one or more cells, or a blank marker (—, -, /)
+// that is exactly one cell of value 0.
+type segment struct {
+	text  string
+	blank bool
+}
+
+func (s segment) size() int {
+	if s.blank {
+		return 1
+	}
+	return len(s.text)
+}
+
+func isBlankMarker(r rune) bool {
+	switch r {
+	case '—', '-', '/', '–', '―', '－', '─':
+		return true
+	}
+	return false
+}
+
+// countSegments turns a table 三/四 run into segments. Spaces separate
+// segments; a blank marker is a segment of its own. Any other character
+// makes the run unusable.
+func countSegments(run string) ([]segment, error) {
+	var segs []segment
+	var cur strings.Builder
+	flush := func() {
+		if cur.Len() > 0 {
+			segs = append(segs, segment{text: cur.String()})
+			cur.Reset()
+		}
+	}
+	for _, r := range run {
+		switch {
+		case r >= '0' && r <= '9':
+			cur.WriteRune(r)
+		case r >= '０' && r <= '９':
+			cur.WriteRune('0' + (r - '０'))
+		case r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || r == '\u3000':
+			flush()
+		case isBlankMarker(r):
+			flush()
+			segs = append(segs, segment{text: string(r), blank: true})
+		default:
+			return nil, fmt.Errorf("unexpected %q in run %q", r, run)
+		}
+	}
+	flush()
+	return segs, nil
+}
+
+// ival is one integer cell of a split.
+type ival struct {
+	v   int64
+	raw string
+}
+
+// enumerator enumerates the ways to split segments into exactly n integer
+// cells, each at most maxLen digits wide and without leading zeros.
+type enumerator struct {
+	segs   []segment
+	suffix []int // suffix[i]: characters in segs[i:]
+	n      int
+	maxLen int
+	budget int
+	// prune is called after cell k has been placed (cells[:k+1] valid);
+	// returning false abandons the branch. May be nil.
+	prune func(k int, cells []ival) bool
+	// emit receives each complete split; returning false stops the search.
+	emit    func(cells []ival) bool
+	cells   []ival
+	stopped bool
+	// Exhausted reports that the budget ran out before the search ended.
+	exhausted bool
+}
+
+func newEnumerator(segs []segment, n, maxLen, budget int) *enumerator {
+	e := &enumerator{segs: segs, n: n, maxLen: maxLen, budget: budget, cells: make([]ival, n)}
+	e.suffix = make([]int, len(segs)+1)
+	for i := len(segs) - 1; i >= 0; i-- {
+		e.suffix[i] = e.suffix[i+1] + segs[i].size()
+	}
+	return e
+}
+
+func (e *enumerator) run() {
+	if e.n == 0 {
+		if len(e.segs) == 0 {
+			e.emit(nil)
+		}
+		return
+	}
+	e.rec(0, 0, 0)
+}
+
+// rec places cell k starting at offset off of segment si.
+func (e *enumerator) rec(si, off, k int) {
+	if e.stopped {
+		return
+	}
+	if e.budget <= 0 {
+		e.exhausted, e.stopped = true, true
+		return
+	}
+	e.budget--
+	if si == len(e.segs) {
+		if k == e.n && e.emit(e.cells) == false {
+			e.stopped = true
+		}
+		return
+	}
+	if k == e.n {
+		return
+	}
+	// Feasibility: the remaining cells must cover the remaining
+	// characters, each segment needs at least one cell.
+	r := e.n - k
+	remChars := e.suffix[si] - off
+	remSegs := len(e.segs) - si
+	if r < remSegs || r > remChars || remChars > r*e.maxLen {
+		return
+	}
+	s := e.segs[si]
+	if s.blank {
+		e.cells[k] = ival{0, s.text}
+		if e.prune == nil || e.prune(k, e.cells) {
+			e.rec(si+1, 0, k+1)
+		}
+		return
+	}
+	rest := s.text[off:]
+	maxL := len(rest)
+	if rest[0] == '0' {
+		maxL = 1
+	}
+	if maxL > e.maxLen {
+		maxL = e.maxLen
+	}
+	for l := 1; l <= maxL && !e.stopped; l++ {
+		v, _ := strconv.ParseInt(rest[:l], 10, 64)
+		e.cells[k] = ival{v, rest[:l]}
+		if e.prune != nil && !e.prune(k, e.cells) {
+			continue
+		}
+		if l == len(rest) {
+			e.rec(si+1, 0, k+1)
+		} else {
+			e.rec(si, off+l, k+1)
+		}
+	}
+}
+
+// agree returns, for each position, whether all splits agree on it and the
+// sorted distinct values.
+func agree(splits [][]ival, n int) (same []bool, values [][]int64) {
+	same = make([]bool, n)
+	values = make([][]int64, n)
+	for i := 0; i < n; i++ {
+		seen := map[int64]bool{}
+		for _, s := range splits {
+			if !seen[s[i].v] {
+				seen[s[i].v] = true
+				values[i] = append(values[i], s[i].v)
+			}
+		}
+		sort.Slice(values[i], func(a, b int) bool { return values[i][a] < values[i][b] })
+		same[i] = len(values[i]) == 1
+	}
+	return same, values
+}
+
+// cellsFromSplits builds cells from the splits that remain possible.
+func cellsFromSplits(splits [][]ival, n int) []Cell {
+	out := make([]Cell, n)
+	if len(splits) == 0 {
+		return out
+	}
+	same, values := agree(splits, n)
+	for i := 0; i < n; i++ {
+		if same[i] {
+			out[i] = Cell{Value: fptr(float64(values[i][0])), Raw: rawFor(splits, i)}
+			continue
+		}
+		for _, v := range values[i] {
+			out[i].Candidates = append(out[i].Candidates, float64(v))
+		}
+	}
+	return out
+}
+
+// rawFor returns the printed text of position i; when splits agree on the
+// value they agree on the text except for a blank marker versus "0", in
+// which case the first is kept.
+func rawFor(splits [][]ival, i int) string {
+	return splits[0][i].raw
+}
+
+func fptr(v float64) *float64 { return &v }
+
+// formatSplits spells out up to MaxListed splits as "a|b|c, d|e|f, …".
+func formatSplits(splits [][]ival) string {
+	var parts []string
+	for i, s := range splits {
+		if i == MaxListed {
+			parts = append(parts, fmt.Sprintf("… (%d in all)", len(splits)))
+			break
+		}
+		raws := make([]string, len(s))
+		for j, c := range s {
+			raws[j] = c.raw
+		}
+		parts = append(parts, strings.Join(raws, "|"))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func formatValues(vs []float64) string {
+	s := make([]string, len(vs))
+	for i, v := range vs {
+		s[i] = strconv.FormatFloat(v, 'f', -1, 64)
+	}
+	return strings.Join(s, ", ")
+}

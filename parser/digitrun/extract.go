@@ -1,0 +1,383 @@
+package digitrun
+
+import (
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// stream is a section's text in label-comparison form: one entry per
+// significant character, with the forced cell boundaries (spaces, line
+// breaks) recorded beside the characters instead of in them, so that
+// labels broken by spaces still match and digit runs keep their
+// boundaries.
+type stream struct {
+	key  []rune
+	brk  []bool // a space or a line break stands before key[i]
+	line []int  // index into the input lines of key[i]
+}
+
+func newStream(lines []string) *stream {
+	s := &stream{}
+	memo := map[rune][]rune{}
+	for li, ln := range lines {
+		pending := true // a line break is a boundary
+		for _, r := range textnorm.Fold(ln) {
+			if r == ' ' {
+				pending = true
+				continue
+			}
+			m, ok := memo[r]
+			if !ok {
+				m = []rune(textnorm.Label(string(r)))
+				memo[r] = m
+			}
+			for _, x := range m {
+				s.key = append(s.key, x)
+				s.brk = append(s.brk, pending)
+				s.line = append(s.line, li)
+				pending = false
+			}
+		}
+	}
+	return s
+}
+
+// index returns the first position ≥ from where pat occurs, or -1.
+func (s *stream) index(pat []rune, from int) int {
+	if len(pat) == 0 {
+		return -1
+	}
+outer:
+	for i := from; i+len(pat) <= len(s.key); i++ {
+		for j, r := range pat {
+			if s.key[i+j] != r {
+				continue outer
+			}
+		}
+		return i
+	}
+	return -1
+}
+
+// indexAny returns the earliest occurrence at or after from of any of the
+// patterns, and the length of the one found.
+func (s *stream) indexAny(pats [][]rune, from int) (int, int) {
+	best, blen := -1, 0
+	for _, p := range pats {
+		if i := s.index(p, from); i >= 0 && (best < 0 || i < best) {
+			best, blen = i, len(p)
+		}
+	}
+	return best, blen
+}
+
+// text rebuilds key[from:to] with a space at every inner boundary.
+func (s *stream) text(from, to int) string {
+	var b strings.Builder
+	for i := from; i < to; i++ {
+		if s.brk[i] && i > from {
+			b.WriteByte(' ')
+		}
+		b.WriteRune(s.key[i])
+	}
+	return b.String()
+}
+
+func (s *stream) contains(words ...string) bool {
+	for _, w := range words {
+		if s.index([]rune(textnorm.Label(w)), 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func isDigit(r rune) bool { return r >= '0' && r <= '9' }
+
+// isCountRune: a character that may belong to a table 三/四 run.
+func isCountRune(r rune) bool { return isDigit(r) || isBlankMarker(r) }
+
+// Table3Text is the text of table 三 cut into runs.
+type Table3Text struct {
+	// Gen is the generation of table 三, decided from its rows: 2021 when
+	// the three rows under （六）其他处理 are present, 2019 otherwise.
+	Gen model.Generation
+	// Runs maps row keys to the run printed after each label, boundaries
+	// as single spaces. Rows whose label was not found are absent; a row
+	// whose label is followed by no digits has "".
+	Runs map[string]string
+	// Lines maps row keys to the 0-based index, in the input lines, of
+	// the line where the run (or, for an empty run, the label) starts.
+	Lines map[string]int
+}
+
+// appCores are the distinctive keywords matched for each table 三 row
+// (any of them; the earliest occurrence after the previous row wins).
+// They survive the variants of TEMPLATE.md (内容事务, 只计这一情况,
+// 结转下一年度, 七、总计, quotes, spaces) and typos seen in real reports
+// (其他法律行政止公开).
+var appCores = map[string][]string{
+	"new_requests":                   {"本年新收"},
+	"carried_over":                   {"上年结转"},
+	"granted":                        {"予以公开"},
+	"partially_granted":              {"部分公开"},
+	"withheld_state_secret":          {"国家秘密"},
+	"withheld_prohibited_by_law":     {"禁止公开", "其他法律"},
+	"withheld_security_stability":    {"三安全", "一稳定"},
+	"withheld_third_party_rights":    {"第三方"},
+	"withheld_internal_affairs":      {"事务信息", "三类内"},
+	"withheld_process_information":   {"过程性"},
+	"withheld_enforcement_case_file": {"执法案卷"},
+	"withheld_administrative_query":  {"查询事项"},
+	"unavailable_not_held":           {"不掌握"},
+	"unavailable_needs_creation":     {"现成信息", "另行制作"},
+	"unavailable_still_unclear":      {"补正后", "仍不明确"},
+	"not_processed_complaint":        {"信访", "举报投诉"},
+	"not_processed_repeated":         {"重复申请"},
+	"not_processed_publication":      {"出版物"},
+	"not_processed_excessive":        {"大量反复"},
+	"not_processed_confirmation":     {"重新出具", "确认或"},
+	"other":                          {"其他处理"},
+	"other_no_correction":            {"无正当理由逾期", "逾期不补正"},
+	"other_unpaid_fee":               {"收费通知", "缴纳费用"},
+	"other_other":                    {"其他"},
+	"total":                          {"总计"},
+	"carried_forward":                {"结转下", "继续办理"},
+}
+
+func patterns(words []string) [][]rune {
+	out := make([][]rune, len(words))
+	for i, w := range words {
+		out[i] = []rune(textnorm.Label(w))
+	}
+	return out
+}
+
+// numbering returns the printed number of a row label ("5" for
+// "5.属于三类内部事务信息"), or "".
+func numbering(label string) string {
+	i := 0
+	for i < len(label) && label[i] >= '0' && label[i] <= '9' {
+		i++
+	}
+	if i > 0 && i < len(label) && label[i] == '.' {
+		return label[:i]
+	}
+	return ""
+}
+
+// ExtractApplications cuts the text of table 三 (the lines between the
+// headings 三 and 四, headings included or not) into one run per row.
+// Labels are found in template order, so each is searched after the
+// previous one; the run is the digits (with boundaries and blank markers)
+// that follow the label, up to the next non-digit. When the next row's
+// numbering is glued to the run ("…3200000326.属于四类…"), the number is
+// taken off the run. ok is false when fewer than half of the rows were
+// found.
+func ExtractApplications(lines []string) (Table3Text, bool) {
+	s := newStream(lines)
+	t := Table3Text{Gen: model.Gen2019, Runs: map[string]string{}, Lines: map[string]int{}}
+	if s.contains("逾期不补正", "收费通知", "缴纳费用") {
+		t.Gen = model.Gen2021
+	}
+	defs := model.ApplicationRowsFor(t.Gen)
+	starts := make([]int, len(defs))
+	ends := make([]int, len(defs))
+	pos := 0
+	for i, d := range defs {
+		pats := patterns(appCores[d.Key])
+		at, l := s.indexAny(pats, pos)
+		if i == 0 && at >= 0 && len(defs) > 1 {
+			at, l = firstRowAnchor(s, pats, patterns(appCores[defs[1].Key]), at, l)
+		}
+		starts[i], ends[i] = at, at+l
+		if at >= 0 {
+			pos = at + l
+		}
+	}
+	found := 0
+	for i, d := range defs {
+		if starts[i] < 0 {
+			continue
+		}
+		found++
+		limit := len(s.key)
+		for j := i + 1; j < len(defs); j++ {
+			if starts[j] >= 0 {
+				limit = starts[j]
+				break
+			}
+		}
+		p := ends[i]
+		for p < limit && !isCountRune(s.key[p]) {
+			p++
+		}
+		q := p
+		for q < limit && isCountRune(s.key[q]) {
+			q++
+		}
+		run := s.text(p, q)
+		if q < len(s.key) && (s.key[q] == '.' || s.key[q] == '、') && i+1 < len(defs) {
+			if n := numbering(defs[i+1].Label); n != "" && strings.HasSuffix(run, n) {
+				run = strings.TrimRight(strings.TrimSuffix(run, n), " ")
+			}
+		}
+		t.Runs[d.Key] = run
+		if p < q {
+			t.Lines[d.Key] = s.line[p]
+		} else {
+			t.Lines[d.Key] = s.line[starts[i]]
+		}
+	}
+	return t, found*2 >= len(defs)
+}
+
+// firstRowAnchor picks, among the occurrences of the first row's keyword,
+// the first one followed closely by the second row's keyword, so that a
+// sentence of narrative before the table ("本年新收政府信息公开申请23件")
+// is not taken for the row.
+func firstRowAnchor(s *stream, pats, next [][]rune, at, l int) (int, int) {
+	const near = 80
+	for o, ol := at, l; o >= 0; o, ol = s.indexAny(pats, o+1) {
+		if n, _ := s.indexAny(next, o+ol); n >= 0 && n-o <= near {
+			return o, ol
+		}
+	}
+	return at, l
+}
+
+// ExtractReview finds table 四's run of fifteen numbers in the lines
+// between the headings 四 and 五: the stretch of digits, spaces and blank
+// markers with the most digits (on a tie, the later one), which is the
+// data row after the headers whether the headers came out as words or one
+// character per line. line is the 0-based index of the line where the
+// run starts; ok is false when the section has no digits.
+func ExtractReview(lines []string) (run string, line int, ok bool) {
+	s := newStream(lines)
+	bestP, bestQ, bestDigits := -1, -1, 0
+	for p := 0; p < len(s.key); {
+		if !isCountRune(s.key[p]) {
+			p++
+			continue
+		}
+		q, d := p, 0
+		for q < len(s.key) && isCountRune(s.key[q]) {
+			if isDigit(s.key[q]) {
+				d++
+			}
+			q++
+		}
+		if d > 0 && d >= bestDigits {
+			bestP, bestQ, bestDigits = p, q, d
+		}
+		p = q
+	}
+	if bestP < 0 {
+		return "", 0, false
+	}
+	return s.text(bestP, bestQ), s.line[bestP], true
+}
+
+// Table2Text is the text of table 二 cut into runs.
+type Table2Text struct {
+	// Gen is the generation of table 二 from its header words, "" when
+	// neither generation's headers were found.
+	Gen model.Generation
+	// Runs maps row keys of model.DisclosureRows[Gen] to the run after
+	// each label (a unit such as 元 kept); rows not found are absent.
+	Runs map[string]string
+	// Lines maps row keys to the 0-based line index of the run.
+	Lines map[string]int
+}
+
+var (
+	headers2021 = []string{"本年制发件数", "本年废止件数", "现行有效件数", "本年收费金额", "本年处理决定数量", "行政规范性文件"}
+	headers2019 = []string{"本年新制作数量", "本年新公开数量", "对外公开总数量", "上一年项目数量", "本年增/减", "采购项目数量", "采购总金额", "其他对外管理服务事项", "政府集中采购"}
+)
+
+// disclosureCores overrides a row label where the generations spell it
+// differently (行政规范性文件 / 规范性文件).
+var disclosureCores = map[string]string{"normative_documents": "规范性文件"}
+
+func isDisclosureRune(s *stream, i int) bool {
+	r := s.key[i]
+	switch {
+	case isDigit(r), isBlankMarker(r), r == '.', r == '+', r == ',', r == '元':
+		return true
+	case r == '万':
+		return i+1 < len(s.key) && s.key[i+1] == '元'
+	}
+	return false
+}
+
+// ExtractDisclosure cuts the text of table 二 (the lines between the
+// headings 二 and 三) into one run per row. The generation is decided
+// from the header words (本年制发件数… for 2021, 本年新制作数量… for 2019);
+// labels are then searched in template order after the first header
+// (信息内容 or 第二十条), and each run is what follows its label — after
+// a parenthesised gloss, if any — up to the next character that cannot be
+// part of a value.
+func ExtractDisclosure(lines []string) Table2Text {
+	s := newStream(lines)
+	t := Table2Text{Runs: map[string]string{}, Lines: map[string]int{}}
+	score := func(ws []string) int {
+		n := 0
+		for _, w := range ws {
+			if s.contains(w) {
+				n++
+			}
+		}
+		return n
+	}
+	a, b := score(headers2021), score(headers2019)
+	switch {
+	case a > b:
+		t.Gen = model.Gen2021
+	case b > a:
+		t.Gen = model.Gen2019
+	default:
+		return t
+	}
+	pos := 0
+	for _, w := range []string{"信息内容", "第二十条"} {
+		if i := s.index([]rune(w), 0); i >= 0 {
+			pos = i
+			break
+		}
+	}
+	for _, row := range model.DisclosureRows[t.Gen] {
+		label := row.Label
+		if c, ok := disclosureCores[row.Key]; ok {
+			label = c
+		}
+		pat := []rune(textnorm.Label(label))
+		at := s.index(pat, pos)
+		if at < 0 {
+			continue
+		}
+		p := at + len(pat)
+		pos = p
+		if p < len(s.key) && s.key[p] == '(' {
+			for j := p + 1; j < len(s.key) && j < p+80; j++ {
+				if s.key[j] == ')' {
+					p = j + 1
+					break
+				}
+			}
+		}
+		q := p
+		for q < len(s.key) && isDisclosureRune(s, q) {
+			q++
+		}
+		t.Runs[row.Key] = s.text(p, q)
+		if p < q {
+			t.Lines[row.Key] = s.line[p]
+		} else {
+			t.Lines[row.Key] = s.line[at]
+		}
+		pos = q
+	}
+	return t
+}
