@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -83,10 +84,13 @@ func open(src []byte, d *doc) (*opened, error) {
 	}
 	r, err := rebuild(fixed, d)
 	if err != nil {
+		if !complete {
+			return nil, docerr.Wrap(docerr.Damaged, "truncated PDF: the objects that hold its pages are missing ("+reason(err)+")", err)
+		}
 		if firstErr == nil {
 			firstErr = err
 		}
-		return nil, docerr.Wrap(docerr.Damaged, "damaged PDF: "+reason(firstErr), firstErr)
+		return nil, docerr.Wrap(docerr.Damaged, "damaged PDF: "+reason(firstErr)+"; repair failed: "+reason(err), firstErr)
 	}
 	o := &opened{r: r, rebuilt: true, complete: complete, title: title(r)}
 	return o, nil
@@ -227,10 +231,19 @@ var (
 	infoRe    = regexp.MustCompile(`/Info\s+(\d+)\s+(\d+)\s+R`)
 	catalogRe = regexp.MustCompile(`/Type\s*/Catalog\b`)
 	objStmRe  = regexp.MustCompile(`/Type\s*/ObjStm\b`)
+	pageRe    = regexp.MustCompile(`/Type\s*/Page(?:[^a-zA-Z0-9]|$)`)
 )
 
+type xentry struct {
+	typ byte
+	f2  uint32
+	f3  uint16
+}
+
 // rebuild makes a reader over b with a cross-reference stream built by
-// scanning b for objects, appended to a copy of b.
+// scanning b for objects, appended to a copy of b. When the catalog or the
+// page tree is lost (a truncated file whose tree was written last), a
+// synthetic catalog lists the page objects found, in file order.
 func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 	locs := scanObjects(b)
 	if len(locs) == 0 {
@@ -238,30 +251,41 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 	}
 	byID := map[int]objLoc{}
 	maxID := 0
-	var objStms []int
-	root, info := "", ""
 	for _, l := range locs {
 		byID[l.id] = l // a later definition (incremental update) wins
 		if l.id > maxID {
 			maxID = l.id
 		}
 	}
-	for _, l := range byID {
-		head := b[l.off:min(len(b), l.off+512)]
+	var objStms []int
+	var pageLocs []objLoc
+	var roots []string
+	info := ""
+	for _, l := range locs {
+		if byID[l.id] != l {
+			continue
+		}
+		head := b[l.off:min(len(b), l.off+1024)]
 		if k := bytes.Index(head, []byte("stream")); k >= 0 {
 			head = head[:k]
 		}
-		if catalogRe.Match(head) && root == "" {
-			root = fmt.Sprintf("%d %d R", l.id, l.gen)
+		if k := bytes.Index(head, []byte("endobj")); k >= 0 {
+			head = head[:k]
+		}
+		if catalogRe.Match(head) {
+			roots = append(roots, fmt.Sprintf("%d %d R", l.id, l.gen))
 		}
 		if objStmRe.Match(head) {
 			objStms = append(objStms, l.id)
+		}
+		if pageRe.Match(head) {
+			pageLocs = append(pageLocs, l)
 		}
 	}
 	if m := rootRe.FindAllSubmatch(b, -1); len(m) > 0 {
 		last := m[len(m)-1]
 		if id, _ := strconv.Atoi(string(last[1])); byID[id].off > 0 {
-			root = string(last[1]) + " " + string(last[2]) + " R"
+			roots = append([]string{string(last[1]) + " " + string(last[2]) + " R"}, roots...)
 		}
 	}
 	if m := infoRe.FindAllSubmatch(b, -1); len(m) > 0 {
@@ -270,20 +294,14 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 			info = string(last[1]) + " " + string(last[2]) + " R"
 		}
 	}
-	if root == "" {
-		return nil, errors.New("no document catalog found")
-	}
-	type entry struct {
-		typ        byte
-		f2         uint32
-		f3         uint16
-		compressed bool
-	}
-	entries := make([]entry, maxID+2)
+	entries := make([]xentry, maxID+1)
 	for id, l := range byID {
-		entries[id] = entry{typ: 1, f2: uint32(l.off), f3: uint16(l.gen)}
+		entries[id] = xentry{typ: 1, f2: uint32(l.off), f3: uint16(l.gen)}
 	}
-	extra := ""
+	anyRoot := "0 0 R"
+	if len(roots) > 0 {
+		anyRoot = roots[0]
+	}
 	if len(objStms) > 0 {
 		// First pass: a reader over the direct objects, to decode the
 		// object streams and learn which objects they hold.
@@ -291,73 +309,117 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 		for _, id := range objStms {
 			refs = append(refs, fmt.Sprintf("%d %d R", id, byID[id].gen))
 		}
-		extra = "/GovObjStms [" + strings.Join(refs, " ") + "]"
-		r1, err := xrefReader(b, entriesBytes(len(entries), func(i int) (byte, uint32, uint16) {
-			e := entries[i]
-			return e.typ, e.f2, e.f3
-		}), root, info, extra)
+		extra := "/GovObjStms [" + strings.Join(refs, " ") + "]"
+		r1, _, err := xrefReader(b, entries, anyRoot, info, extra, nil)
 		if err == nil {
 			list := key(r1.Trailer(), "GovObjStms")
 			for i, id := range objStms {
 				s := index(list, i)
 				data, _ := streamData(s, d.budget.maxStream)
 				n := int(numOr(key(s, "N"), 0))
+				first := int(numOr(key(s, "First"), 0))
 				lx := &lexer{b: data}
+				type member struct{ id, off int }
+				var members []member
 				for k := 0; k < n && k < maxObjects; k++ {
 					t1, t2 := lx.next(), lx.next()
 					if t1.kind != tNum || t2.kind != tNum {
 						break
 					}
-					oid := int(t1.num)
-					if oid <= 0 || oid >= len(entries) {
-						if oid > 0 && oid < maxObjects {
-							entries = append(entries, make([]entry, oid-len(entries)+2)...)
-						} else {
-							continue
+					members = append(members, member{int(t1.num), int(t2.num)})
+				}
+				for k, m := range members {
+					// the object's text, to find the catalog and the pages
+					lo, hi := first+m.off, len(data)
+					if k+1 < len(members) {
+						hi = first + members[k+1].off
+					}
+					if lo >= 0 && lo < hi && hi <= len(data) && byID[m.id].off == 0 {
+						text := data[lo:min(hi, lo+1024)]
+						if catalogRe.Match(text) {
+							roots = append(roots, fmt.Sprintf("%d 0 R", m.id))
 						}
+						if pageRe.Match(text) {
+							pageLocs = append(pageLocs, objLoc{id: m.id, off: byID[id].off + k})
+						}
+					}
+					oid := m.id
+					if oid <= 0 || oid >= maxObjects {
+						continue
+					}
+					if oid >= len(entries) {
+						entries = append(entries, make([]xentry, oid-len(entries)+1)...)
 					}
 					if entries[oid].typ == 1 {
 						continue // a direct definition wins
 					}
-					entries[oid] = entry{typ: 2, f2: uint32(id), f3: uint16(k)}
+					entries[oid] = xentry{typ: 2, f2: uint32(id), f3: uint16(k)}
 				}
 			}
 		}
 	}
-	r, err := xrefReader(b, entriesBytes(len(entries), func(i int) (byte, uint32, uint16) {
-		e := entries[i]
-		return e.typ, e.f2, e.f3
-	}), root, info, "")
+	var lastErr error
+	for _, root := range roots {
+		r, _, err := xrefReader(b, entries, root, info, "", nil)
+		if err != nil {
+			lastErr = err
+			continue
+		}
+		if rootOK(r) && len(d.pageTree(r)) > 0 {
+			return r, nil
+		}
+	}
+	// A synthetic catalog over the page objects found, in file order.
+	if len(pageLocs) == 0 {
+		if lastErr == nil {
+			lastErr = errors.New("no document catalog and no pages found")
+		}
+		return nil, lastErr
+	}
+	sort.Slice(pageLocs, func(i, j int) bool { return pageLocs[i].off < pageLocs[j].off })
+	cat := len(entries)
+	var kids strings.Builder
+	for _, p := range pageLocs {
+		fmt.Fprintf(&kids, "%d %d R ", p.id, p.gen)
+	}
+	synth := []string{
+		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", cat+1),
+		fmt.Sprintf("<< /Type /Pages /Kids [ %s] /Count %d >>", kids.String(), len(pageLocs)),
+	}
+	r, _, err := xrefReader(b, entries, fmt.Sprintf("%d 0 R", cat), info, "", synth)
 	if err != nil {
 		return nil, err
 	}
-	if !rootOK(r) {
-		return nil, errors.New("the document catalog cannot be read")
-	}
+	d.warn("page_tree_rebuilt", "the page tree was lost; pages were taken in file order")
 	return r, nil
 }
 
-func entriesBytes(n int, at func(int) (byte, uint32, uint16)) []byte {
-	out := make([]byte, 0, n*7)
-	var tmp [7]byte
-	for i := 0; i < n; i++ {
-		t, f2, f3 := at(i)
-		tmp[0] = t
-		binary.BigEndian.PutUint32(tmp[1:5], f2)
-		binary.BigEndian.PutUint16(tmp[5:7], f3)
-		out = append(out, tmp[:]...)
-	}
-	return out
-}
-
-// xrefReader appends an uncompressed cross-reference stream to a copy of b
-// and opens the result.
-func xrefReader(b, table []byte, root, info, extra string) (*lpdf.Reader, error) {
-	n := len(table) / 7
+// xrefReader appends the synthetic objects and an uncompressed
+// cross-reference stream to a copy of b and opens the result. Synthetic
+// objects are numbered from len(entries).
+func xrefReader(b []byte, entries []xentry, root, info, extra string, synth []string) (*lpdf.Reader, []byte, error) {
 	var buf bytes.Buffer
-	buf.Grow(len(b) + len(table) + 256)
+	buf.Grow(len(b) + len(entries)*7 + 512)
 	buf.Write(b)
 	buf.WriteString("\n")
+	all := entries
+	if len(synth) > 0 {
+		all = append([]xentry(nil), entries...)
+		for i, s := range synth {
+			off := buf.Len()
+			fmt.Fprintf(&buf, "%d 0 obj\n%s\nendobj\n", len(entries)+i, s)
+			all = append(all, xentry{typ: 1, f2: uint32(off)})
+		}
+	}
+	table := make([]byte, 0, len(all)*7)
+	var tmp [7]byte
+	for _, e := range all {
+		tmp[0] = e.typ
+		binary.BigEndian.PutUint32(tmp[1:5], e.f2)
+		binary.BigEndian.PutUint16(tmp[5:7], e.f3)
+		table = append(table, tmp[:]...)
+	}
+	n := len(all)
 	off := buf.Len()
 	fmt.Fprintf(&buf, "%d 0 obj\n<< /Type /XRef /Size %d /W [1 4 2] /Root %s", n, n, root)
 	if info != "" {
@@ -366,5 +428,6 @@ func xrefReader(b, table []byte, root, info, extra string) (*lpdf.Reader, error)
 	fmt.Fprintf(&buf, " %s /Length %d >>\nstream\n", extra, len(table))
 	buf.Write(table)
 	fmt.Fprintf(&buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off)
-	return newReader(buf.Bytes())
+	r, err := newReader(buf.Bytes())
+	return r, buf.Bytes(), err
 }
