@@ -133,6 +133,9 @@ func Docs() []*Doc {
 	portal("html/portal-2019-dongyu-county-2020.html", dongyu, Style{Plus: true, HalfParens: true},
 		PortalOptions{Breaks: "br", Attachment: attach(dongyu)},
 		"UTF-8 portal page, 2019 format reported for 2020, signed 本年增/减 (-18, +4, -3, -2), procurement 75394432.52元, half-width (一) parentheses, 一、概述 heading.")
+	portal("html/portal-2019-dongyu-county-2020-misaligned.html", dongyu, Style{Wide2019: true, Plus: true},
+		PortalOptions{Breaks: "br", EmptyTD: true},
+		"UTF-8 portal page, 2019 table 二 five columns wide where the spans do not line up: in （五）/（六） the header has 本年增/减 over two columns, the data rows 上一年项目数量 (map by order, not by position); non-zero signed values make a positional reading wrong.")
 	portal("html/portal-2021-nanpu-district-2022-bad-sums.html", nanpu, Style{},
 		PortalOptions{Breaks: "br"},
 		"UTF-8 portal page, 2021 format, arithmetic wrong on purpose: （一）予以公开 总计 35 for 33 (row_total granted, results total) and 行政复议 总计 35 for 36 (review_total).")
@@ -157,8 +160,8 @@ func Docs() []*Doc {
 	// Old CMS pages in GB18030 with no charset declaration.
 	legacy("html/legacy-gb18030-2021-jianghuai-city-2024.html", jianghuai, Style{},
 		"Table-layout CMS page in GB18030 with no charset declaration anywhere (must be sniffed), <font> tags, bare text in cells, 2021 format with large numbers.")
-	legacy("html/legacy-gb18030-2019-dongjiang-govoffice-2019.html", dongjiang, Style{Zeros: []string{"/"}},
-		"Table-layout CMS page in GB18030 without charset declaration, 2019 format, zeros written as /.")
+	legacy("html/legacy-gb18030-2019-dongjiang-govoffice-2019.html", dongjiang, Style{Zeros: []string{"/"}, SplitLabelCells: true},
+		"Table-layout CMS page in GB18030 without charset declaration, 2019 format, zeros written as /, merged label cells of table 三 lost (一、… followed by empty cells; （二）部分公开 | （区分处理的…） in two cells).")
 	legacy("html/legacy-gb18030-2019-dongyu-county-2020-fullwidth.html", dongyu, Style{FullWidth: true, Plus: true},
 		"Table-layout CMS page in GB18030 without charset declaration, full-width digits (３９６, -１８: the sign stays ASCII), signed changes.")
 
@@ -177,8 +180,8 @@ func Docs() []*Doc {
 		"Tab-separated text, 2019 format, zeros written in turn as -, —, /, 无 and blank, 251000元.")
 	tabs("text/tabs-2021-nanpu-district-2022-bad-sums.txt", nanpu, Style{}, TabOptions{},
 		"Tab-separated text, 2021 format, arithmetic wrong on purpose (row total of （一）予以公开, 行政复议 总计).")
-	tabs("text/tabs-2021-shimen-town-2022.txt", shimen, Style{}, TabOptions{},
-		"Tab-separated text, all-zero 2021 report printed with 0 everywhere.")
+	tabs("text/tabs-2021-shimen-town-2022.txt", shimen, Style{SplitLabelCells: true}, TabOptions{},
+		"Tab-separated text, all-zero 2021 report printed with 0 everywhere, merged label cells lost (（二）部分公开 and （区分处理的…） in separate cells).")
 
 	// Space-aligned text.
 	aligned("text/aligned-2021-qinglan-county-2023.txt", qinglan, Style{}, AlignedOptions{Gap: 3, Indent: 2},

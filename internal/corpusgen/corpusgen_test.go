@@ -450,6 +450,9 @@ func TestHTMLGrids(t *testing.T) {
 		}
 		var data []int
 		for _, w := range widths {
+			if w == 5 {
+				w = 4 // the five-column 2019 table 二
+			}
 			if w == 4 || w == 10 || w == 15 {
 				data = append(data, w)
 			}

@@ -46,6 +46,14 @@ type Style struct {
 	CaptionSpace bool
 	// Unit overrides the report's procurement unit ("元" or "万元").
 	Unit string
+	// Wide2019 lays a 2019 table 二 out five columns wide, with the spans of
+	// the （五）/（六） header and data rows not lining up (本年增/减 spans two
+	// columns in the header, 上一年项目数量 in the data rows).
+	Wide2019 bool
+	// SplitLabelCells breaks merged label cells of table 三 into separate
+	// cells, as a table whose merges were lost: 一、本年新收… followed by
+	// empty cells, （二）部分公开 and （区分处理的…） in two cells.
+	SplitLabelCells bool
 }
 
 type cellKind int
@@ -338,9 +346,41 @@ func (b *builder) caption(item int) string {
 	return s
 }
 
-// table2 builds table 二, four columns wide.
+// spans2 returns the column spans of the header and of the data rows of a
+// table 二 block with n value columns in a table cols wide (the label
+// column excluded). In the five-column 2019 layout the spans of the
+// header and of the data rows of （五）/（六） differ, as in real reports.
+func spans2(n, cols int, item int) (hdr, data []int) {
+	if cols == 4 {
+		s := make([]int, n)
+		for k := range s {
+			s[k] = 1
+		}
+		s[n-1] = 4 - n
+		return s, s
+	}
+	switch {
+	case n == 2:
+		return []int{2, 2}, []int{2, 2}
+	case item == 5 || item == 6:
+		return []int{1, 2, 1}, []int{2, 1, 1}
+	default:
+		return []int{1, 2, 1}, []int{1, 2, 1}
+	}
+}
+
+// table2 builds table 二, four columns wide (five with Style.Wide2019 on
+// a 2019 table).
 func (b *builder) table2(r *Report) *Table {
-	t := &Table{Name: "二", Cols: 4}
+	cols := 4
+	if b.st.Wide2019 && r.Table2 == model.Gen2019 {
+		cols = 5
+	}
+	t := &Table{Name: "二", Cols: cols}
+	unit := r.ProcurementUnit
+	if b.st.Unit != "" {
+		unit = b.st.Unit
+	}
 	rows := model.DisclosureRows[r.Table2]
 	for i := 0; i < len(rows); {
 		item := blockOf[rows[i].Key]
@@ -348,30 +388,18 @@ func (b *builder) table2(r *Report) *Table {
 		for j < len(rows) && blockOf[rows[j].Key] == item {
 			j++
 		}
-		t.Rows = append(t.Rows, []*Cell{b.cell(kindCaption, 1, 4, b.caption(item))})
+		t.Rows = append(t.Rows, []*Cell{b.cell(kindCaption, 1, cols, b.caption(item))})
 		fields := rows[i].Fields
-		last := 4 - len(fields) // span of the last column
+		hs, ds := spans2(len(fields), cols, item)
 		hdr := []*Cell{b.cell(kindHeader, 1, 1, "信息内容")}
 		for k, f := range fields {
-			cs := 1
-			if k == len(fields)-1 {
-				cs = last
-			}
-			hdr = append(hdr, b.cell(kindHeader, 1, cs, b.header(f.Label)...))
+			hdr = append(hdr, b.cell(kindHeader, 1, hs[k], b.header(f.Label)...))
 		}
 		t.Rows = append(t.Rows, hdr)
 		for _, d := range rows[i:j] {
 			row := []*Cell{b.cell(kindLabel, 1, 1, d.Label)}
 			for k, f := range d.Fields {
-				cs := 1
-				if k == len(d.Fields)-1 {
-					cs = last
-				}
-				unit := r.ProcurementUnit
-				if b.st.Unit != "" {
-					unit = b.st.Unit
-				}
-				row = append(row, b.value(r.Disclosure[d.Key][k], f.Key, unit, cs))
+				row = append(row, b.value(r.Disclosure[d.Key][k], f.Key, unit, ds[k]))
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -443,6 +471,10 @@ func (b *builder) table3(r *Report) *Table {
 		vals := r.Apps[row.Key]
 		switch {
 		case !isResult(row.Key) && row.Key != "total":
+			if b.st.SplitLabelCells {
+				cells = append(cells, b.cell(kindLabel, 1, 1, b.label(row.Label)), b.cell(kindLabel, 1, 1), b.cell(kindLabel, 1, 1))
+				break
+			}
 			cells = append(cells, b.cell(kindLabel, 1, 3, b.wrap(b.label(row.Label))...))
 		default:
 			if resultIdx == 0 {
@@ -457,6 +489,15 @@ func (b *builder) table3(r *Report) *Table {
 					cells = append(cells, b.cell(kindLabel, groupSize[row.Group], 1, b.label(row.Group)))
 				}
 				cells = append(cells, b.cell(kindLabel, 1, 1, b.wrap(b.label(row.Label))...))
+			} else if b.st.SplitLabelCells {
+				l := b.label(row.Label)
+				head, tail := l, ""
+				for _, sep := range []string{"（区分", "(区分"} {
+					if i := strings.Index(l, sep); i > 0 {
+						head, tail = l[:i], l[i:]
+					}
+				}
+				cells = append(cells, b.cell(kindLabel, 1, 1, head), b.cell(kindLabel, 1, 1, tail))
 			} else {
 				cells = append(cells, b.cell(kindLabel, 1, 2, b.wrap(b.label(row.Label))...))
 			}
