@@ -130,13 +130,25 @@ func rowTotalSplits(segs []segment) (out [][]ival, complete bool) {
 		maxLen := len(strconv.FormatInt(total.v, 10))
 		e := newEnumerator(prefix, 6, maxLen, budget)
 		sums := make([]int64, 6)
-		e.prune = func(k int, cells []ival) bool {
+		e.prune = func(k int, cells []ival, remChars int) bool {
 			s := cells[k].v
 			if k > 0 {
 				s += sums[k-1]
 			}
 			sums[k] = s
-			return s <= total.v
+			if s > total.v {
+				return false
+			}
+			r := 5 - k // cells still to place
+			if r == 0 {
+				return s == total.v
+			}
+			// One of the remaining cells has at least ⌈remChars/r⌉
+			// digits, so the sum grows by at least 10^(that-1).
+			if w := (remChars + r - 1) / r; w > 1 && s+pow10(w-1) > total.v {
+				return false
+			}
+			return true
 		}
 		e.emit = func(cells []ival) bool {
 			if sums[5] != total.v {
@@ -287,6 +299,17 @@ func narrowByColumns(rows []*appRow, g model.Generation) []Warning {
 		}
 	}
 
+	// The relations each variable takes part in: assigning a variable
+	// changes only those, the others keep the verdict of the parent node.
+	involved := make([][]int, nv)
+	for li, l := range lins {
+		for i, co := range l.coef {
+			if co != 0 {
+				involved[i] = append(involved[i], li)
+			}
+		}
+	}
+
 	survive := make([][]bool, nv)
 	unmarked := 0
 	for i, v := range vars {
@@ -298,7 +321,7 @@ func narrowByColumns(rows []*appRow, g model.Generation) []Warning {
 	for li := range lins {
 		cur[li] = lins[li].konst
 	}
-	budget := SearchBudget
+	budget := JointBudget
 	exhausted, found := false, false
 	var rec func(i int) bool // false: stop
 	rec = func(i int) bool {
@@ -319,24 +342,24 @@ func narrowByColumns(rows []*appRow, g model.Generation) []Warning {
 		}
 		for ci, cand := range vars[i].cands {
 			ok := true
-			for li := range lins {
-				co := int64(lins[li].coef[i])
-				cur[li] += co * cand[lins[li].col].v
+			for _, li := range involved[i] {
+				l := &lins[li]
+				cur[li] += int64(l.coef[i]) * cand[l.col].v
 				if cur[li]+sufLo[li][i+1] > 0 || cur[li]+sufHi[li][i+1] < 0 {
 					ok = false
 				}
 			}
+			more := true
 			if ok {
 				choice[i] = ci
-				if !rec(i + 1) {
-					for li := range lins {
-						cur[li] -= int64(lins[li].coef[i]) * cand[lins[li].col].v
-					}
-					return false
-				}
+				more = rec(i + 1)
 			}
-			for li := range lins {
-				cur[li] -= int64(lins[li].coef[i]) * cand[lins[li].col].v
+			for _, li := range involved[i] {
+				l := &lins[li]
+				cur[li] -= int64(l.coef[i]) * cand[l.col].v
+			}
+			if !more {
+				return false
 			}
 		}
 		return true
@@ -382,4 +405,12 @@ func colRange(cands [][]ival, col int) (mn, mx int64) {
 		}
 	}
 	return mn, mx
+}
+
+func pow10(n int) int64 {
+	v := int64(1)
+	for ; n > 0; n-- {
+		v *= 10
+	}
+	return v
 }

@@ -104,9 +104,11 @@ const (
 	// RowBudget caps the nodes visited splitting one table 三 row (once
 	// with its row total, once more without it when that fails).
 	RowBudget = 500_000
+	// JointBudget caps the nodes visited by the joint search over table
+	// 三's column relations.
+	JointBudget = 400_000
 	// SearchBudget caps the nodes visited by any other enumeration: the
-	// table 四 run, a table 二 run, the joint search over table 三's
-	// column relations.
+	// table 四 run, a table 二 run.
 	SearchBudget = 2_000_000
 	// MaxListed is how many alternatives a warning message spells out.
 	MaxListed = 12
@@ -180,9 +182,10 @@ type enumerator struct {
 	n      int
 	maxLen int
 	budget int
-	// prune is called after cell k has been placed (cells[:k+1] valid);
-	// returning false abandons the branch. May be nil.
-	prune func(k int, cells []ival) bool
+	// prune is called after cell k has been placed (cells[:k+1] valid)
+	// with the number of characters still to split; returning false
+	// abandons the branch. May be nil.
+	prune func(k int, cells []ival, remChars int) bool
 	// emit receives each complete split; returning false stops the search.
 	emit    func(cells []ival) bool
 	cells   []ival
@@ -240,7 +243,7 @@ func (e *enumerator) rec(si, off, k int) {
 	s := e.segs[si]
 	if s.blank {
 		e.cells[k] = ival{0, s.text}
-		if e.prune == nil || e.prune(k, e.cells) {
+		if e.prune == nil || e.prune(k, e.cells, remChars-1) {
 			e.rec(si+1, 0, k+1)
 		}
 		return
@@ -256,7 +259,7 @@ func (e *enumerator) rec(si, off, k int) {
 	for l := 1; l <= maxL && !e.stopped; l++ {
 		v, _ := strconv.ParseInt(rest[:l], 10, 64)
 		e.cells[k] = ival{v, rest[:l]}
-		if e.prune != nil && !e.prune(k, e.cells) {
+		if e.prune != nil && !e.prune(k, e.cells, remChars-l) {
 			continue
 		}
 		if l == len(rest) {

@@ -63,7 +63,7 @@ func DecodeReview(run string) ([15]Cell, []Warning) {
 func groupSplits(segs []segment) (out [][]ival, complete bool) {
 	e := newEnumerator(segs, 15, MaxCountDigits, SearchBudget)
 	var sums [15]int64
-	e.prune = func(k int, cells []ival) bool {
+	e.prune = func(k int, cells []ival, _ int) bool {
 		pos := k % 5
 		switch {
 		case pos == 0:

@@ -201,46 +201,61 @@ type gridCell struct {
 // table expands rowspan and colspan into a grid and emits one line per
 // row, each cell with its grid column.
 func (w *walker) table(t *xhtml.Node) {
+	rows := tableRows(t)
+	if isLayoutTable(rows) {
+		// A table used for page layout holds the article in its cells:
+		// read the cells as blocks, so the report's own tables inside
+		// them become grids of their own.
+		for _, tr := range rows {
+			for td := tr.FirstChild; td != nil; td = td.NextSibling {
+				if td.Type == xhtml.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+					w.block(td)
+					w.flush()
+				}
+			}
+		}
+		return
+	}
 	w.tables++
 	id := w.tables
-	var rows [][]gridCell
+	var grid [][]gridCell
 	total := 0
-	for _, tr := range tableRows(t) {
-		r := len(rows)
-		for len(rows) <= r {
-			rows = append(rows, nil)
+	for _, tr := range rows {
+		r := len(grid)
+		for len(grid) <= r {
+			grid = append(grid, nil)
 		}
 		col := 0
 		for td := tr.FirstChild; td != nil; td = td.NextSibling {
 			if td.Type != xhtml.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) {
 				continue
 			}
-			for col < len(rows[r]) && rows[r][col].set {
+			for col < len(grid[r]) && grid[r][col].set {
 				col++
 			}
 			cs, rs := span(td, "colspan"), span(td, "rowspan")
 			raw := cellText(td)
 			text := textnorm.Fold(raw)
 			for dr := 0; dr < rs; dr++ {
-				for len(rows) <= r+dr {
-					rows = append(rows, nil)
+				for len(grid) <= r+dr {
+					grid = append(grid, nil)
 				}
 				for dc := 0; dc < cs; dc++ {
 					if total++; total > maxGridCells {
 						return
 					}
-					row := rows[r+dr]
+					row := grid[r+dr]
 					for len(row) <= col+dc {
 						row = append(row, gridCell{})
 					}
 					row[col+dc] = gridCell{text: text, raw: strings.TrimSpace(raw), copy: dr > 0 || dc > 0, set: true}
-					rows[r+dr] = row
+					grid[r+dr] = row
 				}
 			}
 			col += cs
 		}
 	}
-	for _, row := range rows {
+	for _, row := range grid {
 		line := layout.Line{Table: id}
 		for c, gc := range row {
 			if !gc.set {
@@ -252,6 +267,25 @@ func (w *walker) table(t *xhtml.Node) {
 			w.add(line)
 		}
 	}
+}
+
+// isLayoutTable reports a table whose cells hold other tables.
+func isLayoutTable(rows []*xhtml.Node) bool {
+	var has func(*xhtml.Node) bool
+	has = func(n *xhtml.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == xhtml.ElementNode && (c.DataAtom == atom.Table || has(c)) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, tr := range rows {
+		if has(tr) {
+			return true
+		}
+	}
+	return false
 }
 
 // tableRows returns the rows of t, not those of tables nested in its cells.
@@ -292,6 +326,9 @@ func span(n *xhtml.Node, name string) int {
 	return 1
 }
 
+// lineBreaks are source formatting inside a cell, not text.
+var lineBreaks = strings.NewReplacer("\n", "", "\r", "", "\t", "")
+
 // cellText joins a cell's text. Paragraphs and <br> inside a cell are the
 // wrapping of one label (商业<br>企业), so they are joined without a space.
 func cellText(n *xhtml.Node) string {
@@ -301,7 +338,7 @@ func cellText(n *xhtml.Node) string {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			switch {
 			case c.Type == xhtml.TextNode:
-				b.WriteString(strings.NewReplacer("\n", "", "\r", "", "\t", "").Replace(c.Data))
+				b.WriteString(lineBreaks.Replace(c.Data))
 			case c.Type == xhtml.ElementNode && !skipped(c):
 				rec(c)
 			}

@@ -25,7 +25,11 @@ type Line struct {
 	// rows with the same Table value belong to the same source table, and
 	// their cells' Col values index the same expanded grid.
 	Table int
-	Cells []Cell
+	// UnsureBlanks marks lines whose empty cells may be values the
+	// producer lost (Markdown written by PDF converters, OCR output): an
+	// empty cell there is unknown, not 0.
+	UnsureBlanks bool
+	Cells        []Cell
 }
 
 // Cell is one piece of text on a line: a table cell, a run of text between

@@ -59,38 +59,20 @@ func buildTables(all []*tline) (res []*tline) {
 	if start < 0 {
 		return all
 	}
-	// the 自然人 line
-	nat := -1
-	for i := start; i < len(all) && i < start+20; i++ {
-		for _, w := range all[i].words {
-			if strings.Contains(w.text, "自然人") {
-				nat = i
-			}
-		}
-		if nat >= 0 {
-			break
-		}
+	hstart := start
+	if strings.Contains(textnorm.Compact(all[start].joined()), "收到和处理") {
+		hstart = start + 1
 	}
-	if nat < 0 {
-		return all
-	}
-	var natW word
-	for _, w := range all[nat].words {
-		if strings.Contains(w.text, "自然人") {
-			natW = w
-		}
-	}
-	em := math.Max(natW.size, 4)
-	// the first data line: three or more numbers right of 自然人's start
+	// the first data line: four or more numbers
 	first := -1
-	for i := nat + 1; i < len(all) && i < nat+20; i++ {
+	for i := hstart; i < len(all) && i < hstart+30; i++ {
 		n := 0
 		for _, w := range all[i].words {
-			if w.x0 >= natW.x0-em && numberRe.MatchString(w.text) {
+			if numberRe.MatchString(w.text) {
 				n++
 			}
 		}
-		if n >= 3 {
+		if n >= 4 {
 			first = i
 			break
 		}
@@ -98,14 +80,31 @@ func buildTables(all []*tline) (res []*tline) {
 	if first < 0 {
 		return all
 	}
-	hstart := start
-	if strings.Contains(textnorm.Compact(all[start].joined()), "收到和处理") {
-		hstart = start + 1
+	minX := math.Inf(1)
+	em := 0.0
+	for _, w := range all[first].words {
+		if numberRe.MatchString(w.text) && w.x0 < minX {
+			minX = w.x0
+			em = math.Max(w.size, 4)
+		}
 	}
-	stacks := headerStacks(all[hstart:first], natW.x0-em)
+	// the header: column words right of the label area
+	stacks := headerStacks(all[hstart:first], minX-2*em)
 	cols := matchColumns(stacks)
 	if cols == nil {
 		return all
+	}
+	nat := -1
+	for i := hstart; i < first && nat < 0; i++ {
+		for _, w := range all[i].words {
+			if w.x1 > cols[0].x0 && w.x0 < cols[0].x1 {
+				nat = i
+				break
+			}
+		}
+	}
+	if nat < 0 {
+		nat = hstart
 	}
 	centres := make([]float64, len(cols))
 	for i, s := range cols {
@@ -143,7 +142,7 @@ func buildTables(all []*tline) (res []*tline) {
 	for _, l := range all[hstart:first] {
 		var keep []word
 		for _, w := range l.words {
-			if w.x0 < natW.x0-em && !isColumnWord(w.text) || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") {
+			if w.x0 < minX-2*em && !isColumnWord(w.text) || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") {
 				keep = append(keep, w)
 			}
 		}

@@ -137,8 +137,8 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	first, last := -1, -1
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
-		ps := pieces(l)
-		label, vals := splitLabelValues(ps)
+		li := st.info(i)
+		ps, label, vals := li.ps, li.label, append([]piece(nil), li.vals...)
 		key := matchApplicationRow(label, prev)
 		if key == "" || key == "group" {
 			if first < 0 && !hasNumbers(vals) {
@@ -155,8 +155,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			// One cell per line, or a label on its own line above its
 			// numbers: take the value-only lines that follow.
 			for j := i + 1; j < to && len(vals) < len(cols); j++ {
-				nps := pieces(&st.lines[j])
-				nl, nv := splitLabelValues(nps)
+				nl, nv := st.info(j).label, st.info(j).vals
 				if nl != "" || len(nv) == 0 {
 					break
 				}
@@ -175,7 +174,15 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals})
 		prev = key
 	}
-	if len(rows) < 3 {
+	full := 0
+	for _, r := range rows {
+		if len(r.vals) >= len(cols) {
+			full++
+		}
+	}
+	// A few rows that look like the template's, with neither its column
+	// headers nor its seven numbers per row, are prose or some other table.
+	if len(rows) < 3 || (len(hdr.col) == 0 && len(hdr.x) == 0 && full < 5) {
 		return nil
 	}
 	gen, ok := st.applicationGeneration(rows)
@@ -217,6 +224,10 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		applicants := 0.0
 		for ci, v := range r.values {
 			path := "applications." + r.key + "." + cols[ci]
+			if lost(v) {
+				st.report.Warn("empty_cell_unknown", path, fmt.Sprintf("line %d: the cell is empty in a converted table, which may have lost its value; left null", r.line.Num))
+				continue
+			}
 			t.Set(r.key, cols[ci], v.num)
 			st.provenance(path, *v)
 			if ci < 6 {

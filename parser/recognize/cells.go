@@ -38,6 +38,9 @@ func parseValue(s string) (valueKind, float64, string) {
 	if blankMarks[s] {
 		return blank, 0, ""
 	}
+	if c := s[0]; !(c >= '0' && c <= '9') && c != '+' && c != '-' {
+		return notValue, 0, ""
+	}
 	m := numberRe.FindStringSubmatch(s)
 	if m == nil {
 		return notValue, 0, ""
@@ -123,6 +126,26 @@ func pieces(l *layout.Line) []piece {
 	return out
 }
 
+// lineInfo is a line cut into pieces, computed once per line.
+type lineInfo struct {
+	ps    []piece
+	label string
+	vals  []piece
+}
+
+// info returns line i's pieces, label and value pieces.
+func (st *state) info(i int) *lineInfo {
+	if st.infos == nil {
+		st.infos = make([]*lineInfo, len(st.lines))
+	}
+	if st.infos[i] == nil {
+		ps := pieces(&st.lines[i])
+		label, vals := splitLabelValues(ps)
+		st.infos[i] = &lineInfo{ps: ps, label: label, vals: vals}
+	}
+	return st.infos[i]
+}
+
 // splitLabelValues returns the label text of a line (its label pieces
 // joined, repeated copies of spanning cells dropped) and its value pieces
 // after the last label piece.
@@ -142,7 +165,7 @@ func splitLabelValues(ps []piece) (string, []piece) {
 		b.WriteString(p.label)
 		prev = p.label
 	}
-	return textnorm.Label(b.String()), ps[last+1:]
+	return textnorm.LabelFolded(b.String()), ps[last+1:]
 }
 
 // hasNumbers reports whether any value piece printed a number.
@@ -153,4 +176,10 @@ func hasNumbers(vs []piece) bool {
 		}
 	}
 	return false
+}
+
+// lost reports whether v is an empty cell on a line whose empty cells may
+// be values the producer lost: such a cell is unknown, not 0.
+func lost(v *value) bool {
+	return v.kind == blank && v.cell.Text == "" && v.line != nil && v.line.UnsureBlanks
 }

@@ -33,7 +33,7 @@ func (h *header) add(l *layout.Line, match func(string) string) bool {
 		if c.Copy {
 			continue
 		}
-		k := match(textnorm.Label(c.Text))
+		k := match(textnorm.LabelFolded(c.Text))
 		if k == "" {
 			continue
 		}

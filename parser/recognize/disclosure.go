@@ -86,7 +86,7 @@ func (st *state) readDisclosure() *discResult {
 	if from == to {
 		from, to = 0, len(st.lines)
 		for i, l := range st.lines {
-			if strings.Contains(textnorm.Compact(l.Joined()), "第二十条") {
+			if strings.Contains(textnorm.Squeeze(l.Joined()), "第二十条") {
 				from = i
 				break
 			}
@@ -110,8 +110,8 @@ func (st *state) readDisclosure() *discResult {
 	gens := map[model.Generation]int{}
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
-		ps := pieces(l)
-		label, vals := splitLabelValues(ps)
+		li := st.info(i)
+		ps, label, vals := li.ps, li.label, append([]piece(nil), li.vals...)
 		if g := headerGeneration(label); g != "" && !hasNumbers(vals) {
 			var fs []string
 			hdrUnit = ""
@@ -119,7 +119,7 @@ func (st *state) readDisclosure() *discResult {
 				if p.isVal || p.copy {
 					continue
 				}
-				t := textnorm.Label(p.label)
+				t := textnorm.LabelFolded(p.label)
 				if f := disclosureField(t, g); f != "" {
 					fs = append(fs, f)
 					if strings.Contains(t, "万元") {
@@ -139,7 +139,7 @@ func (st *state) readDisclosure() *discResult {
 		}
 		if len(vals) == 0 {
 			for j := i + 1; j < to; j++ {
-				nl, nv := splitLabelValues(pieces(&st.lines[j]))
+				nl, nv := st.info(j).label, st.info(j).vals
 				if nl != "" || len(nv) == 0 {
 					break
 				}
@@ -204,6 +204,10 @@ func (st *state) readDisclosure() *discResult {
 		for i, f := range fs {
 			v := *values[i]
 			path := "active_disclosure." + r.key + "." + f
+			if lost(&v) {
+				st.report.Warn("empty_cell_unknown", path, "the cell is empty in a converted table, which may have lost its value; left null")
+				continue
+			}
 			n, ok := st.amount(path, f, v, r.unit)
 			if !ok {
 				continue

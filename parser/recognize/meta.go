@@ -29,12 +29,13 @@ func (st *state) findTitle(limit int) string {
 		if l.Table != 0 {
 			continue
 		}
-		t := strings.TrimLeft(textnorm.Compact(l.Joined()), "#*> ")
+		t := strings.TrimLeft(textnorm.Squeeze(l.Joined()), "#*> ")
+		t = strings.TrimPrefix(strings.TrimPrefix(t, "标题:"), "标题")
 		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
-			p := strings.TrimLeft(textnorm.Compact(st.lines[k].Joined()), "#*> ")
+			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
 			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") {
 				break
 			}
@@ -97,7 +98,7 @@ func (st *state) readMeta() {
 			if i > 40 {
 				break
 			}
-			head += textnorm.Compact(l.Joined())
+			head += textnorm.Squeeze(l.Joined())
 		}
 		if m := periodYearRe.FindStringSubmatch(head); m != nil {
 			y, _ := strconv.Atoi(m[1])
@@ -116,7 +117,7 @@ func (st *state) readMeta() {
 			if i > 80 {
 				break
 			}
-			if m := agencyByline.FindStringSubmatch(textnorm.Compact(l.Joined())); m != nil {
+			if m := agencyByline.FindStringSubmatch(textnorm.Squeeze(l.Joined())); m != nil {
 				agency = m[1]
 				break
 			}
@@ -147,7 +148,7 @@ func (st *state) agencyFromText() string {
 		if i > 40 {
 			break
 		}
-		t := textnorm.Compact(l.Joined())
+		t := textnorm.Squeeze(l.Joined())
 		m := agencySubjectRe.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue
@@ -181,7 +182,7 @@ func (st *state) sectionText(k int) string {
 		if l.Table != 0 {
 			continue
 		}
-		if t := textnorm.Fold(l.Joined()); t != "" {
+		if t := l.Joined(); t != "" {
 			parts = append(parts, t)
 		}
 	}

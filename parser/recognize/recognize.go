@@ -32,6 +32,7 @@ type state struct {
 	doc      *layout.Document
 	lines    []layout.Line // lines with page markers removed
 	sections [numSections]int
+	infos    []*lineInfo // per line, filled lazily by info
 	report   *model.Report
 }
 
@@ -54,6 +55,9 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 	st.findSections()
 	st.readMeta()
 
+	if err := st.rejectOldFormat(); err != nil {
+		return nil, err
+	}
 	apps := st.readApplications()
 	disc := st.readDisclosure()
 	if apps == nil && disc == nil {
@@ -88,17 +92,25 @@ func isPageMarker(l layout.Line) bool {
 	if len(l.Cells) > 3 || l.Table != 0 {
 		return false
 	}
-	return pageMarkerRe.MatchString(strings.TrimSpace(l.Joined())) || pageMarkerRe.MatchString(textnorm.Compact(l.Joined()))
+	if n := len(l.Cells); n == 0 || len(l.Cells[0].Text) > 40 {
+		return false
+	}
+	return pageMarkerRe.MatchString(strings.TrimSpace(l.Joined())) || pageMarkerRe.MatchString(textnorm.Squeeze(l.Joined()))
 }
 
 var headingStart = regexp.MustCompile(`^[一二三四五六七][、.,]`)
 
 // sectionOf returns the section a heading line opens, or -1.
 func sectionOf(l layout.Line) int {
-	if l.Table != 0 || len(l.Cells) > 2 {
+	if l.Table != 0 || len(l.Cells) > 2 || len(l.Cells) == 0 {
 		return -1
 	}
-	t := textnorm.Label(l.Joined())
+	first := strings.TrimLeft(l.Cells[0].Text, " #*")
+	if !strings.HasPrefix(first, "一") && !strings.HasPrefix(first, "二") && !strings.HasPrefix(first, "三") &&
+		!strings.HasPrefix(first, "四") && !strings.HasPrefix(first, "五") && !strings.HasPrefix(first, "六") {
+		return -1
+	}
+	t := textnorm.LabelFolded(strings.TrimLeft(l.Joined(), " #*"))
 	if !headingStart.MatchString(t) || len([]rune(t)) > 45 {
 		return -1
 	}
@@ -107,10 +119,10 @@ func sectionOf(l layout.Line) int {
 		return secOverview
 	case strings.Contains(t, "主动公开"):
 		return secActive
-	case strings.Contains(t, "收到和处理") || strings.Contains(t, "收到与处理") || (strings.Contains(t, "申请") && strings.Contains(t, "情况") && !strings.Contains(t, "数量")):
-		return secRequests
 	case strings.Contains(t, "复议") || strings.Contains(t, "诉讼"):
 		return secReview
+	case strings.Contains(t, "收到和处理") || strings.Contains(t, "收到与处理") || (strings.Contains(t, "申请") && strings.Contains(t, "情况") && !strings.Contains(t, "数量")):
+		return secRequests
 	case strings.Contains(t, "问题") || strings.Contains(t, "改进"):
 		return secProblems
 	case strings.Contains(t, "其他需要报告") || strings.Contains(t, "其他事项") || strings.Contains(t, "需要报告的事项"):
@@ -168,19 +180,38 @@ func (st *state) provenance(path string, v value) {
 var oldFormatMarkers = []string{"依申请公开政府信息情况", "同意公开答复数", "政府信息公开的收费及减免情况", "咨询处理情况", "行政申诉",
 	"政府信息公开情况统计表", "受理依申请公开信息总数", "同意部分公开答复数", "当面申请数", "指标名称"}
 
-// classifyFailure explains a document in which neither table 二 nor table
-// 三 was found: empty, the pre-2019 format, or no report at all.
-func (st *state) classifyFailure() error {
+// newFormatMarkers are found only in reports of the national template.
+var newFormatMarkers = []string{"自然人", "商业企业", "第二十条", "勾稽", "本年新收政府信息公开申请数量", "法律服务机构"}
+
+// rejectOldFormat refuses a report of the 2008 条例: its statistics table
+// has rows that look like the template's (同意部分公开答复数) but mean
+// something else, so it must not be read as the template at all.
+func (st *state) rejectOldFormat() error {
 	all := st.allText()
+	if hasAny(all, newFormatMarkers) {
+		return nil
+	}
 	year := st.report.Year
-	if hasAny(all, oldFormatMarkers) || (year != nil && *year <= 2018 && strings.Contains(all, "年度报告")) {
+	if hasAny(all, oldFormatMarkers) || (year != nil && *year <= 2018) {
 		reason := "pre-2019 format: a report under the 2008 条例 without the national tables of 国办公开办函〔2019〕60号"
 		if year != nil {
 			reason += " (report year " + strconv.Itoa(*year) + ")"
 		}
 		return docerr.New(docerr.Pre2019, reason)
 	}
-	if st.report.Title != nil || strings.Contains(all, "政府信息公开") && strings.Contains(all, "年度报告") {
+	return nil
+}
+
+// classifyFailure explains a document in which neither table 二 nor table
+// 三 was found: empty, the pre-2019 format, or no report at all.
+func (st *state) classifyFailure() error {
+	headings := 0
+	for _, h := range st.sections {
+		if h >= 0 {
+			headings++
+		}
+	}
+	if st.report.Title != nil && (headings >= 3 || hasAny(st.allText(), newFormatMarkers)) {
 		// A report whose tables are missing still has a title, a year and
 		// text worth keeping: the caller gets it with null tables.
 		st.report.Warn("tables_missing", "", "no table of the national template was found in the document")
@@ -192,7 +223,7 @@ func (st *state) classifyFailure() error {
 func (st *state) allText() string {
 	var b strings.Builder
 	for _, l := range st.lines {
-		b.WriteString(textnorm.Compact(l.Joined()))
+		b.WriteString(textnorm.Squeeze(l.Joined()))
 		b.WriteByte('\n')
 	}
 	return b.String()

@@ -46,8 +46,7 @@ func (st *state) readReview(apps *appsResult) {
 	}
 	var vals []piece
 	for i := headerAt + 1; i < to && len(vals) < 15; i++ {
-		ps := pieces(&st.lines[i])
-		label, vs := splitLabelValues(ps)
+		label, vs := st.info(i).label, st.info(i).vals
 		if len(vs) == 0 || (label != "" && !shortRowLabel(label)) {
 			if len(vals) > 0 {
 				break
@@ -67,6 +66,10 @@ func (st *state) readReview(apps *appsResult) {
 	}
 	for i, v := range values {
 		g, o := groups[i/5], outcomes[i%5]
+		if lost(v) {
+			st.report.Warn("empty_cell_unknown", "review_litigation."+g+"."+o, "the cell is empty in a converted table, which may have lost its value; left null")
+			continue
+		}
 		t.Set(g, o, v.num)
 		st.provenance("review_litigation."+g+"."+o, *v)
 	}

@@ -32,7 +32,9 @@ func Read(s string) *layout.Document {
 		if cells == nil {
 			continue
 		}
-		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells})
+		// Markdown tables come from converters, which drop cells: their
+		// empty cells are not known to be blank.
+		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells, UnsureBlanks: isMarkdownRow(line)})
 	}
 	return doc
 }

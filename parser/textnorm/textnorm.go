@@ -70,3 +70,25 @@ var labelDrop = strings.NewReplacer(
 func Label(s string) string {
 	return labelDrop.Replace(Compact(s))
 }
+
+// LabelFolded is Label for text that is already folded (the Text of a
+// layout cell): it skips the NFKC pass, which dominates the cost.
+func LabelFolded(s string) string {
+	if strings.Contains(s, " ") {
+		s = strings.ReplaceAll(s, " ", "")
+	}
+	if !strings.ContainsAny(s, labelDropChars) {
+		return s
+	}
+	return labelDrop.Replace(s)
+}
+
+const labelDropChars = "“”\"'‘’「」『』【】〔〕[]．。，：；"
+
+// Squeeze removes the spaces of already folded text.
+func Squeeze(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	return strings.ReplaceAll(s, " ", "")
+}
