@@ -48,17 +48,19 @@ func buildTables(all []*tline) (res []*tline) {
 			res = orig
 		}
 	}()
-	start := -1
 	for i, l := range all {
 		t := textnorm.Compact(l.joined())
-		if strings.Contains(t, "收到和处理") || strings.Contains(t, "申请人情况") {
-			start = i
-			break
+		if strings.HasPrefix(t, "三") && strings.Contains(t, "收到和处理") && len([]rune(t)) < 40 || strings.Contains(t, "申请人情况") {
+			if out, ok := tableAt(all, i); ok {
+				return out
+			}
 		}
 	}
-	if start < 0 {
-		return all
-	}
+	return all
+}
+
+// tableAt rebuilds table 三 whose heading (or 申请人情况 line) is all[start].
+func tableAt(all []*tline, start int) ([]*tline, bool) {
 	hstart := start
 	if strings.Contains(textnorm.Compact(all[start].joined()), "收到和处理") {
 		hstart = start + 1
@@ -78,7 +80,7 @@ func buildTables(all []*tline) (res []*tline) {
 		}
 	}
 	if first < 0 {
-		return all
+		return all, false
 	}
 	minX := math.Inf(1)
 	em := 0.0
@@ -92,7 +94,7 @@ func buildTables(all []*tline) (res []*tline) {
 	stacks := headerStacks(all[hstart:first], minX-2*em)
 	cols := matchColumns(stacks)
 	if cols == nil {
-		return all
+		return all, false
 	}
 	nat := -1
 	for i := hstart; i < first && nat < 0; i++ {
@@ -155,7 +157,7 @@ func buildTables(all []*tline) (res []*tline) {
 	out = append(out, hdr)
 	out = append(out, rows...)
 	out = append(out, all[end:]...)
-	return out
+	return out, true
 }
 
 // hasValues reports whether a line has a number right of the label area.
@@ -333,10 +335,24 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	var groups []*label
 	var outer *label
 	var curRow, curMid *label
+	const outerLabel = "三、本年度办理结果"
+	outerOpen := func() bool {
+		if outer == nil {
+			return false
+		}
+		t := textnorm.Compact(outer.text)
+		return t != outerLabel && strings.HasPrefix(outerLabel, t)
+	}
 	for _, p := range pieces {
-		short := utf8.RuneCountInString(textnorm.Compact(p.text)) <= 3
+		inOuter := p.x0 < xMid-tol
 		switch {
-		case rowMarkRe.MatchString(p.text) && !(p.x0 < xMid-tol && short && !digitMarkRe.MatchString(p.text) && strings.HasPrefix(p.text, "三")):
+		case inOuter && outer == nil && strings.HasPrefix(p.text, "三"):
+			// the vertical outer group label, a few characters per line
+			outer = &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line, outer: true, group: true}
+		case inOuter && outerOpen() && !rowMarkRe.MatchString(p.text):
+			outer.text += p.text
+			outer.raw += p.raw
+		case rowMarkRe.MatchString(p.text):
 			lb := &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line}
 			if groupMarkRe.MatchString(p.text) && p.x0 < xDigit-tol {
 				lb.group = true
@@ -349,13 +365,6 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 				curMid = lb
 			}
 			curRow = lb
-		case p.x0 < xMid-tol && short:
-			// the vertical outer group label, a character or two per line
-			if outer == nil {
-				outer = &label{x0: p.x0, x1: p.x1, line: p.line, outer: true, group: true}
-			}
-			outer.text += p.text
-			outer.raw += p.raw
 		case p.x0 < xDigit-tol && curMid != nil:
 			curMid.text += p.text
 			curMid.raw += p.raw
