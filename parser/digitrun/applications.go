@@ -102,14 +102,14 @@ func splitAppRow(r *appRow) []Warning {
 	}
 	var warns []Warning
 	if len(cands) == 0 {
+		cands, complete = allSplits(segs, 7, MaxCountDigits, MaxRowCandidates, RowBudget)
+		if complete && len(cands) == 0 {
+			return []Warning{{CodeNoSplit, rowPath(r.key), fmt.Sprintf("run %q cannot be split into 7 cells of at most %d digits without leading zeros", r.run, MaxCountDigits)}}
+		}
 		warns = append(warns, Warning{CodeRowTotal, rowPath(r.key),
 			fmt.Sprintf("run %q has no split whose six applicant cells sum to its 总计: decoded from the column relations, as printed", r.run)})
-		cands, complete = allSplits(segs, 7, MaxCountDigits, MaxRowCandidates, RowBudget)
 		if !complete {
 			return append(warns, Warning{CodeBudget, rowPath(r.key), fmt.Sprintf("run %q: more than %d splits into 7 cells, or the search budget ran out: row left unread", r.run, MaxRowCandidates)})
-		}
-		if len(cands) == 0 {
-			return append(warns, Warning{CodeNoSplit, rowPath(r.key), fmt.Sprintf("run %q cannot be split into 7 cells", r.run)})
 		}
 	}
 	r.cands = cands

@@ -29,6 +29,36 @@
 // All searches are bounded (cell width, candidates per row, search
 // budget); past a bound the decoder gives up on the cells concerned and
 // says so in a warning rather than spending unbounded time.
+//
+// A recognizer that holds the lines of each section calls it like this
+// (line indexes returned are 0-based within the slice passed in):
+//
+//	t3, ok := digitrun.ExtractApplications(linesOf三) // heading 三 up to heading 四 (keep the row 四、结转下年度继续办理!)
+//	if ok {
+//		cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
+//		// cells[rowKey][j] is column model.ApplicationColumns[j];
+//		// provenance: cells[rowKey][j].Raw, line t3.Lines[rowKey]
+//	}
+//	if run, line, ok := digitrun.ExtractReview(linesOf四); ok {
+//		cells, warns := digitrun.DecodeReview(run) // cell i is digitrun.ReviewPath(i)
+//	}
+//	t2 := digitrun.ExtractDisclosure(linesOf二)
+//	for _, row := range model.DisclosureRows[t2.Gen] {
+//		if run, ok := t2.Runs[row.Key]; ok {
+//			cells, warns := digitrun.DecodeDisclosure(run, row) // cells[i] is row.Fields[i]
+//		}
+//	}
+//
+// Warning.Model converts a warning to the JSON contract's form. Every nil
+// cell is covered by a warning naming its field, or its row
+// ("applications.granted") or table ("review_litigation") when the whole
+// row or table could not be read.
+//
+// Not handled: a subtotal column (法人或其他组织 小计, eight cells a row);
+// 总计 cells left blank on sub-rows of a run-together table (the run has
+// six cells: the row is then unreadable, or, when its digits happen to
+// split into seven cells only one way, read with a failing row total that
+// the checks report); thousands separators inside table 三/四 runs.
 package digitrun
 
 import (
@@ -36,6 +66,8 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/govreport/govreport/model"
 )
 
 // Cell is one decoded table cell.
@@ -60,6 +92,11 @@ type Warning struct {
 	Code    string
 	Field   string
 	Message string
+}
+
+// Model returns the warning in the form of the JSON contract.
+func (w Warning) Model() model.Warning {
+	return model.Warning{Code: w.Code, Message: w.Message, Field: w.Field}
 }
 
 // Warning codes.
@@ -103,10 +140,10 @@ const (
 	MaxSplits = 512
 	// RowBudget caps the nodes visited splitting one table 三 row (once
 	// with its row total, once more without it when that fails).
-	RowBudget = 500_000
+	RowBudget = 250_000
 	// JointBudget caps the nodes visited by the joint search over table
 	// 三's column relations.
-	JointBudget = 400_000
+	JointBudget = 200_000
 	// SearchBudget caps the nodes visited by any other enumeration: the
 	// table 四 run, a table 二 run.
 	SearchBudget = 2_000_000

@@ -249,28 +249,26 @@ func firstRowAnchor(s *stream, pats, next [][]rune, at, l int) (int, int) {
 }
 
 // ExtractReview finds table 四's run of fifteen numbers in the lines
-// between the headings 四 and 五: the stretch of digits, spaces and blank
-// markers with the most digits (on a tie, the later one), which is the
-// data row after the headers whether the headers came out as words or one
-// character per line. line is the 0-based index of the line where the
-// run starts; ok is false when the section has no digits.
+// between the headings 四 and 五: the longest stretch of digits, spaces
+// and blank markers (counted in digits and markers; on a tie, the later
+// one), which is the data row after the headers whether the headers came
+// out as words or one character per line. line is the 0-based index of
+// the line where the run starts; ok is false when the section has no
+// digits or blank markers at all.
 func ExtractReview(lines []string) (run string, line int, ok bool) {
 	s := newStream(lines)
-	bestP, bestQ, bestDigits := -1, -1, 0
+	bestP, bestQ, best := -1, -1, 0
 	for p := 0; p < len(s.key); {
 		if !isCountRune(s.key[p]) {
 			p++
 			continue
 		}
-		q, d := p, 0
+		q := p
 		for q < len(s.key) && isCountRune(s.key[q]) {
-			if isDigit(s.key[q]) {
-				d++
-			}
 			q++
 		}
-		if d > 0 && d >= bestDigits {
-			bestP, bestQ, bestDigits = p, q, d
+		if q-p >= best {
+			bestP, bestQ, best = p, q, q-p
 		}
 		p = q
 	}
