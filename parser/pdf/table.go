@@ -65,7 +65,8 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 	if strings.Contains(textnorm.Compact(all[start].joined()), "收到和处理") {
 		hstart = start + 1
 	}
-	// the first data line: four or more numbers
+	// the first data line: four or more numbers, or the label of row 一
+	// (a table whose zeros are blank cells)
 	first := -1
 	for i := hstart; i < len(all) && i < hstart+30; i++ {
 		n := 0
@@ -74,7 +75,7 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 				n++
 			}
 		}
-		if n >= 4 {
+		if n >= 4 || len(all[i].words) > 0 && strings.HasPrefix(all[i].words[0].text, "一、") && i > hstart {
 			first = i
 			break
 		}
@@ -89,6 +90,20 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 			minX = w.x0
 			em = math.Max(w.size, 4)
 		}
+	}
+	if len(all[first].words) > 0 && math.IsInf(minX, 1) || countNumbers(all[first]) < 4 {
+		// no numbers to go by: the label area ends after the corner note
+		// and the first row's label
+		minX = all[first].words[0].x1 + 1
+		em = math.Max(all[first].words[0].size, 4)
+		for _, l := range all[hstart:first] {
+			for _, w := range l.words {
+				if strings.Contains(w.text, "勾稽") || strings.Contains(w.text, "之和") || strings.Contains(w.text, "本列") {
+					minX = math.Max(minX, w.x1+1)
+				}
+			}
+		}
+		minX += 2 * em
 	}
 	// the header: column words right of the label area
 	stacks := headerStacks(all[hstart:first], minX-2*em)
@@ -249,6 +264,15 @@ func matchColumns(stacks []hdrStack) []hdrStack {
 	return nil
 }
 
+// label is a row or group label assembled from fragments.
+type label struct {
+	text, raw string
+	x0, x1    float64
+	line      int // region line of its first fragment
+	group     bool
+	outer     bool
+}
+
 // labelPiece is a fragment of label text in the table's label area.
 type labelPiece struct {
 	text   string
@@ -261,6 +285,16 @@ type labelPiece struct {
 func assembleRows(region []*tline, labelEdge float64, centres []float64, em float64) []*tline {
 	var numeric []int // region indexes of lines with values
 	var pieces []labelPiece
+	// where numbered sub-rows (1. 2. …) start: a label word starting there
+	// is never joined to a group label fragment on its left
+	xSub := math.Inf(1)
+	for _, l := range region {
+		for _, w := range l.words {
+			if (w.x0+w.x1)/2 < labelEdge && digitMarkRe.MatchString(w.text) {
+				xSub = math.Min(xSub, w.x0)
+			}
+		}
+	}
 	for i, l := range region {
 		var vals []word
 		var labs []word
@@ -274,7 +308,8 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 		// join label words that are close on the line unless the next
 		// starts a numbered label
 		for _, w := range labs {
-			if n := len(pieces); n > 0 && pieces[n-1].line == i && w.x0-pieces[n-1].x1 < 0.9*math.Max(w.size, 1) && !rowMarkRe.MatchString(w.text) {
+			atSub := math.Abs(w.x0-xSub) < 0.5*math.Max(w.size, 1)
+			if n := len(pieces); n > 0 && pieces[n-1].line == i && w.x0-pieces[n-1].x1 < 0.9*math.Max(w.size, 1) && !rowMarkRe.MatchString(w.text) && !atSub {
 				pieces[n-1].text += w.text
 				pieces[n-1].raw += w.raw
 				pieces[n-1].x1 = w.x1
@@ -324,13 +359,6 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	tol := 0.5 * em
 
 	// assemble labels
-	type label struct {
-		text, raw string
-		x0, x1    float64
-		line      int
-		group     bool
-		outer     bool
-	}
 	var rowLabels []*label
 	var groups []*label
 	var outer *label
@@ -343,7 +371,8 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 		t := textnorm.Compact(outer.text)
 		return t != outerLabel && strings.HasPrefix(outerLabel, t)
 	}
-	for _, p := range pieces {
+	owner := make([]*label, len(pieces)) // the row label each piece went to
+	for pi, p := range pieces {
 		inOuter := p.x0 < xMid-tol
 		switch {
 		case inOuter && outer == nil && strings.HasPrefix(p.text, "三"):
@@ -365,12 +394,15 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 				curMid = lb
 			}
 			curRow = lb
+			owner[pi] = lb
 		case p.x0 < xDigit-tol && curMid != nil:
 			curMid.text += p.text
 			curMid.raw += p.raw
+			owner[pi] = curMid
 		case curRow != nil:
 			curRow.text += p.text
 			curRow.raw += p.raw
+			owner[pi] = curRow
 		}
 	}
 	// a （六） group with numbers on its own line is a row (2019 format):
@@ -396,38 +428,65 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	sort.SliceStable(rowLabels, func(i, j int) bool { return rowLabels[i].line < rowLabels[j].line })
 
 	// rows to numeric lines: in order when the counts agree, otherwise by
-	// nearest line
-	assign := make(map[int]*label) // region line → label
+	// position (blank rows have no numeric line at all)
+	lineOf := map[*label]int{} // label → region line with its values
 	if len(rowLabels) == len(numeric) {
 		for i, n := range numeric {
-			assign[n] = rowLabels[i]
+			lineOf[rowLabels[i]] = n
 		}
 	} else {
-		for _, r := range rowLabels {
-			best, bd := -1, math.MaxInt
-			for _, n := range numeric {
-				if _, taken := assign[n]; taken {
+		// the vertical extent of each label's fragments
+		type extent struct{ top, bot float64 }
+		ext := map[*label]*extent{}
+		for i, p := range pieces {
+			lb := owner[i]
+			if lb == nil || lb.group {
+				continue
+			}
+			y := region[p.line].y
+			if e := ext[lb]; e == nil {
+				ext[lb] = &extent{y, y}
+			} else {
+				e.top, e.bot = math.Max(e.top, y), math.Min(e.bot, y)
+			}
+		}
+		for _, n := range numeric {
+			l := region[n]
+			best, bd := (*label)(nil), math.Inf(1)
+			for _, r := range rowLabels {
+				e := ext[r]
+				if e == nil || region[r.line].page != l.page {
 					continue
 				}
-				d := n - r.line
-				if d < 0 {
-					d = -d*2 + 1 // prefer a line below the label's start
+				d := 0.0
+				if l.y > e.top+em/2 {
+					d = l.y - e.top
+				} else if l.y < e.bot-em/2 {
+					d = e.bot - l.y
 				}
 				if d < bd {
-					best, bd = n, d
+					best, bd = r, d
 				}
 			}
-			if best >= 0 {
-				assign[best] = r
+			if best == nil || bd > 2.5*em {
+				continue
 			}
+			if prev, ok := lineOf[best]; ok {
+				// a second line of values for the same row: a number
+				// wrapped inside its cell (1361 / 2)
+				mergeValues(region[prev], l)
+				l.words = nil
+				continue
+			}
+			lineOf[best] = n
 		}
 	}
 	// groups: the i-th group opens the i-th run of rows numbered from 1
-	groupAt := map[int][]*label{} // numeric line → groups opening before it
-	var runs []int
-	for _, n := range numeric {
-		if r := assign[n]; r != nil && digitMarkRe.MatchString(r.text) && strings.HasPrefix(strings.TrimLeft(r.text, " "), "1") {
-			runs = append(runs, n)
+	groupAt := map[*label][]*label{} // row → groups opening before it
+	var runs []*label
+	for _, r := range rowLabels {
+		if digitMarkRe.MatchString(r.text) && strings.HasPrefix(strings.TrimLeft(r.text, " "), "1") {
+			runs = append(runs, r)
 		}
 	}
 	for i, g := range groups {
@@ -435,34 +494,99 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 			groupAt[runs[i]] = append(groupAt[runs[i]], g)
 			continue
 		}
-		// else: before the first numeric line at or after the label
-		for _, n := range numeric {
-			if n >= g.line-1 {
-				groupAt[n] = append(groupAt[n], g)
+		// else: before the first row at or after the label
+		for _, r := range rowLabels {
+			if r.line >= g.line-1 {
+				groupAt[r] = append(groupAt[r], g)
 				break
 			}
 		}
 	}
 	if outer != nil {
-		for _, n := range numeric {
-			if r := assign[n]; r != nil && strings.HasPrefix(r.text, "(") {
-				groupAt[n] = append([]*label{outer}, groupAt[n]...)
+		for _, r := range rowLabels {
+			if strings.HasPrefix(r.text, "(") {
+				groupAt[r] = append([]*label{outer}, groupAt[r]...)
 				break
 			}
 		}
 	}
+	used := map[int]bool{}
 	var out []*tline
-	for _, n := range numeric {
+	emit := func(n int) {
 		l := region[n]
-		for _, g := range groupAt[n] {
-			out = append(out, &tline{page: l.page, y: l.y, table: requestsTable,
+		l.table = requestsTable
+		out = append(out, l)
+		used[n] = true
+	}
+	for _, r := range rowLabels {
+		n, has := lineOf[r]
+		// numeric lines that belong to no row, before this one
+		if has {
+			for _, m := range numeric {
+				if m < n && !used[m] && len(region[m].words) > 0 && !assigned(lineOf, m) {
+					emit(m)
+				}
+			}
+		}
+		ref := region[r.line]
+		if has {
+			ref = region[n]
+		}
+		for _, g := range groupAt[r] {
+			out = append(out, &tline{page: ref.page, y: ref.y, table: requestsTable,
 				label: &word{raw: g.raw, text: textnorm.Fold(g.text), x0: g.x0, x1: g.x1, col: 0}})
 		}
-		l.table = requestsTable
-		if r := assign[n]; r != nil {
-			l.label = &word{raw: r.raw, text: textnorm.Fold(r.text), x0: r.x0, x1: r.x1, col: 0}
+		lw := &word{raw: r.raw, text: textnorm.Fold(r.text), x0: r.x0, x1: r.x1, col: 0}
+		if has {
+			region[n].label = lw
+			emit(n)
+		} else {
+			out = append(out, &tline{page: ref.page, y: ref.y, table: requestsTable, label: lw})
 		}
-		out = append(out, l)
+	}
+	for _, m := range numeric {
+		if !used[m] && len(region[m].words) > 0 && !assigned(lineOf, m) {
+			emit(m)
+		}
 	}
 	return out
+}
+
+func assigned(lineOf map[*label]int, n int) bool {
+	for _, m := range lineOf {
+		if m == n {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeValues appends the values of b to those of a, column by column: the
+// tail of a number wrapped inside its cell.
+func mergeValues(a, b *tline) {
+	for _, w := range b.words {
+		done := false
+		for i := range a.words {
+			if a.words[i].col == w.col {
+				a.words[i].text += w.text
+				a.words[i].raw += w.raw
+				done = true
+				break
+			}
+		}
+		if !done {
+			a.words = append(a.words, w)
+		}
+	}
+	sort.SliceStable(a.words, func(i, j int) bool { return a.words[i].col < a.words[j].col })
+}
+
+func countNumbers(l *tline) int {
+	n := 0
+	for _, w := range l.words {
+		if numberRe.MatchString(w.text) {
+			n++
+		}
+	}
+	return n
 }
