@@ -7,6 +7,7 @@ import (
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // rowPattern recognises one row of table 三 by phrases of its label; the
@@ -39,7 +40,7 @@ var applicationPatterns = []rowPattern{
 	{"not_processed_repeated", []string{"重复申请"}},
 	{"not_processed_publication", []string{"公开出版物"}},
 	{"not_processed_excessive", []string{"大量反复"}},
-	{"not_processed_confirmation", []string{"重新出具", "确认或重新"}},
+	{"not_processed_confirmation", []string{"重新出具", "确认或重新", "要求行政机关确认"}},
 	{"total", []string{"总计"}},
 }
 
@@ -106,6 +107,7 @@ type rowRead struct {
 	ps     []piece
 	vals   []piece
 	values []*value
+	blank  bool // a positioned row with nothing printed after its label
 }
 
 // appsResult is what was found of table 三.
@@ -135,11 +137,16 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	var rows []*rowRead
 	prev := ""
 	first, last := -1, -1
+	isRow := func(label string) bool { return matchApplicationRow(label, "") != "" }
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
 		li := st.info(i)
-		ps, label, vals := li.ps, li.label, append([]piece(nil), li.vals...)
+		label, vals := li.label, li.vals
 		key := matchApplicationRow(label, prev)
+		start := i
+		if key == "" && label != "" {
+			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) })
+		}
 		if key == "" || key == "group" {
 			if first < 0 && !hasNumbers(vals) {
 				hdr.add(l, applicationColumn)
@@ -151,27 +158,25 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			hdr.add(l, applicationColumn)
 			continue
 		}
+		g := st.gather(start, i, to, len(cols), isRow, applicationLabel(key))
+		vals, i = g.vals, g.end
+		ps := g.ps
+		l = g.line
+		blankRow := false
 		if len(vals) == 0 {
-			// One cell per line, or a label on its own line above its
-			// numbers: take the value-only lines that follow.
-			for j := i + 1; j < to && len(vals) < len(cols); j++ {
-				nl, nv := st.info(j).label, st.info(j).vals
-				if nl != "" || len(nv) == 0 {
-					break
-				}
-				vals = append(vals, nv...)
-				i = j
+			// In a positioned layout (PDF, aligned text) a row printed
+			// with blanks for zeros has nothing after its label.
+			if !positioned(l) || !hdr.completeX() || key == "group" {
+				prev = key
+				continue
 			}
-		}
-		if len(vals) == 0 {
-			prev = key
-			continue
+			blankRow = true
 		}
 		if first < 0 {
 			first = i
 		}
 		last = i
-		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals})
+		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow})
 		prev = key
 	}
 	full := 0
@@ -202,12 +207,16 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	blankTotals := 0
 	for _, r := range rows {
 		if t.Row(r.key) == nil {
-			if r.key == "other" && gen == model.Gen2021 {
+			if r.key == "other" && gen == model.Gen2021 && !r.blank {
 				st.report.Warn("extra_row", "applications.other", "a subtotal row （六）其他处理 beside its three sub-rows was ignored")
 			}
 			continue
 		}
-		r.values = hdr.assign(r.line, r.ps, r.vals, widths)
+		if r.blank {
+			r.values = blankValues(r.line, len(cols))
+		} else {
+			r.values = hdr.assign(r.line, r.ps, r.vals, widths)
+		}
 		if seen[r.key] {
 			if r.values != nil {
 				st.report.Warn("duplicate_row", "applications."+r.key, fmt.Sprintf("row %s appears again on line %d; the first reading was kept", r.key, r.line.Num))
@@ -283,4 +292,28 @@ func (st *state) gridWidths() func(int) int {
 		}
 	}
 	return func(t int) int { return w[t] }
+}
+
+// positioned reports whether a line's cells carry page positions.
+func positioned(l *layout.Line) bool {
+	return len(l.Cells) > 0 && l.Cells[0].HasX
+}
+
+// blankValues is a row of n blank cells on line l.
+func blankValues(l *layout.Line, n int) []*value {
+	out := make([]*value, n)
+	for i := range out {
+		out[i] = &value{kind: blank, line: l}
+	}
+	return out
+}
+
+// applicationLabel is the template's printed label of a table 三 row.
+func applicationLabel(key string) string {
+	for _, r := range model.ApplicationRows {
+		if r.Key == key {
+			return textnorm.LabelFolded(textnorm.Fold(r.Label))
+		}
+	}
+	return ""
 }

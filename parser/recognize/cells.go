@@ -67,13 +67,13 @@ func parseValue(s string) (valueKind, float64, string) {
 
 // piece is a cell of a line after splitting trailing numbers off labels.
 type piece struct {
-	label string // non-empty for a label piece
-	val   value  // for value pieces
-	isVal bool
-	col   int
-	x     float64 // centre, when hasX
-	hasX  bool
-	copy  bool
+	label  string // non-empty for a label piece
+	val    value  // for value pieces
+	isVal  bool
+	col    int
+	x0, x1 float64 // horizontal extent, when hasX
+	hasX   bool
+	copy   bool
 }
 
 // pieces splits a line into label and value pieces. A cell holding several
@@ -82,7 +82,7 @@ type piece struct {
 func pieces(l *layout.Line) []piece {
 	var out []piece
 	for _, c := range l.Cells {
-		p := piece{col: c.Col, copy: c.Copy, hasX: c.HasX, x: (c.X0 + c.X1) / 2}
+		p := piece{col: c.Col, copy: c.Copy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {
 			p.isVal = true
 			p.val = value{kind: k, num: v, unit: u, cell: c, line: l}
@@ -182,4 +182,98 @@ func hasNumbers(vs []piece) bool {
 // be values the producer lost: such a cell is unknown, not 0.
 func lost(v *value) bool {
 	return v.kind == blank && v.cell.Text == "" && v.line != nil && v.line.UnsureBlanks
+}
+
+// rowLines is what was gathered for one table row: its value pieces, the
+// pieces and line they came from (for grid and position mapping) and the
+// last line it used.
+type rowLines struct {
+	vals []piece
+	ps   []piece
+	line *layout.Line
+	end  int
+}
+
+// joinLabel completes a label broken over lines: when line i's label
+// matches no row, the label-only lines after it that match nothing by
+// themselves are appended one by one until the whole matches. It returns
+// the key and the last line used, or "" and i.
+func (st *state) joinLabel(i, to int, match func(string) string) (string, int) {
+	joined := st.info(i).label
+	for k := i + 1; k <= i+2 && k < to; k++ {
+		nk := st.info(k)
+		if nk.label == "" || match(nk.label) != "" {
+			break
+		}
+		if len(nk.vals) > 0 && len(st.info(i).vals) > 0 {
+			break
+		}
+		joined += nk.label
+		if key := match(joined); key != "" && key != "group" {
+			return key, k
+		}
+	}
+	return "", i
+}
+
+// gather collects the values of the row whose label ends on line i: the
+// line's own values, or those of the lines after it (one cell per line, a
+// label above its numbers, a wrapped label's continuation carrying the
+// numbers). isRow tells a label that opens another row.
+func (st *state) gather(start, i, to, want int, isRow func(string) bool, template string) rowLines {
+	for k := start; k <= i; k++ {
+		if li := st.info(k); len(li.vals) > 0 {
+			return rowLines{vals: li.vals, ps: li.ps, line: &st.lines[k], end: i}
+		}
+	}
+	out := rowLines{ps: st.info(start).ps, line: &st.lines[start], end: i}
+	skipped := 0
+	for j := i + 1; j < to && len(out.vals) < want; j++ {
+		nj := st.info(j)
+		if nj.label != "" {
+			if isRow(nj.label) || len(out.vals) > 0 {
+				break
+			}
+			// Only the rest of this row's own printed label continues it;
+			// any other text ends the row.
+			if !continues(nj.label, template) {
+				break
+			}
+			if len(nj.vals) > 0 {
+				// The numbers sit on the label's continuation line.
+				return rowLines{vals: nj.vals, ps: nj.ps, line: &st.lines[j], end: j}
+			}
+			if skipped++; skipped > 2 {
+				break
+			}
+			out.end = j
+			continue
+		}
+		if len(out.vals) == 0 {
+			out.ps, out.line = nj.ps, &st.lines[j]
+		}
+		out.vals = append(out.vals, nj.vals...)
+		out.end = j
+	}
+	if len(out.vals) == 0 {
+		out.end = i
+	}
+	return out
+}
+
+// continues reports whether text reads as the rest of a row's template
+// label (a wrapped label, possibly with a typo): at least four characters,
+// nearly all of them found in the template label.
+func continues(text, template string) bool {
+	n, in := 0, 0
+	for _, r := range text {
+		if strings.ContainsRune("()（）,，、.。:：;；", r) {
+			continue
+		}
+		n++
+		if strings.ContainsRune(template, r) {
+			in++
+		}
+	}
+	return n >= 4 && float64(in) >= 0.8*float64(n)
 }

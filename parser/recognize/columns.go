@@ -2,7 +2,6 @@ package recognize
 
 import (
 	"math"
-	"sort"
 	"strings"
 
 	"github.com/govreport/govreport/parser/layout"
@@ -15,12 +14,12 @@ import (
 type header struct {
 	keys  []string
 	col   map[string]int
-	x     map[string]float64
-	table int // Line.Table of the header lines, 0 for plain lines
+	x     map[string][2]float64 // horizontal extent of the header text
+	table int                   // Line.Table of the header lines, 0 for plain lines
 }
 
 func newHeader(keys []string) *header {
-	return &header{keys: keys, col: map[string]int{}, x: map[string]float64{}}
+	return &header{keys: keys, col: map[string]int{}, x: map[string][2]float64{}}
 }
 
 // add records the header cells of one line; match maps a header text to
@@ -42,7 +41,7 @@ func (h *header) add(l *layout.Line, match func(string) string) bool {
 			h.col[k] = c.Col
 		}
 		if c.HasX {
-			h.x[k] = (c.X0 + c.X1) / 2
+			h.x[k] = [2]float64{c.X0, c.X1}
 		}
 		if l.Table != 0 {
 			h.table = l.Table
@@ -140,39 +139,24 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 	return out
 }
 
-// byPosition places each value in the column whose header centre is
-// nearest, within the band halfway to the neighbouring headers.
+// byPosition places each value in the column whose header it overlaps
+// most (numbers are centred, left- or right-aligned under their header),
+// or, overlapping none, the nearest one. Two values in one column mean the
+// layout is not what we think: the row is not placed.
 func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
-	type colX struct {
-		i int
-		x float64
-	}
-	cols := make([]colX, len(h.keys))
-	for i, k := range h.keys {
-		cols[i] = colX{i, h.x[k]}
-	}
-	sort.Slice(cols, func(a, b int) bool { return cols[a].x < cols[b].x })
 	out := make([]*value, len(h.keys))
 	for _, p := range vals {
-		best, bestD := -1, math.MaxFloat64
-		for j, c := range cols {
-			d := math.Abs(p.x - c.x)
-			lo, hi := math.Inf(-1), math.Inf(1)
-			if j > 0 {
-				lo = (cols[j-1].x + c.x) / 2
-			}
-			if j+1 < len(cols) {
-				hi = (cols[j+1].x + c.x) / 2
-			}
-			if p.x >= lo && p.x < hi && d < bestD {
-				best, bestD = c.i, d
+		best, bestScore := -1, math.Inf(-1)
+		for i, k := range h.keys {
+			e := h.x[k]
+			// Overlap when positive, minus the gap when negative.
+			score := math.Min(e[1], p.x1) - math.Max(e[0], p.x0)
+			if score > bestScore {
+				best, bestScore = i, score
 			}
 		}
-		if best < 0 {
+		if best < 0 || out[best] != nil {
 			return nil
-		}
-		if out[best] != nil {
-			return nil // two values in one column: the layout is not what we think
 		}
 		v := p.val
 		out[best] = &v

@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -102,19 +103,37 @@ func (st *state) readDisclosure() *discResult {
 		unit   string // unit printed in the header, for amounts
 		vals   []piece
 		num    int
+		line   *layout.Line
+		blank  bool
 	}
 	var rows []rowFound
 	var fields []string
 	var hdrGen model.Generation
 	hdrUnit := ""
+	hdrPositioned := false
+	headerOpen := false // the last lines were a header's column names
 	gens := map[model.Generation]int{}
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
 		li := st.info(i)
 		ps, label, vals := li.ps, li.label, append([]piece(nil), li.vals...)
-		if g := headerGeneration(label); g != "" && !hasNumbers(vals) {
+		if strings.HasPrefix(label, "信息内容") && len(vals) == 0 && headerGeneration(label) == "" {
+			// A header whose column names follow on their own lines.
+			fields, headerOpen = nil, true
+			continue
+		}
+		g := headerGeneration(label)
+		if headerOpen && hdrGen != "" && g != "" && disclosureField(label, hdrGen) != "" {
+			// 处理决定数量 alone reads as 2021; under 上一年项目数量 it is 2019.
+			g = hdrGen
+		}
+		if g != "" && !hasNumbers(vals) {
 			var fs []string
-			hdrUnit = ""
+			if headerOpen && g == hdrGen {
+				fs = fields // one column name per line: keep collecting
+			} else {
+				hdrUnit = ""
+			}
 			for _, p := range ps {
 				if p.isVal || p.copy {
 					continue
@@ -128,29 +147,40 @@ func (st *state) readDisclosure() *discResult {
 				}
 			}
 			if len(fs) > 0 {
+				if !headerOpen || hdrGen != g {
+					gens[g]++
+				}
 				fields, hdrGen = fs, g
-				gens[g]++
+				hdrPositioned = positioned(l)
+				headerOpen = true
 			}
 			continue
 		}
+		headerOpen = false
 		key := disclosureRowKey(label)
+		start := i
+		if key == "" && label != "" && len([]rune(label)) <= 20 {
+			key, i = st.joinLabel(i, to, disclosureRowKey)
+		}
 		if key == "" || len([]rune(label)) > 40 {
 			continue
 		}
+		want := len(fields)
+		if want == 0 {
+			want = 3
+		}
+		rl := st.gather(start, i, to, want, func(s string) bool { return disclosureRowKey(s) != "" || headerGeneration(s) != "" }, "")
+		vals, i, l = rl.vals, rl.end, rl.line
+		blankRow := false
 		if len(vals) == 0 {
-			for j := i + 1; j < to; j++ {
-				nl, nv := st.info(j).label, st.info(j).vals
-				if nl != "" || len(nv) == 0 {
-					break
-				}
-				vals = append(vals, nv...)
-				i = j
+			// Nothing after the label: a row of blanks in a positioned
+			// layout under a header; elsewhere nothing can be told.
+			if !positioned(l) || !hdrPositioned || len(fields) == 0 {
+				continue
 			}
+			blankRow = true
 		}
-		if len(vals) == 0 {
-			continue
-		}
-		rows = append(rows, rowFound{key: key, fields: fields, hdrGen: hdrGen, unit: hdrUnit, vals: vals, num: l.Num})
+		rows = append(rows, rowFound{key: key, fields: fields, hdrGen: hdrGen, unit: hdrUnit, vals: vals, num: l.Num, line: l, blank: blankRow})
 	}
 	if len(rows) == 0 {
 		return nil
@@ -195,6 +225,9 @@ func (st *state) readDisclosure() *discResult {
 			fs = want
 		}
 		values := bySequence(r.vals, len(fs))
+		if r.blank {
+			values = blankValues(r.line, len(fs))
+		}
 		seen[r.key] = true
 		if values == nil {
 			st.report.Warn("unreadable_row", "active_disclosure."+r.key,

@@ -2,9 +2,12 @@ package recognize
 
 import (
 	"fmt"
+	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // readReview finds table 四, one row of fifteen numbers under the headers
@@ -33,9 +36,9 @@ func (st *state) readReview(apps *appsResult) {
 
 	headerAt := -1
 	for i := from; i < to; i++ {
-		j := strings.ReplaceAll(st.lines[i].Joined(), " ", "")
-		if strings.Contains(j, "行政复议") && (strings.Contains(j, "行政诉讼") || strings.Contains(j, "维持") || st.lines[i].Table != 0 || len(st.lines[i].Cells) > 1) ||
-			strings.Contains(j, "结果维持") || strings.Contains(j, "结果纠正") {
+		j := textnorm.Squeeze(st.lines[i].Joined())
+		if strings.Contains(j, "行政复议") && len([]rune(j)) <= 40 && !strings.ContainsAny(j, "，。,") ||
+			strings.Contains(j, "维持") || strings.Contains(j, "纠正") || strings.Contains(j, "审结") {
 			headerAt = i
 			break
 		}
@@ -45,6 +48,7 @@ func (st *state) readReview(apps *appsResult) {
 		return
 	}
 	var vals []piece
+	dataAt := -1
 	for i := headerAt + 1; i < to && len(vals) < 15; i++ {
 		label, vs := st.info(i).label, st.info(i).vals
 		if len(vs) == 0 || (label != "" && !shortRowLabel(label)) {
@@ -53,12 +57,15 @@ func (st *state) readReview(apps *appsResult) {
 			}
 			continue
 		}
-		if !hasNumbers(vs) && len(vals) == 0 && len(vs) < 15 && st.lines[i].Table == 0 {
-			continue
+		if len(vals) == 0 {
+			dataAt = i
 		}
 		vals = append(vals, vs...)
 	}
 	values := bySequence(vals, 15)
+	if values == nil && dataAt > headerAt && allHaveX(vals) {
+		values = st.reviewByPosition(headerAt, dataAt, vals)
+	}
 	if values == nil {
 		st.report.Warn("unreadable_row", "review_litigation",
 			fmt.Sprintf("table 四: %d cells where 15 are expected; the values are left null", len(vals)))
@@ -83,4 +90,35 @@ func shortRowLabel(l string) bool {
 		return true
 	}
 	return false
+}
+
+// reviewByPosition places table 四's numbers under its fifteen outcome
+// headers by position, for layouts where blank cells leave no trace
+// (aligned text, PDF).
+func (st *state) reviewByPosition(from, to int, vals []piece) []*value {
+	type ext struct{ x0, x1 float64 }
+	var heads []ext
+	for i := from; i < to; i++ {
+		for _, p := range st.info(i).ps {
+			if p.isVal || !p.hasX {
+				continue
+			}
+			t := textnorm.LabelFolded(p.label)
+			if strings.Contains(t, "维持") || strings.Contains(t, "纠正") || strings.Contains(t, "其他结果") || strings.Contains(t, "审结") || t == "总计" {
+				heads = append(heads, ext{p.x0, p.x1})
+			}
+		}
+	}
+	if len(heads) != 15 {
+		return nil
+	}
+	sort.Slice(heads, func(a, b int) bool { return heads[a].x0 < heads[b].x0 })
+	keys := make([]string, 15)
+	h := newHeader(nil)
+	for i, e := range heads {
+		keys[i] = strconv.Itoa(i)
+		h.x[keys[i]] = [2]float64{e.x0, e.x1}
+	}
+	h.keys = keys
+	return h.byPosition(vals[0].val.line, vals)
 }
