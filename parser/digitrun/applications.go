@@ -92,9 +92,9 @@ func splitAppRow(r *appRow) []Warning {
 		return []Warning{{CodeNoSplit, rowPath(r.key), err.Error()}}
 	}
 	if len(segs) == 0 {
-		blank := make([]ival, 7)
-		r.cands, r.status = [][]ival{blank}, rowFixed
-		return []Warning{{CodeBlankRow, rowPath(r.key), fmt.Sprintf("row %s has a label but no digits: read as blank cells", r.key)}}
+		// Seven blank cells and a row whose numbers went elsewhere (a
+		// shredded conversion) look the same: nothing is read.
+		return []Warning{{CodeBlankRow, rowPath(r.key), fmt.Sprintf("row %s has a label but no digits after it: cells left unread", r.key)}}
 	}
 	cands, complete := rowTotalSplits(segs)
 	if !complete {

@@ -11,8 +11,12 @@
 // digit run that follows its label. Labels are matched after
 // textnorm normalisation on short distinctive keywords, in template order,
 // so numbering, brackets, quotes, spaces and line breaks inside labels do
-// not matter. Spaces and line breaks between digits are kept: they are
-// forced cell boundaries.
+// not matter. Spaces, tabs, line breaks and Markdown pipes between digits
+// are kept: they are forced cell boundaries (Markdown rule lines |---|
+// are skipped). Besides run-together dumps this reads tab-separated text
+// and Markdown conversions whose rows keep their labels (one small table
+// per group under generic headers such as 数据1); it does not reassemble
+// tables whose labels floated away from their numbers.
 //
 // Decoding (DecodeApplications, DecodeReview, DecodeDisclosure) splits a
 // run into cells using only what the template guarantees: numbers have no
@@ -120,7 +124,8 @@ const (
 	// CodeMissing: a template row has no run.
 	CodeMissing = "digitrun_missing_row"
 	// CodeBlankRow: a row's label is followed by no digits at all; its
-	// cells are read as blank (0).
+	// cells are left nil (seven blank cells cannot be told from numbers
+	// that went elsewhere).
 	CodeBlankRow = "digitrun_blank_row"
 	// CodeUnit: a money amount was converted from the unit printed in the
 	// cell to the unit of the field.

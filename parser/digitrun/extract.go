@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"regexp"
 	"strings"
 
 	"github.com/govreport/govreport/model"
@@ -22,9 +23,12 @@ func newStream(lines []string) *stream {
 	s := &stream{}
 	memo := map[rune][]rune{}
 	for li, ln := range lines {
+		if mdSeparator.MatchString(ln) {
+			continue
+		}
 		pending := true // a line break is a boundary
 		for _, r := range textnorm.Fold(ln) {
-			if r == ' ' {
+			if r == ' ' || r == '|' {
 				pending = true
 				continue
 			}
@@ -43,6 +47,10 @@ func newStream(lines []string) *stream {
 	}
 	return s
 }
+
+// mdSeparator matches the rule line under a Markdown table header
+// (|---|:--:|); such lines carry no text and their dashes are not blanks.
+var mdSeparator = regexp.MustCompile(`^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?$`)
 
 // index returns the first position ≥ from where pat occurs, or -1.
 func (s *stream) index(pat []rune, from int) int {
@@ -210,14 +218,7 @@ func ExtractApplications(lines []string) (Table3Text, bool) {
 				break
 			}
 		}
-		p := ends[i]
-		for p < limit && !isCountRune(s.key[p]) {
-			p++
-		}
-		q := p
-		for q < limit && isCountRune(s.key[q]) {
-			q++
-		}
+		p, q := bestStretch(s, ends[i], limit)
 		run := s.text(p, q)
 		if q < len(s.key) && (s.key[q] == '.' || s.key[q] == '、') && i+1 < len(defs) {
 			if n := numbering(defs[i+1].Label); n != "" && strings.HasSuffix(run, n) {
@@ -232,6 +233,34 @@ func ExtractApplications(lines []string) (Table3Text, bool) {
 		}
 	}
 	return t, found*2 >= len(defs)
+}
+
+// bestStretch returns the stretch of count characters (digits, blank
+// markers, with their boundaries) between from and to that holds the most
+// digits, the first of equals; an empty stretch at to when there is none.
+// In a run-together dump the row's run is the only stretch after its
+// label (the next row's glued numbering aside); in a Markdown conversion
+// it is the longest among header numbers such as 数据1.
+func bestStretch(s *stream, from, to int) (int, int) {
+	bp, bq, best := to, to, -1
+	for p := from; p < to; {
+		if !isCountRune(s.key[p]) {
+			p++
+			continue
+		}
+		q, d := p, 0
+		for q < to && isCountRune(s.key[q]) {
+			if isDigit(s.key[q]) {
+				d++
+			}
+			q++
+		}
+		if d > best {
+			bp, bq, best = p, q, d
+		}
+		p = q
+	}
+	return bp, bq
 }
 
 // firstRowAnchor picks, among the occurrences of the first row's keyword,
@@ -249,15 +278,20 @@ func firstRowAnchor(s *stream, pats, next [][]rune, at, l int) (int, int) {
 }
 
 // ExtractReview finds table 四's run of fifteen numbers in the lines
-// between the headings 四 and 五: the longest stretch of digits, spaces
-// and blank markers (counted in digits and markers; on a tie, the later
-// one), which is the data row after the headers whether the headers came
-// out as words or one character per line. line is the 0-based index of
-// the line where the run starts; ok is false when the section has no
-// digits or blank markers at all.
+// between the headings 四 and 五. The run is the longest stretch of
+// digits, spaces and blank markers (counted in digits and markers; on a
+// tie, the later one) — the data row after the headers, whether the
+// headers came out as words or one character per line — unless that
+// stretch cannot hold fifteen cells and all stretches of the section
+// together can (three groups printed as three small tables, as
+// conversions to Markdown do): then they are joined in order. line is
+// the 0-based index of the line where the run starts; ok is false when
+// the section has no digits or blank markers at all.
 func ExtractReview(lines []string) (run string, line int, ok bool) {
 	s := newStream(lines)
-	bestP, bestQ, best := -1, -1, 0
+	type stretch struct{ p, q int }
+	var all []stretch
+	best := -1
 	for p := 0; p < len(s.key); {
 		if !isCountRune(s.key[p]) {
 			p++
@@ -267,15 +301,41 @@ func ExtractReview(lines []string) (run string, line int, ok bool) {
 		for q < len(s.key) && isCountRune(s.key[q]) {
 			q++
 		}
-		if q-p >= best {
-			bestP, bestQ, best = p, q, q-p
+		all = append(all, stretch{p, q})
+		if best < 0 || q-p >= all[best].q-all[best].p {
+			best = len(all) - 1
 		}
 		p = q
 	}
-	if bestP < 0 {
+	if best < 0 {
 		return "", 0, false
 	}
-	return s.text(bestP, bestQ), s.line[bestP], true
+	b := all[best]
+	run = s.text(b.p, b.q)
+	if !canHold(run, 15) && len(all) > 1 {
+		parts := make([]string, len(all))
+		for i, st := range all {
+			parts[i] = s.text(st.p, st.q)
+		}
+		if joined := strings.Join(parts, " "); canHold(joined, 15) {
+			return joined, s.line[all[0].p], true
+		}
+	}
+	return run, s.line[b.p], true
+}
+
+// canHold reports whether run could be split into n cells at all: no
+// more forced pieces than n, no fewer characters.
+func canHold(run string, n int) bool {
+	segs, err := countSegments(run)
+	if err != nil {
+		return false
+	}
+	chars := 0
+	for _, sg := range segs {
+		chars += sg.size()
+	}
+	return len(segs) <= n && n <= chars
 }
 
 // Table2Text is the text of table 二 cut into runs.
@@ -345,18 +405,9 @@ func ExtractDisclosure(lines []string) Table2Text {
 			break
 		}
 	}
-	for _, row := range model.DisclosureRows[t.Gen] {
-		label := row.Label
-		if c, ok := disclosureCores[row.Key]; ok {
-			label = c
-		}
-		pat := []rune(textnorm.Label(label))
-		at := s.index(pat, pos)
-		if at < 0 {
-			continue
-		}
-		p := at + len(pat)
-		pos = p
+	anchor := pos
+	runAfter := func(at, n int) (int, int) {
+		p := at + n
 		if p < len(s.key) && s.key[p] == '(' {
 			for j := p + 1; j < len(s.key) && j < p+80; j++ {
 				if s.key[j] == ')' {
@@ -369,13 +420,49 @@ func ExtractDisclosure(lines []string) Table2Text {
 		for q < len(s.key) && isDisclosureRune(s, q) {
 			q++
 		}
-		t.Runs[row.Key] = s.text(p, q)
+		return p, q
+	}
+	record := func(key string, at, p, q int) {
+		t.Runs[key] = s.text(p, q)
 		if p < q {
-			t.Lines[row.Key] = s.line[p]
+			t.Lines[key] = s.line[p]
 		} else {
-			t.Lines[row.Key] = s.line[at]
+			t.Lines[key] = s.line[at]
 		}
+	}
+	pats := map[string][]rune{}
+	for _, row := range model.DisclosureRows[t.Gen] {
+		label := row.Label
+		if c, ok := disclosureCores[row.Key]; ok {
+			label = c
+		}
+		pats[row.Key] = []rune(textnorm.Label(label))
+	}
+	// Rows in template order, each after the previous one.
+	for _, row := range model.DisclosureRows[t.Gen] {
+		pat := pats[row.Key]
+		at := s.index(pat, pos)
+		if at < 0 {
+			continue
+		}
+		p, q := runAfter(at, len(pat))
+		record(row.Key, at, p, q)
 		pos = q
+	}
+	// Rows printed out of order (blocks of a converted table that came
+	// apart): the first occurrence after the table's start that has a
+	// value after it.
+	for _, row := range model.DisclosureRows[t.Gen] {
+		if _, ok := t.Runs[row.Key]; ok {
+			continue
+		}
+		pat := pats[row.Key]
+		for at := s.index(pat, anchor); at >= 0; at = s.index(pat, at+1) {
+			if p, q := runAfter(at, len(pat)); p < q {
+				record(row.Key, at, p, q)
+				break
+			}
+		}
 	}
 	return t
 }

@@ -266,3 +266,65 @@ func TestExtractDisclosure2021(t *testing.T) {
 		t.Errorf("no table: %+v", g)
 	}
 }
+
+// A conversion to Markdown: one small table per row group under generic
+// column headers, the group label as a heading above its table.
+func TestExtractApplicationsMarkdown(t *testing.T) {
+	header := []string{"| 项目 | 列1 | 列2 | 列3 | 列4 | 列5 | 列6 | 总计 |", "|---|---|---|---|---|---|---|---|"}
+	lines := []string{"## 三、收到和处理政府信息公开申请情况", "", "### 一、本年新收政府信息公开申请数量"}
+	lines = append(lines, header...)
+	lines = append(lines, "| 本年新收政府信息公开申请数量 | 18 | 1 | 0 | 0 | 0 | 0 | 19 |", "", "### 二、上年结转政府信息公开申请数量")
+	lines = append(lines, header...)
+	lines = append(lines, "| 上年结转政府信息公开申请数量 | 0 | 0 | 0 | 0 | 0 | 0 | 0 |", "", "### 三、本年度办理结果")
+	lines = append(lines, header...)
+	var rest []string
+	for _, l := range labels2021[2:] {
+		rest = append(rest, "| "+l.label+" | 0 | 0 | 0 | 0 | 0 | 0 | 0 |")
+	}
+	lines = append(lines, rest...)
+	got, ok := ExtractApplications(lines)
+	if !ok || got.Gen != model.Gen2021 || len(got.Runs) != 25 {
+		t.Fatalf("ok %v gen %s %d runs", ok, got.Gen, len(got.Runs))
+	}
+	if r := got.Runs["new_requests"]; r != "18 1 0 0 0 0 19" {
+		t.Errorf("new_requests run %q", r)
+	}
+	for _, k := range []string{"carried_over", "granted", "withheld_process_information", "other_other", "carried_forward"} {
+		if r := got.Runs[k]; r != "0 0 0 0 0 0 0" {
+			t.Errorf("%s run %q", k, r)
+		}
+	}
+}
+
+func TestExtractReviewThreeTables(t *testing.T) {
+	lines := []string{"## 四、政府信息公开行政复议、行政诉讼情况"}
+	for _, g := range []struct{ title, row string }{
+		{"### 行政复议", "| 4 | 1 | 0 | 2 | 7 |"},
+		{"### 行政诉讼（未经复议直接起诉）", "| 2 | 0 | 0 | 1 | 3 |"},
+		{"### 行政诉讼（复议后起诉）", "| 0 | 0 | 0 | 0 | 0 |"},
+	} {
+		lines = append(lines, g.title, "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 |", "|----|----|----|----|----|", g.row, "")
+	}
+	run, line, ok := ExtractReview(lines)
+	if !ok || run != "4 1 0 2 7 2 0 0 1 3 0 0 0 0 0" || line != 4 {
+		t.Errorf("got %q line %d ok %v", run, line, ok)
+	}
+}
+
+// Blocks of table 二 out of template order.
+func TestExtractDisclosureOutOfOrder(t *testing.T) {
+	lines := []string{"第二十条第（五）项", "信息内容 本年处理决定数量", "行政许可 97",
+		"第二十条第（六）项", "行政处罚 0", "行政强制 0",
+		"第二十条第（八）项", "信息内容 本年收费金额（单位：万元）", "行政事业性收费 0",
+		"| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |", "|---|---|---|---|",
+		"| 规章 | 0 | 0 | 0 |", "| 行政规范性文件 | 13 | 0 | 55 |"}
+	got := ExtractDisclosure(lines)
+	want := map[string]string{"rules": "0 0 0", "normative_documents": "13 0 55", "licensing": "97",
+		"punishment": "0", "coercion": "0", "fees": "0"}
+	if got.Gen != model.Gen2021 || !reflect.DeepEqual(got.Runs, want) {
+		t.Errorf("gen %s runs %v", got.Gen, got.Runs)
+	}
+	if got.Lines["licensing"] != 2 || got.Lines["normative_documents"] != 12 {
+		t.Errorf("lines %v", got.Lines)
+	}
+}
