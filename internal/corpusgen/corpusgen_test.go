@@ -70,7 +70,7 @@ func TestCorpusUpToDate(t *testing.T) {
 	}
 	for _, d := range Dirs {
 		filepath.WalkDir(filepath.Join(root, d), func(p string, e os.DirEntry, err error) error {
-			if err == nil && !e.IsDir() && !want[p] {
+			if err == nil && !e.IsDir() && !want[p] && !isSnapshot(p) {
 				t.Errorf("%s is not written by the generator", p)
 			}
 			return nil
@@ -578,3 +578,7 @@ func TestShift(t *testing.T) {
 		t.Errorf("group = %s", got)
 	}
 }
+
+// isSnapshot reports the parser's output snapshots that the golden test
+// in corpus/ keeps beside the documents; the generator does not own them.
+func isSnapshot(p string) bool { return strings.HasSuffix(p, ".golden.json") }
