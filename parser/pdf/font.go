@@ -181,10 +181,11 @@ func (f *font) width(n int, code uint32) float64 {
 	}
 	cid := f.cidOf(n, code)
 	if f.vertical {
+		// the vertical displacement w1y, negative: downwards
 		if w, ok := f.w2[cid]; ok {
-			return -w
+			return w
 		}
-		return -f.dw2
+		return f.dw2
 	}
 	if w, ok := f.w[cid]; ok {
 		return w

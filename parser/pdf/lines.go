@@ -188,12 +188,24 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 	if len(l.words) == 0 {
 		return nil
 	}
+	// a unit printed after its number (75394432.52 元) belongs to the cell
+	for i := 1; i < len(l.words); i++ {
+		w, p := l.words[i], &l.words[i-1]
+		if (w.text == "元" || w.text == "万元") && numericWord.MatchString(p.text) && w.x0-p.x1 < math.Max(w.size, p.size) {
+			p.text += w.text
+			p.raw += w.raw
+			p.x1 = w.x1
+			l.words = append(l.words[:i], l.words[i+1:]...)
+			i--
+		}
+	}
 	l.y = ysum / float64(len(gs))
 	l.size = ssum / float64(len(gs))
 	return l
 }
 
 var (
+	numericWord = regexp.MustCompile(`^[-+]?[\d,]+(\.\d+)?$`)
 	pageNumRe  = regexp.MustCompile(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
 	plainNumRe = regexp.MustCompile(`^\d{1,4}$`)
 )
