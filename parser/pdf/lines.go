@@ -206,8 +206,8 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 
 var (
 	numericWord = regexp.MustCompile(`^[-+]?[\d,]+(\.\d+)?$`)
-	pageNumRe  = regexp.MustCompile(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
-	plainNumRe = regexp.MustCompile(`^\d{1,4}$`)
+	pageNumRe   = regexp.MustCompile(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
+	plainNumRe  = regexp.MustCompile(`^\d{1,4}$`)
 )
 
 // dropFurniture removes page numbers and running headers and footers.
