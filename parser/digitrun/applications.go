@@ -45,6 +45,7 @@ func DecodeApplications(runs map[string]string, g model.Generation) (map[string]
 	var warns []Warning
 	defs := model.ApplicationRowsFor(g)
 	rows := make([]*appRow, len(defs))
+	budget := TableBudget // shared by the rows' own searches
 	for i, d := range defs {
 		r := &appRow{key: d.Key}
 		rows[i] = r
@@ -54,7 +55,7 @@ func DecodeApplications(runs map[string]string, g model.Generation) (map[string]
 			continue
 		}
 		r.run = run
-		warns = append(warns, splitAppRow(r)...)
+		warns = append(warns, splitAppRow(r, &budget)...)
 	}
 
 	warns = append(warns, narrowByColumns(rows, g)...)
@@ -85,8 +86,9 @@ func DecodeApplications(runs map[string]string, g model.Generation) (map[string]
 
 func rowPath(key string) string { return "applications." + key }
 
-// splitAppRow fills r.cands and r.status from r.run.
-func splitAppRow(r *appRow) []Warning {
+// splitAppRow fills r.cands and r.status from r.run, spending at most
+// RowBudget nodes per pass and no more than what is left of *budget.
+func splitAppRow(r *appRow, budget *int) []Warning {
 	segs, err := countSegments(r.run)
 	if err != nil {
 		return []Warning{{CodeNoSplit, rowPath(r.key), err.Error()}}
@@ -96,13 +98,13 @@ func splitAppRow(r *appRow) []Warning {
 		// shredded conversion) look the same: nothing is read.
 		return []Warning{{CodeBlankRow, rowPath(r.key), fmt.Sprintf("row %s has a label but no digits after it: cells left unread", r.key)}}
 	}
-	cands, complete := rowTotalSplits(segs)
+	cands, complete := rowTotalSplits(segs, budget)
 	if !complete {
 		return []Warning{{CodeBudget, rowPath(r.key), fmt.Sprintf("run %q: more than %d splits fit its row total, or the search budget ran out: row left unread", r.run, MaxRowCandidates)}}
 	}
 	var warns []Warning
 	if len(cands) == 0 {
-		cands, complete = allSplits(segs, 7, MaxCountDigits, MaxRowCandidates, RowBudget)
+		cands, complete = allSplits(segs, 7, MaxCountDigits, MaxRowCandidates, budget)
 		if complete && len(cands) == 0 {
 			return []Warning{{CodeNoSplit, rowPath(r.key), fmt.Sprintf("run %q cannot be split into 7 cells of at most %d digits without leading zeros", r.run, MaxCountDigits)}}
 		}
@@ -122,9 +124,11 @@ func splitAppRow(r *appRow) []Warning {
 
 // rowTotalSplits returns the splits of a table 三 row into 7 cells whose
 // first six sum to the seventh. complete is false when the candidate cap
-// or the search budget was exceeded.
-func rowTotalSplits(segs []segment) (out [][]ival, complete bool) {
-	budget := RowBudget
+// or the search budget (RowBudget, at most *total) was exceeded; the
+// nodes visited are taken off *total.
+func rowTotalSplits(segs []segment, total *int) (out [][]ival, complete bool) {
+	budget := min(RowBudget, *total)
+	defer func(start int) { *total -= start - budget }(budget)
 	last := segs[len(segs)-1]
 	try := func(total ival, prefix []segment) bool {
 		maxLen := len(strconv.FormatInt(total.v, 10))
@@ -171,12 +175,15 @@ func rowTotalSplits(segs []segment) (out [][]ival, complete bool) {
 		return out, try(ival{0, last.text}, segs[:len(segs)-1])
 	}
 	t := last.text
-	for l := 1; l <= len(t) && l <= MaxCountDigits; l++ {
+	for l := 1; l <= len(t) && digitCount(t[len(t)-l:]) <= MaxCountDigits; l++ {
 		suf := t[len(t)-l:]
-		if suf[0] == '0' && l > 1 {
+		if l < len(t) && t[len(t)-l-1] == ',' {
+			continue // the cell before cannot end with a separator
+		}
+		v, ok := parseCount(suf)
+		if !ok {
 			continue
 		}
-		v, _ := strconv.ParseInt(suf, 10, 64)
 		prefix := append([]segment(nil), segs[:len(segs)-1]...)
 		if l < len(t) {
 			prefix = append(prefix, segment{text: t[:len(t)-l]})
@@ -189,9 +196,12 @@ func rowTotalSplits(segs []segment) (out [][]ival, complete bool) {
 }
 
 // allSplits returns every split of segs into n cells, or complete=false
-// past limit splits or the search budget.
-func allSplits(segs []segment, n, maxLen, limit, budget int) (out [][]ival, complete bool) {
-	e := newEnumerator(segs, n, maxLen, budget)
+// past limit splits or the search budget (RowBudget, at most *total, from
+// which the nodes visited are taken off).
+func allSplits(segs []segment, n, maxLen, limit int, total *int) (out [][]ival, complete bool) {
+	start := min(RowBudget, *total)
+	e := newEnumerator(segs, n, maxLen, start)
+	defer func() { *total -= start - e.budget }()
 	e.emit = func(cells []ival) bool {
 		if len(out) == limit {
 			return false

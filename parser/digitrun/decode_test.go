@@ -152,7 +152,7 @@ func TestApplicationsColumnsSettleRows(t *testing.T) {
 	tb["total"] = [7]int{63, 0, 0, 2, 0, 4, 69}
 	tb["carried_forward"] = [7]int{1, 0, 0, 0, 0, 0, 1}
 	segs, _ := countSegments("270020130")
-	if c, _ := rowTotalSplits(segs); len(c) != 2 {
+	if c, _ := rowTotalSplits(segs, new(TableBudget)); len(c) != 2 {
 		t.Fatalf("premise: 270020130 has %d row-valid splits, want 2", len(c))
 	}
 	got, warns := DecodeApplications(runsOf(tb), model.Gen2021)
@@ -260,7 +260,7 @@ func TestApplicationsRowTotalFailsColumnsDecide(t *testing.T) {
 	tb["granted"] = [7]int{10, 2, 0, 0, 0, 0, 13}
 	tb["total"] = [7]int{10, 2, 0, 0, 0, 0, 13}
 	runs := runsOf(tb, "new_requests")
-	all, _ := allSplits(mustSegs(t, runs["granted"]), 7, MaxCountDigits, MaxRowCandidates, RowBudget)
+	all, _ := allSplits(mustSegs(t, runs["granted"]), 7, MaxCountDigits, MaxRowCandidates, new(RowBudget))
 	if len(all) < 2 {
 		t.Fatalf("premise: %q has %d splits", runs["granted"], len(all))
 	}
@@ -295,6 +295,21 @@ func TestApplicationsRowTotalFailsColumnsInconsistent(t *testing.T) {
 	}
 	if len(got["granted"][0].Candidates) < 2 {
 		t.Errorf("candidates %v", got["granted"][0].Candidates)
+	}
+}
+
+// Thousands separators constrain the split: a group after a comma has
+// exactly three digits.
+func TestApplicationsThousandsSeparators(t *testing.T) {
+	got, warns := DecodeApplications(map[string]string{"new_requests": "1,204600001,210", "granted": "1,2,3"}, model.Gen2021)
+	if g := values(got["new_requests"]); !reflect.DeepEqual(g, ints(1204, 6, 0, 0, 0, 0, 1210)) {
+		t.Errorf("new_requests %v", g)
+	}
+	if hasWarning(warns, CodeAmbiguous, "applications.new_requests.natural_person") {
+		t.Errorf("warnings %+v", warns)
+	}
+	if got["granted"][0].Value != nil || !hasWarning(warns, CodeNoSplit, "applications.granted") {
+		t.Errorf("granted %v", values(got["granted"]))
 	}
 }
 

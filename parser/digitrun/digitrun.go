@@ -62,7 +62,9 @@
 // 总计 cells left blank on sub-rows of a run-together table (the run has
 // six cells: the row is then unreadable, or, when its digits happen to
 // split into seven cells only one way, read with a failing row total that
-// the checks report); thousands separators inside table 三/四 runs.
+// the checks report); thousands separators in table 二 runs of more than
+// one field. Thousands separators in table 三/四 runs are read (a group
+// after a comma has exactly three digits).
 package digitrun
 
 import (
@@ -146,6 +148,9 @@ const (
 	// RowBudget caps the nodes visited splitting one table 三 row (once
 	// with its row total, once more without it when that fails).
 	RowBudget = 250_000
+	// TableBudget caps the nodes visited splitting all rows of one table
+	// 三; rows reached after it is spent are left unread.
+	TableBudget = 2_500_000
 	// JointBudget caps the nodes visited by the joint search over table
 	// 三's column relations.
 	JointBudget = 200_000
@@ -160,15 +165,44 @@ const (
 // digits that splits into one or more cells, or a blank marker (—, -, /)
 // that is exactly one cell of value 0.
 type segment struct {
-	text  string
-	blank bool
+	text   string
+	blank  bool
+	commas bool // text holds thousands separators
 }
 
+// size is the number of digits of the segment (1 for a blank marker):
+// thousands separators take no room of their own.
 func (s segment) size() int {
 	if s.blank {
 		return 1
 	}
-	return len(s.text)
+	return digitCount(s.text)
+}
+
+func digitCount(s string) int { return len(s) - strings.Count(s, ",") }
+
+// parseCount reads one count cell: digits without a leading zero (or a
+// lone 0), optionally grouped by thousands separators (1,204).
+func parseCount(cell string) (int64, bool) {
+	if cell == "" {
+		return 0, false
+	}
+	if strings.Contains(cell, ",") {
+		groups := strings.Split(cell, ",")
+		if len(groups[0]) == 0 || len(groups[0]) > 3 || groups[0][0] == '0' {
+			return 0, false
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return 0, false
+			}
+		}
+		cell = strings.ReplaceAll(cell, ",", "")
+	} else if cell[0] == '0' && len(cell) > 1 {
+		return 0, false
+	}
+	v, err := strconv.ParseInt(cell, 10, 64)
+	return v, err == nil
 }
 
 func isBlankMarker(r rune) bool {
@@ -197,6 +231,8 @@ func countSegments(run string) ([]segment, error) {
 			cur.WriteRune(r)
 		case r >= '０' && r <= '９':
 			cur.WriteRune('0' + (r - '０'))
+		case r == ',' || r == '，':
+			cur.WriteByte(',')
 		case r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || r == '\u3000':
 			flush()
 		case isBlankMarker(r):
@@ -207,6 +243,16 @@ func countSegments(run string) ([]segment, error) {
 		}
 	}
 	flush()
+	for i, sg := range segs {
+		t := sg.text
+		if sg.blank || !strings.Contains(t, ",") {
+			continue
+		}
+		if t[0] == ',' || t[len(t)-1] == ',' || strings.Contains(t, ",,") {
+			return nil, fmt.Errorf("stray comma in run %q", run)
+		}
+		segs[i].commas = true
+	}
 	return segs, nil
 }
 
@@ -277,12 +323,19 @@ func (e *enumerator) rec(si, off, k int) {
 	// Feasibility: the remaining cells must cover the remaining
 	// characters, each segment needs at least one cell.
 	r := e.n - k
-	remChars := e.suffix[si] - off
+	s := e.segs[si]
+	rest := s.text[off:]
+	remChars := e.suffix[si+1] + len(rest)
+	switch {
+	case s.blank:
+		remChars = e.suffix[si+1] + 1
+	case s.commas:
+		remChars = e.suffix[si+1] + digitCount(rest)
+	}
 	remSegs := len(e.segs) - si
 	if r < remSegs || r > remChars || remChars > r*e.maxLen {
 		return
 	}
-	s := e.segs[si]
 	if s.blank {
 		e.cells[k] = ival{0, s.text}
 		if e.prune == nil || e.prune(k, e.cells, remChars-1) {
@@ -290,18 +343,28 @@ func (e *enumerator) rec(si, off, k int) {
 		}
 		return
 	}
-	rest := s.text[off:]
-	maxL := len(rest)
-	if rest[0] == '0' {
-		maxL = 1
-	}
-	if maxL > e.maxLen {
-		maxL = e.maxLen
-	}
-	for l := 1; l <= maxL && !e.stopped; l++ {
-		v, _ := strconv.ParseInt(rest[:l], 10, 64)
+	var v int64
+	for l := 1; l <= len(rest) && !e.stopped; l++ {
+		d := l
+		if s.commas {
+			d = digitCount(rest[:l])
+		}
+		if d > e.maxLen || rest[0] == '0' && l > 1 {
+			break
+		}
+		if s.commas {
+			if l < len(rest) && rest[l] == ',' {
+				continue // the next cell cannot start with a separator
+			}
+			var ok bool
+			if v, ok = parseCount(rest[:l]); !ok {
+				continue
+			}
+		} else {
+			v = v*10 + int64(rest[l-1]-'0')
+		}
 		e.cells[k] = ival{v, rest[:l]}
-		if e.prune != nil && !e.prune(k, e.cells, remChars-l) {
+		if e.prune != nil && !e.prune(k, e.cells, remChars-d) {
 			continue
 		}
 		if l == len(rest) {

@@ -23,7 +23,7 @@ func newStream(lines []string) *stream {
 	s := &stream{}
 	memo := map[rune][]rune{}
 	for li, ln := range lines {
-		if mdSeparator.MatchString(ln) {
+		if mdSeparator.MatchString(ln) || pageMarker.MatchString(ln) {
 			continue
 		}
 		pending := true // a line break is a boundary
@@ -51,6 +51,10 @@ func newStream(lines []string) *stream {
 // mdSeparator matches the rule line under a Markdown table header
 // (|---|:--:|); such lines carry no text and their dashes are not blanks.
 var mdSeparator = regexp.MustCompile(`^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?$`)
+
+// pageMarker matches a line that only numbers a page (— 4 —, - 4 -,
+// 第4页, 第4页 共9页), which conversions leave between table rows.
+var pageMarker = regexp.MustCompile(`^\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)\s*$`)
 
 // index returns the first position ≥ from where pat occurs, or -1.
 func (s *stream) index(pat []rune, from int) int {
@@ -106,6 +110,18 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isCountRune: a character that may belong to a table 三/四 run.
 func isCountRune(r rune) bool { return isDigit(r) || isBlankMarker(r) }
+
+// inStretch reports whether key[i] continues a stretch of count
+// characters. A comma between digits belongs to it, so that a number with
+// a thousands separator is not cut in two (the decoder then refuses the
+// run instead of reading its pieces).
+func (s *stream) inStretch(i, to int) bool {
+	r := s.key[i]
+	if isCountRune(r) {
+		return true
+	}
+	return r == ',' && i > 0 && i+1 < to && isDigit(s.key[i-1]) && isDigit(s.key[i+1]) && !s.brk[i] && !s.brk[i+1]
+}
 
 // Table3Text is the text of table 三 cut into runs.
 type Table3Text struct {
@@ -249,7 +265,7 @@ func bestStretch(s *stream, from, to int) (int, int) {
 			continue
 		}
 		q, d := p, 0
-		for q < to && isCountRune(s.key[q]) {
+		for q < to && s.inStretch(q, to) {
 			if isDigit(s.key[q]) {
 				d++
 			}
@@ -298,7 +314,7 @@ func ExtractReview(lines []string) (run string, line int, ok bool) {
 			continue
 		}
 		q := p
-		for q < len(s.key) && isCountRune(s.key[q]) {
+		for q < len(s.key) && s.inStretch(q, len(s.key)) {
 			q++
 		}
 		all = append(all, stretch{p, q})

@@ -328,3 +328,32 @@ func TestExtractDisclosureOutOfOrder(t *testing.T) {
 		t.Errorf("lines %v", got.Lines)
 	}
 }
+
+// Page markers between rows are skipped; a number with a thousands
+// separator stays whole.
+func TestExtractApplicationsPageMarkerAndComma(t *testing.T) {
+	lines := []string{
+		"一、本年新收政府信息公开申请数量 1,204 6 0 0 0 0 1,210",
+		"二、上年结转政府信息公开申请数量 0 0 0 0 0 0 0",
+		"— 3 —",
+		"（一）予以公开 5 0 0 0 0 0 5",
+		"第4页 共9页",
+		"（二）部分公开 1 0 0 0 0 0 1",
+	}
+	got, _ := ExtractApplications(lines)
+	want := map[string]string{"new_requests": "1,204 6 0 0 0 0 1,210", "carried_over": "0 0 0 0 0 0 0",
+		"granted": "5 0 0 0 0 0 5", "partially_granted": "1 0 0 0 0 0 1"}
+	if !reflect.DeepEqual(got.Runs, want) {
+		t.Errorf("runs %q", got.Runs)
+	}
+	cells, warns := DecodeApplications(got.Runs, model.Gen2019)
+	if g := values(cells["new_requests"]); !reflect.DeepEqual(g, ints(1204, 6, 0, 0, 0, 0, 1210)) {
+		t.Errorf("new_requests %v (%+v)", g, warns)
+	}
+	if raw := cells["new_requests"][6].Raw; raw != "1,210" {
+		t.Errorf("raw %q", raw)
+	}
+	if g := values(cells["carried_over"]); !reflect.DeepEqual(g, ints(0, 0, 0, 0, 0, 0, 0)) {
+		t.Errorf("carried_over %v", g)
+	}
+}

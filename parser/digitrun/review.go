@@ -35,7 +35,8 @@ func DecodeReview(run string) ([15]Cell, []Warning) {
 	if complete && len(splits) == 0 {
 		warns = append(warns, Warning{CodeGroupTotal, "review_litigation",
 			fmt.Sprintf("run %q has no split into 15 cells whose group totals hold: only cells fixed by the digits alone are read", run)})
-		splits, complete = allSplits(segs, 15, MaxCountDigits, MaxSplits, SearchBudget)
+		budget := SearchBudget
+		splits, complete = allSplits(segs, 15, MaxCountDigits, MaxSplits, &budget)
 	}
 	if !complete {
 		return out, append(warns, Warning{CodeBudget, "review_litigation",
