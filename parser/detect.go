@@ -1,8 +1,13 @@
 package parser
 
 import (
+	"archive/zip"
 	"bytes"
 	"regexp"
+	"sort"
+	"strings"
+
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 // Format is a document format recognised by its content.
@@ -19,8 +24,15 @@ const (
 	FormatZIP   Format = "zip"   // an archive that is not a Word document
 	FormatImage Format = "image" // a scan or photo
 	FormatRTF   Format = "rtf"
-	FormatEmpty Format = "empty"
+	// FormatWordXML is a Word document saved as one XML file (Word 2003
+	// XML or flat OPC), not a ZIP package.
+	FormatWordXML Format = "wordxml"
+	FormatEmpty   Format = "empty"
 )
+
+// wordXMLRe tells a Word document saved as a single XML file: Word 2003
+// XML (w:wordDocument, progid Word.Document) or flat OPC (pkg:package).
+var wordXMLRe = regexp.MustCompile(`progid="Word\.Document"|<w:wordDocument[\s>]|<pkg:package[\s>]`)
 
 var htmlRe = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|meta|table|div|p|span|br|td|h[1-6])[\s>/]`)
 
@@ -54,10 +66,91 @@ func Detect(src []byte) Format {
 		return FormatImage
 	case bytes.HasPrefix(trimmed, []byte("{\\rtf")):
 		return FormatRTF
+	case bytes.HasPrefix(trimmed, []byte("<?xml")) && wordXMLRe.Match(head):
+		return FormatWordXML
 	case trimmed[0] == '<' && htmlRe.Match(head):
 		return FormatHTML
 	case htmlRe.Match(head) && bytes.Count(head, []byte("<")) > 10 && bytes.Contains(head, []byte("</")):
 		return FormatHTML
 	}
 	return FormatText
+}
+
+// convertCmd is how to turn a document we do not read into one we do.
+const convertCmd = "soffice --headless --convert-to docx FILE"
+
+// utf16 returns s in UTF-16LE, as OLE directory entries name streams.
+func utf16(s string) []byte {
+	b := make([]byte, 0, 2*len(s))
+	for i := 0; i < len(s); i++ {
+		b = append(b, s[i], 0)
+	}
+	return b
+}
+
+// oleError names what an OLE compound file holds: a password-protected
+// .docx (its package encrypted inside an OLE container), Excel or
+// PowerPoint, or a legacy Word .doc / WPS document.
+func oleError(src []byte) error {
+	has := func(name string) bool { return bytes.Contains(src, utf16(name)) }
+	switch {
+	case has("EncryptedPackage"):
+		return docerr.New(docerr.Encrypted, "a password-protected Word document (the .docx is encrypted inside an OLE container); open it with its password, remove the protection and save it again")
+	case has("WordDocument"):
+		return docerr.New(docerr.Unsupported, "a legacy Word .doc document (OLE compound file), which govreport does not read; convert it with: "+convertCmd)
+	case has("Workbook") || has("Book"):
+		return docerr.New(docerr.Unsupported, "a legacy Excel .xls workbook (OLE compound file), which govreport does not read; save the report as .docx or PDF (soffice --headless --convert-to pdf FILE)")
+	case has("PowerPoint Document"):
+		return docerr.New(docerr.Unsupported, "a legacy PowerPoint .ppt file (OLE compound file), which govreport does not read; convert it with: soffice --headless --convert-to pdf FILE")
+	}
+	return docerr.New(docerr.Unsupported, "a legacy Word .doc or WPS document (OLE compound file), which govreport does not read; convert it with: "+convertCmd)
+}
+
+// zipReason says what a ZIP archive that is not a Word document holds.
+func zipReason(src []byte) string {
+	const tail = "; govreport reads .docx, PDF, HTML and text"
+	zr, err := zip.NewReader(bytes.NewReader(src), int64(len(src)))
+	if err != nil && zr == nil {
+		return "a ZIP archive that is not a Word document (and is damaged: " + err.Error() + ")" + tail
+	}
+	names := map[string]bool{}
+	var list []string
+	for _, f := range zr.File {
+		names[f.Name] = true
+		if len(list) < 6 && !strings.HasSuffix(f.Name, "/") {
+			list = append(list, f.Name)
+		}
+	}
+	switch {
+	case names["mimetype"] && (names["content.xml"] || bytes.Contains(src, []byte("opendocument.text"))):
+		return "an OpenDocument text (.odt), which govreport does not read; convert it with: " + convertCmd
+	case names["xl/workbook.xml"]:
+		return "an Excel workbook (.xlsx), which govreport does not read; save the report as .docx or PDF (soffice --headless --convert-to pdf FILE)"
+	case names["ppt/presentation.xml"]:
+		return "a PowerPoint presentation (.pptx), which govreport does not read; convert it with: soffice --headless --convert-to pdf FILE"
+	}
+	sort.Strings(list)
+	what := "empty"
+	if len(list) > 0 {
+		what = "holding " + strings.Join(list, ", ")
+		if len(zr.File) > len(list) {
+			what += ", …"
+		}
+	}
+	return "a ZIP archive that is not a Word document (" + what + "); unpack it and parse the report inside" + tail
+}
+
+// imageType names the image format of src.
+func imageType(src []byte) string {
+	switch {
+	case bytes.HasPrefix(src, []byte("\x89PNG")):
+		return "PNG"
+	case bytes.HasPrefix(src, []byte("\xff\xd8\xff")):
+		return "JPEG"
+	case bytes.HasPrefix(src, []byte("GIF8")):
+		return "GIF"
+	case bytes.HasPrefix(src, []byte("II*\x00")), bytes.HasPrefix(src, []byte("MM\x00*")):
+		return "TIFF"
+	}
+	return "BMP"
 }

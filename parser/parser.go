@@ -1,4 +1,4 @@
-// Package parser turns one document (PDF, HTML, text) into a checked
+// Package parser turns one document (PDF, HTML, text, Word .docx) into a checked
 // report of the JSON contract: it detects the format by content, reads the
 // document into lines of cells with a format adapter, and hands them to the
 // recognizer.
@@ -22,6 +22,7 @@ import (
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/docerr"
+	"github.com/govreport/govreport/parser/docx"
 	"github.com/govreport/govreport/parser/html"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/pdf"
@@ -171,17 +172,19 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 	case FormatText:
 		doc = text.Read(charset.DecodeText(src))
 	case FormatDOCX:
-		return nil, docerr.New(docerr.Unsupported, "a Word .docx document: not read yet; save it as HTML or PDF")
+		doc, err = docx.Read(src, docx.WithContext(ctx))
 	case FormatDOC:
-		return nil, docerr.New(docerr.Unsupported, "a legacy Word .doc or WPS file (OLE compound document), which govreport does not read; convert it with: soffice --headless --convert-to docx FILE")
+		return nil, oleError(src)
+	case FormatWordXML:
+		return nil, docerr.New(docerr.Unsupported, "a Word document saved as a single XML file (Word 2003 XML or flat OPC), which govreport does not read; convert it with: "+convertCmd)
 	case FormatOFD:
-		return nil, docerr.New(docerr.Unsupported, "an OFD document, which govreport does not read; export it to PDF first")
+		return nil, docerr.New(docerr.Unsupported, "an OFD document (China's fixed-layout format), which govreport does not read; open it in an OFD reader (数科OFD阅读器, 福昕OFD) and export or print it to PDF, then parse the PDF")
 	case FormatZIP:
-		return nil, docerr.New(docerr.Unsupported, "a ZIP archive that is not a Word document; unpack it and parse its files")
+		return nil, docerr.New(docerr.Unsupported, zipReason(src))
 	case FormatImage:
-		return nil, docerr.New(docerr.Scanned, "an image, not a document with text; run OCR on it first")
+		return nil, docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
 	case FormatRTF:
-		return nil, docerr.New(docerr.Unsupported, "an RTF document, which govreport does not read; convert it with: soffice --headless --convert-to docx FILE")
+		return nil, docerr.New(docerr.Unsupported, "an RTF document, which govreport does not read; convert it with: "+convertCmd)
 	}
 	if err != nil {
 		return nil, err
