@@ -149,3 +149,54 @@ func streamData(v lpdf.Value, limit int64) (data []byte, err error) {
 	}
 	return data, err
 }
+
+var (
+	valueType  = reflect.TypeOf(lpdf.Value{})
+	dataField  = -1
+	objptrType reflect.Type
+)
+
+func init() {
+	if f, ok := valueType.FieldByName("data"); ok {
+		dataField = f.Index[0]
+	}
+	if f, ok := valueType.FieldByName("ptr"); ok {
+		objptrType = f.Type
+	}
+}
+
+// refOf returns the object a dictionary entry refers to, without loading
+// it (the library would parse the object again at every access). ok is
+// false when the entry is not an indirect reference.
+func refOf(dict lpdf.Value, k string) (ref objKey, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	if dataField < 0 || objptrType == nil || ptrIDField < 0 {
+		return objKey{}, false
+	}
+	m := reflect.ValueOf(dict).Field(dataField)
+	if m.Kind() == reflect.Interface {
+		m = m.Elem()
+	}
+	if m.Kind() != reflect.Map {
+		return objKey{}, false
+	}
+	e := m.MapIndex(reflect.ValueOf(k).Convert(m.Type().Key()))
+	if !e.IsValid() {
+		return objKey{}, false
+	}
+	if e.Kind() == reflect.Interface {
+		e = e.Elem()
+	}
+	if !e.IsValid() || e.Type() != objptrType {
+		return objKey{}, false
+	}
+	ref = objKey{id: e.Field(ptrIDField).Uint()}
+	if ptrGenFld >= 0 {
+		ref.gen = e.Field(ptrGenFld).Uint()
+	}
+	return ref, true
+}

@@ -185,14 +185,18 @@ type fontKey struct {
 
 // doc is the state of one read.
 type doc struct {
-	ctx      context.Context
-	budget   budget
-	fonts    map[fontKey]*font
-	ops      int
-	glyphs   int
-	decoded  int64
-	warnings []layout.Warning
-	warned   map[string]bool
+	ctx    context.Context
+	budget budget
+	fonts  map[fontKey]*font
+	byRes  map[fontKey]*font // (resources object, name) → font
+	// resolved /Font dictionaries by resources object
+	fontDicts map[objKey]lpdf.Value
+	fontByRef map[objKey]*font // font objects already parsed
+	ops       int
+	glyphs    int
+	decoded   int64
+	warnings  []layout.Warning
+	warned    map[string]bool
 }
 
 func (d *doc) warn(code, msg string) {
@@ -247,7 +251,37 @@ func (d *doc) stream(v lpdf.Value) []byte {
 
 // font returns the parsed font named in the resources, cached per document.
 func (d *doc) font(res lpdf.Value, name string) *font {
-	fv := key(key(res, "Font"), name)
+	// the library parses an object again at every access: look up each
+	// (resources, name) pair once
+	rk := fontKey{keyOf(res), name}
+	if f, ok := d.byRes[rk]; ok {
+		return f
+	}
+	f := d.lookupFont(res, name)
+	if d.byRes == nil {
+		d.byRes = map[fontKey]*font{}
+	}
+	d.byRes[rk] = f
+	return f
+}
+
+func (d *doc) lookupFont(res lpdf.Value, name string) *font {
+	rk := keyOf(res)
+	fd, ok := d.fontDicts[rk]
+	if !ok {
+		fd = key(res, "Font")
+		if d.fontDicts == nil {
+			d.fontDicts = map[objKey]lpdf.Value{}
+		}
+		d.fontDicts[rk] = fd
+	}
+	ref, isRef := refOf(fd, name)
+	if isRef {
+		if f, ok := d.fontByRef[ref]; ok {
+			return f
+		}
+	}
+	fv := key(fd, name)
 	if fv.Kind() != lpdf.Dict {
 		return nil
 	}
@@ -257,5 +291,11 @@ func (d *doc) font(res lpdf.Value, name string) *font {
 	}
 	f := d.loadFont(fv)
 	d.fonts[k] = f
+	if isRef {
+		if d.fontByRef == nil {
+			d.fontByRef = map[objKey]*font{}
+		}
+		d.fontByRef[ref] = f
+	}
 	return f
 }
