@@ -276,7 +276,14 @@ func (in *interp) show(s string) {
 	gs := &in.gs
 	f := gs.font
 	if f == nil {
-		f = defaultFont
+		// no font, or one that cannot be loaded: the bytes cannot be
+		// decoded reliably (two-byte codes read as Latin-1 are garbage)
+		in.d.fontless++
+		f = unknownFont
+		if !in.d.rebuilt {
+			// an intact file naming no font: a standard font, most likely
+			f = latinFont
+		}
 	}
 	in.buf = f.decode(s, in.buf[:0])
 	for _, g := range in.buf {
@@ -322,8 +329,13 @@ func (in *interp) show(s string) {
 	}
 }
 
-// defaultFont decodes text shown before any Tf: single bytes as Latin-1.
-var defaultFont = func() *font {
+// unknownFont stands for a font that is missing: it advances but shows
+// nothing.
+var unknownFont = &font{simple: true, scale: 1, missingW: 500}
+
+// latinFont decodes single bytes as Latin-1, for text shown in an intact
+// file without a font.
+var latinFont = func() *font {
 	f := &font{simple: true, scale: 1, missingW: 500}
 	for c := 0x20; c < 0x7F; c++ {
 		f.codeText[c] = string(rune(c))

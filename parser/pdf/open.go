@@ -369,28 +369,149 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 			return r, nil
 		}
 	}
-	// A synthetic catalog over the page objects found, in file order.
-	if len(pageLocs) == 0 {
+	// A synthetic catalog over the page objects found and, for content
+	// streams whose page object was lost, synthetic pages with the
+	// resources the surviving pages use; all in file order of contents.
+	return synthesize(b, byID, entries, pageLocs, info, d, lastErr)
+}
+
+var (
+	contentsRe  = regexp.MustCompile(`/Contents\s+(\d+)\s+(\d+)\s+R`)
+	resourcesRe = regexp.MustCompile(`/Resources\s+(\d+)\s+(\d+)\s+R`)
+	mediaBoxRe  = regexp.MustCompile(`/MediaBox\s*\[[^\]]*\]`)
+	notContent  = regexp.MustCompile(`/(Type|Subtype|Length[123]|BBox|Width|N|FunctionType|ShadingType|PatternType)\b`)
+	fontDictRe  = regexp.MustCompile(`^\s*<<\s*(/[^\s/]+\s+\d+\s+\d+\s+R\s*)+>>`)
+	resDictRe   = regexp.MustCompile(`/Font\s*(<<|\d+\s+\d+\s+R)`)
+	typeFontRe  = regexp.MustCompile(`/Type\s*/Font\b`)
+)
+
+func objHead(b []byte, l objLoc) (dict []byte, hasStream bool) {
+	head := b[l.off:min(len(b), l.off+2048)]
+	if k := bytes.Index(head, []byte("endobj")); k >= 0 {
+		head = head[:k]
+	}
+	if k := bytes.Index(head, []byte("stream")); k >= 0 {
+		return head[:k], true
+	}
+	return head, false
+}
+
+func synthesize(b []byte, byID map[int]objLoc, entries []xentry, pageLocs []objLoc, info string, d *doc, lastErr error) (*lpdf.Reader, error) {
+	type kid struct {
+		off int    // file offset of its content stream (or of the page)
+		ref string // the page object, or "" for a synthetic page
+		cid int    // the content stream of a synthetic page
+	}
+	var kids []kid
+	used := map[int]bool{} // content streams of surviving pages
+	resCount := map[string]int{}
+	box := "/MediaBox [0 0 595 842]"
+	for _, p := range pageLocs {
+		head, _ := objHead(b, p)
+		off := p.off
+		if m := contentsRe.FindSubmatch(head); m != nil {
+			id, _ := strconv.Atoi(string(m[1]))
+			used[id] = true
+			if c, ok := byID[id]; ok {
+				off = c.off
+			}
+		}
+		if m := resourcesRe.FindSubmatch(head); m != nil {
+			resCount[string(m[1])+" "+string(m[2])+" R"]++
+		}
+		if m := mediaBoxRe.Find(head); m != nil {
+			box = string(m)
+		}
+		kids = append(kids, kid{off: off, ref: fmt.Sprintf("%d %d R", p.id, p.gen)})
+	}
+	// the resources for lost pages: the surviving pages' own, else a
+	// resources dictionary or font dictionary found alone
+	res := ""
+	for r, n := range resCount {
+		if res == "" || n > resCount[res] {
+			res = r
+		}
+	}
+	var candidates []objLoc
+	for id, l := range byID {
+		head, isStream := objHead(b, l)
+		if isStream {
+			if !used[id] && !notContent.Match(head) {
+				candidates = append(candidates, l)
+			}
+			continue
+		}
+		if res == "" && resDictRe.Match(head) && !typeFontRe.Match(head) {
+			res = fmt.Sprintf("%d %d R", l.id, l.gen)
+		}
+	}
+	if res == "" {
+		for _, l := range byID {
+			head, isStream := objHead(b, l)
+			if isStream || !fontDictRe.Match(head[bytes.Index(head, []byte("obj"))+3:]) {
+				continue
+			}
+			// a dictionary of font references: make resources of it
+			res = fmt.Sprintf("<< /Font %d %d R >>", l.id, l.gen)
+			break
+		}
+	}
+	sort.Slice(candidates, func(i, j int) bool { return candidates[i].off < candidates[j].off })
+	if len(candidates) > 0 {
+		// keep the streams that decode to text-showing content
+		var refs []string
+		for _, c := range candidates {
+			refs = append(refs, fmt.Sprintf("%d %d R", c.id, c.gen))
+		}
+		r1, _, err := xrefReader(b, entries, "0 0 R", info, "/GovStreams ["+strings.Join(refs, " ")+"]", nil)
+		if err == nil {
+			list := key(r1.Trailer(), "GovStreams")
+			for i, c := range candidates {
+				data, _ := streamData(index(list, i), d.budget.maxStream)
+				if bytes.Contains(data, []byte("BT")) && bytes.Contains(data, []byte("Tf")) {
+					kids = append(kids, kid{off: c.off, cid: c.id})
+				}
+			}
+		}
+	}
+	if len(kids) == 0 {
 		if lastErr == nil {
 			lastErr = errors.New("no document catalog and no pages found")
 		}
 		return nil, lastErr
 	}
-	sort.Slice(pageLocs, func(i, j int) bool { return pageLocs[i].off < pageLocs[j].off })
-	cat := len(entries)
-	var kids strings.Builder
-	for _, p := range pageLocs {
-		fmt.Fprintf(&kids, "%d %d R ", p.id, p.gen)
-	}
+	sort.SliceStable(kids, func(i, j int) bool { return kids[i].off < kids[j].off })
+	next := len(entries)
+	cat, pagesID := next, next+1
 	synth := []string{
-		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", cat+1),
-		fmt.Sprintf("<< /Type /Pages /Kids [ %s] /Count %d >>", kids.String(), len(pageLocs)),
+		fmt.Sprintf("<< /Type /Catalog /Pages %d 0 R >>", pagesID),
+		"", // the page tree, below
 	}
+	var refs []string
+	lost := 0
+	for _, k := range kids {
+		if k.ref != "" {
+			refs = append(refs, k.ref)
+			continue
+		}
+		lost++
+		page := fmt.Sprintf("<< /Type /Page /Parent %d 0 R %s /Contents %d 0 R", pagesID, box, k.cid)
+		if res != "" {
+			page += " /Resources " + res
+		}
+		synth = append(synth, page+" >>")
+		refs = append(refs, fmt.Sprintf("%d 0 R", next+len(synth)-1))
+	}
+	synth[1] = fmt.Sprintf("<< /Type /Pages /Kids [ %s ] /Count %d >>", strings.Join(refs, " "), len(refs))
 	r, _, err := xrefReader(b, entries, fmt.Sprintf("%d 0 R", cat), info, "", synth)
 	if err != nil {
 		return nil, err
 	}
-	d.warn("page_tree_rebuilt", "the page tree was lost; pages were taken in file order")
+	msg := "the page tree was lost; pages were taken in file order"
+	if lost > 0 {
+		msg += fmt.Sprintf("; %d pages were rebuilt from content streams whose page objects are missing", lost)
+	}
+	d.warn("page_tree_rebuilt", msg)
 	return r, nil
 }
 

@@ -103,10 +103,16 @@ func (d *doc) extract(o *opened) ([]page, error) {
 		if failed == len(pages) {
 			return nil, docerr.New(docerr.Damaged, "damaged PDF: no page content can be read")
 		}
+		if d.fontless > 0 {
+			return nil, docerr.New(docerr.Damaged, "damaged PDF: the fonts its text needs are missing, so the text cannot be decoded")
+		}
 		if images > 0 {
 			return nil, docerr.New(docerr.Scanned, "no text layer: the pages are images (a scanned document); run OCR on it first")
 		}
 		return nil, docerr.New(docerr.Empty, "the PDF has no text")
+	}
+	if d.fontless > 0 {
+		d.warn("font_missing", fmt.Sprintf("%d text strings use a font that is missing or unreadable; their text is lost", d.fontless))
 	}
 	if o.rebuilt || failed > 0 {
 		msg := "the file is damaged or truncated: its cross-reference table was rebuilt by scanning"

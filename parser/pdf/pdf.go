@@ -163,6 +163,7 @@ func read(ctx context.Context, src []byte, cfg config) (*layout.Document, error)
 	if err != nil {
 		return nil, err
 	}
+	d.rebuilt = o.rebuilt
 	pages, err := d.extract(o)
 	if err != nil {
 		return nil, err
@@ -197,6 +198,8 @@ type doc struct {
 	decoded   int64
 	warnings  []layout.Warning
 	warned    map[string]bool
+	fontless  int  // strings shown without a usable font
+	rebuilt   bool // the object layer was rebuilt by scanning
 }
 
 func (d *doc) warn(code, msg string) {
