@@ -442,3 +442,30 @@ func TestAlignedTextPlacesBlanksByPosition(t *testing.T) {
 		t.Errorf("new_requests misread: %v", rowValues(a, "new_requests"))
 	}
 }
+
+// A text dump that lost every cell separator is split by the template's
+// arithmetic: every cell it reads equals the separated reading, and a
+// cell it cannot settle is null, never a guess.
+func TestRunTogetherDumpNeverGuesses(t *testing.T) {
+	sep := mustParse(t, "tabs.txt", tabReport(nil))
+	glued := mustParse(t, "dump.txt", strings.ReplaceAll(tabReport(nil), "\t", ""))
+	read := 0
+	for _, row := range sep.Applications.Rows {
+		for _, c := range row.Cells {
+			want, _ := sep.Applications.Get(row.Key, c.Key)
+			got, ok := glued.Applications.Get(row.Key, c.Key)
+			if ok && got != want {
+				t.Errorf("%s.%s = %v from the dump, %v printed", row.Key, c.Key, got, want)
+			}
+			if ok {
+				read++
+			}
+		}
+	}
+	if read < 150 {
+		t.Errorf("only %d of 175 cells read from the dump", read)
+	}
+	if !hasWarning(glued, "cells_ran_together", "applications") {
+		t.Errorf("no warning that cells were split from runs")
+	}
+}

@@ -84,6 +84,17 @@ func disclosureField(t string, g model.Generation) string {
 // readDisclosure finds table 二 and fills report.ActiveDisclosure.
 func (st *state) readDisclosure() *discResult {
 	from, to := st.region(secActive)
+	if res := st.scanDisclosure(from, to); res != nil || from == to {
+		if res != nil {
+			return res
+		}
+	}
+	// The heading found may be a narrative one (三、主动公开工作情况) far
+	// from the table: look for the table by its 第二十条 captions instead.
+	return st.scanDisclosure(0, 0)
+}
+
+func (st *state) scanDisclosure(from, to int) *discResult {
 	if from == to {
 		from, to = 0, len(st.lines)
 		for i, l := range st.lines {

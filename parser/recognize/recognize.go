@@ -70,9 +70,11 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 	r := st.report
 	if apps != nil {
 		r.Template = apps.gen
-	} else if disc != nil {
-		r.Template = disc.gen
-		r.Warn("template_from_table_2", "template", "table 三 was not found; the template generation was decided from table 二")
+	}
+	st.fillFromRuns()
+	if r.Template == "" && r.Templates.ActiveDisclosure != "" {
+		r.Template = r.Templates.ActiveDisclosure
+		r.Warn("template_from_table_2", "template", "table 三 was not read; the template generation was decided from table 二")
 	}
 	r.Checks = model.RunChecks(r)
 	if r.Checks == nil {

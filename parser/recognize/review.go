@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -36,11 +37,22 @@ func (st *state) readReview(apps *appsResult) {
 
 	headerAt := -1
 	for i := from; i < to; i++ {
-		j := textnorm.Squeeze(st.lines[i].Joined())
-		if strings.Contains(j, "行政复议") && len([]rune(j)) <= 40 && !strings.ContainsAny(j, "，。,") ||
-			strings.Contains(j, "维持") || strings.Contains(j, "纠正") || strings.Contains(j, "审结") {
+		if isReviewHeader(st.lines[i]) {
 			headerAt = i
 			break
+		}
+	}
+	if headerAt < 0 && st.sections[secReview] >= 0 && apps != nil {
+		// A narrative heading may have been taken for the section:
+		// look again after table 三.
+		for i := apps.last + 1; i < len(st.lines); i++ {
+			if isReviewHeader(st.lines[i]) {
+				headerAt, to = i, len(st.lines)
+				if p := st.sections[secProblems]; p > i {
+					to = p
+				}
+				break
+			}
 		}
 	}
 	if headerAt < 0 {
@@ -121,4 +133,11 @@ func (st *state) reviewByPosition(from, to int, vals []piece) []*value {
 	}
 	h.keys = keys
 	return h.byPosition(vals[0].val.line, vals)
+}
+
+// isReviewHeader reports a header line of table 四.
+func isReviewHeader(l layout.Line) bool {
+	j := textnorm.Squeeze(l.Joined())
+	return strings.Contains(j, "行政复议") && len([]rune(j)) <= 40 && !strings.ContainsAny(j, "，。,") ||
+		strings.Contains(j, "维持") || strings.Contains(j, "纠正") || strings.Contains(j, "审结")
 }

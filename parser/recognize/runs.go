@@ -1,0 +1,339 @@
+package recognize
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/digitrun"
+	"github.com/govreport/govreport/parser/layout"
+)
+
+// Text dumps of web pages often lose the separators between table cells
+// (15130000154 for 151|3|0|0|0|0|154). Where cell-by-cell reading left a
+// table or some of its cells unread, the section's text goes to
+// digitrun, which splits the runs by the template's arithmetic and leaves
+// a cell null when the split stays ambiguous. Its values only fill cells
+// the first reading could not; if the two readings disagree on any cell
+// both read, the fallback is not used at all.
+
+// sectionText is one section of the document as plain text lines (cells
+// joined by a space, the only boundary the splitter gets) with the layout
+// line each came from.
+type sectionText struct {
+	lines []string
+	from  []*layout.Line
+}
+
+var midLineHeadings = [numSections]*regexp.Regexp{
+	secActive:   regexp.MustCompile(`[一二三四五六][、.]\s*主动公开政府信息情况`),
+	secRequests: regexp.MustCompile(`[一二三四五六][、.]\s*收到和处理`),
+	secReview:   regexp.MustCompile(`[一二三四五六][、.][^。，]{0,24}?复议`),
+	secProblems: regexp.MustCompile(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
+}
+
+// sectionTexts cuts the document into sections 二, 三 and 四 by their
+// headings, which in a one-line dump sit in the middle of a line.
+func (st *state) sectionTexts() map[int]*sectionText {
+	type pos struct{ line, off int }
+	texts := make([]string, len(st.lines))
+	for i := range st.lines {
+		texts[i] = strings.Join(st.lines[i].Texts(), " ")
+	}
+	found := map[int]pos{}
+	cur := pos{0, 0}
+	for _, k := range []int{secActive, secRequests, secReview, secProblems} {
+		for i := cur.line; i < len(texts); i++ {
+			from := 0
+			if i == cur.line {
+				from = cur.off
+			}
+			if loc := midLineHeadings[k].FindStringIndex(texts[i][from:]); loc != nil {
+				cur = pos{i, from + loc[0]}
+				found[k] = cur
+				break
+			}
+		}
+	}
+	out := map[int]*sectionText{}
+	for _, k := range []int{secActive, secRequests, secReview} {
+		start, ok := found[k]
+		if !ok {
+			continue
+		}
+		end := pos{len(texts), 0}
+		for _, n := range []int{secRequests, secReview, secProblems} {
+			if p, ok := found[n]; ok && n > k {
+				end = p
+				break
+			}
+		}
+		s := &sectionText{}
+		for i := start.line; i < len(texts) && (i < end.line || (i == end.line && end.off > 0)); i++ {
+			t := texts[i]
+			if i == end.line {
+				t = t[:end.off]
+			}
+			if i == start.line {
+				t = t[min(start.off, len(t)):]
+			}
+			s.lines = append(s.lines, t)
+			s.from = append(s.from, &st.lines[i])
+		}
+		out[k] = s
+	}
+	return out
+}
+
+// fillFromRuns reads with digitrun the tables, or the cells, that the
+// cell-by-cell reading left null.
+func (st *state) fillFromRuns() {
+	r := st.report
+	if complete(r.Applications) && complete(r.ReviewLitigation) && complete(r.ActiveDisclosure) {
+		return
+	}
+	secs := st.sectionTexts()
+	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
+		if t3, ok := digitrun.ExtractApplications(s.lines); ok {
+			cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
+			if r.Applications == nil || known(r.Applications) == 0 {
+				st.replaceApplications(t3.Gen)
+			}
+			st.merge("applications", r.Applications, warns, func(row, col string) (digitrun.Cell, int, bool) {
+				cs, ok := cells[row]
+				if !ok {
+					return digitrun.Cell{}, 0, false
+				}
+				for j, c := range model.ApplicationColumns {
+					if c.Key == col {
+						return cs[j], t3.Lines[row], true
+					}
+				}
+				return digitrun.Cell{}, 0, false
+			}, s)
+		}
+	}
+	if s := secs[secReview]; s != nil && !complete(r.ReviewLitigation) {
+		if run, line, ok := digitrun.ExtractReview(s.lines); ok {
+			cells, warns := digitrun.DecodeReview(run)
+			st.merge("review_litigation", r.ReviewLitigation, warns, func(row, col string) (digitrun.Cell, int, bool) {
+				for i := range cells {
+					if digitrun.ReviewPath(i) == "review_litigation."+row+"."+col {
+						return cells[i], line, true
+					}
+				}
+				return digitrun.Cell{}, 0, false
+			}, s)
+		}
+	}
+	if s := secs[secActive]; s != nil && !complete(r.ActiveDisclosure) {
+		t2 := digitrun.ExtractDisclosure(s.lines)
+		if t2.Gen == "" {
+			return
+		}
+		if r.ActiveDisclosure == nil || known(r.ActiveDisclosure) == 0 {
+			st.replaceDisclosure(t2.Gen)
+		}
+		if r.Templates.ActiveDisclosure != t2.Gen {
+			return
+		}
+		decoded := map[string][]digitrun.Cell{}
+		var warns []digitrun.Warning
+		for _, row := range model.DisclosureRows[t2.Gen] {
+			if run, ok := t2.Runs[row.Key]; ok {
+				cs, w := digitrun.DecodeDisclosure(run, row)
+				decoded[row.Key] = cs
+				warns = append(warns, w...)
+			}
+		}
+		st.merge("active_disclosure", r.ActiveDisclosure, warns, func(row, col string) (digitrun.Cell, int, bool) {
+			for _, d := range model.DisclosureRows[t2.Gen] {
+				if d.Key != row || decoded[row] == nil {
+					continue
+				}
+				for j, f := range d.Fields {
+					if f.Key == col && j < len(decoded[row]) {
+						return decoded[row][j], t2.Lines[row], true
+					}
+				}
+			}
+			return digitrun.Cell{}, 0, false
+		}, s)
+	}
+}
+
+// merge fills t's null cells from the decoded ones. When a cell read both
+// ways differs, the two readings contradict each other and nothing is
+// taken from the fallback.
+func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, decoded func(row, col string) (digitrun.Cell, int, bool), s *sectionText) {
+	if t == nil {
+		return
+	}
+	for _, row := range t.Rows {
+		for _, c := range row.Cells {
+			d, _, ok := decoded(row.Key, c.Key)
+			if ok && c.Value != nil && d.Value != nil && *c.Value != *d.Value {
+				st.report.Warn("readings_disagree", table, fmt.Sprintf("%s.%s.%s reads %v cell by cell but %v from the run of digits; the run was not used", table, row.Key, c.Key, *c.Value, *d.Value))
+				return
+			}
+		}
+	}
+	filled := map[string]bool{}
+	for ri := range t.Rows {
+		row := &t.Rows[ri]
+		for ci := range row.Cells {
+			c := &row.Cells[ci]
+			if c.Value != nil {
+				continue
+			}
+			d, line, ok := decoded(row.Key, c.Key)
+			if !ok || d.Value == nil {
+				continue
+			}
+			v := *d.Value
+			c.Value = &v
+			path := table + "." + row.Key + "." + c.Key
+			filled[path] = true
+			p := model.Provenance{Text: d.Raw}
+			if line >= 0 && line < len(s.from) {
+				p.Page, p.Line = s.from[line].Page, s.from[line].Num
+			}
+			st.report.Provenance[path] = p
+		}
+	}
+	if table == "applications" {
+		st.revertUnsupported(t, filled)
+	}
+	if len(filled) == 0 && len(warns) == 0 {
+		return
+	}
+	// The first reading's warnings about cells now read are obsolete.
+	var keep []model.Warning
+	for _, w := range st.report.Warnings {
+		if strings.HasPrefix(w.Field, table) && (w.Code == "unreadable_row" || w.Code == "row_missing" || w.Code == "table_missing" || w.Code == "empty_cell_unknown") {
+			if coveredBy(w.Field, filled) {
+				continue
+			}
+		}
+		keep = append(keep, w)
+	}
+	st.report.Warnings = keep
+	for _, w := range warns {
+		if !filled[w.Field] {
+			st.report.Warnings = append(st.report.Warnings, w.Model())
+		}
+	}
+	if len(filled) > 0 {
+		st.report.Warn("cells_ran_together", table, fmt.Sprintf("%d cells were split from runs of digits by the table's arithmetic", len(filled)))
+	}
+}
+
+// coveredBy reports whether every cell under field (a table, row or cell
+// path) was filled.
+func coveredBy(field string, filled map[string]bool) bool {
+	if filled[field] {
+		return true
+	}
+	n := 0
+	for p := range filled {
+		if strings.HasPrefix(p, field+".") {
+			n++
+		}
+	}
+	return n > 0 && strings.Count(field, ".") >= 1
+}
+
+func (st *state) replaceApplications(g model.Generation) {
+	cols := make([]string, len(model.ApplicationColumns))
+	for i, c := range model.ApplicationColumns {
+		cols[i] = c.Key
+	}
+	var rows []string
+	for _, d := range model.ApplicationRowsFor(g) {
+		rows = append(rows, d.Key)
+	}
+	st.report.Applications = model.NewTable(rows, func(string) []string { return cols })
+	st.report.Templates.Applications = g
+	st.report.Template = g
+}
+
+func (st *state) replaceDisclosure(g model.Generation) {
+	fields := map[string][]string{}
+	var rows []string
+	for _, d := range model.DisclosureRows[g] {
+		rows = append(rows, d.Key)
+		for _, f := range d.Fields {
+			fields[d.Key] = append(fields[d.Key], f.Key)
+		}
+	}
+	st.report.ActiveDisclosure = model.NewTable(rows, func(r string) []string { return fields[r] })
+	st.report.Templates.ActiveDisclosure = g
+}
+
+// complete reports whether every cell of t is known.
+func complete(t *model.Table) bool {
+	if t == nil {
+		return false
+	}
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func known(t *model.Table) int {
+	n := 0
+	for _, r := range t.Rows {
+		for _, c := range r.Cells {
+			if c.Value != nil {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// revertUnsupported undoes the split of any filled row that neither
+// satisfies its own total nor leaves every column relation holding: a
+// split that no arithmetic confirms is a guess (a tab-separated row that
+// lost a cell has exactly one way to make seven cells, and it is wrong).
+func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
+	rowFilled := map[string]bool{}
+	for p := range filled {
+		parts := strings.Split(p, ".")
+		rowFilled[parts[1]] = true
+	}
+	columnsHold := true
+	for _, c := range model.RunChecks(&model.Report{Template: st.report.Template, Applications: t}) {
+		if !c.OK && (c.Rule == "balance" || c.Rule == "results") {
+			columnsHold = false
+		}
+	}
+	for row := range rowFilled {
+		var sum float64
+		ok := true
+		for _, c := range model.ApplicantColumns {
+			v, known := t.Get(row, c.Key)
+			ok = ok && known
+			sum += v
+		}
+		tot, known := t.Get(row, "total")
+		if ok && known && sum == tot || columnsHold {
+			continue
+		}
+		for _, c := range model.ApplicationColumns {
+			path := "applications." + row + "." + c.Key
+			if filled[path] {
+				t.Cell(row, c.Key).Value = nil
+				delete(filled, path)
+				delete(st.report.Provenance, path)
+			}
+		}
+		st.report.Warn("unreadable_row", "applications."+row, "the row's digits split into seven cells only in ways that neither its own total nor the column relations confirm; left null")
+	}
+}
