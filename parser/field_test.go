@@ -21,6 +21,11 @@ var exactField = map[string]bool{
 	"16-pingtan-2025-TRS_Editor-slice.html": true,
 	"21-pingtan-2019-word.html":             true,
 	"02-hongze-district-2023.pdf":           true,
+	"05-pingtan-2019.txt":                   true,
+	"06-pingtan-2020.txt":                   true,
+	"07-pingtan-2021.txt":                   true,
+	"08-pingtan-2022.txt":                   true,
+	"09-pingtan-2023.txt":                   true,
 }
 
 func TestFieldSamples(t *testing.T) {
