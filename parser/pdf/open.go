@@ -21,8 +21,9 @@ import (
 type opened struct {
 	r        *lpdf.Reader
 	title    string
-	rebuilt  bool // the cross-reference table was rebuilt by scanning
-	complete bool // the file ends with %%EOF after a startxref
+	rebuilt  bool   // the cross-reference table was rebuilt by scanning
+	src      []byte // the file's bytes as the reader sees them (offsets valid)
+	complete bool   // the file ends with %%EOF after a startxref
 }
 
 const maxObjects = 1 << 20
@@ -63,7 +64,7 @@ func open(src []byte, d *doc) (*opened, error) {
 	if !hugeSize(src) {
 		r, err := newReader(fixed)
 		if err == nil {
-			o := &opened{r: r, complete: complete}
+			o := &opened{r: r, complete: complete, src: fixed}
 			if rootOK(r) {
 				o.title = title(r)
 				return o, nil
@@ -92,7 +93,7 @@ func open(src []byte, d *doc) (*opened, error) {
 		}
 		return nil, docerr.Wrap(docerr.Damaged, "damaged PDF: "+reason(firstErr)+"; repair failed: "+reason(err), firstErr)
 	}
-	o := &opened{r: r, rebuilt: true, complete: complete, title: title(r)}
+	o := &opened{r: r, rebuilt: true, complete: complete, title: title(r), src: fixed}
 	return o, nil
 }
 

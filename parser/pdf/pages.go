@@ -106,6 +106,9 @@ func (d *doc) extract(o *opened) ([]page, error) {
 		if d.fontless > 0 {
 			return nil, docerr.New(docerr.Damaged, "damaged PDF: the fonts its text needs are missing, so the text cannot be decoded")
 		}
+		if d.warned["stream_damaged"] {
+			return nil, docerr.New(docerr.Damaged, "damaged PDF: its page content cannot be decoded")
+		}
 		if images > 0 {
 			return nil, docerr.New(docerr.Scanned, "no text layer: the pages are images (a scanned document); run OCR on it first")
 		}

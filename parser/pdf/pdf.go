@@ -164,6 +164,8 @@ func read(ctx context.Context, src []byte, cfg config) (*layout.Document, error)
 		return nil, err
 	}
 	d.rebuilt = o.rebuilt
+	d.src = o.src
+	d.encrypted = !key(o.r.Trailer(), "Encrypt").IsNull()
 	pages, err := d.extract(o)
 	if err != nil {
 		return nil, err
@@ -198,8 +200,10 @@ type doc struct {
 	decoded   int64
 	warnings  []layout.Warning
 	warned    map[string]bool
-	fontless  int  // strings shown without a usable font
-	rebuilt   bool // the object layer was rebuilt by scanning
+	fontless  int    // strings shown without a usable font
+	rebuilt   bool   // the object layer was rebuilt by scanning
+	src       []byte // the bytes the object layer reads, for raw streams
+	encrypted bool
 }
 
 func (d *doc) warn(code, msg string) {
@@ -241,7 +245,25 @@ func (d *doc) stream(v lpdf.Value) []byte {
 	if limit <= 0 {
 		panic(errBudget{fmt.Sprintf("more than %d bytes of decoded streams", d.budget.maxTotal)})
 	}
-	data, err := streamData(v, limit)
+	var data []byte
+	var err error
+	if names, ok := filters(v); !ok && d.src != nil && !d.encrypted {
+		// a filter the object layer lacks: decode the raw bytes ourselves
+		raw, found := rawStream(v, d.src)
+		if !found {
+			err = errors.New("stream data not found")
+		} else {
+			data, err = decodeRaw(raw, names, limit)
+			if !bytes.Contains(data, []byte("BT")) && bytes.Contains(raw, []byte("BT")) && bytes.Contains(raw, []byte("Tf")) &&
+				int64(len(raw)) <= limit && !errors.Is(err, errStreamTooLarge) {
+				// the filter is declared but the data is plain content
+				d.warn("stream_filter_wrong", "a content stream declares a filter ("+strings.Join(names, ", ")+") its data does not use; read as plain")
+				data, err = raw, nil
+			}
+		}
+	} else {
+		data, err = streamData(v, limit)
+	}
 	d.decoded += int64(len(data))
 	if errors.Is(err, errStreamTooLarge) {
 		panic(errBudget{fmt.Sprintf("a stream decodes to more than %d bytes (a decompression bomb?)", limit)})

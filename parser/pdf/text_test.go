@@ -151,3 +151,29 @@ func TestPageNumbersAndHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestFilters(t *testing.T) {
+	// the example of PDF 32000-1 §7.4.4.2
+	if got := string(lzwDecode([]byte{0x80, 0x0B, 0x60, 0x50, 0x22, 0x0C, 0x0C, 0x85, 0x01}, 1<<20)); got != "-----A---B" {
+		t.Errorf("LZW: %q", got)
+	}
+	if got := string(runLength([]byte{2, 'a', 'b', 'c', 254, 'x', 128}, 100)); got != "abcxxx" {
+		t.Errorf("RunLength: %q", got)
+	}
+	out, err := decodeRaw([]byte("42 54 20 45\n54>"), []string{"ASCIIHexDecode"}, 100)
+	if err != nil || string(out) != "BT ET" {
+		t.Errorf("ASCIIHex: %q %v", out, err)
+	}
+	// a page whose content uses a filter the object layer lacks
+	content := "<" + fmt.Sprintf("%X", []byte("BT /F1 12 Tf 72 700 Td (Hex) Tj ET")) + ">"
+	d := &pdfgen.Doc{}
+	cat, pages := d.Reserve(), d.Reserve()
+	font := d.Add(`<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>`)
+	c := d.AddStream("/Filter /ASCIIHexDecode", []byte(content), false)
+	page := d.Add(fmt.Sprintf(`<< /Type /Page /Parent %d 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 %d 0 R >> >> /Contents %d 0 R >>`, pages, font, c))
+	d.Set(pages, fmt.Sprintf(`<< /Type /Pages /Kids [%d 0 R] /Count 1 >>`, page))
+	d.Set(cat, fmt.Sprintf(`<< /Type /Catalog /Pages %d 0 R >>`, pages))
+	if got := lineTexts(mustRead(t, d.Bytes(cat, 0))); len(got) != 1 || got[0] != "Hex" {
+		t.Errorf("ASCIIHex page: %q", got)
+	}
+}
