@@ -42,6 +42,7 @@ type pglyph struct {
 	w        float64 // advance in points (>= 0)
 	size     float64 // font size in points
 	vertical bool
+	dir      int // text direction in quarter turns counter-clockwise (0: left to right)
 	seq      int // drawing order
 }
 
@@ -324,7 +325,7 @@ func (in *interp) show(s string) {
 		}
 		in.out = append(in.out, pglyph{
 			text: g.text, x: trm[4], y: trm[5], w: math.Abs(w), size: math.Abs(size),
-			vertical: f.vertical, seq: len(in.out),
+			vertical: f.vertical, dir: quarter(trm[0], trm[1]), seq: len(in.out),
 		})
 	}
 }
@@ -392,4 +393,18 @@ func (in *interp) do(name string, res lpdf.Value) {
 	if len(in.stack) > savedStack {
 		in.stack = in.stack[:savedStack]
 	}
+}
+
+// quarter returns the direction of the vector (x, y) in quarter turns.
+func quarter(x, y float64) int {
+	if math.Abs(x) >= math.Abs(y) {
+		if x >= 0 {
+			return 0
+		}
+		return 2
+	}
+	if y > 0 {
+		return 1
+	}
+	return 3
 }

@@ -85,6 +85,7 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // pageLines groups a page's glyphs into lines and words.
 func pageLines(p *page) []*tline {
+	uprightPage(p)
 	gs := make([]pglyph, 0, len(p.glyphs))
 	for _, g := range p.glyphs {
 		if g.size <= 0 || g.size > 500 {
@@ -282,3 +283,46 @@ var radicals = strings.NewReplacer(
 	"\u2EE7", "卤", "\u2EE8", "麦", "\u2EE9", "黄", "\u2EEA", "黾", "\u2EEC", "齐", "\u2EEE", "齿",
 	"\u2EF0", "龙", "\u2EF3", "龟", "\u2EB0", "纟",
 )
+
+// uprightPage turns the coordinates of a page whose text mostly runs in
+// another direction (a landscape table on a rotated page, or content drawn
+// rotated) so that its text runs left to right.
+func uprightPage(p *page) {
+	var n [4]int
+	for _, g := range p.glyphs {
+		if !g.vertical {
+			n[g.dir]++
+		}
+	}
+	dir := 0
+	for d := 1; d < 4; d++ {
+		if n[d] > n[dir] {
+			dir = d
+		}
+	}
+	if dir == 0 {
+		return
+	}
+	for i := range p.glyphs {
+		g := &p.glyphs[i]
+		switch dir {
+		case 1:
+			g.x, g.y = g.y, -g.x
+		case 2:
+			g.x, g.y = -g.x, -g.y
+		case 3:
+			g.x, g.y = -g.y, g.x
+		}
+		g.dir = (g.dir - dir + 4) % 4
+	}
+	// the page box in the new coordinates, for the margins
+	x0, y0, x1, y1 := p.box[0], p.box[1], p.box[2], p.box[3]
+	switch dir {
+	case 1:
+		p.box = [4]float64{y0, -x1, y1, -x0}
+	case 2:
+		p.box = [4]float64{-x1, -y1, -x0, -y0}
+	case 3:
+		p.box = [4]float64{-y1, x0, -y0, x1}
+	}
+}

@@ -177,3 +177,14 @@ func TestFilters(t *testing.T) {
 		t.Errorf("ASCIIHex page: %q", got)
 	}
 }
+
+func TestRotatedPage(t *testing.T) {
+	// a landscape table drawn with text running upwards (a /Rotate 90 page)
+	content := "BT /F1 10 Tf 0 1 -1 0 100 72 Tm (Row one) Tj ET BT /F1 10 Tf 0 1 -1 0 100 300 Tm (42) Tj ET " +
+		"BT /F1 10 Tf 0 1 -1 0 120 72 Tm (Row two) Tj ET BT /F1 10 Tf 0 1 -1 0 120 300 Tm (7) Tj ET"
+	doc := mustRead(t, buildPDF(content, "<< /Font << /F1 HELV >> >>", false))
+	got := strings.Join(lineTexts(doc), "/")
+	if got != "Row|one|42/Row|two|7" {
+		t.Errorf("rotated lines %q", got)
+	}
+}
