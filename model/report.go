@@ -19,6 +19,7 @@ type Report struct {
 	Title  *string `json:"title"`
 	Agency *string `json:"agency"`
 	Year   *int    `json:"year"`
+	Region *Region `json:"region"` // the division and agency kind (model/region.go)
 	// Template is the generation of table 三 ("2019" or "2021"), the
 	// contract's "template". Templates records each table's own generation,
 	// since hybrids exist.
@@ -76,6 +77,10 @@ type Provenance struct {
 	Text string `json:"text"`
 	Page int    `json:"page,omitempty"`
 	Line int    `json:"line"`
+	// Inferred marks a value that was not printed legibly but follows
+	// from two of the document's own arithmetic relations (a cell a
+	// converter lost); Text is then the empty cell.
+	Inferred bool `json:"inferred,omitempty"`
 }
 
 // Provenances maps field paths to their provenance.

@@ -469,3 +469,68 @@ func TestRunTogetherDumpNeverGuesses(t *testing.T) {
 		t.Errorf("no warning that cells were split from runs")
 	}
 }
+
+// markdownReport is table 三 as a PDF-to-Markdown converter leaves it:
+// the rows in floating keep their numbers in place but their labels float
+// away to lines of their own further down, and the 总计 cell of 四 is lost.
+func markdownReport(floating map[string]bool) string {
+	base := baseRows()
+	var b strings.Builder
+	b.WriteString("# 示例县人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n2021年，示例县人民政府依法做好政府信息公开工作。\n\n三、收到和处理政府信息公开申请情况\n\n")
+	b.WriteString("| 申请人 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |\n|---|---|---|---|---|---|---|---|\n")
+	var labels []string // the floating labels, printed together before （七）总计
+	for _, r := range requestRows {
+		v, ok := base[r.key]
+		if !ok {
+			v = zeros()
+		}
+		if r.key == "carried_forward" {
+			v[6] = ""
+		}
+		if r.key == "total" {
+			b.WriteString("\n" + strings.Join(labels, "\n") + "\n\n")
+		}
+		if floating[r.key] {
+			labels = append(labels, r.label)
+			b.WriteString("| " + strings.Join(v[:], " | ") + " |\n|---|---|---|---|---|---|---|\n")
+			continue
+		}
+		b.WriteString("| " + r.label + " | " + strings.Join(v[:], " | ") + " |\n")
+	}
+	return b.String()
+}
+
+func TestMarkdownRowsByTemplateOrder(t *testing.T) {
+	floating := map[string]bool{"unavailable_not_held": true, "unavailable_needs_creation": true, "withheld_state_secret": true}
+	r := mustParse(t, "shredded.md", markdownReport(floating))
+	a := r.Applications
+	if got := get(t, a, "unavailable_not_held", "natural_person"); got != 8 {
+		t.Errorf("unavailable_not_held.natural_person = %v, want 8", got)
+	}
+	for k := range floating {
+		if !hasWarning(r, "row_by_order", "applications."+k) {
+			t.Errorf("no row_by_order warning for %s", k)
+		}
+	}
+	if got := get(t, a, "carried_forward", "total"); got != 5 {
+		t.Errorf("lost 总计 of 四 = %v, want 5 from its row total and the balance", got)
+	}
+	if p := r.Provenance["applications.carried_forward.total"]; !p.Inferred || p.Text != "" {
+		t.Errorf("provenance %+v does not say the value was inferred", p)
+	}
+	if f := failedChecks(r); len(f) != 0 {
+		t.Errorf("false alarms: %v", f)
+	}
+}
+
+// When the unlabelled rows and the missing template rows do not pair up
+// one to one, nothing is assigned by order.
+func TestMarkdownOrphansNotPairedWhenCountsDiffer(t *testing.T) {
+	doc := markdownReport(map[string]bool{"unavailable_not_held": true})
+	// A stray extra row of numbers between the same two anchors.
+	doc = strings.Replace(doc, "| 2.没有现成信息需要另行制作 |", "| 1 | 1 | 1 | 1 | 1 | 1 | 6 |\n| 2.没有现成信息需要另行制作 |", 1)
+	r := mustParse(t, "shredded.md", doc)
+	if _, ok := r.Applications.Get("unavailable_not_held", "natural_person"); ok {
+		t.Errorf("a row was assigned by order although two unlabelled rows compete for one template row")
+	}
+}

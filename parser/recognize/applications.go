@@ -135,6 +135,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	hdr := newHeader(cols)
 	widths := st.gridWidths()
 	var rows []*rowRead
+	var orphans []*rowRead // rows of numbers whose label floated away
 	prev := ""
 	first, last := -1, -1
 	isRow := func(label string) bool { return matchApplicationRow(label, "") != "" }
@@ -150,6 +151,9 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		if key == "" || key == "group" {
 			if first < 0 && !hasNumbers(vals) {
 				hdr.add(l, applicationColumn)
+			}
+			if key == "" && label == "" && first >= 0 && len(vals) >= len(cols) {
+				orphans = append(orphans, &rowRead{line: l, ps: li.ps, vals: vals})
 			}
 			continue
 		}
@@ -204,6 +208,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	t := model.NewTable(keys, func(string) []string { return cols })
 	st.report.Applications = t
 	seen := map[string]bool{}
+	unreadable := map[string]string{}
 	blankTotals := 0
 	for _, r := range rows {
 		if t.Row(r.key) == nil {
@@ -224,9 +229,11 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			continue
 		}
 		if r.values == nil {
-			st.report.Warn("unreadable_row", "applications."+r.key,
-				fmt.Sprintf("line %d: %d cells where 7 columns are expected, and no header position places them; the row's values are left null", r.line.Num, len(r.vals)))
-			seen[r.key] = true
+			// Said only if no later line reads as this row (the first
+			// may be prose that names the row).
+			if _, ok := unreadable[r.key]; !ok {
+				unreadable[r.key] = fmt.Sprintf("line %d: %d cells where 7 columns are expected, and no header position places them; the row's values are left null", r.line.Num, len(r.vals))
+			}
 			continue
 		}
 		seen[r.key] = true
@@ -247,8 +254,13 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			blankTotals++
 		}
 	}
+	st.placeOrphans(t, keys, rows, orphans, hdr, widths, seen)
 	for _, k := range keys {
-		if !seen[k] {
+		switch {
+		case seen[k]:
+		case unreadable[k] != "":
+			st.report.Warn("unreadable_row", "applications."+k, unreadable[k])
+		default:
 			st.report.Warn("row_missing", "applications."+k, "row "+k+" of table 三 was not found; its values are null")
 		}
 	}
@@ -316,4 +328,68 @@ func applicationLabel(key string) string {
 		}
 	}
 	return ""
+}
+
+// placeOrphans gives rows of numbers whose labels floated away (converters
+// shred tables) to the template rows left unread, using the template's
+// row order as the key: between two rows that were read, the unread
+// template rows and the unlabelled rows of numbers found between them on
+// the page are paired in order, and only when their counts are equal.
+func (st *state) placeOrphans(t *model.Table, keys []string, rows, orphans []*rowRead, hdr *header, widths func(int) int, seen map[string]bool) {
+	if len(orphans) == 0 {
+		return
+	}
+	pos := map[string]int{}
+	for i, k := range keys {
+		pos[k] = i
+	}
+	type anchor struct{ tpl, line int }
+	var anchors []anchor
+	for _, r := range rows {
+		if r.values == nil {
+			continue
+		}
+		if p, ok := pos[r.key]; ok {
+			anchors = append(anchors, anchor{p, r.line.Num})
+		}
+	}
+	for a := 0; a+1 < len(anchors); a++ {
+		lo, hi := anchors[a], anchors[a+1]
+		if hi.tpl <= lo.tpl || hi.line <= lo.line {
+			continue // out of order: the template order says nothing here
+		}
+		var missing []string
+		for _, k := range keys[lo.tpl+1 : hi.tpl] {
+			if !seen[k] {
+				missing = append(missing, k)
+			}
+		}
+		var between []*rowRead
+		for _, o := range orphans {
+			if o.line.Num > lo.line && o.line.Num < hi.line {
+				between = append(between, o)
+			}
+		}
+		if len(missing) == 0 || len(missing) != len(between) {
+			continue
+		}
+		for i, k := range missing {
+			o := between[i]
+			values := hdr.assign(o.line, o.ps, o.vals, widths)
+			if values == nil {
+				continue
+			}
+			seen[k] = true
+			for ci, v := range values {
+				path := "applications." + k + "." + model.ApplicationColumns[ci].Key
+				if lost(v) {
+					st.report.Warn("empty_cell_unknown", path, "the cell is empty in a converted table, which may have lost its value; left null")
+					continue
+				}
+				t.Set(k, model.ApplicationColumns[ci].Key, v.num)
+				st.provenance(path, *v)
+			}
+			st.report.Warn("row_by_order", "applications."+k, fmt.Sprintf("line %d has numbers but no label; it is taken for row %s because it is the %d. unlabelled row between the rows read on lines %d and %d, where exactly %d template rows are missing", o.line.Num, k, i+1, lo.line, hi.line, len(missing)))
+		}
+	}
 }

@@ -249,6 +249,11 @@ func (st *state) gather(start, i, to, want int, isRow func(string) bool, templat
 			out.end = j
 			continue
 		}
+		if len(nj.vals) == want && len(out.vals) > 0 {
+			// A full row of numbers after a stray one (a cell another row
+			// lost): the full row is this row's.
+			out.vals = nil
+		}
 		if len(out.vals) == 0 {
 			out.ps, out.line = nj.ps, &st.lines[j]
 		}

@@ -24,29 +24,42 @@ func isTitle(t string) bool {
 // broken over two or three centred lines (淮安市人民政府 / 2024年政府信息公开
 // 工作年度报告), so short lines just above the one that names the report
 // are joined to it while the title still lacks its agency or its year.
+// A title that names both wins over an earlier one that does not (the
+// column name 政府信息公开年报 in a saved page's side menu).
 func (st *state) findTitle(limit int) string {
+	fallback := "" // the first title without a year or an agency
 	for i, l := range st.lines[:limit] {
 		if l.Table != 0 {
 			continue
 		}
 		t := strings.TrimLeft(textnorm.Squeeze(l.Joined()), "#*> ")
 		t = strings.TrimPrefix(strings.TrimPrefix(t, "标题:"), "标题")
-		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 {
+		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 || isBreadcrumb(t) {
 			continue
 		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
 			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
-			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") {
+			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) {
 				break
 			}
 			t = p + t
 		}
-		if isTitle(t) {
+		if isTitle(t) && titleComplete(t) {
 			return t
 		}
+		if isTitle(t) && fallback == "" {
+			fallback = t
+		}
 	}
-	return ""
+	return fallback
 }
+
+var breadcrumbRe = regexp.MustCompile(`^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置)|>.*>`)
+
+// isBreadcrumb reports a portal's "you are here" line (当前位置：首页 >
+// 政务公开 > 政府信息公开年报), which names the site's column, not the
+// report. Pages saved as Word or text keep it as an ordinary line.
+func isBreadcrumb(t string) bool { return breadcrumbRe.MatchString(t) }
 
 // titleComplete reports whether a title names both its year and an agency.
 func titleComplete(t string) bool {
@@ -111,6 +124,10 @@ func (st *state) readMeta() {
 	agency := ""
 	if compactTitle != "" {
 		agency = agencyFromTitle(compactTitle)
+		if full := expandAgency(agency); full != agency {
+			r.Warn("agency_expanded", "agency", "the title names the agency by its short form "+agency+"; written in full as "+full)
+			agency = full
+		}
 	}
 	if agency == "" {
 		for i, l := range st.lines {
@@ -187,4 +204,24 @@ func (st *state) sectionText(k int) string {
 		}
 	}
 	return strings.Join(parts, "\n")
+}
+
+// agencyShortForms are the short names titles use for common bodies.
+var agencyShortForms = []struct{ short, full string }{
+	{"发改委", "发展和改革委员会"}, {"经信委", "经济和信息化委员会"}, {"科委", "科学技术委员会"},
+	{"教委", "教育委员会"}, {"卫健委", "卫生健康委员会"}, {"住建委", "住房和城乡建设委员会"},
+	{"商务委", "商务委员会"}, {"交委", "交通委员会"}, {"民宗委", "民族宗教事务委员会"},
+	{"市政府办", "市人民政府办公室"}, {"区政府办", "区人民政府办公室"}, {"县政府办", "县人民政府办公室"},
+	{"市政府", "市人民政府"}, {"区政府", "区人民政府"}, {"县政府", "县人民政府"},
+}
+
+// expandAgency writes a short form at the end of an agency name in full
+// (上海市科委 → 上海市科学技术委员会).
+func expandAgency(a string) string {
+	for _, f := range agencyShortForms {
+		if strings.HasSuffix(a, f.short) && !strings.HasSuffix(a, f.full) {
+			return strings.TrimSuffix(a, f.short) + f.full
+		}
+	}
+	return a
 }

@@ -72,6 +72,7 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 		r.Template = apps.gen
 	}
 	st.fillFromRuns()
+	st.inferLostCells()
 	if r.Template == "" && r.Templates.ActiveDisclosure != "" {
 		r.Template = r.Templates.ActiveDisclosure
 		r.Warn("template_from_table_2", "template", "table 三 was not read; the template generation was decided from table 二")
