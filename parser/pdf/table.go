@@ -83,15 +83,23 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 	if first < 0 {
 		return all, false
 	}
+	// the upper halves of numbers wrapped in their cells stand on lines
+	// of their own before the first row's label
+	for first-1 > hstart && len(all[first-1].words) > 0 && countNumbers(all[first-1]) == len(all[first-1].words) {
+		first--
+	}
+	// the label area ends before the first numbers of the first rows
 	minX := math.Inf(1)
 	em := 0.0
-	for _, w := range all[first].words {
-		if numberRe.MatchString(w.text) && w.x0 < minX {
-			minX = w.x0
-			em = math.Max(w.size, 4)
+	for i := first; i < len(all) && i < first+4; i++ {
+		for _, w := range all[i].words {
+			if numberRe.MatchString(w.text) && w.x0 < minX {
+				minX = w.x0
+				em = math.Max(w.size, 4)
+			}
 		}
 	}
-	if len(all[first].words) > 0 && math.IsInf(minX, 1) || countNumbers(all[first]) < 4 {
+	if math.IsInf(minX, 1) {
 		// no numbers to go by: the label area ends after the corner note
 		// and the first row's label
 		minX = all[first].words[0].x1 + 1
@@ -202,7 +210,7 @@ func headerStacks(lines []*tline, minX float64) []hdrStack {
 	for _, l := range lines {
 		var merged []word
 		for _, w := range l.words {
-			if w.x0 < minX || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") || strings.Contains(w.text, "勾稽") {
+			if w.x0 < minX || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") || strings.Contains(w.text, "勾稽") || numberRe.MatchString(w.text) {
 				continue
 			}
 			if n := len(merged); n > 0 && w.x0-merged[n-1].x1 < 0.6*math.Max(w.size, 1) {

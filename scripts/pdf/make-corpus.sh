@@ -4,7 +4,8 @@
 #
 #   gowriter-*   our Go PDF writer (parser/pdf/internal/reportpdf): non-embedded
 #                SimSun through GBK-EUC-H / UniGB-UCS2-H, no ToUnicode; one
-#                with every page inside a Form XObject
+#                with every page inside a Form XObject, one with numbers
+#                wrapped inside narrow cells
 #   chromium-*   Chromium --print-to-pdf of a portal page
 #   lo-docx-*    LibreOffice: HTML -> DOCX -> PDF
 #   lo-html-*    LibreOffice: HTML -> PDF (writer_web_pdf_Export)
@@ -50,6 +51,9 @@ gowriter portal-2021-jianghuai-city-2024 gowriter-gbk-2021-jianghuai-city-2024 "
 # 2. Go writer, UniGB-UCS2-H, every page inside a Form XObject
 gowriter portal-2021-hailan-zone-2025 gowriter-ucs2-form-2021-hailan-zone-2025 "-enc UniGB-UCS2-H -form" \
 	"PDF drawn by parser/pdf/internal/reportpdf: /Encoding /UniGB-UCS2-H without ToUnicode, each page's content inside a Form XObject (stamped-file structure)."
+# 2b. Go writer, numbers wrapped inside narrow cells (154 printed as 15 / 4)
+gowriter portal-2021-nanpu-district-2022-bad-sums gowriter-wrapped-2021-nanpu-district-2022-bad-sums "-enc GBK-EUC-H -wrap-digits 2" \
+	"PDF drawn by parser/pdf/internal/reportpdf (GBK-EUC-H): every number of table 三 longer than two digits wrapped onto two lines inside its cell (154 as 15 / 4); arithmetic wrong on purpose as in the source set."
 # 3. qpdf object streams over the writer's output
 go run ./parser/pdf/internal/cmd/mkpdf -in "$src/portal-hybrid-hebin-district-2023.expected.json" -out "$tmp/hebin.pdf" -enc GBK-EUC-H
 qpdf --object-streams=generate "$tmp/hebin.pdf" "$out/qpdf-objstm-hybrid-hebin-district-2023.pdf"

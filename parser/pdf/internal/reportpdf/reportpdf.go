@@ -36,6 +36,10 @@ type Options struct {
 	Encoding string // "GBK-EUC-H" (default) or "UniGB-UCS2-H"
 	Form     bool   // draw each page's content inside a Form XObject
 	Compress bool
+	// WrapDigits, when positive, wraps the numbers of table 三 longer than
+	// that many digits onto two lines inside their cell (1361 / 2), as
+	// narrow cells do.
+	WrapDigits int
 }
 
 const (
@@ -352,6 +356,9 @@ func (r *renderer) requests(rep Report) {
 		}
 		lines := wrap(label, xData-x0-6, size)
 		h := math.Max(16, float64(len(lines))*lh+6)
+		if r.opt.WrapDigits > 0 {
+			h = math.Max(h, 2*lh+6)
+		}
 		r.ensure(h)
 		t := r.y
 		r.rect(x0, t-h, xData, t)
@@ -365,7 +372,13 @@ func (r *renderer) requests(rep Report) {
 			cx := xData + float64(i)*colW
 			r.rect(cx, t-h, cx+colW, t)
 			if v, ok := vals[c.Key]; ok {
-				r.centre(cx, cx+colW, t-h/2-size/2+1, size, num(v))
+				s := num(v)
+				if n := r.opt.WrapDigits; n > 0 && len(s) > n {
+					r.centre(cx, cx+colW, t-h/2-size/2+1+lh/2, size, s[:n])
+					r.centre(cx, cx+colW, t-h/2-size/2+1-lh/2, size, s[n:])
+				} else {
+					r.centre(cx, cx+colW, t-h/2-size/2+1, size, s)
+				}
 			}
 		}
 		r.y -= h
