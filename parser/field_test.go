@@ -26,6 +26,7 @@ var exactField = map[string]bool{
 	"07-pingtan-2021.txt":                   true,
 	"08-pingtan-2022.txt":                   true,
 	"09-pingtan-2023.txt":                   true,
+	"12-shanghai-stcsm-2024-pdf2md.md":      true,
 }
 
 func TestFieldSamples(t *testing.T) {

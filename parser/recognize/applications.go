@@ -148,6 +148,11 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		if key == "" && label != "" {
 			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) })
 		}
+		if key == "" && len(vals) >= len(cols) {
+			if key = fuzzyApplicationRow(label); key != "" {
+				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s only approximately", l.Num, label, key))
+			}
+		}
 		if key == "" || key == "group" {
 			if first < 0 && !hasNumbers(vals) {
 				hdr.add(l, applicationColumn)

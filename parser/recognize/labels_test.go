@@ -105,3 +105,22 @@ func TestParseValue(t *testing.T) {
 		t.Errorf("full-width digits read as %v %v", k, n)
 	}
 }
+
+func TestMisreadLabelsMatchApproximately(t *testing.T) {
+	tests := []struct{ label, key string }{
+		{"1.属于国家秘蜜", "withheld_state_secret"},
+		{"1.本机关不掌暹相关政府信息", "unavailable_not_held"},
+		{"2.没有现成信息需要另行制做", "unavailable_needs_creation"},
+		{"4.无正当理由大量反夏申请", "not_processed_excessive"},
+	}
+	for _, tc := range tests {
+		if got := fuzzyApplicationRow(textnorm.Label(tc.label)); got != tc.key {
+			t.Errorf("%q matched %q, want %q", tc.label, got, tc.key)
+		}
+	}
+	for _, s := range []string{"本单位政务公开工作领导小组会议", "合计", "自然人商业企业"} {
+		if got := fuzzyApplicationRow(textnorm.Label(s)); got != "" {
+			t.Errorf("%q matched row %q", s, got)
+		}
+	}
+}

@@ -1,0 +1,82 @@
+package recognize
+
+import (
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// OCR misreads characters (属于国家秘蜜, 不掌暹): a label that no phrase
+// matches is compared with every template label by shared character
+// pairs, and taken for the best row only when it is clearly the best.
+
+// bigrams returns the set of adjacent character pairs of s.
+func bigrams(s string) map[[2]rune]bool {
+	rs := []rune(s)
+	out := make(map[[2]rune]bool, len(rs))
+	for i := 0; i+1 < len(rs); i++ {
+		out[[2]rune{rs[i], rs[i+1]}] = true
+	}
+	return out
+}
+
+// dice is the Sørensen–Dice coefficient of two bigram sets.
+func dice(a, b map[[2]rune]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
+
+var templateCores = func() map[string]map[[2]rune]bool {
+	out := map[string]map[[2]rune]bool{}
+	for _, r := range model.ApplicationRows {
+		out[r.Key] = bigrams(labelCore(textnorm.LabelFolded(textnorm.Fold(r.Label))))
+	}
+	return out
+}()
+
+// labelCore strips group labels and numbering from a row label.
+func labelCore(label string) string {
+	for _, g := range groupLabels {
+		label = strings.ReplaceAll(label, g, "")
+	}
+	for {
+		m := numberingRe.FindString(label)
+		if m == "" {
+			return label
+		}
+		label = label[len(m):]
+	}
+}
+
+// fuzzyApplicationRow returns the row whose template label is clearly the
+// closest to label, or "".
+func fuzzyApplicationRow(label string) string {
+	core := labelCore(label)
+	if len([]rune(core)) < 4 {
+		return ""
+	}
+	bg := bigrams(core)
+	best, second, key := 0.0, 0.0, ""
+	for k, t := range templateCores {
+		d := dice(bg, t)
+		switch {
+		case d > best:
+			best, second, key = d, best, k
+		case d > second:
+			second = d
+		}
+	}
+	if best >= 0.6 && best-second >= 0.2 {
+		return key
+	}
+	return ""
+}
