@@ -61,7 +61,7 @@ func open(src []byte, d *doc) (*opened, error) {
 	encrypted := bytes.Contains(src[max(0, len(src)-4096):], []byte("/Encrypt"))
 
 	var firstErr error
-	if !hugeSize(src) {
+	if !hugeSize(src) && !prevCycle(fixed) {
 		r, err := newReader(fixed)
 		if err == nil {
 			o := &opened{r: r, complete: complete, src: fixed}
@@ -114,7 +114,45 @@ func newReader(b []byte) (r *lpdf.Reader, err error) {
 	return lpdf.NewReader(bytes.NewReader(b), int64(len(b)))
 }
 
-var sizeRe = regexp.MustCompile(`/Size\s+(\d+)`)
+var (
+	sizeRe      = regexp.MustCompile(`/Size\s+(\d+)`)
+	prevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
+	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
+)
+
+// prevCycle reports whether the chain of cross-reference sections (the
+// last startxref, then each trailer's /Prev) comes back on itself: the
+// library would follow it forever.
+func prevCycle(b []byte) bool {
+	if !bytes.Contains(b, []byte("/Prev")) {
+		return false
+	}
+	all := startxrefRe.FindAllSubmatch(b, -1)
+	if len(all) == 0 {
+		return false
+	}
+	off, _ := strconv.Atoi(string(all[len(all)-1][1]))
+	seen := map[int]bool{}
+	for i := 0; i < 4096; i++ {
+		if off <= 0 || off >= len(b) {
+			return false
+		}
+		if seen[off] {
+			return true
+		}
+		seen[off] = true
+		region := b[off:]
+		if k := bytes.Index(region, []byte("startxref")); k >= 0 {
+			region = region[:k]
+		}
+		m := prevRe.FindSubmatch(region)
+		if m == nil {
+			return false
+		}
+		off, _ = strconv.Atoi(string(m[1]))
+	}
+	return true
+}
 
 // hugeSize reports whether a trailer declares more objects than we accept
 // (the library would allocate a table that large).

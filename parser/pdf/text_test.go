@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -186,5 +187,24 @@ func TestRotatedPage(t *testing.T) {
 	got := strings.Join(lineTexts(doc), "/")
 	if got != "Row|one|42/Row|two|7" {
 		t.Errorf("rotated lines %q", got)
+	}
+}
+
+func TestPrevCycle(t *testing.T) {
+	// a trailer whose /Prev points at its own xref section
+	src := buildPDF("BT /F1 12 Tf 72 700 Td (Loop) Tj ET", "<< /Font << /F1 HELV >> >>", false)
+	i := strings.LastIndex(string(src), "startxref\n")
+	var off int
+	fmt.Sscanf(string(src[i+len("startxref\n"):]), "%d", &off)
+	looped := strings.Replace(string(src), "trailer\n<<", fmt.Sprintf("trailer\n<< /Prev %d", off), 1)
+	if !prevCycle([]byte(looped)) {
+		t.Fatal("cycle not seen")
+	}
+	doc, err := Read([]byte(looped), WithTimeout(10*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := lineTexts(doc); len(got) != 1 || got[0] != "Loop" {
+		t.Errorf("lines %q", got)
 	}
 }

@@ -13,7 +13,8 @@
 #   qpdf-objstm-* qpdf with object streams (compressed xref) of a writer PDF
 #
 # Each PDF gets the expected JSON of its source (same numbers), with a note
-# on how it was made. Needs: go, chromium, soffice, gs, qpdf, python3,
+# on how it was made. Chromium, LibreOffice and Ghostscript stamp dates and
+# IDs into their output: a rerun changes those files' bytes, not their text. Needs: go, chromium, soffice, gs, qpdf, python3,
 # fonts-noto-cjk. Run from the repository root:  sh scripts/pdf/make-corpus.sh
 set -eu
 out=corpus/pdf
