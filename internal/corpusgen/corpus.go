@@ -229,7 +229,7 @@ type File struct {
 // a fixed order.
 func Generate() ([]File, error) {
 	var files []File
-	for _, d := range Docs() {
+	for _, d := range append(Docs(), DOCXDocs()...) {
 		b, err := d.Render()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Name, err)
@@ -256,7 +256,7 @@ Reports written by us, in the layouts the parser supports, each beside its expec
 (` + "`<name>.expected.json`" + `, the format of ` + "`../shared/field/*.expected.json`" + `). Numbers of several
 sets were taken from the field truths; agencies, prose and layout are ours.
 
-**Generated — do not edit by hand.** Everything here except ` + "`pdf/`" + ` and ` + "`docx/`" + ` is written by
+**Generated — do not edit by hand.** Everything here except ` + "`pdf/`" + ` and the LibreOffice files ` + "`docx/lo-*`" + ` is written by
 ` + "`cmd/corpusgen`" + ` from ` + "`internal/corpusgen`" + `. To regenerate, from the repository root:
 
     go generate ./internal/corpusgen
@@ -268,12 +268,14 @@ The expected files are computed from the number sets, never from parser output. 
 dash is written as 0 (the contract reads blank cells as 0). A document that is not a readable report
 has ` + "`{\"reject\": true, \"reason\": \"pre-2019\"|\"not-report\"|\"empty\"}`" + `.
 
-Score the parser against it with ` + "`../shared/tools/fieldscore corpus/html corpus/text corpus/reject`" + `.
+Score the parser against it with ` + "`../shared/tools/fieldscore corpus/html corpus/text corpus/reject corpus/docx`" + `.
+The Word documents ` + "`docx/gen-*.docx`" + ` are zipped with fixed timestamps; ` + "`docx/lo-*.docx`" + ` are pages of html/
+saved as .docx by LibreOffice (` + "`sh scripts/docx/make-lo.sh`" + `).
 
 | document | encoding | set | exercises |
 |---|---|---|---|
 `)
-	for _, d := range Docs() {
+	for _, d := range append(Docs(), DOCXDocs()...) {
 		set := "—"
 		if d.Report != nil {
 			set = d.Report.Slug
