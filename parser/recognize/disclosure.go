@@ -116,13 +116,15 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		num    int
 		line   *layout.Line
 		blank  bool
+		hdrX   map[string][2]float64
 	}
 	var rows []rowFound
 	var fields []string
 	var hdrGen model.Generation
 	hdrUnit := ""
 	hdrPositioned := false
-	headerOpen := false // the last lines were a header's column names
+	hdrX := map[string][2]float64{} // header extents, for positioned layouts
+	headerOpen := false             // the last lines were a header's column names
 	gens := map[model.Generation]int{}
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
@@ -144,6 +146,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 				fs = fields // one column name per line: keep collecting
 			} else {
 				hdrUnit = ""
+				hdrX = map[string][2]float64{}
 			}
 			for _, p := range ps {
 				if p.isVal || p.copy {
@@ -152,6 +155,9 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 				t := textnorm.LabelFolded(p.label)
 				if f := disclosureField(t, g); f != "" {
 					fs = append(fs, f)
+					if p.hasX {
+						hdrX[f] = [2]float64{p.x0, p.x1}
+					}
 					if strings.Contains(t, "万元") {
 						hdrUnit = "万元"
 					}
@@ -191,7 +197,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 			}
 			blankRow = true
 		}
-		rows = append(rows, rowFound{key: key, fields: fields, hdrGen: hdrGen, unit: hdrUnit, vals: vals, num: l.Num, line: l, blank: blankRow})
+		rows = append(rows, rowFound{key: key, fields: fields, hdrGen: hdrGen, unit: hdrUnit, vals: vals, num: l.Num, line: l, blank: blankRow, hdrX: hdrX})
 	}
 	if len(rows) == 0 {
 		return nil
@@ -236,6 +242,13 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 			fs = want
 		}
 		values := bySequence(r.vals, len(fs))
+		if h := (&header{keys: fs, x: r.hdrX}); allHaveX(r.vals) && h.completeX() {
+			// Blank cells leave no trace in PDF and aligned text: place
+			// the numbers under the header they overlap.
+			if v := h.byPosition(r.line, r.vals); v != nil {
+				values = v
+			}
+		}
 		if r.blank {
 			values = blankValues(r.line, len(fs))
 		}

@@ -37,6 +37,9 @@ func (st *state) findTitle(limit int) string {
 		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 || isBreadcrumb(t) {
 			continue
 		}
+		if strings.ContainsAny(t, "《》〈〉") || strings.Contains(t, "条例") || strings.Contains(t, "通知") {
+			continue // a citation of the template's notice, not a title
+		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
 			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
 			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) {
@@ -92,8 +95,8 @@ func (st *state) readMeta() {
 		limit = 60
 	}
 	title = st.findTitle(limit)
-	if title == "" && isTitle(textnorm.Compact(st.doc.Title)) {
-		title = textnorm.Fold(st.doc.Title)
+	if declared := textnorm.Compact(st.doc.Title); isTitle(declared) && (title == "" || !titleComplete(title) && titleComplete(declared)) {
+		title = declared
 	}
 	if title != "" {
 		r.Title = &title

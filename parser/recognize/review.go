@@ -78,6 +78,13 @@ func (st *state) readReview(apps *appsResult) {
 	if values == nil && dataAt > headerAt && allHaveX(vals) {
 		values = st.reviewByPosition(headerAt, dataAt, vals)
 	}
+	if values == nil && len(vals) == 0 && len(st.lines[headerAt].Cells) >= 2 && positioned(&st.lines[headerAt]) && !st.anyDigit(headerAt, to) {
+		// A positioned table (PDF, aligned text) printed with blanks for
+		// zeros has no number at all under its headers when nothing
+		// happened: every cell is blank.
+		values = blankValues(&st.lines[headerAt], 15)
+		st.report.Warn("blank_table", "review_litigation", "table 四 has headers but no number printed under them; its blank cells read as 0")
+	}
 	if values == nil {
 		st.report.Warn("unreadable_row", "review_litigation",
 			fmt.Sprintf("table 四: %d cells where 15 are expected; the values are left null", len(vals)))
@@ -140,4 +147,14 @@ func isReviewHeader(l layout.Line) bool {
 	j := textnorm.Squeeze(l.Joined())
 	return strings.Contains(j, "行政复议") && len([]rune(j)) <= 40 && !strings.ContainsAny(j, "，。,") ||
 		strings.Contains(j, "维持") || strings.Contains(j, "纠正") || strings.Contains(j, "审结")
+}
+
+// anyDigit reports whether a digit is printed on lines [from, to).
+func (st *state) anyDigit(from, to int) bool {
+	for i := from; i < to && i < len(st.lines); i++ {
+		if strings.ContainsAny(st.lines[i].Joined(), "0123456789") {
+			return true
+		}
+	}
+	return false
 }
