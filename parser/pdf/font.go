@@ -7,8 +7,10 @@ import (
 	"unicode/utf8"
 
 	lpdf "github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
 )
 
 // font is everything the interpreter needs to turn a shown string into
@@ -19,6 +21,7 @@ type font struct {
 	encoding string // predefined CMap name for Type0 fonts
 	toUni    *cmap  // ToUnicode
 	encCMap  *cmap  // embedded encoding CMap (Type0)
+	dec      *encoding.Decoder
 
 	// simple fonts
 	codeText  [256]string // from /Encoding and /Differences
@@ -77,12 +80,17 @@ func (f *font) codeLen(s string) int {
 			return 4
 		}
 		return 2
-	case strings.HasPrefix(f.encoding, "UniGB-UTF16"):
+	case isBig5(f.encoding):
+		if s[0] < 0x81 || s[0] == 0xFF {
+			return 1
+		}
+		return 2
+	case strings.Contains(f.encoding, "UTF16"):
 		if len(s) >= 4 && s[0] >= 0xD8 && s[0] <= 0xDB {
 			return 4
 		}
 		return 2
-	case strings.HasPrefix(f.encoding, "UniGB-UTF8"):
+	case strings.Contains(f.encoding, "UTF8"):
 		_, n := utf8.DecodeRuneInString(s)
 		return n
 	}
@@ -101,7 +109,15 @@ func isGBEUC(enc string) bool {
 	return false
 }
 
-var gb18030 = simplifiedchinese.GB18030.NewDecoder()
+// isBig5 reports the predefined CMaps of Adobe-CNS1 that take Big5 bytes.
+func isBig5(enc string) bool {
+	for _, p := range []string{"B5pc-", "ETen-B5-", "HKscs-B5-", "ETenms-B5-", "B5-"} {
+		if strings.HasPrefix(enc, p) {
+			return true
+		}
+	}
+	return false
+}
 
 func (f *font) text(raw string, n int, code uint32) string {
 	if f.toUni != nil {
@@ -120,18 +136,36 @@ func (f *font) text(raw string, n int, code uint32) string {
 			}
 			return ""
 		}
-		t, err := gb18030.String(raw)
+		if f.dec == nil { // decoders keep state: one per font, fonts are per document
+			f.dec = simplifiedchinese.GB18030.NewDecoder()
+		}
+		t, err := f.dec.String(raw)
 		if err != nil || !usableText(t) {
 			return ""
 		}
 		return t
-	case strings.HasPrefix(f.encoding, "UniGB-UCS2"), strings.HasPrefix(f.encoding, "UniGB-UTF16"):
+	case isBig5(f.encoding):
+		if n == 1 {
+			if raw[0] >= 0x20 && raw[0] < 0x7F {
+				return raw
+			}
+			return ""
+		}
+		if f.dec == nil {
+			f.dec = traditionalchinese.Big5.NewDecoder()
+		}
+		t, err := f.dec.String(raw)
+		if err != nil || !usableText(t) {
+			return ""
+		}
+		return t
+	case strings.Contains(f.encoding, "UCS2"), strings.Contains(f.encoding, "UTF16"):
 		u := make([]uint16, 0, 2)
 		for i := 0; i+1 < n; i += 2 {
 			u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
 		}
 		return string(utf16.Decode(u))
-	case strings.HasPrefix(f.encoding, "UniGB-UTF8"):
+	case strings.Contains(f.encoding, "UTF8"):
 		return raw
 	}
 	return ""

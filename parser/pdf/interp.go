@@ -368,7 +368,14 @@ func (in *interp) do(name string, res lpdf.Value) {
 		in.d.warn("xobject_depth", "nested Form XObjects deeper than the limit were skipped")
 		return
 	}
-	data := in.d.stream(xo)
+	data, ok := in.d.forms[k]
+	if !ok {
+		data = in.d.stream(xo)
+		if in.d.forms == nil {
+			in.d.forms = map[objKey][]byte{}
+		}
+		in.d.forms[k] = data
+	}
 	if len(data) == 0 {
 		return
 	}

@@ -50,6 +50,12 @@ func open(src []byte, d *doc) (*opened, error) {
 			fixed[8] = '\n'
 		}
 	}
+	// An object stream's /Extends chain is followed by the library without
+	// a cycle check; the xref names the right stream anyway.
+	if bytes.Contains(src, []byte("/Extends")) {
+		patch()
+		fixed = bytes.ReplaceAll(fixed, []byte("/Extends"), []byte("/Extendz"))
+	}
 	tail := bytes.TrimRight(src[max(0, len(src)-1024):], "\r\n\t \x00")
 	complete := bytes.HasSuffix(tail, []byte("%%EOF")) && bytes.Contains(tail, []byte("startxref"))
 	if !bytes.HasSuffix(tail, []byte("%%EOF")) && bytes.Contains(tail, []byte("startxref")) {

@@ -194,7 +194,8 @@ type doc struct {
 	byRes  map[fontKey]*font // (resources object, name) → font
 	// resolved /Font dictionaries by resources object
 	fontDicts map[objKey]lpdf.Value
-	fontByRef map[objKey]*font // font objects already parsed
+	fontByRef map[objKey]*font  // font objects already parsed
+	forms     map[objKey][]byte // decoded Form XObjects
 	ops       int
 	glyphs    int
 	decoded   int64

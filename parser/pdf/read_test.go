@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -203,5 +204,43 @@ func TestScanned(t *testing.T) {
 	_, err := Read(src)
 	if docerr.KindOf(err) != docerr.Scanned || !strings.Contains(err.Error(), "OCR") {
 		t.Fatalf("got %v", err)
+	}
+}
+
+// TestConcurrent reads documents in parallel: nothing is shared between
+// reads (run with -race).
+func TestConcurrent(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join("..", "..", "corpus", "pdf", "gowriter-*.pdf"))
+	if len(files) == 0 {
+		t.Skip("no corpus PDFs")
+	}
+	var srcs [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		srcs = append(srcs, b)
+	}
+	want := make([]string, len(srcs))
+	for i, b := range srcs {
+		want[i] = strings.Join(lineTexts(mustRead(t, b)), "\n")
+	}
+	errs := make(chan error, 4*len(srcs))
+	for k := 0; k < 4; k++ {
+		for i, b := range srcs {
+			go func(i int, b []byte) {
+				doc, err := Read(b)
+				if err == nil && strings.Join(lineTexts(doc), "\n") != want[i] {
+					err = fmt.Errorf("file %d read differently in parallel", i)
+				}
+				errs <- err
+			}(i, b)
+		}
+	}
+	for k := 0; k < 4*len(srcs); k++ {
+		if err := <-errs; err != nil {
+			t.Error(err)
+		}
 	}
 }
