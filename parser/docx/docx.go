@@ -8,7 +8,9 @@
 // kept, deletions and moved-away text dropped), field instructions are
 // ignored (their results kept), and text boxes (w:txbxContent) are read
 // where they are anchored, taking one branch of every
-// mc:AlternateContent. The archive is untrusted: the bytes inflated, the
+// mc:AlternateContent. A document whose content is an embedded HTML or
+// RTF part (w:altChunk) is refused with the command that converts it. The
+// archive is untrusted: the bytes inflated, the
 // compression ratio, the number of entries, the XML element depth and the
 // size of expanded tables are all bounded, and a context bounds the time.
 package docx
@@ -23,6 +25,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/encoding/htmlindex"
 
 	"github.com/govreport/govreport/parser/docerr"
 	"github.com/govreport/govreport/parser/layout"
@@ -95,7 +99,12 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 	lr := &limitReader{r: rc, max: cfg.maxBytes, ratio: cfg.maxRatio, compressed: compressed}
 	r := &reader{cfg: cfg, doc: &layout.Document{Format: "docx"}}
 	r.dec = xml.NewDecoder(lr)
-	if err := r.run(); err != nil {
+	r.dec.CharsetReader = charsetReader
+	err = r.run()
+	if err == nil && r.altChunks > 0 && !hasTable(r.doc) {
+		return nil, docerr.New(docerr.Unsupported, "a Word document whose content is an embedded HTML or RTF part (w:altChunk) that only Word converts on opening; convert it first with: soffice --headless --convert-to docx FILE")
+	}
+	if err != nil {
 		var de *docerr.Error
 		switch {
 		case lr.err != nil:
@@ -110,6 +119,26 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 		return nil, docerr.Wrap(docerr.Damaged, "a damaged Word document: word/document.xml is not well-formed XML: "+err.Error(), err)
 	}
 	return r.doc, nil
+}
+
+// charsetReader decodes a main part whose XML declaration names another
+// encoding than UTF-8 (UTF-16 is allowed by the standard; Chinese tools
+// sometimes write GB2312 or GBK).
+func charsetReader(label string, input io.Reader) (io.Reader, error) {
+	e, err := htmlindex.Get(label)
+	if err != nil {
+		return nil, fmt.Errorf("unknown encoding %q", label)
+	}
+	return e.NewDecoder().Reader(input), nil
+}
+
+func hasTable(doc *layout.Document) bool {
+	for _, l := range doc.Lines {
+		if l.Table > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // mainPart opens the archive and returns its word/document.xml entry.
@@ -209,14 +238,15 @@ func attr(se xml.StartElement, local string) (string, bool) {
 
 // reader walks the token stream of document.xml.
 type reader struct {
-	cfg    config
-	dec    *xml.Decoder
-	doc    *layout.Document
-	depth  int
-	tokens int
-	tables int
-	cells  int   // cells emitted so far
-	err    error // set when a budget is exceeded while emitting
+	cfg       config
+	dec       *xml.Decoder
+	doc       *layout.Document
+	depth     int
+	tokens    int
+	tables    int
+	cells     int   // cells emitted so far
+	altChunks int   // w:altChunk elements seen
+	err       error // set when a budget is exceeded while emitting
 }
 
 // next returns the next token, keeping the element depth within bounds
@@ -373,6 +403,11 @@ func (r *reader) element(se xml.StartElement, s sink, p *para) error {
 		return r.children(s, nil)
 	case "mc:AlternateContent":
 		return r.alternate(s, p)
+	case "altChunk":
+		// Content imported from another part (HTML, RTF, MHT) that Word
+		// converts only when it opens the file.
+		r.altChunks++
+		return r.skip()
 	case "del", "moveFrom", // tracked deletions
 		"instrText", "delInstrText", "delText", // field codes, deleted text
 		"pPr", "rPr", "sectPr", "tblPr", "tblGrid", "trPr", "tcPr", "sdtPr", "sdtEndPr",

@@ -386,3 +386,19 @@ func TestManyCellsAreBounded(t *testing.T) {
 		t.Errorf("kind %v: %s", k, msg)
 	}
 }
+
+func TestAltChunkSaysHowToConvert(t *testing.T) {
+	k, msg := kindOf(t, docxOf(t, `<w:altChunk r:id="htmlChunk" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"/>`))
+	if k != docerr.Unsupported || !strings.Contains(msg, "soffice --headless --convert-to docx") {
+		t.Errorf("kind %v: %s", k, msg)
+	}
+}
+
+func TestDeclaredEncoding(t *testing.T) {
+	gbk := []byte("<?xml version=\"1.0\" encoding=\"GB2312\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body><w:p><w:r><w:t>\xb1\xa8\xb8\xe6</w:t></w:r></w:p></w:body></w:document>")
+	doc, err := Read(archive(t, entry{MainPart, gbk}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	expectLines(t, doc, "报告")
+}

@@ -102,7 +102,12 @@ func FuzzRead(f *testing.F) {
 }
 
 // FuzzDocumentXML feeds the main part's XML inside a valid archive, which
-// reaches the XML walker far more often than mutated ZIP bytes do.
+// reaches the XML walker far more often than mutated ZIP bytes do. The
+// corpus seeds are a few hundred kilobytes each; run it with a short
+// minimisation time, or the engine spends minutes shrinking each new
+// input:
+//
+//	go test ./parser/docx -run XXX -fuzz FuzzDocumentXML -fuzzminimizetime 2s
 func FuzzDocumentXML(f *testing.F) {
 	for _, b := range corpusSeeds(f) {
 		f.Add(mainXML(f, b))
