@@ -28,6 +28,7 @@ import (
 	"github.com/govreport/govreport/parser/pdf"
 	"github.com/govreport/govreport/parser/recognize"
 	"github.com/govreport/govreport/parser/text"
+	"github.com/govreport/govreport/region"
 )
 
 // Parser reads reports. Its zero value is not usable; make one with New.
@@ -139,6 +140,7 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 	}
 	r.Source.Format = doc.Format
 	r.Source.Pages = doc.Pages
+	r.Region = region.OfReport(r, doc)
 	return r, nil
 }
 

@@ -13,6 +13,7 @@ const usage = `govreport reads 政府信息公开工作年度报告 (PDF, HTML, 
 Usage:
   govreport parse [flags] FILE...   print the report of each FILE as JSON ("-" reads standard input)
   govreport lines FILE              print the document as the table recognizer sees it (debugging)
+  govreport compare [flags] INPUT...  put reports side by side (table, CSV, XLSX, HTML with charts)
   govreport help                    show this text
 
 Run "govreport parse -h" for the flags of parse.
@@ -37,6 +38,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runParse(args[1:], stdin, stdout, stderr)
 	case "lines":
 		return runLines(args[1:], stdout, stderr)
+	case "compare":
+		return runCompare(args[1:], stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

@@ -1,0 +1,260 @@
+package compare
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/width"
+
+	"github.com/govreport/govreport/derive"
+)
+
+// failedMark follows the column label of a report with failed checks.
+const failedMark = " ✗"
+
+// headers are the column labels, marked for reports with failed checks.
+func (s *Set) headers() []string {
+	out := make([]string, len(s.Entries))
+	for i, e := range s.Entries {
+		out[i] = e.Label()
+		if len(e.Failed) > 0 {
+			out[i] += failedMark
+		}
+	}
+	return out
+}
+
+// DisplayWidth is the width of s on a terminal: East Asian wide and
+// full-width characters count 2.
+func DisplayWidth(s string) int {
+	n := 0
+	for _, r := range s {
+		switch width.LookupRune(r).Kind() {
+		case width.EastAsianWide, width.EastAsianFullwidth:
+			n += 2
+		default:
+			n++
+		}
+	}
+	return n
+}
+
+func pad(s string, w int, right bool) string {
+	n := w - DisplayWidth(s)
+	if n <= 0 {
+		return s
+	}
+	if right {
+		return strings.Repeat(" ", n) + s
+	}
+	return s + strings.Repeat(" ", n)
+}
+
+// WriteText writes the table aligned for a terminal, with the failed
+// checks and cross-report warnings below it.
+func (s *Set) WriteText(w io.Writer) error {
+	g := s.Grid()
+	rows := [][]string{append([]string{"指标"}, s.headers()...)}
+	for _, r := range g.Rows {
+		line := []string{r.Label}
+		for _, c := range r.Cells {
+			line = append(line, c.Text)
+		}
+		rows = append(rows, line)
+	}
+	widths := make([]int, len(rows[0]))
+	for _, r := range rows {
+		for i, c := range r {
+			widths[i] = max(widths[i], DisplayWidth(c))
+		}
+	}
+	var b strings.Builder
+	for ri, r := range rows {
+		for i, c := range r {
+			if i > 0 {
+				b.WriteString("  ")
+			}
+			last := i == len(r)-1
+			if i == 0 {
+				if last {
+					b.WriteString(c)
+				} else {
+					b.WriteString(pad(c, widths[0], false))
+				}
+				continue
+			}
+			b.WriteString(pad(c, widths[i], true))
+		}
+		b.WriteString("\n")
+		if ri == 0 {
+			total := 2 * (len(widths) - 1)
+			for _, x := range widths {
+				total += x
+			}
+			b.WriteString(strings.Repeat("─", total) + "\n")
+		}
+	}
+	if note := s.FailedNote(); note != "" {
+		b.WriteString("\n" + note)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
+
+// WriteMarkdown writes the table as a GitHub-flavoured Markdown table,
+// with the failed checks as a list below it.
+func (s *Set) WriteMarkdown(w io.Writer) error {
+	g := s.Grid()
+	var b strings.Builder
+	b.WriteString("| 指标 |")
+	for _, h := range s.headers() {
+		b.WriteString(" " + mdEscape(h) + " |")
+	}
+	b.WriteString("\n|---|" + strings.Repeat("---:|", len(s.Entries)) + "\n")
+	for _, r := range g.Rows {
+		b.WriteString("| " + mdEscape(r.Label) + " |")
+		for _, c := range r.Cells {
+			t := mdEscape(c.Text)
+			if c.Bad {
+				t = "**" + t + "**"
+			}
+			b.WriteString(" " + t + " |")
+		}
+		b.WriteString("\n")
+	}
+	if note := s.FailedNote(); note != "" {
+		b.WriteString("\n")
+		for _, l := range strings.Split(strings.TrimSpace(note), "\n") {
+			b.WriteString("- " + mdEscape(l) + "\n")
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// raw is a cell for machine-readable outputs: numbers unformatted (shares
+// as fractions), undefined empty.
+func raw(c Cell) string {
+	if c.Value != nil {
+		return strconv.FormatFloat(*c.Value, 'f', -1, 64)
+	}
+	if c.Text == "—" {
+		return ""
+	}
+	return c.Text
+}
+
+// WriteCSV writes the table as CSV (UTF-8 with a byte-order mark, which
+// spreadsheet programs need to read Chinese): a key column, the label
+// column, then one column per report. Shares are fractions (0.25),
+// undefined figures empty. A last column-wise row lists each report's
+// failed checks.
+func (s *Set) WriteCSV(w io.Writer) error {
+	g := s.Grid()
+	if _, err := io.WriteString(w, "\ufeff"); err != nil {
+		return err
+	}
+	cw := csv.NewWriter(w)
+	cw.Write(append([]string{"key", "指标"}, s.headers()...))
+	for _, r := range g.Rows {
+		line := []string{r.Key, r.Label}
+		for _, c := range r.Cells {
+			line = append(line, raw(c))
+		}
+		cw.Write(line)
+	}
+	line := []string{"failed_checks", "未通过的核对"}
+	for _, e := range s.Entries {
+		var ms []string
+		for _, c := range e.Failed {
+			ms = append(ms, c.Message)
+		}
+		line = append(line, strings.Join(ms, "; "))
+	}
+	cw.Write(line)
+	cw.Flush()
+	return cw.Error()
+}
+
+// WriteXLSX writes the table as an Excel workbook: sheet 对比 with numbers
+// as numbers (shares with a percent format), columns of reports with
+// failed checks and mismatched cells in red; sheet 核对 with the failed
+// checks and cross-report warnings.
+func (s *Set) WriteXLSX(w io.Writer) error {
+	g := s.Grid()
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "对比"
+	f.SetSheetName("Sheet1", sheet)
+	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
+	red, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}})
+	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
+	intf, _ := f.NewStyle(&excelize.Style{NumFmt: 1}) // 0
+	cell := func(col, row int) string { n, _ := excelize.CoordinatesToCellName(col, row); return n }
+	f.SetCellValue(sheet, cell(1, 1), "指标")
+	f.SetCellStyle(sheet, cell(1, 1), cell(1, 1), bold)
+	for i, h := range s.headers() {
+		f.SetCellValue(sheet, cell(i+2, 1), h)
+		st := bold
+		if len(s.Entries[i].Failed) > 0 {
+			st = red
+		}
+		f.SetCellStyle(sheet, cell(i+2, 1), cell(i+2, 1), st)
+	}
+	for ri, r := range g.Rows {
+		row := ri + 2
+		f.SetCellValue(sheet, cell(1, row), r.Label)
+		for ci, c := range r.Cells {
+			ref := cell(ci+2, row)
+			switch {
+			case c.Value != nil && r.Key != "year" && !strings.HasSuffix(r.Key, "_change"):
+				f.SetCellValue(sheet, ref, *c.Value)
+				if c.Unit == derive.Share {
+					f.SetCellStyle(sheet, ref, ref, pct)
+				} else if *c.Value == float64(int64(*c.Value)) {
+					f.SetCellStyle(sheet, ref, ref, intf)
+				}
+			case c.Text == "—":
+			default:
+				f.SetCellValue(sheet, ref, c.Text)
+			}
+			if c.Bad {
+				f.SetCellStyle(sheet, ref, ref, red)
+			}
+		}
+	}
+	f.SetColWidth(sheet, "A", "A", 36)
+	if last, err := excelize.ColumnNumberToName(len(s.Entries) + 1); err == nil && len(s.Entries) > 0 {
+		f.SetColWidth(sheet, "B", last, 22)
+	}
+	f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+	const checks = "核对"
+	f.NewSheet(checks)
+	for i, h := range []string{"报告", "规则", "范围", "应为", "实际", "说明"} {
+		f.SetCellValue(checks, cell(i+1, 1), h)
+	}
+	row := 2
+	for _, e := range s.Entries {
+		for _, c := range e.Failed {
+			for i, v := range []any{e.Label(), c.Rule, c.Scope, c.Expected, c.Actual, c.Message} {
+				f.SetCellValue(checks, cell(i+1, row), v)
+			}
+			row++
+		}
+	}
+	for _, x := range s.Warnings {
+		for i, v := range []any{fmt.Sprintf("%s %d", x.Agency, x.Year), x.Rule, "total", x.Expected, x.Actual, x.Message} {
+			f.SetCellValue(checks, cell(i+1, row), v)
+		}
+		row++
+	}
+	f.SetColWidth(checks, "A", "A", 28)
+	f.SetColWidth(checks, "F", "F", 80)
+	return f.Write(w)
+}
