@@ -1,13 +1,11 @@
 package pdf_test
 
 import (
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
-	"github.com/govreport/govreport/parser"
 	"github.com/govreport/govreport/parser/pdf"
 )
 
@@ -34,28 +32,6 @@ func BenchmarkRead(b *testing.B) {
 			b.SetBytes(int64(len(src)))
 			for i := 0; i < b.N; i++ {
 				if _, err := pdf.Read(src); err != nil {
-					b.Fatal(err)
-				}
-			}
-		})
-	}
-}
-
-// BenchmarkParse measures the whole parse: PDF bytes to checked JSON.
-func BenchmarkParse(b *testing.B) {
-	for _, f := range benchFiles(b) {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			b.Fatal(err)
-		}
-		b.Run(strings.TrimSuffix(filepath.Base(f), ".pdf"), func(b *testing.B) {
-			b.SetBytes(int64(len(src)))
-			for i := 0; i < b.N; i++ {
-				r, err := parser.Parse(f, src)
-				if err != nil {
-					b.Fatal(err)
-				}
-				if _, err := json.Marshal(r); err != nil {
 					b.Fatal(err)
 				}
 			}

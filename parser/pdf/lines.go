@@ -54,6 +54,7 @@ func build(pages []page, grid bool) *layout.Document {
 	}
 	if grid {
 		all = buildTables(all)
+		all = mergeReviewHeader(all)
 	}
 	num := 0
 	for _, l := range all {

@@ -148,6 +148,35 @@ func TestFieldGrids(t *testing.T) {
 	})
 }
 
+// reviewHeader finds table 四's merged outcome header line.
+func reviewHeader(doc *layout.Document) []string {
+	for _, l := range doc.Lines {
+		if len(l.Cells) == 15 && l.Cells[0].Text == "结果维持" {
+			return l.Texts()
+		}
+	}
+	return nil
+}
+
+func TestReviewHeaders(t *testing.T) {
+	want := strings.Repeat("结果维持|结果纠正|其他结果|尚未审结|总计|", 3)
+	files := []string{filepath.Join("..", "..", "..", "shared", "field", "01-huaian-city-2024.pdf"), filepath.Join("..", "..", "..", "shared", "field", "02-hongze-district-2023.pdf")}
+	more, _ := filepath.Glob(filepath.Join("..", "..", "corpus", "pdf", "*.pdf"))
+	for _, f := range append(files, more...) {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		doc, err := Read(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(reviewHeader(doc), "|") + "|"; got != want {
+			t.Errorf("%s: table 四 header %q", filepath.Base(f), got)
+		}
+	}
+}
+
 // TestCorpus reads every PDF of the corpus: the requests table must come
 // out as a grid whatever the producer.
 func TestCorpus(t *testing.T) {

@@ -213,7 +213,7 @@ func headerStacks(lines []*tline, minX float64) []hdrStack {
 			if w.x0 < minX || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") || strings.Contains(w.text, "勾稽") || numberRe.MatchString(w.text) {
 				continue
 			}
-			if n := len(merged); n > 0 && w.x0-merged[n-1].x1 < 0.6*math.Max(w.size, 1) {
+			if n := len(merged); n > 0 && w.x0-merged[n-1].x1 < math.Max(w.size, 1) && prefixOfAny(merged[n-1].text+w.text, columnNames) {
 				merged[n-1].text += w.text
 				merged[n-1].x1 = w.x1
 				continue
@@ -597,4 +597,135 @@ func countNumbers(l *tline) int {
 		}
 	}
 	return n
+}
+
+var (
+	reviewOutcomes = map[string]bool{"结果维持": true, "结果纠正": true, "其他结果": true, "尚未审结": true, "总计": true}
+	reviewNames    = []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
+)
+
+// prefixOfAny reports whether s (spaces removed) begins one of names:
+// fragments of one header cell printed with gaps (商 业 企) join, those of
+// neighbouring cells (结果 | 其他) do not.
+func prefixOfAny(s string, names []string) bool {
+	s = textnorm.Compact(s)
+	for _, n := range names {
+		if strings.HasPrefix(n, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// mergeReviewHeader joins the outcome headers of table 四, printed a few
+// characters per line in narrow cells (结果 / 维持), into one line of
+// fifteen cells with their extents, so that numbers can be placed under
+// them by position. The group headers (行政复议, 未经复议直接起诉 …) stay.
+func mergeReviewHeader(all []*tline) []*tline {
+	for i, l := range all {
+		t := textnorm.Compact(l.joined())
+		if !strings.Contains(t, "行政复议") || !strings.Contains(t, "行政诉讼") || utf8.RuneCountInString(t) > 30 {
+			continue
+		}
+		end := i + 1
+		for end < len(all) && end < i+12 {
+			n := all[end]
+			if len(n.words) > 0 && countNumbers(n) == len(n.words) || strings.HasPrefix(textnorm.Compact(n.joined()), "五、") {
+				break
+			}
+			end++
+		}
+		zone := all[i+1 : end]
+		var stacks []hdrStack
+		var owners [][]*word
+		for _, zl := range zone {
+			var merged []word
+			var parts [][]*word
+			for wi := range zl.words {
+				w := &zl.words[wi]
+				if isGroupHeader(w.text) {
+					continue
+				}
+				if n := len(merged); n > 0 && w.x0-merged[n-1].x1 < math.Max(w.size, 1) && prefixOfAny(merged[n-1].text+w.text, reviewNames) {
+					merged[n-1].text += w.text
+					merged[n-1].x1 = w.x1
+					parts[n-1] = append(parts[n-1], w)
+					continue
+				}
+				merged = append(merged, *w)
+				parts = append(parts, []*word{w})
+			}
+			for mi, w := range merged {
+				placed := false
+				for si := range stacks {
+					s := &stacks[si]
+					ov := math.Min(s.x1, w.x1) - math.Max(s.x0, w.x0)
+					if ov > 0.3*math.Min(s.x1-s.x0, w.x1-w.x0) {
+						s.text += w.text
+						s.x0, s.x1 = math.Min(s.x0, w.x0), math.Max(s.x1, w.x1)
+						owners[si] = append(owners[si], parts[mi]...)
+						placed = true
+						break
+					}
+				}
+				if !placed {
+					stacks = append(stacks, hdrStack{text: w.text, x0: w.x0, x1: w.x1})
+					owners = append(owners, parts[mi])
+				}
+			}
+		}
+		var heads []int
+		for si, s := range stacks {
+			if reviewOutcomes[textnorm.Compact(s.text)] {
+				heads = append(heads, si)
+			}
+		}
+		if len(heads) != 15 {
+			return all
+		}
+		sort.Slice(heads, func(a, b int) bool { return stacks[heads[a]].x0 < stacks[heads[b]].x0 })
+		// take the outcome fragments out of their lines
+		drop := map[*word]bool{}
+		for _, si := range heads {
+			for _, w := range owners[si] {
+				drop[w] = true
+			}
+		}
+		first := -1
+		for zi, zl := range zone {
+			var keep []word
+			for wi := range zl.words {
+				if drop[&zl.words[wi]] {
+					if first < 0 {
+						first = zi
+					}
+					continue
+				}
+				keep = append(keep, zl.words[wi])
+			}
+			zl.words = keep
+		}
+		ref := zone[max(first, 0)]
+		hdr := &tline{page: ref.page, y: ref.y, size: ref.size}
+		for _, si := range heads {
+			s := stacks[si]
+			t := textnorm.Compact(s.text)
+			hdr.words = append(hdr.words, word{raw: s.text, text: t, x0: s.x0, x1: s.x1, col: -1, size: ref.size})
+		}
+		out := make([]*tline, 0, len(all))
+		out = append(out, all[:i+1]...)
+		for _, zl := range zone {
+			if len(zl.words) > 0 {
+				out = append(out, zl)
+			}
+		}
+		out = append(out, hdr)
+		out = append(out, all[end:]...)
+		return out
+	}
+	return all
+}
+
+func isGroupHeader(t string) bool {
+	return strings.Contains(t, "复议") || strings.Contains(t, "诉讼") || strings.Contains(t, "起诉")
 }

@@ -20,4 +20,4 @@ printf '%-50s %12s %14s\n' file "pdftotext ms" "govreport ms"
 for f in $files; do
 	printf '%-50s %12s %14s\n' "$(basename "$f")" "$(ms pdftotext -layout "$f" -)" "$(ms "$bin" parse "$f")"
 done
-go test ./parser/pdf -run XXX -bench . -benchtime "${n}x" | grep -E '^Benchmark'
+go test ./parser/pdf ./parser/pdf/internal/benchparse -run XXX -bench . -benchtime "${n}x" | grep -E '^Benchmark'

@@ -1,0 +1,4 @@
+// Package benchparse benchmarks the whole parse of the PDF corpus:
+//
+//	go test ./parser/pdf/internal/benchparse -bench .
+package benchparse
