@@ -267,7 +267,9 @@ func docxDocument(r *Report, st Style, o DOCXOptions) string {
 	w.b.WriteString(`<w:document ` + docxNS + `><w:body>`)
 	w.para(`<w:jc w:val="center"/><w:spacing w:line="560" w:lineRule="exact"/>`, rprTitle, r.Title)
 	w.b.WriteString(`<w:p/>`)
-	fieldDone, footnoteDone, delDone := false, false, false
+	// The field and the deleted sentence go into the first paragraph of
+	// 一、总体情况, whose text the output keeps.
+	fieldDone, footnoteDone, delDone, inOverview := false, false, false, false
 	for _, bl := range blocks(r, st) {
 		switch {
 		case bl.table != nil:
@@ -277,6 +279,7 @@ func docxDocument(r *Report, st Style, o DOCXOptions) string {
 				w.table(bl.table)
 			}
 		case bl.heading:
+			inOverview = bl.text == r.Heading(0)
 			w.b.WriteString(`<w:p><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/><w:outlineLvl w:val="0"/></w:pPr>`)
 			w.runs(rprHead, bl.text)
 			if o.Fields && !footnoteDone && bl.text == r.Heading(2) {
@@ -287,11 +290,11 @@ func docxDocument(r *Report, st Style, o DOCXOptions) string {
 		default:
 			w.b.WriteString(`<w:p><w:pPr><w:ind w:firstLineChars="200" w:firstLine="640"/></w:pPr>`)
 			w.runs(rprBody, bl.text)
-			if o.Tracked && !delDone {
+			if o.Tracked && !delDone && inOverview {
 				delDone = true
 				w.deleted(rprBody, "（此句删除：本年度共收到申请99件。）")
 			}
-			if o.Fields && !fieldDone {
+			if o.Fields && !fieldDone && inOverview {
 				fieldDone = true
 				w.run(rprBody, "（全文共")
 				w.b.WriteString(`<w:r>` + rprBody + `<w:fldChar w:fldCharType="begin"/></w:r><w:r>` + rprBody + `<w:instrText xml:space="preserve"> NUMPAGES  \* Arabic  \* MERGEFORMAT 1234 </w:instrText></w:r><w:r>` + rprBody + `<w:fldChar w:fldCharType="separate"/></w:r>`)
