@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 
 	"github.com/govreport/govreport/internal/corpusgen"
@@ -114,9 +115,32 @@ func prose(s *set) {
 func main() {
 	out := flag.String("out", "../corpus/compare", "folder to write")
 	flag.Parse()
+	files, err := generate()
+	if err != nil {
+		fail(err)
+	}
 	if err := os.MkdirAll(*out, 0o755); err != nil {
 		fail(err)
 	}
+	for _, name := range sortedKeys(files) {
+		if err := os.WriteFile(filepath.Join(*out, name), files[name], 0o644); err != nil {
+			fail(err)
+		}
+	}
+}
+
+func sortedKeys(m map[string][]byte) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// generate returns the files of corpus/compare by name.
+func generate() (map[string][]byte, error) {
+	files := map[string][]byte{}
 	all := append(append([]*set(nil), fieldSets...), gulouSets()...)
 	var readme strings.Builder
 	readme.WriteString(`# Compare corpus
@@ -137,23 +161,17 @@ those of their field truths (` + "`../shared/field`" + `), with table 二 cells 
 	for _, s := range all {
 		prose(s)
 		r := &s.Report
-		doc := corpusgen.RenderTabs(r, corpusgen.Style{}, corpusgen.TabOptions{})
 		exp, err := r.Expected()
 		if err != nil {
-			fail(err)
+			return nil, err
 		}
 		name := "tabs-" + r.Slug
-		if err := os.WriteFile(filepath.Join(*out, name+".txt"), doc, 0o644); err != nil {
-			fail(err)
-		}
-		if err := os.WriteFile(filepath.Join(*out, name+".expected.json"), exp, 0o644); err != nil {
-			fail(err)
-		}
+		files[name+".txt"] = corpusgen.RenderTabs(r, corpusgen.Style{}, corpusgen.TabOptions{})
+		files[name+".expected.json"] = exp
 		fmt.Fprintf(&readme, "| `%s.txt` | %s %d | %s / %s | %s |\n", name, r.Agency, r.Year, r.Table2, r.Table3, r.Notes[0])
 	}
-	if err := os.WriteFile(filepath.Join(*out, "README.md"), []byte(readme.String()), 0o644); err != nil {
-		fail(err)
-	}
+	files["README.md"] = []byte(readme.String())
+	return files, nil
 }
 
 func fail(err error) {
