@@ -7,6 +7,29 @@
 // simple encodings, real widths), and the rebuilding of lines, words and
 // the requests table from glyph positions.
 //
+// What the Document holds:
+//
+//   - Lines in reading order, pages concatenated, with Page and a 1-based Num
+//     over the whole document; page numbers (-4-, — 4 —, 第4页) and running
+//     headers or footers repeated on most pages are dropped.
+//   - Each line's cells are its words: runs of glyphs split at gaps wider
+//     than about 0.12 em, with X0/X1 in points, Col -1, Table 0. A unit after
+//     a number (75394432.52 元) stays in the number's cell.
+//   - Table 三 becomes a grid with Table 1: one header line whose seven cells
+//     are 自然人 … 总计 with Col 1–7 (joined from their wrapped fragments);
+//     one line per data row with the row's label, joined from its wrapped
+//     fragments, as a cell of Col 0 and each number in the Col of the header
+//     whose centre is nearest (a blank cell is absent; a number wrapped inside
+//     its cell is rejoined); and, before the first row of each group, a line
+//     with only the group label (三、本年度办理结果, （三）不予公开 …, （六）其他处理
+//     when it is a group) in Col 0. The table's other header lines (申请人情况,
+//     法人或其他组织, the corner note) stay plain lines before it.
+//   - Table 四's outcome headers, printed a few characters per line, become
+//     one plain line of fifteen cells (结果维持 … 总计, three times) with their
+//     extents, right above the line of numbers.
+//   - Warnings: repaired (a missing %%EOF, a rebuilt xref), truncated,
+//     page_tree_rebuilt, stream_damaged, font_missing, stream_filter_wrong.
+//
 // Every call into the library is guarded by recover, and the whole read
 // runs under a deadline: Read returns a *docerr.Error of kind TooLarge when
 // the budget is exhausted, even if third-party code loops (the goroutine
@@ -30,15 +53,14 @@ import (
 
 // Budget bounds the work spent on one document.
 type Budget struct {
-	MaxFileSize  int64         // bytes of input
-	MaxStream    int64         // decoded bytes of one stream
-	MaxTotal     int64         // decoded bytes of all streams together
-	MaxOps       int           // content-stream operators in total
-	MaxGlyphs    int           // glyphs in total
-	MaxPages     int           // pages
-	MaxDepth     int           // nesting of Form XObjects
-	Timeout      time.Duration // wall time, if no deadline is given
-	PerPageExtra time.Duration // added to Timeout per page (informational: the default deadline is fixed at start)
+	MaxFileSize int64         // bytes of input
+	MaxStream   int64         // decoded bytes of one stream
+	MaxTotal    int64         // decoded bytes of all streams together
+	MaxOps      int           // content-stream operators in total
+	MaxGlyphs   int           // glyphs in total
+	MaxPages    int           // pages
+	MaxDepth    int           // nesting of Form XObjects
+	Timeout     time.Duration // wall time, if no deadline or context deadline is given
 }
 
 // DefaultBudget is generous for real reports (a few pages, a few hundred KB)
