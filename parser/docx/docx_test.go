@@ -402,3 +402,18 @@ func TestDeclaredEncoding(t *testing.T) {
 	}
 	expectLines(t, doc, "报告")
 }
+
+// TestEntityExpansionIsNotPerformed: a DTD's entities (billion laughs) are
+// not expanded; the part is refused as damaged at once.
+func TestEntityExpansionIsNotPerformed(t *testing.T) {
+	var dtd strings.Builder
+	dtd.WriteString(`<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY lol0 "lol">`)
+	for i := 1; i <= 9; i++ {
+		fmt.Fprintf(&dtd, `<!ENTITY lol%d "%s">`, i, strings.Repeat(fmt.Sprintf("&lol%d;", i-1), 10))
+	}
+	dtd.WriteString(`]>`)
+	src := archive(t, entry{MainPart, []byte(dtd.String() + strings.TrimPrefix(head, `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>`) + p("&lol9;") + tail)})
+	if k, msg := kindOf(t, src); k != docerr.Damaged {
+		t.Errorf("kind %v: %s", k, msg)
+	}
+}
