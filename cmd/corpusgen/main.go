@@ -6,8 +6,10 @@
 //	corpusgen [-out DIR] [-check]
 //
 // It owns DIR/html, DIR/text, DIR/reject and DIR/README.md; files there that
-// the generator no longer writes are removed. Other folders of DIR (pdf/,
-// docx/) are left alone. With -check nothing is written and the exit status
+// the generator no longer writes are removed. It also writes the Word
+// documents DIR/docx/gen-*.docx, but removes nothing in DIR/docx, which
+// holds LibreOffice conversions too (scripts/docx/make-lo.sh); DIR/pdf is
+// left alone. With -check nothing is written and the exit status
 // is 1 when DIR differs from what would be written.
 package main
 
