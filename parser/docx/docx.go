@@ -403,6 +403,8 @@ func (r *reader) element(se xml.StartElement, s sink, p *para) error {
 		return r.children(s, nil)
 	case "mc:AlternateContent":
 		return r.alternate(s, p)
+	case "sdt":
+		return r.sdt(s, p)
 	case "altChunk":
 		// Content imported from another part (HTML, RTF, MHT) that Word
 		// converts only when it opens the file.
@@ -417,6 +419,47 @@ func (r *reader) element(se xml.StartElement, s sink, p *para) error {
 		return r.skip()
 	}
 	return r.children(s, p)
+}
+
+// sdt reads a content control. While it is empty Word shows placeholder
+// text (单击或点击此处输入文字。) marked w:showingPlcHdr: that is not
+// content.
+func (r *reader) sdt(s sink, p *para) error {
+	placeholder := false
+	for {
+		tok, err := r.next()
+		if err != nil {
+			if err == io.EOF {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch wname(t.Name) {
+			case "sdtPr":
+				err = r.walk(func(se xml.StartElement) (bool, error) {
+					if wname(se.Name) == "showingPlcHdr" {
+						placeholder = true
+					}
+					return true, r.skip()
+				})
+			case "sdtContent":
+				if placeholder {
+					err = r.skip()
+				} else {
+					err = r.children(s, p)
+				}
+			default:
+				err = r.skip()
+			}
+			if err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
 }
 
 // text reads the character data of a w:t.

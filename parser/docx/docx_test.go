@@ -417,3 +417,10 @@ func TestEntityExpansionIsNotPerformed(t *testing.T) {
 		t.Errorf("kind %v: %s", k, msg)
 	}
 }
+
+func TestContentControlPlaceholderIsNotText(t *testing.T) {
+	doc := read(t, tbl(tr(tc("", "自然人"),
+		`<w:tc><w:sdt><w:sdtPr><w:showingPlcHdr/><w:text/></w:sdtPr><w:sdtContent><w:p><w:r><w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr><w:t>单击或点击此处输入文字。</w:t></w:r></w:p></w:sdtContent></w:sdt></w:tc>`,
+		`<w:tc><w:p><w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtContent><w:r><w:t>7</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc>`)))
+	expectLines(t, doc, "0:自然人|1:|2:7")
+}
