@@ -405,6 +405,8 @@ func (r *reader) element(se xml.StartElement, s sink, p *para) error {
 		return r.alternate(s, p)
 	case "sdt":
 		return r.sdt(s, p)
+	case "r":
+		return r.textRun(s, p)
 	case "altChunk":
 		// Content imported from another part (HTML, RTF, MHT) that Word
 		// converts only when it opens the file.
@@ -419,6 +421,48 @@ func (r *reader) element(se xml.StartElement, s sink, p *para) error {
 		return r.skip()
 	}
 	return r.children(s, p)
+}
+
+// textRun reads a w:r. Text formatted hidden (w:vanish) is not shown by Word
+// and is not read.
+func (r *reader) textRun(s sink, p *para) error {
+	hidden := false
+	for {
+		tok, err := r.next()
+		if err != nil {
+			if err == io.EOF {
+				return io.ErrUnexpectedEOF
+			}
+			return err
+		}
+		switch t := tok.(type) {
+		case xml.StartElement:
+			switch {
+			case wname(t.Name) == "rPr":
+				err = r.walk(func(se xml.StartElement) (bool, error) {
+					if wname(se.Name) == "vanish" && on(se) {
+						hidden = true
+					}
+					return true, r.skip()
+				})
+			case hidden:
+				err = r.skip()
+			default:
+				err = r.element(t, s, p)
+			}
+			if err != nil {
+				return err
+			}
+		case xml.EndElement:
+			return nil
+		}
+	}
+}
+
+// on reads a toggle property: absent w:val, or any value but false.
+func on(se xml.StartElement) bool {
+	v, ok := attr(se, "val")
+	return !ok || (v != "0" && v != "false" && v != "off")
 }
 
 // sdt reads a content control. While it is empty Word shows placeholder

@@ -424,3 +424,9 @@ func TestContentControlPlaceholderIsNotText(t *testing.T) {
 		`<w:tc><w:p><w:sdt><w:sdtPr><w:text/></w:sdtPr><w:sdtContent><w:r><w:t>7</w:t></w:r></w:sdtContent></w:sdt></w:p></w:tc>`)))
 	expectLines(t, doc, "0:自然人|1:|2:7")
 }
+
+func TestHiddenTextIsNotRead(t *testing.T) {
+	doc := read(t, `<w:p><w:r><w:t>予以公开</w:t></w:r><w:r><w:rPr><w:vanish/></w:rPr><w:t>隐藏99</w:t></w:r>`+
+		`<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>12件</w:t></w:r></w:p>`)
+	expectLines(t, doc, "予以公开12件")
+}
