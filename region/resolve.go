@@ -5,6 +5,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
@@ -107,24 +108,62 @@ func narrow(segs []segment) []*Div {
 }
 
 // mentions counts how often the text names each province (full or short
-// name) and each city (full name).
+// name) and each city (full name), in one pass over the text: a report is
+// tens of kilobytes and there are hundreds of names.
 func mentions(t *table, text string) map[*Div]int {
 	m := map[*Div]int{}
-	for _, p := range t.provs {
-		n := strings.Count(text, p.Name)
-		if s := shortName(p); s != "" {
-			n = strings.Count(text, s) // counts the full names too
+	idx := t.mentionIndex()
+	for i := 0; i < len(text); {
+		r1, n1 := utf8.DecodeRuneInString(text[i:])
+		if r1 >= 0x4e00 && i+n1 < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+n1:])
+			for _, e := range idx[[2]rune{r1, r2}] {
+				if strings.HasPrefix(text[i:], e.name) {
+					m[e.div]++
+				}
+			}
 		}
-		if n > 0 {
-			m[p] = n
-		}
-	}
-	for _, c := range t.cities {
-		if n := strings.Count(text, c.Name); n > 0 {
-			m[c] = n
-		}
+		i += n1
 	}
 	return m
+}
+
+// mentionEntry is one name that mentions counts.
+type mentionEntry struct {
+	name string
+	div  *Div
+}
+
+var (
+	mentionOnce sync.Once
+	mentionIdx  map[[2]rune][]mentionEntry
+)
+
+// mentionIndex maps the first two characters of every counted name to the
+// names that start with them.
+func (t *table) mentionIndex() map[[2]rune][]mentionEntry {
+	mentionOnce.Do(func() {
+		mentionIdx = map[[2]rune][]mentionEntry{}
+		add := func(name string, d *Div) {
+			rs := []rune(name)
+			if len(rs) < 2 {
+				return
+			}
+			k := [2]rune{rs[0], rs[1]}
+			mentionIdx[k] = append(mentionIdx[k], mentionEntry{name, d})
+		}
+		for _, p := range t.provs {
+			if s := shortName(p); s != "" {
+				add(s, p) // counts the full names too
+			} else {
+				add(p.Name, p)
+			}
+		}
+		for _, c := range t.cities {
+			add(c.Name, c)
+		}
+	})
+	return mentionIdx
 }
 
 // support is how many times the text names a province or city that d
@@ -189,10 +228,10 @@ func Resolve(c Clues) *model.Region {
 	} else if kind == "township" {
 		// A township names no county; the text may name one.
 		seen := map[string]bool{}
-		for _, d := range t.counts {
-			if utf8.RuneCountInString(d.Name) >= 3 && !seen[d.Name] && strings.Contains(c.Title+c.Text, d.Name) {
-				seen[d.Name] = true
-				cands = append(cands, t.byName[d.Name]...)
+		for _, name := range countiesNamed(t, c.Title+"\n"+c.Text) {
+			if !seen[name] {
+				seen[name] = true
+				cands = append(cands, t.byName[name]...)
 			}
 		}
 		if len(seen) > 1 {
@@ -331,6 +370,50 @@ func Candidates(name string) []model.Division {
 	out := make([]model.Division, len(ds))
 	for i, d := range ds {
 		out[i] = d.Division()
+	}
+	return out
+}
+
+var (
+	countyOnce sync.Once
+	countyIdx  map[[2]rune][]string
+)
+
+// countiesNamed returns the county names of three characters or more that
+// the text contains, in the order of the table, found in one pass.
+func countiesNamed(t *table, text string) []string {
+	countyOnce.Do(func() {
+		countyIdx = map[[2]rune][]string{}
+		seen := map[string]bool{}
+		for _, d := range t.counts {
+			rs := []rune(d.Name)
+			if len(rs) < 3 || seen[d.Name] {
+				continue
+			}
+			seen[d.Name] = true
+			k := [2]rune{rs[0], rs[1]}
+			countyIdx[k] = append(countyIdx[k], d.Name)
+		}
+	})
+	found := map[string]bool{}
+	for i := 0; i < len(text); {
+		r1, n1 := utf8.DecodeRuneInString(text[i:])
+		if r1 >= 0x4e00 && i+n1 < len(text) {
+			r2, _ := utf8.DecodeRuneInString(text[i+n1:])
+			for _, name := range countyIdx[[2]rune{r1, r2}] {
+				if strings.HasPrefix(text[i:], name) {
+					found[name] = true
+				}
+			}
+		}
+		i += n1
+	}
+	var out []string
+	for _, d := range t.counts {
+		if found[d.Name] {
+			out = append(out, d.Name)
+			delete(found, d.Name)
+		}
 	}
 	return out
 }
