@@ -42,8 +42,9 @@ type pglyph struct {
 	w        float64 // advance in points (>= 0)
 	size     float64 // font size in points
 	vertical bool
-	dir      int // text direction in quarter turns counter-clockwise (0: left to right)
-	seq      int // drawing order
+	dir      int     // text direction in quarter turns counter-clockwise (0: left to right)
+	skew     float64 // angle of the text direction off its quarter turn, in degrees
+	seq      int     // drawing order
 }
 
 type gstate struct {
@@ -325,7 +326,7 @@ func (in *interp) show(s string) {
 		}
 		in.out = append(in.out, pglyph{
 			text: g.text, x: trm[4], y: trm[5], w: math.Abs(w), size: math.Abs(size),
-			vertical: f.vertical, dir: quarter(trm[0], trm[1]), seq: len(in.out),
+			vertical: f.vertical, dir: quarter(trm[0], trm[1]), skew: skew(trm[0], trm[1]), seq: len(in.out),
 		})
 	}
 }
@@ -414,4 +415,13 @@ func quarter(x, y float64) int {
 		return 1
 	}
 	return 3
+}
+
+// skew returns how far the direction (x, y) is from the nearest quarter
+// turn, in degrees (0 for upright or rotated text, 45 for a diagonal
+// watermark).
+func skew(x, y float64) float64 {
+	a := math.Abs(math.Atan2(y, x)) * 180 / math.Pi // 0..180
+	a = math.Mod(a, 90)
+	return math.Min(a, 90-a)
 }

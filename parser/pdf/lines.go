@@ -89,6 +89,11 @@ func pageLines(p *page) []*tline {
 	uprightPage(p)
 	gs := make([]pglyph, 0, len(p.glyphs))
 	for _, g := range p.glyphs {
+		// diagonal watermarks and text across the page's direction are
+		// not part of the report's lines; nor is text outside the page
+		if g.skew > 5 || g.dir != 0 && !g.vertical || outside(g, p.box) {
+			continue
+		}
 		if g.size <= 0 || g.size > 500 {
 			g.size = math.Max(1, math.Min(g.size, 500))
 		}
@@ -326,4 +331,14 @@ func uprightPage(p *page) {
 	case 3:
 		p.box = [4]float64{-y1, x0, -y0, x1}
 	}
+}
+
+func outside(g pglyph, box [4]float64) bool {
+	const m = 20 // points of tolerance around the page
+	x0, x1 := math.Min(box[0], box[2]), math.Max(box[0], box[2])
+	y0, y1 := math.Min(box[1], box[3]), math.Max(box[1], box[3])
+	if x1-x0 < 1 || y1-y0 < 1 {
+		return false
+	}
+	return g.x < x0-m || g.x > x1+m || g.y < y0-m || g.y > y1+m
 }

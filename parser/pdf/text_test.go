@@ -208,3 +208,13 @@ func TestPrevCycle(t *testing.T) {
 		t.Errorf("lines %q", got)
 	}
 }
+
+func TestWatermarkAndOffPage(t *testing.T) {
+	content := "BT /F1 10 Tf 72 700 Td (Body) Tj ET " +
+		"BT /F1 60 Tf 0.707 0.707 -0.707 0.707 150 300 Tm (DRAFT) Tj ET " + // diagonal watermark
+		"BT /F1 10 Tf 72 -500 Td (Hidden) Tj ET" // off the page
+	doc := mustRead(t, buildPDF(content, "<< /Font << /F1 HELV >> >>", false))
+	if got := strings.Join(lineTexts(doc), "/"); got != "Body" {
+		t.Errorf("lines %q", got)
+	}
+}
