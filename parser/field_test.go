@@ -27,6 +27,7 @@ var exactField = map[string]bool{
 	"08-pingtan-2022.txt":                   true,
 	"09-pingtan-2023.txt":                   true,
 	"12-shanghai-stcsm-2024-pdf2md.md":      true,
+	"14-shuyang-county-2025-ocrmd.txt":      true,
 }
 
 func TestFieldSamples(t *testing.T) {

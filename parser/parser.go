@@ -141,6 +141,13 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 	r.Source.Format = doc.Format
 	r.Source.Pages = doc.Pages
 	r.Region = region.OfReport(r, doc)
+	if r.Region.Code == nil && len(r.Region.Candidates) == 0 && r.Agency != nil {
+		if fixed, ok := region.CorrectAgency(*r.Agency); ok {
+			r.Warn("agency_corrected", "agency", "the agency as printed, "+*r.Agency+", names no division; read as "+fixed+", one character apart by a common OCR confusion")
+			r.Agency = &fixed
+			r.Region = region.OfReport(r, doc)
+		}
+	}
 	return r, nil
 }
 

@@ -115,3 +115,14 @@ func TestAmbiguousCandidates(t *testing.T) {
 		t.Errorf("basis %q", r.Basis)
 	}
 }
+
+func TestCorrectAgencyOCRLookalike(t *testing.T) {
+	if got, ok := CorrectAgency("沐阳县人民政府"); !ok || got != "沭阳县人民政府" {
+		t.Errorf("沐阳县人民政府 corrected to %q, %v", got, ok)
+	}
+	for _, a := range []string{"淮安市人民政府", "示例区人民政府", "平潭综合实验区"} {
+		if got, ok := CorrectAgency(a); ok {
+			t.Errorf("%s changed to %s", a, got)
+		}
+	}
+}
