@@ -27,6 +27,10 @@ type DOCXOptions struct {
 	// Fields adds a NUMPAGES field (instruction text plus result) and a
 	// footnote to the prose.
 	Fields bool
+	// SplitTable writes table 三 as two Word tables with a page break
+	// between them, cut where Style.SplitResults prints
+	// 三、本年度办理结果 a second time (a table the author split by hand).
+	SplitTable bool
 	// BreakLines writes the lines of a broken cell with w:br in one
 	// paragraph instead of one paragraph per line.
 	BreakLines bool
@@ -175,16 +179,27 @@ func (w *docxWriter) cellContent(c *Cell) {
 func (w *docxWriter) table(t *Table) {
 	grid := t.Grid()
 	colW := 8300 / t.Cols
-	w.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>`)
-	for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
-		fmt.Fprintf(&w.b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="auto"/>`, side)
+	open := func() {
+		w.b.WriteString(`<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>`)
+		for _, side := range []string{"top", "left", "bottom", "right", "insideH", "insideV"} {
+			fmt.Fprintf(&w.b, `<w:%s w:val="single" w:sz="4" w:space="0" w:color="auto"/>`, side)
+		}
+		w.b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>`)
+		for c := 0; c < t.Cols; c++ {
+			fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, colW)
+		}
+		w.b.WriteString(`</w:tblGrid>`)
 	}
-	w.b.WriteString(`</w:tblBorders><w:tblLayout w:type="fixed"/><w:tblLook w:val="04A0"/></w:tblPr><w:tblGrid>`)
-	for c := 0; c < t.Cols; c++ {
-		fmt.Fprintf(&w.b, `<w:gridCol w:w="%d"/>`, colW)
-	}
-	w.b.WriteString(`</w:tblGrid>`)
+	open()
+	results := false // the label 三、本年度办理结果 was written
 	for r, row := range grid {
+		if row[0].origin && row[0].cell.Text() == "三、本年度办理结果" {
+			if results && w.o.SplitTable && t.Name == "三" {
+				w.b.WriteString(`</w:tbl><w:p><w:r><w:br w:type="page"/></w:r></w:p>`)
+				open()
+			}
+			results = true
+		}
 		w.b.WriteString(`<w:tr><w:trPr><w:trHeight w:val="400"/><w:jc w:val="center"/></w:trPr>`)
 		for c := 0; c < len(row); {
 			s := row[c]
@@ -384,5 +399,7 @@ func DOCXDocs() []*Doc {
 		"Word document, HYBRID 2021 table 二 / 2019 table 三, zeros as empty cells, label typos, a NUMPAGES field (instruction text with digits, result 6) and a footnote reference, table 四 in a text box; table 四 totals wrong in the document.")
 	add("docx/gen-2021-nanpu-district-2022-bad-sums.docx", "nanpu-district-2022", Style{Enum: "、", SplitResults: true}, DOCXOptions{Tracked: true, Fields: true},
 		"Word document, 2021 format, arithmetic wrong on purpose (row total of （一）予以公开, 行政复议 总计), 三、本年度办理结果 merged in two parts, tracked changes and a field.")
+	add("docx/gen-split-2021-hailan-zone-2025.docx", "hailan-zone-2025", Style{SplitResults: true, SplitHeaders: true, WrapLabels: true}, DOCXOptions{SplitTable: true, BreakLines: true},
+		"Word document, table 三 split by hand into two Word tables with a page break between them (三、本年度办理结果 merged again in the second), split headers and wrapped labels broken by w:br, 6-decimal fee.")
 	return docs
 }
