@@ -5,14 +5,19 @@
 //
 // Only the main part, word/document.xml, is read, with a streaming XML
 // decoder. Tracked changes are resolved to the final text (insertions
-// kept, deletions and moved-away text dropped), field instructions are
-// ignored (their results kept), and text boxes (w:txbxContent) are read
-// where they are anchored, taking one branch of every
-// mc:AlternateContent. A document whose content is an embedded HTML or
-// RTF part (w:altChunk) is refused with the command that converts it. The
-// archive is untrusted: the bytes inflated, the
-// compression ratio, the number of entries, the XML element depth and the
-// size of expanded tables are all bounded, and a context bounds the time.
+// kept, deletions, moved-away text and deleted table rows dropped), field
+// instructions are ignored (their results kept), as are footnotes, hidden
+// text (w:vanish) and the placeholder text of empty content controls.
+// Text boxes (w:txbxContent) are read where they are anchored, taking one
+// branch of every mc:AlternateContent. A table whose cells hold tables is
+// a layout table: its cells are read as blocks. A document whose content
+// is an embedded HTML or RTF part (w:altChunk) is refused with the command
+// that converts it.
+//
+// The archive is untrusted: the bytes inflated, the compression ratio, the
+// number of entries, the XML element depth and the size of expanded tables
+// are all bounded, entries are matched by exact name only, and a context
+// bounds the time.
 package docx
 
 import (
