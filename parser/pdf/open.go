@@ -23,6 +23,7 @@ type opened struct {
 	title    string
 	rebuilt  bool   // the cross-reference table was rebuilt by scanning
 	src      []byte // the file's bytes as the reader sees them (offsets valid)
+	aesKey   []byte // AES-256 file key: streams are decrypted by us
 	complete bool   // the file ends with %%EOF after a startxref
 }
 
@@ -82,6 +83,9 @@ func open(src []byte, d *doc) (*opened, error) {
 				return nil, docerr.Wrap(docerr.Encrypted, "encrypted PDF: it needs a password we do not have", err)
 			}
 			if strings.Contains(err.Error(), "encryption") {
+				if o, e := openAES256(fixed, complete, d); o != nil || e != nil {
+					return o, e
+				}
 				return nil, docerr.Wrap(docerr.Encrypted, "encrypted PDF with an encryption method we cannot read", err)
 			}
 		}
@@ -186,7 +190,17 @@ func title(r *lpdf.Reader) (t string) {
 	if v.Kind() != lpdf.String {
 		return ""
 	}
-	return strings.TrimSpace(decodeTextString(v.RawString()))
+	raw := v.RawString()
+	if enc := key(r.Trailer(), "Encrypt"); nameOf(key(key(key(enc, "CF"), "StdCF"), "CFM")) == "AESV2" {
+		// the library leaves the padding of AES-decrypted strings
+		if n := len(raw); n > 0 {
+			p := int(raw[n-1])
+			if p >= 1 && p <= 16 && p <= n && strings.Count(raw[n-p:], raw[n-1:]) == p {
+				raw = raw[:n-p]
+			}
+		}
+	}
+	return strings.TrimSpace(decodeTextString(raw))
 }
 
 // decodeTextString decodes a PDF text string: UTF-16 with a byte order
@@ -327,17 +341,25 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 			pageLocs = append(pageLocs, l)
 		}
 	}
+	// the trailer's /Root and /Info, checked once the object streams are
+	// known (they may be inside one)
+	rootID, infoID := -1, -1
+	var rootRef string
 	if m := rootRe.FindAllSubmatch(b, -1); len(m) > 0 {
 		last := m[len(m)-1]
-		if id, _ := strconv.Atoi(string(last[1])); byID[id].off > 0 {
-			roots = append([]string{string(last[1]) + " " + string(last[2]) + " R"}, roots...)
-		}
+		rootID, _ = strconv.Atoi(string(last[1]))
+		rootRef = string(last[1]) + " " + string(last[2]) + " R"
 	}
 	if m := infoRe.FindAllSubmatch(b, -1); len(m) > 0 {
 		last := m[len(m)-1]
-		if id, _ := strconv.Atoi(string(last[1])); byID[id].off > 0 {
+		infoID, _ = strconv.Atoi(string(last[1]))
+		if byID[infoID].off > 0 {
 			info = string(last[1]) + " " + string(last[2]) + " R"
 		}
+	}
+	if rootID > 0 && byID[rootID].off > 0 {
+		roots = append([]string{rootRef}, roots...)
+		rootID = -1
 	}
 	entries := make([]xentry, maxID+1)
 	for id, l := range byID {
@@ -402,6 +424,12 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 				}
 			}
 		}
+	}
+	if rootID > 0 && rootID < len(entries) && entries[rootID].typ == 2 {
+		roots = append([]string{rootRef}, roots...)
+	}
+	if info == "" && infoID > 0 && infoID < len(entries) && entries[infoID].typ == 2 {
+		info = fmt.Sprintf("%d 0 R", infoID)
 	}
 	var lastErr error
 	for _, root := range roots {
@@ -596,4 +624,121 @@ func xrefReader(b []byte, entries []xentry, root, info, extra string, synth []st
 	fmt.Fprintf(&buf, "\nendstream\nendobj\nstartxref\n%d\n%%%%EOF\n", off)
 	r, err := newReader(buf.Bytes())
 	return r, buf.Bytes(), err
+}
+
+// openAES256 opens an AES-256 encrypted file (V 5) whose user password is
+// empty: the library is given a copy whose /Encrypt entry it cannot see,
+// and the file key is kept for decrypting streams. It returns nil, nil
+// when the file is not of that kind.
+func openAES256(b []byte, complete bool, d *doc) (*opened, error) {
+	if !bytes.Contains(b, []byte("/AESV3")) && !regexp.MustCompile(`/V\s+5\b`).Match(b) {
+		return nil, nil
+	}
+	hidden := bytes.ReplaceAll(b, []byte("/Encrypt"), []byte("/Encrypz"))
+	r, err := newReader(hidden)
+	if err != nil {
+		return nil, nil
+	}
+	k, err := aes256Key(key(r.Trailer(), "Encrypz"))
+	if errors.Is(err, errNeedsPassword) {
+		return nil, docerr.Wrap(docerr.Encrypted, "encrypted PDF (AES-256): it needs a password we do not have", err)
+	}
+	if err != nil {
+		return nil, nil
+	}
+	rebuilt := false
+	if !rootOK(r) {
+		// the catalog is in an object stream, which is encrypted as a
+		// whole: append decrypted copies of the object streams and
+		// rebuild the cross-reference table over them
+		hidden = appendDecryptedObjStms(hidden, k)
+		if r, err = rebuild(hidden, d); err != nil || !rootOK(r) {
+			return nil, docerr.New(docerr.Damaged, "damaged encrypted PDF: the document catalog cannot be read")
+		}
+		rebuilt = true
+	}
+	// (a cross-reference table rebuilt over decrypted object streams is
+	// not damage: no warning)
+	_ = rebuilt
+	o := &opened{r: r, complete: complete, src: hidden, aesKey: k}
+	if t := key(key(r.Trailer(), "Info"), "Title"); t.Kind() == lpdf.String {
+		// strings of direct objects are encrypted, those inside object
+		// streams are not
+		o.title = title(r)
+		if dec, err := aesDecrypt(k, []byte(t.RawString())); err == nil {
+			if s := strings.TrimSpace(decodeTextString(string(dec))); plausibleText(s) {
+				o.title = s
+			}
+		}
+		if !plausibleText(o.title) {
+			o.title = ""
+		}
+	}
+	return o, nil
+}
+
+var (
+	objStmNRe     = regexp.MustCompile(`/N\s+(\d+)`)
+	objStmFirstRe = regexp.MustCompile(`/First\s+(\d+)`)
+	lengthRe      = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+)
+
+// appendDecryptedObjStms appends to b, as later definitions of the same
+// objects, the object streams of b decrypted (still compressed).
+func appendDecryptedObjStms(b, key []byte) []byte {
+	out := b
+	for _, l := range scanObjects(b) {
+		head, isStream := objHead(b, l)
+		if !isStream || !objStmRe.Match(head) {
+			continue
+		}
+		n, first := objStmNRe.FindSubmatch(head), objStmFirstRe.FindSubmatch(head)
+		if n == nil || first == nil {
+			continue
+		}
+		start := l.off + len(head) + len("stream")
+		if start < len(b) && b[start] == '\r' {
+			start++
+		}
+		if start < len(b) && b[start] == '\n' {
+			start++
+		}
+		end := len(b)
+		if m := lengthRe.FindSubmatch(head); m != nil && len(m[2]) == 0 {
+			if ln, err := strconv.Atoi(string(m[1])); err == nil && start+ln <= len(b) {
+				end = start + ln
+			}
+		} else if k := bytes.Index(b[start:], []byte("endstream")); k >= 0 {
+			end = start + k
+			for end > start && (b[end-1] == '\n' || b[end-1] == '\r') {
+				end--
+			}
+		}
+		dec, err := aesDecrypt(key, b[start:end])
+		if err != nil {
+			continue
+		}
+		if &out[0] == &b[0] {
+			out = append([]byte(nil), b...)
+		}
+		out = append(out, fmt.Sprintf("\n%d %d obj\n<< /Type /ObjStm /N %s /First %s /Filter /FlateDecode /Length %d >>\nstream\n",
+			l.id, l.gen, n[1], first[1], len(dec))...)
+		out = append(out, dec...)
+		out = append(out, "\nendstream\nendobj\n"...)
+	}
+	return out
+}
+
+// plausibleText rejects decrypted garbage: control characters or
+// replacement characters.
+func plausibleText(s string) bool {
+	if s == "" || !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if r == utf8.RuneError || r < 0x20 || r >= 0x7F && r < 0xA0 {
+			return false
+		}
+	}
+	return true
 }

@@ -187,6 +187,7 @@ func read(ctx context.Context, src []byte, cfg config) (*layout.Document, error)
 	}
 	d.rebuilt = o.rebuilt
 	d.src = o.src
+	d.aesKey = o.aesKey
 	d.encrypted = !key(o.r.Trailer(), "Encrypt").IsNull()
 	pages, err := d.extract(o)
 	if err != nil {
@@ -226,6 +227,7 @@ type doc struct {
 	fontless  int    // strings shown without a usable font
 	rebuilt   bool   // the object layer was rebuilt by scanning
 	src       []byte // the bytes the object layer reads, for raw streams
+	aesKey    []byte // AES-256 file key, when streams are decrypted by us
 	encrypted bool
 }
 
@@ -270,7 +272,20 @@ func (d *doc) stream(v lpdf.Value) []byte {
 	}
 	var data []byte
 	var err error
-	if names, ok := filters(v); !ok && d.src != nil && !d.encrypted {
+	if d.aesKey != nil {
+		// AES-256: decrypt the raw bytes, then apply the filters
+		names, _ := filters(v)
+		raw, found := rawStream(v, d.src)
+		if !found {
+			err = errors.New("stream data not found")
+		} else if dec, e := aesDecrypt(d.aesKey, raw); e != nil {
+			err = e
+		} else if len(names) == 0 {
+			data = dec
+		} else {
+			data, err = decodeRaw(dec, names, limit)
+		}
+	} else if names, ok := filters(v); !ok && d.src != nil && !d.encrypted {
 		// a filter the object layer lacks: decode the raw bytes ourselves
 		raw, found := rawStream(v, d.src)
 		if !found {

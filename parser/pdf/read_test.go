@@ -208,7 +208,9 @@ func TestEncrypted(t *testing.T) {
 		{"encrypted-empty-user-rc4.pdf", docerr.Unknown},
 		{"encrypted-empty-user-aes128.pdf", docerr.Unknown},
 		{"encrypted-password-rc4.pdf", docerr.Encrypted},
-		{"encrypted-empty-user-aes256.pdf", docerr.Encrypted}, // AES-256 (R6): not supported by the object layer
+		{"encrypted-empty-user-aes256.pdf", docerr.Unknown},        // AES-256 (R6): decrypted by us
+		{"encrypted-empty-user-aes256-objstm.pdf", docerr.Unknown}, // and its object streams
+		{"encrypted-password-aes256.pdf", docerr.Encrypted},
 	} {
 		src, err := os.ReadFile(filepath.Join("testdata", c.file))
 		if err != nil {
@@ -222,6 +224,16 @@ func TestEncrypted(t *testing.T) {
 		if c.kind == docerr.Unknown {
 			if !strings.Contains(doc.Lines[0].Joined(), "江淮市人民政府") {
 				t.Errorf("%s: first line %q", c.file, doc.Lines[0].Joined())
+			}
+			if doc.Title != "江淮市人民政府2024年政府信息公开工作年度报告" {
+				t.Errorf("%s: title %q", c.file, doc.Title)
+			}
+			_, rows, _ := grid(doc)
+			if r := rows["(一)予以公开"]; strings.Join(r[1:], "|") != "1288|21|0|0|50|3|1362" {
+				t.Errorf("%s: table 三 not read: %q", c.file, r)
+			}
+			if len(doc.Warnings) > 0 {
+				t.Errorf("%s: warnings %v", c.file, doc.Warnings)
 			}
 		}
 	}
