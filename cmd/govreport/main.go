@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+
+	"github.com/govreport/govreport/batch"
 )
 
 const usage = `govreport reads 政府信息公开工作年度报告 (PDF, HTML, text) into checked JSON.
@@ -14,6 +16,7 @@ Usage:
   govreport parse [flags] FILE...   print the report of each FILE as JSON ("-" reads standard input)
   govreport lines FILE              print the document as the table recognizer sees it (debugging)
   govreport compare [flags] INPUT...  put reports side by side (table, CSV, XLSX, HTML with charts)
+  govreport convert DIR... -o OUT   convert many files into one .jsonl/.csv/.xlsx/.sqlite/.parquet table
   govreport help                    show this text
 
 Run "govreport parse -h" for the flags of parse.
@@ -40,6 +43,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runLines(args[1:], stdout, stderr)
 	case "compare":
 		return runCompare(args[1:], stdout, stderr)
+	case "convert":
+		return runConvert(args[1:], stdout, stderr)
+	case "worker": // hidden: a worker process of convert
+		return batch.WorkerMain(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return 0

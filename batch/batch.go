@@ -1,0 +1,299 @@
+// Package batch converts many documents into one output (see package
+// output): it walks folders, reads each file in an isolated worker process
+// with a time and memory budget, records each result in a journal beside
+// the output so that an interrupted conversion resumes where it stopped,
+// and writes the output at the end from the journal.
+package batch
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"sync"
+	"time"
+
+	"github.com/govreport/govreport/output"
+	"github.com/govreport/govreport/parser"
+)
+
+// Options configure a conversion.
+type Options struct {
+	Inputs []string // files and folders
+	Output string   // the output file
+	Format string   // an output format name; "" tells it from Output's extension
+
+	Jobs      int           // files read at once (0: the number of CPUs)
+	Timeout   time.Duration // per document (0: parser.DefaultTimeout)
+	MaxMemory int64         // per worker process, bytes (0: no limit)
+	InProcess bool          // read in this process, without workers (debugging, tests)
+
+	Manifest    *Manifest // overrides of agency, region, year; may be nil
+	RetryErrors bool      // convert again the files the state file records as errors
+	Fresh       bool      // discard the state file and convert everything
+
+	Progress io.Writer // where progress goes; nil for none
+	Terminal bool      // Progress is a terminal: redraw one line
+
+	// WorkerArgv starts a worker process; nil runs this executable with
+	// the argument "worker". The worker flags are appended.
+	WorkerArgv []string
+	WorkerEnv  []string // added to the workers' environment
+}
+
+// Summary tells what a conversion did.
+type Summary struct {
+	Files     int              // files found
+	Reports   int              // written as reports
+	Failures  []output.Failure // written to the errors table
+	ByKind    map[string]int   // failures by kind
+	Converted int              // read in this run
+	Resumed   int              // taken from the state file of an earlier run
+	Elapsed   time.Duration    // time spent
+	Outputs   []string         // files written
+	State     string           // the state file
+}
+
+// ErrInterrupted is returned when the context ends before every file is
+// read: nothing is written but the state file, and running the same
+// conversion again continues it.
+var ErrInterrupted = errors.New("interrupted")
+
+// Run converts.
+func Run(ctx context.Context, o Options) (*Summary, error) {
+	start := time.Now()
+	format, err := output.FormatOf(o.Output, o.Format)
+	if err != nil {
+		return nil, err
+	}
+	if o.Jobs <= 0 {
+		o.Jobs = runtime.NumCPU()
+	}
+	if o.Timeout <= 0 {
+		o.Timeout = parser.DefaultTimeout
+	}
+	statePath := StatePath(o.Output)
+	skip := []string{o.Output, statePath, output.SidePath(o.Output, "errors", "csv"),
+		output.SidePath(o.Output, "errors", "jsonl"), output.SidePath(o.Output, "errors", "parquet")}
+	inputs, err := Collect(o.Inputs, skip)
+	if err != nil {
+		return nil, err
+	}
+	if o.Fresh {
+		if err := os.Remove(statePath); err != nil && !os.IsNotExist(err) {
+			return nil, err
+		}
+	}
+	j, err := openJournal(statePath, o.RetryErrors)
+	if err != nil {
+		return nil, err
+	}
+	defer j.close()
+
+	sum := &Summary{Files: len(inputs), ByKind: map[string]int{}, State: statePath}
+	shas := make([]string, len(inputs))
+	readErrs := make([]error, len(inputs))
+	prog := newProgress(o.Progress, o.Terminal, len(inputs))
+
+	argv := o.WorkerArgv
+	if argv == nil && !o.InProcess {
+		exe, err := os.Executable()
+		if err != nil {
+			return nil, fmt.Errorf("cannot find this program to start workers: %v (use --in-process)", err)
+		}
+		argv = []string{exe, "worker"}
+	}
+	argv = append(append([]string(nil), argv...), "--timeout", o.Timeout.String(), "--max-memory", fmt.Sprint(o.MaxMemory))
+	grace := max(2*time.Second, o.Timeout/4)
+	whole := output.NeedsJSON(format)
+	p := parser.New(parser.WithTimeout(o.Timeout))
+
+	var (
+		mu       sync.Mutex
+		claimed  = map[string]bool{}
+		fatal    error
+		counted  = map[bool]int{} // converted in this run / resumed
+		wg       sync.WaitGroup
+		jobs     = make(chan int)
+		ctxRun   context.Context
+		cancel   context.CancelFunc
+		workerFn func(s *slot, i int, src []byte) (*entry, error)
+	)
+	ctxRun, cancel = context.WithCancel(ctx)
+	defer cancel()
+	if o.InProcess {
+		workerFn = func(_ *slot, i int, src []byte) (*entry, error) {
+			return convert(p, inputs[i].Path, src, whole), nil
+		}
+	} else {
+		workerFn = func(s *slot, i int, _ []byte) (*entry, error) {
+			return s.run(ctxRun, inputs[i].Path, whole)
+		}
+	}
+	for w := 0; w < o.Jobs; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
+			defer s.close()
+			for i := range jobs {
+				src, err := os.ReadFile(inputs[i].Path)
+				if err != nil {
+					readErrs[i] = err
+					prog.add(false, true)
+					continue
+				}
+				h := sha256.Sum256(src)
+				sha := hex.EncodeToString(h[:])
+				shas[i] = sha
+				mu.Lock()
+				dup := claimed[sha]
+				claimed[sha] = true
+				mu.Unlock()
+				if dup || j.has(sha, whole) {
+					e, _ := j.get(sha)
+					mu.Lock()
+					counted[false]++
+					mu.Unlock()
+					prog.add(true, e != nil && e.Error != nil)
+					continue
+				}
+				e, err := workerFn(s, i, src)
+				if err != nil {
+					if err != errInterrupted {
+						mu.Lock()
+						if fatal == nil {
+							fatal = err
+						}
+						mu.Unlock()
+						cancel()
+					}
+					return
+				}
+				e.SHA256, e.Path = sha, inputs[i].Path
+				if err := j.add(e); err != nil {
+					mu.Lock()
+					if fatal == nil {
+						fatal = fmt.Errorf("cannot write the state file: %v", err)
+					}
+					mu.Unlock()
+					cancel()
+					return
+				}
+				mu.Lock()
+				counted[true]++
+				mu.Unlock()
+				prog.add(false, e.Error != nil)
+			}
+		}()
+	}
+feed:
+	for i := range inputs {
+		select {
+		case jobs <- i:
+		case <-ctxRun.Done():
+			break feed
+		}
+	}
+	close(jobs)
+	wg.Wait()
+	prog.finish()
+	sum.Converted, sum.Resumed = counted[true], counted[false]
+	if fatal != nil {
+		return sum, fatal
+	}
+	if ctx.Err() != nil {
+		sum.Elapsed = time.Since(start)
+		return sum, ErrInterrupted
+	}
+
+	w, err := output.Create(o.Output, format)
+	if err != nil {
+		return sum, err
+	}
+	for i, in := range inputs {
+		path := filepath.ToSlash(in.Path)
+		var f *output.Failure
+		var rec *output.Record
+		if readErrs[i] != nil {
+			f = &output.Failure{Path: path, Kind: "unreadable", Reason: readErrs[i].Error()}
+		} else {
+			e, err := j.get(shas[i])
+			if err == nil && e == nil {
+				err = fmt.Errorf("no result for %s in the state file", path)
+			}
+			if err != nil {
+				w.Abort()
+				return sum, err
+			}
+			if e.Error != nil {
+				f = &output.Failure{Path: path, SHA256: shas[i], Kind: e.Error.Kind, Reason: e.Error.Reason}
+			} else {
+				rec, err = record(e, path, o.Manifest.Lookup(in.Path, in.Root))
+				if err != nil {
+					w.Abort()
+					return sum, fmt.Errorf("state file entry of %s: %v (run again with --fresh)", path, err)
+				}
+			}
+		}
+		if f != nil {
+			sum.Failures = append(sum.Failures, *f)
+			sum.ByKind[f.Kind]++
+			err = w.WriteFailure(f)
+		} else {
+			sum.Reports++
+			err = w.WriteReport(rec)
+		}
+		if err != nil {
+			w.Abort()
+			return sum, err
+		}
+	}
+	if err := w.Commit(); err != nil {
+		return sum, err
+	}
+	sum.Outputs = w.Paths()
+	sum.Elapsed = time.Since(start)
+	return sum, nil
+}
+
+// record makes the output record of a file found at path from its journal
+// entry.
+func record(e *entry, path string, m *ManifestEntry) (*output.Record, error) {
+	rec := &output.Record{Path: path, SHA256: e.SHA256, Summary: &output.Summary{}, JSON: e.Report, JSONPath: e.Path}
+	if err := json.Unmarshal(e.Summary, rec.Summary); err != nil {
+		return nil, err
+	}
+	if m != nil {
+		rec.Manifest = &output.Manifest{Agency: m.Agency, Region: m.Region, Year: m.Year}
+	}
+	return rec, nil
+}
+
+// KindsText is the failures by kind, most frequent first: "3 damaged, 1 empty".
+func (s *Summary) KindsText() string {
+	type kc struct {
+		k string
+		n int
+	}
+	var ks []kc
+	for k, n := range s.ByKind {
+		ks = append(ks, kc{k, n})
+	}
+	sort.Slice(ks, func(i, j int) bool { return ks[i].n > ks[j].n || ks[i].n == ks[j].n && ks[i].k < ks[j].k })
+	out := ""
+	for i, x := range ks {
+		if i > 0 {
+			out += ", "
+		}
+		out += fmt.Sprintf("%d %s", x.n, x.k)
+	}
+	return out
+}

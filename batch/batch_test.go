@@ -1,0 +1,274 @@
+package batch
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/govreport/govreport/output"
+)
+
+// TestMain lets the test binary serve as a worker process.
+func TestMain(m *testing.M) {
+	if os.Getenv("GOVREPORT_BATCH_TEST_WORKER") == "1" {
+		os.Exit(WorkerMain(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func put(t *testing.T, path string, b []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func corpusFile(t *testing.T, name string) []byte {
+	b, err := os.ReadFile(filepath.Join("../corpus", name))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func workerOptions(t *testing.T, env ...string) Options {
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return Options{WorkerArgv: []string{exe, "worker"}, WorkerEnv: append(env, "GOVREPORT_BATCH_TEST_WORKER=1")}
+}
+
+func readFailures(t *testing.T, path string) map[string]output.Failure {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]output.Failure{}
+	for _, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+		var f output.Failure
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatal(err)
+		}
+		out[filepath.Base(f.Path)] = f
+	}
+	return out
+}
+
+// A worker that never answers is killed at its deadline and replaced; one
+// that allocates without bound is stopped by its memory budget. The other
+// files of the batch are read as usual.
+func TestWorkersOverBudgetAreReplaced(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	report := corpusFile(t, "text/tabs-2021-qinglan-county-2023.txt")
+	put(t, filepath.Join(in, "a-ok.txt"), report)
+	put(t, filepath.Join(in, "b-hang.txt"), append(report, '\n'))
+	put(t, filepath.Join(in, "c-ok.txt"), append(report, "\n\n"...))
+	put(t, filepath.Join(in, "d-hog.txt"), append(report, "\n\n\n"...))
+	put(t, filepath.Join(in, "e-ok.txt"), corpusFile(t, "html/portal-2021-hailan-zone-2025.html"))
+	o := workerOptions(t, envTestHang+"=hang", envTestHog+"=hog")
+	o.Inputs, o.Output, o.Jobs = []string{in}, filepath.Join(dir, "out.jsonl"), 1
+	o.Timeout, o.MaxMemory = time.Second, 64<<20
+	sum, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Reports != 3 || len(sum.Failures) != 2 {
+		t.Fatalf("%d reports, %d failures, want 3 and 2: %+v", sum.Reports, len(sum.Failures), sum.Failures)
+	}
+	f := readFailures(t, filepath.Join(dir, "out.errors.jsonl"))
+	if h := f["b-hang.txt"]; h.Kind != "too large" || !strings.Contains(h.Reason, "took longer than 1s") {
+		t.Errorf("hanging file: %+v", h)
+	}
+	if h := f["d-hog.txt"]; h.Kind != "too large" || !strings.Contains(h.Reason, "used more than 64 MiB of memory") {
+		t.Errorf("file using too much memory: %+v", h)
+	}
+	// Errors are remembered: a rerun reads nothing again, unless asked.
+	sum, err = Run(context.Background(), o)
+	if err != nil || sum.Converted != 0 || sum.Resumed != 5 {
+		t.Errorf("rerun: %v, %d read, %d resumed", err, sum.Converted, sum.Resumed)
+	}
+	o.RetryErrors = true
+	o.WorkerEnv = []string{"GOVREPORT_BATCH_TEST_WORKER=1"}
+	sum, err = Run(context.Background(), o)
+	if err != nil || sum.Converted != 2 || sum.Reports != 5 {
+		t.Errorf("retrying the errors without the hooks: %v, %d read, %d reports", err, sum.Converted, sum.Reports)
+	}
+}
+
+// A worker that crashes (here a stand-in that dies as a Go panic would)
+// takes only its file with it, with the first line of its last words.
+func TestWorkerCrashIsTheFilesError(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	put(t, filepath.Join(in, "a.txt"), corpusFile(t, "text/tabs-2021-qinglan-county-2023.txt"))
+	o := Options{Inputs: []string{in}, Output: filepath.Join(dir, "out.csv"), Jobs: 1,
+		WorkerArgv: []string{"/bin/sh", "-c", "read line; echo 'panic: boom' >&2; exit 2", "sh"}}
+	if _, err := os.Stat("/bin/sh"); err != nil {
+		t.Skip("no /bin/sh")
+	}
+	sum, err := Run(context.Background(), o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sum.Failures) != 1 || sum.Failures[0].Kind != "damaged" || !strings.Contains(sum.Failures[0].Reason, "panic: boom") {
+		t.Fatalf("%+v", sum.Failures)
+	}
+}
+
+func TestJournalCutsATornLine(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "state.jsonl")
+	j, err := openJournal(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	j.add(&entry{SHA256: "aa", Path: "a", Summary: json.RawMessage(`{"format":"text"}`), Report: json.RawMessage(`{"schema":"govreport/1"}`)})
+	j.add(&entry{SHA256: "bb", Path: "b", Error: &errInfo{Kind: "empty", Reason: "the file is empty"}})
+	j.close()
+	// A kill in the middle of a write leaves part of a line.
+	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"sha256":"cc","path":"c","summary":{"format":"te`)
+	f.Close()
+
+	j, err = openJournal(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !j.has("aa", true) || !j.has("bb", true) || j.has("cc", false) {
+		t.Fatalf("after reopening: aa %v bb %v cc %v", j.has("aa", true), j.has("bb", true), j.has("cc", false))
+	}
+	e, _ := j.get("aa")
+	if string(e.Report) != `{"schema":"govreport/1"}` || string(e.Summary) != `{"format":"text"}` || e.Path != "a" {
+		t.Errorf("entry %+v", e)
+	}
+	odd := `d","summary":{},"report":{}}` + "\n.txt"
+	j.add(&entry{SHA256: strings.Repeat("d", 64), Path: odd, Summary: json.RawMessage(`{"title":"x\",\"report\":"}`)})
+	if e, _ := j.get(strings.Repeat("d", 64)); e == nil || e.Path != odd || string(e.Summary) != `{"title":"x\",\"report\":"}` || e.Report != nil {
+		t.Errorf("entry of a strange name: %+v", e)
+	}
+	j.add(&entry{SHA256: "cc", Path: "c", Summary: json.RawMessage(`{}`)})
+	if !j.has("cc", false) || j.has("cc", true) {
+		t.Error("an entry with only a summary should count for the flat formats only")
+	}
+	j.close()
+	b, _ := os.ReadFile(path)
+	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
+	if len(lines) != 5 || !strings.HasPrefix(lines[4], `{"sha256":"cc"`) {
+		t.Errorf("state file:\n%s", b)
+	}
+
+	// Another conversion of the same output is refused while one runs.
+	j, _ = openJournal(path, false)
+	if _, err := openJournal(path, false); err != errLocked && lockSupported {
+		t.Errorf("second open: %v", err)
+	}
+	j.close()
+
+	put(t, path, []byte("something else\n"))
+	if _, err := openJournal(path, false); err == nil {
+		t.Error("a file that is not a state file was taken for one")
+	}
+}
+
+func TestCollect(t *testing.T) {
+	dir := t.TempDir()
+	for _, p := range []string{"b/x.txt", "a.pdf", ".hidden.txt", ".git/config", "c/.cache/y.txt", "out.csv", "out.csv.govreport-state.jsonl"} {
+		put(t, filepath.Join(dir, p), []byte("x"))
+	}
+	put(t, filepath.Join(t.TempDir(), "single.html"), nil)
+	got, err := Collect([]string{dir, filepath.Join(dir, "a.pdf")}, []string{filepath.Join(dir, "out.csv"), filepath.Join(dir, "out.csv.govreport-state.jsonl")})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, in := range got {
+		rel, _ := filepath.Rel(dir, in.Path)
+		names = append(names, filepath.ToSlash(rel))
+		if in.Root != dir {
+			t.Errorf("%s: root %q", in.Path, in.Root)
+		}
+	}
+	if strings.Join(names, " ") != "a.pdf b/x.txt" {
+		t.Errorf("collected %v", names)
+	}
+	if _, err := Collect([]string{filepath.Join(dir, "missing")}, nil); err == nil {
+		t.Error("a missing input is not an error")
+	}
+}
+
+func TestManifestLookup(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "m.csv")
+	put(t, path, []byte("\ufeffFile,Agency,Year,notes\nsub/a.pdf,甲局,2022,x\nb.html,,2021\ndup/c.txt,丙,,\nother/c.txt,丁,,\n"))
+	m, err := LoadManifest(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if e := m.Lookup("reports/sub/a.pdf", "reports"); e == nil || *e.Agency != "甲局" || *e.Year != 2022 || e.Region != nil {
+		t.Errorf("relative to the folder: %+v", e)
+	}
+	if e := m.Lookup("x/y/b.html", "x"); e == nil || e.Agency != nil || *e.Year != 2021 {
+		t.Errorf("by base name: %+v", e)
+	}
+	if e := m.Lookup("z/c.txt", "z"); e != nil {
+		t.Errorf("an ambiguous base name matched %+v", e)
+	}
+	put(t, path, []byte("agency,year\nx,2020\n"))
+	if _, err := LoadManifest(path); err == nil || !strings.Contains(err.Error(), `"file"`) {
+		t.Errorf("manifest without a file column: %v", err)
+	}
+	put(t, path, []byte("file,year\na,twenty\n"))
+	if _, err := LoadManifest(path); err == nil {
+		t.Error("a year that is not a number was accepted")
+	}
+}
+
+func TestProgressLines(t *testing.T) {
+	s := progressState{Done: 250, Cached: 50, Failed: 3, Total: 1000, Elapsed: 2 * time.Second}
+	if got := s.Plain(); got != "250/1000 files (25%), 100 files/s, ETA 00:08, 3 failed" {
+		t.Errorf("plain: %q", got)
+	}
+	if got := s.Bar(8); got != "[##......] 250/1000  25%  100 files/s  ETA 00:08  3 failed" {
+		t.Errorf("bar: %q", got)
+	}
+	s = progressState{Done: 10, Total: 100000, Elapsed: 10 * time.Second}
+	if got := s.eta(); got != "27:46:30" {
+		t.Errorf("long ETA: %q", got)
+	}
+	var b bytes.Buffer
+	p := newProgress(&b, false, 3)
+	p.add(false, false)
+	p.finish()
+	if b.Len() != 0 && !strings.HasPrefix(b.String(), "govreport: ") {
+		t.Errorf("plain progress: %q", b.String())
+	}
+	b.Reset()
+	p = newProgress(&b, true, 2)
+	p.add(false, true)
+	p.add(true, false)
+	p.finish()
+	if out := b.String(); !strings.HasPrefix(out, "\r[") || !strings.Contains(out, "] 2/2 100%") || !strings.HasSuffix(out, "1 failed\x1b[K\n") {
+		t.Errorf("terminal progress: %q", b.String())
+	}
+}
+
+func TestParseBytes(t *testing.T) {
+	for in, want := range map[string]int64{"2GiB": 2 << 30, "512MiB": 512 << 20, "512M": 512 << 20, "1000": 1000, "0": 0, "3 gb": 3e9} {
+		if got, err := ParseBytes(in); err != nil || got != want {
+			t.Errorf("%q: %d %v, want %d", in, got, err, want)
+		}
+	}
+	for _, in := range []string{"", "lots", "1.5G", "-1"} {
+		if _, err := ParseBytes(in); err == nil {
+			t.Errorf("%q accepted", in)
+		}
+	}
+}

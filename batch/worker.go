@@ -1,0 +1,450 @@
+package batch
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"os/signal"
+	"runtime/debug"
+	"runtime/metrics"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/govreport/govreport/output"
+	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
+)
+
+// The worker protocol: the parent writes one request per line to the
+// worker's standard input and reads the responses from its standard
+// output, in order. A response is a line of JSON (response) followed by
+// SummaryLen bytes of the summary's JSON and ReportLen bytes of the
+// report's, copied as they are: the parent neither decodes nor checks
+// them again. A worker handles one file at a time.
+type request struct {
+	ID    int64  `json:"id"`
+	Path  string `json:"path"`
+	Whole bool   `json:"whole,omitempty"` // send the whole report, not only its summary
+}
+
+type response struct {
+	ID         int64    `json:"id"`
+	SHA256     string   `json:"sha256,omitempty"`
+	SummaryLen int      `json:"summary_len,omitempty"`
+	ReportLen  int      `json:"report_len,omitempty"`
+	Error      *errInfo `json:"error,omitempty"`
+
+	summary, report []byte // the bytes that follow the line
+	// Exit says the worker stops after this response (it gave up on a
+	// document whose reading may still be running, or it used too much
+	// memory); the parent starts a new one.
+	Exit bool `json:"exit,omitempty"`
+}
+
+// Test hooks, read by the worker only, for the tests of isolation and of
+// resuming: they make a worker slow, hang or use memory deterministically.
+const (
+	envTestDelay = "GOVREPORT_WORKER_TEST_DELAY" // a duration slept before each file
+	envTestHang  = "GOVREPORT_WORKER_TEST_HANG"  // files whose path contains this never finish
+	envTestHog   = "GOVREPORT_WORKER_TEST_HOG"   // files whose path contains this allocate without bound
+)
+
+// convert reads one document into a journal entry: the report's summary
+// and, with whole, the report.
+func convert(p *parser.Parser, name string, src []byte, whole bool) *entry {
+	sum := sha256.Sum256(src)
+	e := &entry{SHA256: hex.EncodeToString(sum[:]), Path: name}
+	r, err := p.Parse(name, src)
+	if err != nil {
+		e.Error = failureOf(err)
+		return e
+	}
+	if e.Summary, err = json.Marshal(output.Summarize(r)); err == nil && whole {
+		e.Report, err = json.Marshal(r)
+	}
+	if err != nil {
+		e.Summary, e.Report = nil, nil
+		e.Error = &errInfo{Kind: docerr.Unknown.String(), Reason: "cannot write the report as JSON: " + err.Error()}
+	}
+	return e
+}
+
+func failureOf(err error) *errInfo {
+	var de *docerr.Error
+	if errors.As(err, &de) {
+		return &errInfo{Kind: de.Kind.String(), Reason: de.Reason}
+	}
+	return &errInfo{Kind: docerr.Unknown.String(), Reason: err.Error()}
+}
+
+// WorkerMain is the hidden command "govreport worker": it serves requests
+// on stdin until stdin ends. Flags: --timeout (per document) and
+// --max-memory (bytes; the worker answers with an error and exits when its
+// memory grows past it).
+func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	fs := flag.NewFlagSet("worker", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	timeout := fs.Duration("timeout", parser.DefaultTimeout, "time budget per document")
+	maxMem := fs.Int64("max-memory", 0, "memory budget in bytes (0: none)")
+	if err := fs.Parse(args); err != nil {
+		return 2
+	}
+	// Ctrl-C on a terminal reaches the whole process group: the parent
+	// stops the workers itself, and a worker killed by it would have its
+	// file recorded as crashed.
+	signal.Ignore(os.Interrupt)
+	// A library that prints must not break the protocol on stdout.
+	if stdout == io.Writer(os.Stdout) {
+		os.Stdout = os.Stderr
+	}
+	s := &server{p: parser.New(parser.WithTimeout(*timeout)), out: bufio.NewWriter(stdout)}
+	if *maxMem > 0 {
+		debug.SetMemoryLimit(*maxMem / 2)
+		go s.watchMemory(uint64(*maxMem))
+	}
+	if err := s.serve(stdin); err != nil {
+		fmt.Fprintf(stderr, "govreport worker: %v\n", err)
+		return 1
+	}
+	return 0
+}
+
+type server struct {
+	p    *parser.Parser
+	mu   sync.Mutex // guards out and current
+	out  *bufio.Writer
+	cur  int64 // the request being served, 0 when idle
+	exit bool
+}
+
+func (s *server) serve(stdin io.Reader) error {
+	delay, _ := time.ParseDuration(os.Getenv(envTestDelay))
+	hang, hog := os.Getenv(envTestHang), os.Getenv(envTestHog)
+	br := bufio.NewReader(stdin)
+	for {
+		line, err := br.ReadBytes('\n')
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		var req request
+		if err := json.Unmarshal(line, &req); err != nil {
+			return fmt.Errorf("bad request: %v", err)
+		}
+		s.mu.Lock()
+		s.cur = req.ID
+		s.mu.Unlock()
+		if delay > 0 {
+			time.Sleep(delay)
+		}
+		if hang != "" && strings.Contains(req.Path, hang) {
+			select {}
+		}
+		if hog != "" && strings.Contains(req.Path, hog) {
+			var keep [][]byte
+			for {
+				b := make([]byte, 1<<20)
+				for i := range b {
+					b[i] = byte(i)
+				}
+				keep = append(keep, b)
+			}
+		}
+		resp := response{ID: req.ID}
+		src, err := os.ReadFile(req.Path)
+		if err != nil {
+			resp.Error = &errInfo{Kind: "unreadable", Reason: err.Error()}
+		} else {
+			e := convert(s.p, req.Path, src, req.Whole)
+			resp.SHA256, resp.Error = e.SHA256, e.Error
+			resp.summary, resp.report = e.Summary, e.Report
+			resp.SummaryLen, resp.ReportLen = len(e.Summary), len(e.Report)
+			// The parser gives up on a document over its time budget but
+			// cannot stop the reading itself: start afresh.
+			resp.Exit = e.Error != nil && e.Error.Kind == docerr.TooLarge.String() && strings.Contains(e.Error.Reason, "took longer")
+		}
+		s.mu.Lock()
+		if s.exit {
+			s.mu.Unlock()
+			select {} // the memory watchdog is answering and exiting
+		}
+		s.cur = 0
+		b, _ := json.Marshal(resp)
+		s.out.Write(b)
+		s.out.WriteByte('\n')
+		s.out.Write(resp.summary)
+		s.out.Write(resp.report)
+		err = s.out.Flush()
+		s.mu.Unlock()
+		if err != nil {
+			return err
+		}
+		if resp.Exit {
+			return nil
+		}
+	}
+}
+
+// watchMemory answers the current request with an error and exits when
+// the process's memory passes max.
+func (s *server) watchMemory(max uint64) {
+	samples := []metrics.Sample{{Name: "/memory/classes/total:bytes"}, {Name: "/memory/classes/heap/released:bytes"}}
+	for range time.Tick(10 * time.Millisecond) {
+		metrics.Read(samples)
+		used := samples[0].Value.Uint64() - samples[1].Value.Uint64()
+		if used <= max {
+			continue
+		}
+		s.mu.Lock()
+		if s.cur == 0 {
+			s.mu.Unlock()
+			continue
+		}
+		s.exit = true
+		b, _ := json.Marshal(response{ID: s.cur, Exit: true, Error: &errInfo{
+			Kind: docerr.TooLarge.String(), Reason: "used more than " + formatBytes(int64(max)) + " of memory while reading"}})
+		s.out.Write(b)
+		s.out.WriteByte('\n')
+		s.out.Flush()
+		os.Exit(3)
+	}
+}
+
+func formatBytes(n int64) string {
+	switch {
+	case n >= 1<<30 && n%(1<<30) == 0:
+		return fmt.Sprintf("%d GiB", n>>30)
+	case n >= 1<<20:
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%d bytes", n)
+}
+
+// ParseBytes reads a size such as "2GiB", "512MiB", "512M" or "1000000".
+func ParseBytes(s string) (int64, error) {
+	t := strings.TrimSpace(strings.ToLower(s))
+	mult := int64(1)
+	for _, u := range []struct {
+		suf string
+		m   int64
+	}{{"gib", 1 << 30}, {"mib", 1 << 20}, {"kib", 1 << 10}, {"gb", 1e9}, {"mb", 1e6}, {"kb", 1e3}, {"g", 1 << 30}, {"m", 1 << 20}, {"k", 1 << 10}, {"b", 1}} {
+		if strings.HasSuffix(t, u.suf) {
+			t, mult = strings.TrimSpace(strings.TrimSuffix(t, u.suf)), u.m
+			break
+		}
+	}
+	var n int64
+	if _, err := fmt.Sscanf(t, "%d", &n); err != nil || n < 0 || fmt.Sprint(n) != t {
+		return 0, fmt.Errorf("bad size %q (say 2GiB, 512MiB, or a number of bytes)", s)
+	}
+	return n * mult, nil
+}
+
+// procWorker is one worker process as seen by the parent.
+type procWorker struct {
+	cmd    *exec.Cmd
+	in     io.WriteCloser
+	out    chan response // closed when the worker's output ends
+	stderr *tail
+	done   chan struct{} // closed when the process has been waited for
+	quit   chan struct{} // closed by stop: no one reads out any more
+	err    error         // its exit status, after done
+}
+
+func startWorker(argv, env []string) (*procWorker, error) {
+	cmd := exec.Command(argv[0], argv[1:]...)
+	cmd.Env = append(os.Environ(), env...)
+	setDeathSignal(cmd)
+	in, err := cmd.StdinPipe()
+	if err != nil {
+		return nil, err
+	}
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	w := &procWorker{cmd: cmd, in: in, out: make(chan response, 1), stderr: &tail{max: 2048},
+		done: make(chan struct{}), quit: make(chan struct{})}
+	cmd.Stderr = w.stderr
+	if err := cmd.Start(); err != nil {
+		return nil, fmt.Errorf("cannot start a worker process: %v", err)
+	}
+	go func() {
+		defer close(w.out)
+		br := bufio.NewReaderSize(stdout, 1<<16)
+		for {
+			line, err := br.ReadBytes('\n')
+			if err != nil {
+				return
+			}
+			var r response
+			if json.Unmarshal(line, &r) != nil || r.SummaryLen < 0 || r.ReportLen < 0 {
+				return
+			}
+			if r.SummaryLen+r.ReportLen > 0 {
+				b := make([]byte, r.SummaryLen+r.ReportLen)
+				if _, err := io.ReadFull(br, b); err != nil {
+					return
+				}
+				r.summary, r.report = b[:r.SummaryLen:r.SummaryLen], b[r.SummaryLen:]
+				if r.ReportLen == 0 {
+					r.report = nil
+				}
+			}
+			select {
+			case w.out <- r:
+			case <-w.quit:
+				return
+			}
+		}
+	}()
+	return w, nil
+}
+
+// stop kills the process and waits for it.
+func (w *procWorker) stop() {
+	close(w.quit)
+	w.in.Close()
+	w.cmd.Process.Kill()
+	w.wait()
+}
+
+func (w *procWorker) wait() {
+	select {
+	case <-w.done:
+		return
+	default:
+	}
+	w.err = w.cmd.Wait()
+	close(w.done)
+}
+
+// tail keeps the last bytes written to it (a worker's standard error).
+type tail struct {
+	mu  sync.Mutex
+	max int
+	b   []byte
+}
+
+func (t *tail) Write(p []byte) (int, error) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	t.b = append(t.b, p...)
+	if len(t.b) > t.max {
+		t.b = append([]byte(nil), t.b[len(t.b)-t.max:]...)
+	}
+	return len(p), nil
+}
+
+func (t *tail) String() string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	s := string(bytes.TrimSpace(t.b))
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		s = s[:i] // the first line says what went wrong (a panic, a fatal error)
+	}
+	return s
+}
+
+var errInterrupted = errors.New("interrupted")
+
+// slot runs jobs one at a time in a worker process, replacing a worker
+// that dies, hangs or grows too large.
+type slot struct {
+	argv, env []string
+	deadline  time.Duration // after this, a job's worker is killed
+	timeout   time.Duration // the time budget named in the reason
+	w         *procWorker
+	nextID    int64
+}
+
+func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error) {
+	for attempt := 0; ; attempt++ {
+		if s.w == nil {
+			w, err := startWorker(s.argv, s.env)
+			if err != nil {
+				return nil, err
+			}
+			s.w = w
+		}
+		s.nextID++
+		req, _ := json.Marshal(request{ID: s.nextID, Path: path, Whole: whole})
+		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
+			s.w.stop()
+			s.w = nil
+			if attempt < 1 {
+				continue // the worker had exited: start another
+			}
+			return nil, fmt.Errorf("cannot talk to a worker process: %v", err)
+		}
+		timer := time.NewTimer(s.deadline)
+		var (
+			resp response
+			ok   bool
+		)
+		select {
+		case resp, ok = <-s.w.out:
+			timer.Stop()
+		case <-timer.C:
+			s.w.stop()
+			s.w = nil
+			return &entry{Error: &errInfo{Kind: docerr.TooLarge.String(), Reason: "took longer than " + s.timeout.String() + " (its reader was stopped)"}}, nil
+		case <-ctx.Done():
+			timer.Stop()
+			s.w.stop()
+			s.w = nil
+			return nil, errInterrupted
+		}
+		if !ok && ctx.Err() != nil {
+			s.w.stop()
+			s.w = nil
+			return nil, errInterrupted
+		}
+		if !ok || resp.ID != s.nextID {
+			w := s.w
+			s.w = nil
+			w.stop()
+			reason := "the reader crashed on this file"
+			if w.err != nil {
+				reason += " (" + w.err.Error()
+				if t := w.stderr.String(); t != "" {
+					reason += ": " + t
+				}
+				reason += ")"
+			}
+			return &entry{Error: &errInfo{Kind: docerr.Damaged.String(), Reason: reason}}, nil
+		}
+		if resp.Exit {
+			s.w.in.Close()
+			s.w.wait()
+			s.w = nil
+		}
+		if resp.Error == nil && resp.summary == nil {
+			resp.Error = &errInfo{Kind: docerr.Unknown.String(), Reason: "the worker sent no result"}
+		}
+		if resp.Error != nil {
+			resp.summary, resp.report = nil, nil
+		}
+		return &entry{SHA256: resp.SHA256, Summary: resp.summary, Report: resp.report, Error: resp.Error}, nil
+	}
+}
+
+func (s *slot) close() {
+	if s.w != nil {
+		s.w.in.Close() // the worker exits at the end of its input
+		s.w.wait()
+		s.w = nil
+	}
+}

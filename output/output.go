@@ -1,0 +1,195 @@
+// Package output writes the reports of a batch conversion as JSON Lines,
+// CSV, XLSX, SQLite or Parquet. Every writer builds its file beside the
+// destination under a temporary name and renames it into place on Commit,
+// so a reader never sees a half-written output.
+//
+// The flat formats (CSV, the XLSX reports sheet, Parquet, the SQLite view
+// reports_wide) share one column order, given by Columns: the metadata
+// columns, then every table cell of both template generations.
+package output
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+)
+
+// Record is one report to write.
+type Record struct {
+	Path   string // where the file was found, with "/"
+	SHA256 string
+	// Summary holds what the flat outputs need.
+	Summary *Summary
+	// JSON is the govreport/1 object as the parser wrote it, nil when the
+	// format does not need it (see NeedsJSON). JSONPath is the source.path
+	// inside it: the file the content was first read from.
+	JSON     []byte
+	JSONPath string
+	// Manifest holds the values a manifest row gave for this file (nil
+	// when none); they replace the document's.
+	Manifest *Manifest
+
+	report *model.Report
+}
+
+// NewRecord makes the record of a report read from r.Source.Path.
+func NewRecord(r *model.Report) *Record {
+	return &Record{Path: r.Source.Path, SHA256: r.Source.SHA256, Summary: Summarize(r), report: r}
+}
+
+// NeedsJSON reports whether a format writes whole reports (and so needs
+// Record.JSON) rather than only their summaries.
+func NeedsJSON(format string) bool { return format == "jsonl" || format == "sqlite" }
+
+// Report returns the whole report, with the record's path and the
+// manifest's values applied.
+func (rec *Record) Report() (*model.Report, error) {
+	if rec.report != nil {
+		return rec.report, nil
+	}
+	if rec.JSON == nil {
+		return nil, errors.New("the whole report of " + rec.Path + " was not kept")
+	}
+	var r model.Report
+	if err := json.Unmarshal(rec.JSON, &r); err != nil {
+		return nil, err
+	}
+	r.Source.Path, r.Source.SHA256 = rec.Path, rec.SHA256
+	if m := rec.Manifest; m != nil {
+		if m.Agency != nil {
+			r.Agency = m.Agency
+		}
+		if m.Year != nil {
+			r.Year = m.Year
+		}
+	}
+	rec.report = &r
+	return &r, nil
+}
+
+// Manifest is what a manifest row gave for one file; nil fields were not
+// given.
+type Manifest struct {
+	Agency *string `json:"agency,omitempty"`
+	Region *string `json:"region,omitempty"`
+	Year   *int    `json:"year,omitempty"`
+}
+
+// Summary is what the flat outputs need of a report: its metadata, the
+// known cells and the failed checks. It is kept beside each converted file
+// in the batch's state, much smaller than the report itself.
+type Summary struct {
+	Format     string        `json:"format"`
+	Pages      int           `json:"pages,omitempty"`
+	Title      *string       `json:"title"`
+	Agency     *string       `json:"agency"`
+	Year       *int          `json:"year"`
+	RegionCode *string       `json:"region_code"`
+	Template   string        `json:"template"`
+	Warnings   int           `json:"warnings"`
+	Failed     []model.Check `json:"failed_checks"`
+	// Cells has one value per CellColumns entry, nil when unknown.
+	Cells []*float64 `json:"cells"`
+}
+
+// Summarize returns the summary of a report.
+func Summarize(r *model.Report) *Summary {
+	s := &Summary{
+		Format: r.Source.Format, Pages: r.Source.Pages, Title: r.Title, Agency: r.Agency, Year: r.Year,
+		Template: string(r.Template), Warnings: len(r.Warnings), Failed: model.FailedChecks(r.Checks),
+		Cells: make([]*float64, len(cellColumns)),
+	}
+	if r.Region != nil {
+		s.RegionCode = r.Region.Code
+	}
+	for _, t := range []struct {
+		name string
+		t    *model.Table
+	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}} {
+		if t.t == nil {
+			continue
+		}
+		for _, row := range t.t.Rows {
+			for _, c := range row.Cells {
+				if c.Value == nil {
+					continue
+				}
+				if i, ok := cellIndex[t.name+"."+row.Key+"."+c.Key]; ok {
+					v := *c.Value
+					s.Cells[i] = &v
+				}
+			}
+		}
+	}
+	return s
+}
+
+// Failure is a file that could not be read as a report.
+type Failure struct {
+	Path   string `json:"path" parquet:"path"`
+	SHA256 string `json:"sha256" parquet:"sha256"` // empty when the file itself could not be read
+	Kind   string `json:"kind" parquet:"kind"`     // docerr.Kind's name: "damaged", "not a report", …
+	Reason string `json:"reason" parquet:"reason"`
+}
+
+// Writer writes one output. Nothing is visible at the destination until
+// Commit returns nil; Abort discards what was written.
+type Writer interface {
+	WriteReport(*Record) error
+	WriteFailure(*Failure) error
+	Commit() error
+	Abort()
+	// Paths lists the files Commit makes (the output and any side files).
+	Paths() []string
+}
+
+// Formats lists the output formats by name.
+var Formats = []string{"jsonl", "csv", "xlsx", "sqlite", "parquet"}
+
+// FormatOf returns the format named by format, or else by the extension of
+// path.
+func FormatOf(path, format string) (string, error) {
+	f := strings.TrimPrefix(strings.ToLower(format), ".")
+	if f == "" {
+		f = strings.TrimPrefix(strings.ToLower(filepath.Ext(path)), ".")
+	}
+	switch f {
+	case "jsonl", "ndjson":
+		return "jsonl", nil
+	case "csv", "xlsx", "parquet":
+		return f, nil
+	case "sqlite", "sqlite3", "db":
+		return "sqlite", nil
+	}
+	if format != "" {
+		return "", fmt.Errorf("unknown output format %q (one of %s)", format, strings.Join(Formats, ", "))
+	}
+	return "", fmt.Errorf("cannot tell the output format from %q: name it .jsonl, .csv, .xlsx, .sqlite or .parquet, or give --format", path)
+}
+
+// Create returns a writer of the given format (see FormatOf) for path.
+func Create(path, format string) (Writer, error) {
+	switch format {
+	case "jsonl":
+		return newJSONL(path)
+	case "csv":
+		return newCSV(path)
+	case "xlsx":
+		return newXLSX(path)
+	case "sqlite":
+		return newSQLite(path)
+	case "parquet":
+		return newParquet(path)
+	}
+	return nil, fmt.Errorf("unknown output format %q", format)
+}
+
+// SidePath is the name of a side file of the output at path: "out.csv"
+// with side "errors" and extension "csv" is "out.errors.csv".
+func SidePath(path, side, ext string) string {
+	return strings.TrimSuffix(path, filepath.Ext(path)) + "." + side + "." + ext
+}

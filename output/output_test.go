@@ -1,0 +1,105 @@
+package output
+
+import (
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/govreport/govreport/model"
+)
+
+// The column list in docs/CONVERT.md is the one the code writes.
+func TestDocumentedColumns(t *testing.T) {
+	b, err := os.ReadFile("../docs/CONVERT.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := string(b)
+	i := strings.Index(doc, "```text\n")
+	if i < 0 {
+		t.Fatal("no ```text block with the columns in docs/CONVERT.md")
+	}
+	block := doc[i+len("```text\n"):]
+	block = block[:strings.Index(block, "```")]
+	if got, want := strings.TrimSpace(block), strings.Join(Columns(), "\n"); got != want {
+		t.Errorf("docs/CONVERT.md lists other columns than Columns():\n%s", want)
+	}
+}
+
+func TestCellColumnsCoverBothGenerations(t *testing.T) {
+	cols := map[string]bool{}
+	for _, c := range CellColumns() {
+		if cols[c] {
+			t.Errorf("column %s twice", c)
+		}
+		cols[c] = true
+	}
+	for _, g := range []model.Generation{model.Gen2019, model.Gen2021} {
+		for _, r := range model.DisclosureRows[g] {
+			for _, f := range r.Fields {
+				if !cols["active_disclosure."+r.Key+"."+f.Key] {
+					t.Errorf("no column for table 二 %s %s.%s", g, r.Key, f.Key)
+				}
+			}
+		}
+		for _, r := range model.ApplicationRowsFor(g) {
+			for _, c := range model.ApplicationColumns {
+				if !cols["applications."+r.Key+"."+c.Key] {
+					t.Errorf("no column for table 三 %s %s.%s", g, r.Key, c.Key)
+				}
+			}
+		}
+	}
+	if !cols["review_litigation.litigation_after_review.pending"] {
+		t.Error("no column for table 四")
+	}
+}
+
+func TestFormatOf(t *testing.T) {
+	for _, c := range []struct{ path, format, want string }{
+		{"out.CSV", "", "csv"}, {"x.jsonl", "", "jsonl"}, {"x.db", "", "sqlite"}, {"x.sqlite3", "", "sqlite"},
+		{"x.dat", "parquet", "parquet"}, {"x.csv", ".xlsx", "xlsx"},
+	} {
+		if got, err := FormatOf(c.path, c.format); err != nil || got != c.want {
+			t.Errorf("%s %q: %q %v, want %q", c.path, c.format, got, err, c.want)
+		}
+	}
+	if _, err := FormatOf("x.txt", ""); err == nil {
+		t.Error("x.txt has no format")
+	}
+	if _, err := FormatOf("x.csv", "dta"); err == nil {
+		t.Error("dta is not a format")
+	}
+	if got := SidePath("dir/out.csv", "errors", "csv"); got != "dir/out.errors.csv" {
+		t.Errorf("side path %s", got)
+	}
+}
+
+func TestFlattenAppliesManifestAndKeepsNulls(t *testing.T) {
+	agency, code, region := "甲", "320813", "淮安"
+	year, y2 := 2022, 2030
+	r := &model.Report{Source: model.Source{Path: "a.pdf", Format: "pdf", SHA256: "ab", Pages: 3}, Agency: &agency, Year: &year,
+		Region: &model.Region{Code: &code}, Template: model.Gen2021}
+	r.Applications = model.NewTable([]string{"granted"}, func(string) []string { return []string{"natural_person", "total"} })
+	r.Applications.Set("granted", "total", 7)
+	f := Flatten(NewRecord(r))
+	if *f.Pages != 3 || *f.Region != code || *f.Agency != "甲" {
+		t.Errorf("meta %+v", f)
+	}
+	idx := map[string]int{}
+	for i, c := range CellColumns() {
+		idx[c] = i
+	}
+	if v := f.Cells[idx["applications.granted.total"]]; v == nil || *v != 7 {
+		t.Errorf("granted.total %v", v)
+	}
+	if f.Cells[idx["applications.granted.natural_person"]] != nil || f.Cells[idx["applications.total.total"]] != nil {
+		t.Error("an unknown value is not null")
+	}
+	rec := NewRecord(r)
+	rec.Manifest = &Manifest{Region: &region, Year: &y2}
+	f = Flatten(rec)
+	if *f.Region != region || *f.Year != 2030 || *f.Agency != "甲" {
+		t.Errorf("with manifest: %+v", f)
+	}
+}
