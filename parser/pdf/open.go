@@ -67,8 +67,13 @@ func open(src []byte, d *doc) (*opened, error) {
 	}
 	encrypted := bytes.Contains(src[max(0, len(src)-4096):], []byte("/Encrypt"))
 
+	guarded, risky := guardObjStms(fixed, d.budget.maxStream)
+	if risky {
+		fixed = guarded
+		d.warn("repaired", "an object stream ends inside a string; it was closed")
+	}
 	var firstErr error
-	if !hugeSize(src) && !prevCycle(fixed) {
+	if !hugeSize(src) && !prevCycle(fixed) && !risky {
 		r, err := newReader(fixed)
 		if err == nil {
 			o := &opened{r: r, complete: complete, src: fixed}
@@ -696,25 +701,7 @@ func appendDecryptedObjStms(b, key []byte) []byte {
 		if n == nil || first == nil {
 			continue
 		}
-		start := l.off + len(head) + len("stream")
-		if start < len(b) && b[start] == '\r' {
-			start++
-		}
-		if start < len(b) && b[start] == '\n' {
-			start++
-		}
-		end := len(b)
-		if m := lengthRe.FindSubmatch(head); m != nil && len(m[2]) == 0 {
-			if ln, err := strconv.Atoi(string(m[1])); err == nil && start+ln <= len(b) {
-				end = start + ln
-			}
-		} else if k := bytes.Index(b[start:], []byte("endstream")); k >= 0 {
-			end = start + k
-			for end > start && (b[end-1] == '\n' || b[end-1] == '\r') {
-				end--
-			}
-		}
-		dec, err := aesDecrypt(key, b[start:end])
+		dec, err := aesDecrypt(key, streamBytes(b, l, head))
 		if err != nil {
 			continue
 		}
@@ -741,4 +728,114 @@ func plausibleText(s string) bool {
 		}
 	}
 	return true
+}
+
+var filterNameRe = regexp.MustCompile(`/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)`)
+
+// guardObjStms finds object streams whose data ends inside a string (the
+// library's lexer loops forever at the end of an object stream there) and
+// appends repaired, uncompressed copies of them as later definitions. It
+// reports whether it changed anything; then the cross-reference table must
+// be rebuilt for the copies to be used.
+func guardObjStms(b []byte, limit int64) ([]byte, bool) {
+	if !bytes.Contains(b, []byte("/ObjStm")) || bytes.Contains(b, []byte("/Encrypt")) {
+		return b, false
+	}
+	out := b
+	changed := false
+	for _, l := range scanObjects(b) {
+		head, isStream := objHead(b, l)
+		if !isStream || !objStmRe.Match(head) || bytes.Contains(head, []byte("/DecodeParms")) {
+			continue
+		}
+		n, first := objStmNRe.FindSubmatch(head), objStmFirstRe.FindSubmatch(head)
+		if n == nil || first == nil {
+			continue
+		}
+		raw := streamBytes(b, l, head)
+		var names []string
+		if m := filterNameRe.FindSubmatch(head); m != nil {
+			for _, f := range regexp.MustCompile(`/([A-Za-z0-9]+)`).FindAllSubmatch(m[1], -1) {
+				names = append(names, string(f[1]))
+			}
+		}
+		data, err := decodeRaw(raw, names, limit)
+		if err != nil && len(data) == 0 || !unterminated(data) {
+			continue
+		}
+		if !changed {
+			out = append([]byte(nil), b...)
+			changed = true
+		}
+		data = append(append([]byte(nil), data...), "\n"+strings.Repeat(")", 64)+">\n"...)
+		out = append(out, fmt.Sprintf("\n%d %d obj\n<< /Type /ObjStm /N %s /First %s /Length %d >>\nstream\n", l.id, l.gen, n[1], first[1], len(data))...)
+		out = append(out, data...)
+		out = append(out, "\nendstream\nendobj\n"...)
+	}
+	return out, changed
+}
+
+// streamBytes returns the raw data of the stream object at l whose
+// dictionary text is head.
+func streamBytes(b []byte, l objLoc, head []byte) []byte {
+	start := l.off + len(head) + len("stream")
+	if start < len(b) && b[start] == '\r' {
+		start++
+	}
+	if start < len(b) && b[start] == '\n' {
+		start++
+	}
+	if start > len(b) {
+		return nil
+	}
+	end := len(b)
+	if m := lengthRe.FindSubmatch(head); m != nil && len(m[2]) == 0 {
+		if ln, err := strconv.Atoi(string(m[1])); err == nil && start+ln <= len(b) {
+			return b[start : start+ln]
+		}
+	}
+	if k := bytes.Index(b[start:], []byte("endstream")); k >= 0 {
+		end = start + k
+		for end > start && (b[end-1] == '\n' || b[end-1] == '\r') {
+			end--
+		}
+	}
+	return b[start:end]
+}
+
+// unterminated reports whether data ends inside a literal or hex string.
+func unterminated(data []byte) bool {
+	depth := 0   // inside a literal string
+	hex := false // inside a hex string
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case depth > 0:
+			switch c {
+			case '\\':
+				i++
+			case '(':
+				depth++
+			case ')':
+				depth--
+			}
+		case hex:
+			if c == '>' {
+				hex = false
+			}
+		case c == '%':
+			for i < len(data) && data[i] != '\n' && data[i] != '\r' {
+				i++
+			}
+		case c == '(':
+			depth = 1
+		case c == '<':
+			if i+1 < len(data) && data[i+1] == '<' {
+				i++
+			} else {
+				hex = true
+			}
+		}
+	}
+	return depth > 0 || hex
 }

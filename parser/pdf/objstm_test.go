@@ -1,0 +1,42 @@
+package pdf
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// TestObjStmUnterminated: an object stream ending inside a hex string makes
+// the library's lexer loop forever; it must be repaired before.
+func TestObjStmUnterminated(t *testing.T) {
+	var b []byte
+	b = append(b, "%PDF-1.7\n"...)
+	offs := map[int]int{}
+	add := func(id int, body string) {
+		offs[id] = len(b)
+		b = append(b, fmt.Sprintf("%d 0 obj\n%s\nendobj\n", id, body)...)
+	}
+	add(1, "<< /Type /Catalog /Pages 2 0 R >>")
+	add(2, "<< /Type /Pages /Kids [3 0 R] /Count 1 >>")
+	add(3, "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>")
+	add(4, "<< /Length 36 >>\nstream\nBT /F1 12 Tf 72 700 Td (Hello) Tj ET\nendstream")
+	objstm := "5 0 <4142"
+	add(6, fmt.Sprintf("<< /Type /ObjStm /N 1 /First 4 /Length %d >>\nstream\n%s\nendstream", len(objstm), objstm))
+	entries := make([]xentry, 7)
+	for id, off := range offs {
+		entries[id] = xentry{typ: 1, f2: uint32(off)}
+	}
+	entries[5] = xentry{typ: 2, f2: 6, f3: 0}
+	_, data, err := xrefReader(b, entries, "1 0 R", "", "", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = Read(data, WithTimeout(20*time.Second))
+	if err != nil && strings.Contains(err.Error(), "time budget") {
+		t.Fatalf("the object layer looped: %v", err)
+	}
+	if !unterminated([]byte("1 0 (a(b)")) || unterminated([]byte("1 0 (a) <41> % (")) {
+		t.Error("unterminated")
+	}
+}
