@@ -200,3 +200,33 @@ func refOf(dict lpdf.Value, k string) (ref objKey, ok bool) {
 	}
 	return ref, true
 }
+
+// xrefSane checks the library's cross-reference table (unexported; read
+// through reflect) for entries the library would follow without end: an
+// object stored in an object stream that is itself stored in an object
+// stream recurses until the stack overflows, which no recover catches.
+func xrefSane(r *lpdf.Reader) (ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = true // cannot inspect: trust it
+		}
+	}()
+	rv := reflect.ValueOf(r).Elem()
+	x := rv.FieldByName("xref")
+	if !x.IsValid() || x.Kind() != reflect.Slice {
+		return true
+	}
+	n := x.Len()
+	inStream := func(i int) bool { return x.Index(i).FieldByName("inStream").Bool() }
+	for i := 0; i < n; i++ {
+		e := x.Index(i)
+		if !e.FieldByName("inStream").Bool() {
+			continue
+		}
+		s := int(e.FieldByName("stream").FieldByName("id").Uint())
+		if s < n && inStream(s) {
+			return false
+		}
+	}
+	return true
+}

@@ -75,6 +75,9 @@ func open(src []byte, d *doc) (*opened, error) {
 	var firstErr error
 	if !hugeSize(src) && !prevCycle(fixed) && !risky {
 		r, err := newReader(fixed)
+		if err == nil && !xrefSane(r) {
+			r, err = nil, errors.New("an object stream is stored inside an object stream")
+		}
 		if err == nil {
 			o := &opened{r: r, complete: complete, src: fixed}
 			if rootOK(r) {
