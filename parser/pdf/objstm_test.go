@@ -75,3 +75,26 @@ func TestObjStmInObjStm(t *testing.T) {
 		t.Errorf("lines %q", got)
 	}
 }
+
+// TestHugeXref: tables the library would allocate to the size they
+// declare (an out-of-memory crash, not a panic) are not handed to it.
+func TestHugeXref(t *testing.T) {
+	src := string(buildPDF("BT /F1 12 Tf 72 700 Td (Big) Tj ET", "<< /Font << /F1 HELV >> >>", false))
+	for _, c := range []struct{ old, new string }{
+		{"xref\n0 ", "xref\n2000000000 "},
+		{"/Size ", "/Size 2000000000 /Sizf "},
+	} {
+		bad := strings.Replace(src, c.old, c.new, 1)
+		if !hugeSize([]byte(bad)) {
+			t.Errorf("%q not seen as huge", c.new)
+		}
+		doc, err := Read([]byte(bad))
+		if err != nil {
+			t.Errorf("%q: %v", c.new, err)
+			continue
+		}
+		if got := lineTexts(doc); len(got) != 1 || got[0] != "Big" {
+			t.Errorf("%q: lines %q", c.new, got)
+		}
+	}
+}

@@ -172,11 +172,71 @@ func prevCycle(b []byte) bool {
 	return true
 }
 
-// hugeSize reports whether a trailer declares more objects than we accept
-// (the library would allocate a table that large).
+var (
+	subsectionRe = regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
+	indexRe      = regexp.MustCompile(`/Index\s*\[([^\]]*)\]`)
+	wRe          = regexp.MustCompile(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
+)
+
+// hugeSize reports whether the cross-reference data declares more objects
+// than we accept, or entries wider than any real file: the library would
+// allocate tables that large, and running out of memory is fatal, not a
+// panic.
 func hugeSize(b []byte) bool {
-	for _, m := range sizeRe.FindAllSubmatch(b[max(0, len(b)-64<<10):], -1) {
-		if n, err := strconv.Atoi(string(m[1])); err != nil || n > maxObjects {
+	big := func(s []byte) bool {
+		n, err := strconv.Atoi(string(s))
+		return err != nil || n > maxObjects
+	}
+	for _, m := range sizeRe.FindAllSubmatch(b, -1) {
+		if big(m[1]) {
+			return true
+		}
+	}
+	// cross-reference stream dictionaries: /Index and /W
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte("/XRef"))
+		if k < 0 {
+			break
+		}
+		i += k + 5
+		// the dictionary: from its object's "obj" to its "stream"
+		from := bytes.LastIndex(b[max(0, i-4096):i], []byte("obj"))
+		if from < 0 {
+			continue
+		}
+		from += max(0, i-4096)
+		to := min(len(b), i+4096)
+		if e := bytes.Index(b[i:to], []byte("stream")); e >= 0 {
+			to = i + e
+		}
+		dict := b[from:to]
+		for _, m := range indexRe.FindAllSubmatch(dict, -1) {
+			for _, f := range bytes.Fields(m[1]) {
+				if big(f) {
+					return true
+				}
+			}
+		}
+		for _, m := range wRe.FindAllSubmatch(dict, -1) {
+			for _, f := range m[1:] {
+				if n, err := strconv.Atoi(string(f)); err != nil || n > 8 {
+					return true
+				}
+			}
+		}
+	}
+	// classic tables: the subsection headers after each "xref"
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte("xref"))
+		if k < 0 {
+			break
+		}
+		i += k + 4
+		if i-5 >= 0 && b[i-5] == 't' { // startxref
+			continue
+		}
+		seg := b[i:min(len(b), i+64)]
+		if m := subsectionRe.FindSubmatch(seg); m != nil && (big(m[1]) || big(m[2])) {
 			return true
 		}
 	}
