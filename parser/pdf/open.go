@@ -175,6 +175,7 @@ func prevCycle(b []byte) bool {
 var (
 	subsectionRe = regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
 	indexRe      = regexp.MustCompile(`/Index\s*\[([^\]]*)\]`)
+	columnsRe    = regexp.MustCompile(`/Columns\s+(\d+)`)
 	wRe          = regexp.MustCompile(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
 )
 
@@ -216,6 +217,9 @@ func hugeSize(b []byte) bool {
 					return true
 				}
 			}
+		}
+		if m := columnsRe.FindSubmatch(dict); m != nil && big(m[1]) {
+			return true
 		}
 		for _, m := range wRe.FindAllSubmatch(dict, -1) {
 			for _, f := range m[1:] {

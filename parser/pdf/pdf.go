@@ -272,6 +272,11 @@ func (d *doc) stream(v lpdf.Value) []byte {
 	}
 	var data []byte
 	var err error
+	if c, ok := num(key(key(v, "DecodeParms"), "Columns")); ok && (c > 1<<16 || c < 0) {
+		// the library would allocate a row buffer of that size
+		d.warn("stream_damaged", "a stream declares a predictor row of an impossible width")
+		return nil
+	}
 	if d.aesKey != nil {
 		// AES-256: decrypt the raw bytes, then apply the filters
 		names, _ := filters(v)
