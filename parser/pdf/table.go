@@ -56,6 +56,15 @@ func buildTables(all []*tline) (res []*tline) {
 			}
 		}
 	}
+	// no heading and no 申请人情况 row: start at the header's first words
+	for i, l := range all {
+		t := textnorm.Compact(l.joined())
+		if len([]rune(t)) < 40 && (strings.Contains(t, "自然") || strings.Contains(t, "商业")) {
+			if out, ok := tableAt(all, max(0, i-2)); ok {
+				return out
+			}
+		}
+	}
 	return all
 }
 

@@ -1,0 +1,67 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+)
+
+// tl makes a line of words at the given x positions (each word 10 points
+// wide per rune, size 10).
+func tl(page int, y float64, words ...any) *tline {
+	l := &tline{page: page, y: y, size: 10}
+	for i := 0; i+1 < len(words); i += 2 {
+		text := words[i].(string)
+		x := float64(words[i+1].(int))
+		w := float64(len([]rune(text))) * 10
+		if text[0] < 0x80 {
+			w = float64(len(text)) * 5
+		}
+		l.words = append(l.words, word{raw: text, text: text, x0: x, x1: x + w, y: y, size: 10, col: -1})
+	}
+	return l
+}
+
+func rowsOf(lines []*tline) []string {
+	var out []string
+	for _, l := range lines {
+		if l.table == 0 {
+			continue
+		}
+		var parts []string
+		if l.label != nil {
+			parts = append(parts, l.label.text)
+		}
+		for _, w := range l.words {
+			parts = append(parts, w.text+"#"+string(rune('0'+w.col)))
+		}
+		out = append(out, strings.Join(parts, " "))
+	}
+	return out
+}
+
+// TestTableWithoutHeading: a table 三 without its heading and without the
+// 申请人情况 row is still found from its column headers; blank cells stay
+// absent and a label wrapped over two lines is joined.
+func TestTableWithoutHeading(t *testing.T) {
+	cols := []int{300, 330, 360, 390, 420, 450, 480}
+	hdr := tl(1, 700, "自然人", cols[0]-5, "商业", cols[1], "科研", cols[2], "社会", cols[3], "法律", cols[4], "其他", cols[5], "总计", cols[6])
+	hdr2 := tl(1, 688, "企业", cols[1], "机构", cols[2], "公益", cols[3], "服务", cols[4])
+	hdr3 := tl(1, 676, "组织", cols[3], "机构", cols[4])
+	r1 := tl(1, 660, "一、本年新收政府信息公开申请数量", 80, "5", cols[0]+5, "5", cols[6]+5)
+	r2a := tl(1, 644, "二、上年结转政府信息公开申", 80)
+	r2 := tl(1, 636, "2", cols[0]+5, "1", cols[1]+5, "3", cols[6]+5)
+	r2b := tl(1, 628, "请数量", 80)
+	r3 := tl(1, 612, "四、结转下年度继续办理", 80)
+	after := tl(1, 590, "四、政府信息公开行政复议、行政诉讼情况", 80)
+	out := buildTables([]*tline{tl(1, 720, "Some text", 80), hdr, hdr2, hdr3, r1, r2a, r2, r2b, r3, after})
+	got := strings.Join(rowsOf(out), "\n")
+	want := strings.Join([]string{
+		"自然人#1 商业企业#2 科研机构#3 社会公益组织#4 法律服务机构#5 其他#6 总计#7",
+		"一、本年新收政府信息公开申请数量 5#1 5#7",
+		"二、上年结转政府信息公开申请数量 2#1 1#2 3#7",
+		"四、结转下年度继续办理",
+	}, "\n")
+	if got != want {
+		t.Errorf("grid\n%s\nwant\n%s", got, want)
+	}
+}
