@@ -78,6 +78,19 @@ func checkHostile(t *testing.T, name string, doc *layout.Document, err error) {
 		if s := text(); !strings.Contains(s, "政府信息公开") {
 			t.Fatalf("text of the report is missing: %.200q", s)
 		}
+		if !strings.Contains(name, "__pdf20") {
+			return
+		}
+		// intact copies: table 三 is a grid whose group labels carry no numbers
+		header, rows, order := grid(doc)
+		if len(header) != 7 || len(order) < 23 {
+			t.Fatalf("table 三: header %q, %d lines", header, len(order))
+		}
+		for label, r := range rows {
+			if groupMarkRe.MatchString(label) && !strings.HasPrefix(label, "(六)") && strings.Join(r[1:], "") != "" {
+				t.Errorf("group label %q has values %q", label, r)
+			}
+		}
 	}
 	hasWarning := func(code string) {
 		for _, w := range doc.Warnings {

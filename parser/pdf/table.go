@@ -400,7 +400,10 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 			outer.raw += p.raw
 		case rowMarkRe.MatchString(p.text):
 			lb := &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line}
-			if groupMarkRe.MatchString(p.text) && p.x0 < xDigit-tol {
+			// a group label is left of its rows' labels, or printed on the
+			// line of its first row just before it: （五）不予处理 1.信访…
+			nextIsRow := pi+1 < len(pieces) && pieces[pi+1].line == p.line && digitMarkRe.MatchString(pieces[pi+1].text)
+			if groupMarkRe.MatchString(p.text) && (p.x0 < xDigit-tol || nextIsRow) {
 				lb.group = true
 				groups = append(groups, lb)
 				curMid = lb
