@@ -165,7 +165,7 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 			break
 		}
 	}
-	region := all[first:end]
+	region := dropRepeatedHeaders(all[first:end], labelEdge)
 
 	// header line: the header lines stay as plain text, followed by one
 	// synthetic line with the seven column labels
@@ -740,4 +740,45 @@ func mergeReviewHeader(all []*tline) []*tline {
 
 func isGroupHeader(t string) bool {
 	return strings.Contains(t, "复议") || strings.Contains(t, "诉讼") || strings.Contains(t, "起诉")
+}
+
+// noteWords are fragments of the table's own header text: the corner
+// note and the applicant group headers.
+var noteWords = []string{"勾稽", "本列数据", "第一项", "第二项之和", "第三项", "第四项之和", "申请人情况", "法人或其他组织"}
+
+// dropRepeatedHeaders removes from the table's rows a header printed again
+// at the top of a continuation page (Word's repeated header rows): column
+// names in the value area, the corner note and group headers anywhere.
+func dropRepeatedHeaders(region []*tline, labelEdge float64) []*tline {
+	out := region[:0:0]
+	for _, l := range region {
+		var keep []word
+		for _, w := range l.words {
+			t := textnorm.Compact(w.text)
+			if (w.x0+w.x1)/2 >= labelEdge && !numberRe.MatchString(w.text) && (isColumnWord(t) || prefixOfAny(t, columnNames) || strings.HasPrefix("法人或其他组织", t)) {
+				continue
+			}
+			note := false
+			for _, n := range noteWords {
+				if strings.Contains(t, n) {
+					note = true
+					break
+				}
+			}
+			if note || strings.HasPrefix(t, "(本列") || strings.HasPrefix(t, "(本") && strings.Contains(t, "项") {
+				continue
+			}
+			keep = append(keep, w)
+		}
+		if len(keep) == 0 {
+			continue
+		}
+		if len(keep) != len(l.words) {
+			c := *l
+			c.words = keep
+			l = &c
+		}
+		out = append(out, l)
+	}
+	return out
 }

@@ -65,3 +65,36 @@ func TestTableWithoutHeading(t *testing.T) {
 		t.Errorf("grid\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestRepeatedHeader: a header printed again on the continuation page
+// does not become values or labels.
+func TestRepeatedHeader(t *testing.T) {
+	cols := []int{300, 330, 360, 390, 420, 450, 480}
+	head := func(page int, y float64) []*tline {
+		return []*tline{
+			tl(page, y+12, "申请人情况", 380),
+			tl(page, y, "(本列数据的勾稽关系为:第一项加第二", 80, "自然人", cols[0]-5, "商业", cols[1], "科研", cols[2], "社会", cols[3], "法律", cols[4], "其他", cols[5], "总计", cols[6]),
+			tl(page, y-12, "项之和,等于第三项加第四项之和)", 80, "企业", cols[1], "机构", cols[2], "公益", cols[3], "服务", cols[4]),
+			tl(page, y-24, "组织", cols[3], "机构", cols[4]),
+		}
+	}
+	lines := []*tline{tl(1, 740, "三、收到和处理政府信息公开申请情况", 80)}
+	lines = append(lines, head(1, 720)...)
+	lines = append(lines,
+		tl(1, 660, "一、本年新收政府信息公开申请数量", 80, "5", cols[0]+5, "5", cols[6]+5),
+		tl(1, 640, "二、上年结转政府信息公开申请数量", 80, "1", cols[0]+5, "1", cols[6]+5))
+	lines = append(lines, head(2, 780)...)
+	lines = append(lines,
+		tl(2, 740, "四、结转下年度继续办理", 80, "0", cols[0]+5, "0", cols[6]+5),
+		tl(2, 700, "四、政府信息公开行政复议、行政诉讼情况", 80))
+	got := strings.Join(rowsOf(buildTables(lines)), "\n")
+	want := strings.Join([]string{
+		"自然人#1 商业企业#2 科研机构#3 社会公益组织#4 法律服务机构#5 其他#6 总计#7",
+		"一、本年新收政府信息公开申请数量 5#1 5#7",
+		"二、上年结转政府信息公开申请数量 1#1 1#7",
+		"四、结转下年度继续办理 0#1 0#7",
+	}, "\n")
+	if got != want {
+		t.Errorf("grid\n%s\nwant\n%s", got, want)
+	}
+}
