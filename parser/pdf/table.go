@@ -381,23 +381,27 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	var outer *label
 	var curRow, curMid *label
 	const outerLabel = "三、本年度办理结果"
+	var outerCur *label // the copy being collected (a label printed again on a new page is a second copy)
 	outerOpen := func() bool {
-		if outer == nil {
+		if outerCur == nil {
 			return false
 		}
-		t := textnorm.Compact(outer.text)
+		t := textnorm.Compact(outerCur.text)
 		return t != outerLabel && strings.HasPrefix(outerLabel, t)
 	}
 	owner := make([]*label, len(pieces)) // the row label each piece went to
 	for pi, p := range pieces {
 		inOuter := p.x0 < xMid-tol
 		switch {
-		case inOuter && outer == nil && strings.HasPrefix(p.text, "三"):
+		case inOuter && !outerOpen() && strings.HasPrefix(p.text, "三") && strings.HasPrefix(outerLabel, textnorm.Compact(p.text)):
 			// the vertical outer group label, a few characters per line
-			outer = &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line, outer: true, group: true}
+			outerCur = &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line, outer: true, group: true}
+			if outer == nil {
+				outer = outerCur
+			}
 		case inOuter && outerOpen() && !rowMarkRe.MatchString(p.text):
-			outer.text += p.text
-			outer.raw += p.raw
+			outerCur.text += p.text
+			outerCur.raw += p.raw
 		case rowMarkRe.MatchString(p.text):
 			lb := &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line}
 			// a group label is left of its rows' labels, or printed on the

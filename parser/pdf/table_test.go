@@ -98,3 +98,43 @@ func TestRepeatedHeader(t *testing.T) {
 		t.Errorf("grid\n%s\nwant\n%s", got, want)
 	}
 }
+
+// TestOuterLabelTwice: a table split over two pages prints its vertical
+// group label 三、本年度办理结果 on both; it is one group, not a row.
+func TestOuterLabelTwice(t *testing.T) {
+	cols := []int{300, 330, 360, 390, 420, 450, 480}
+	row := func(page int, y float64, label string, x int, v string) *tline {
+		return tl(page, y, label, x, v, cols[0]+5, v, cols[6]+5)
+	}
+	lines := []*tline{
+		tl(1, 740, "三、收到和处理政府信息公开申请情况", 80),
+		tl(1, 724, "自然人", cols[0]-5, "商业", cols[1], "科研", cols[2], "社会", cols[3], "法律", cols[4], "其他", cols[5], "总计", cols[6]),
+		tl(1, 712, "企业", cols[1], "机构", cols[2], "公益", cols[3], "服务", cols[4]),
+		tl(1, 706, "组织", cols[3], "机构", cols[4]),
+		row(1, 700, "一、本年新收政府信息公开申请数量", 80, "3"),
+		row(1, 680, "二、上年结转政府信息公开申请数量", 80, "0"),
+		tl(1, 668, "三、", 80),
+		row(1, 660, "(一)予以公开", 110, "2"),
+		tl(1, 652, "本年度", 80),
+		row(1, 640, "(二)部分公开", 110, "1"),
+		tl(1, 632, "办理结果", 80),
+		tl(2, 760, "三、本", 80),
+		row(2, 750, "(七)总计", 110, "3"),
+		tl(2, 742, "年度办理结果", 80),
+		row(2, 730, "四、结转下年度继续办理", 80, "0"),
+	}
+	got := strings.Join(rowsOf(buildTables(lines)), "\n")
+	want := strings.Join([]string{
+		"自然人#1 商业企业#2 科研机构#3 社会公益组织#4 法律服务机构#5 其他#6 总计#7",
+		"一、本年新收政府信息公开申请数量 3#1 3#7",
+		"二、上年结转政府信息公开申请数量 0#1 0#7",
+		"三、本年度办理结果",
+		"(一)予以公开 2#1 2#7",
+		"(二)部分公开 1#1 1#7",
+		"(七)总计 3#1 3#7",
+		"四、结转下年度继续办理 0#1 0#7",
+	}, "\n")
+	if got != want {
+		t.Errorf("grid\n%s\nwant\n%s", got, want)
+	}
+}
