@@ -5,7 +5,8 @@
 #   gowriter-*   our Go PDF writer (parser/pdf/internal/reportpdf): non-embedded
 #                SimSun through GBK-EUC-H / UniGB-UCS2-H, no ToUnicode; one
 #                with every page inside a Form XObject, one with numbers
-#                wrapped inside narrow cells
+#                wrapped inside narrow cells, one with the table header
+#                repeated on the next page
 #   chromium-*   Chromium --print-to-pdf of a portal page
 #   lo-docx-*    LibreOffice: HTML -> DOCX -> PDF
 #   lo-html-*    LibreOffice: HTML -> PDF (writer_web_pdf_Export)
@@ -55,6 +56,9 @@ gowriter portal-2021-hailan-zone-2025 gowriter-ucs2-form-2021-hailan-zone-2025 "
 # 2b. Go writer, numbers wrapped inside narrow cells (154 printed as 15 / 4)
 gowriter portal-2021-nanpu-district-2022-bad-sums gowriter-wrapped-2021-nanpu-district-2022-bad-sums "-enc GBK-EUC-H -wrap-digits 2" \
 	"PDF drawn by parser/pdf/internal/reportpdf (GBK-EUC-H): every number of table 三 longer than two digits wrapped onto two lines inside its cell (154 as 15 / 4); arithmetic wrong on purpose as in the source set."
+# 2c. Go writer, table 三's header repeated on its continuation page
+gowriter portal-2021-qinglan-county-2023 gowriter-repeated-header-2021-qinglan-county-2023 "-enc GBK-EUC-H -repeat-header" \
+	"PDF drawn by parser/pdf/internal/reportpdf (GBK-EUC-H): table 三 crosses a page break and its header (corner note, 申请人情况, the seven columns) is printed again on the new page, as Word's repeated header rows do."
 # 3. qpdf object streams over the writer's output
 go run ./parser/pdf/internal/cmd/mkpdf -in "$src/portal-hybrid-hebin-district-2023.expected.json" -out "$tmp/hebin.pdf" -enc GBK-EUC-H
 qpdf --object-streams=generate "$tmp/hebin.pdf" "$out/qpdf-objstm-hybrid-hebin-district-2023.pdf"

@@ -40,6 +40,9 @@ type Options struct {
 	// that many digits onto two lines inside their cell (1361 / 2), as
 	// narrow cells do.
 	WrapDigits int
+	// RepeatHeader draws table 三's header again at the top of a page the
+	// table continues on (Word's repeated header rows).
+	RepeatHeader bool
 }
 
 const (
@@ -293,21 +296,11 @@ func (r *renderer) disclosure(rep Report) {
 	block("第二十条第（八）项", []string{"信息内容", "本年收费金额（单位：万元）"}, [][]string{{"行政事业性收费", f("fees", "amount_10k_yuan")}})
 }
 
-// table 三 geometry
-var (
-	xOuter, xMid, xRow, xData = left, 96.0, 140.0, 250.0
-	colW                      = (right - xData) / 7
-)
-
-func (r *renderer) requests(rep Report) {
-	gen := model.Gen2021
-	if _, ok := rep.Applications["other"]; ok {
-		gen = model.Gen2019
-	}
+// requestsHeader draws table 三's header at the current position.
+func (r *renderer) requestsHeader() {
 	size := small
 	lh := size * 1.35
-	r.ensure(120)
-	// header: corner note | 申请人情况 / 自然人 | 法人或其他组织 (5) | 总计
+	// corner note | 申请人情况 / 自然人 | 法人或其他组织 (5) | 总计
 	topY := r.y
 	hh := 3 * 16.0
 	r.rect(xOuter, topY-hh-16, xData, topY)
@@ -337,6 +330,23 @@ func (r *renderer) requests(rep Report) {
 		}
 	}
 	r.y = topY - hh - 16
+}
+
+// table 三 geometry
+var (
+	xOuter, xMid, xRow, xData = left, 96.0, 140.0, 250.0
+	colW                      = (right - xData) / 7
+)
+
+func (r *renderer) requests(rep Report) {
+	gen := model.Gen2021
+	if _, ok := rep.Applications["other"]; ok {
+		gen = model.Gen2019
+	}
+	size := small
+	lh := size * 1.35
+	r.ensure(120)
+	r.requestsHeader()
 
 	type rowOut struct {
 		def        model.RowDef
@@ -358,6 +368,10 @@ func (r *renderer) requests(rep Report) {
 		h := math.Max(16, float64(len(lines))*lh+6)
 		if r.opt.WrapDigits > 0 {
 			h = math.Max(h, 2*lh+6)
+		}
+		if r.opt.RepeatHeader && r.y-h < bottom {
+			r.newPage()
+			r.requestsHeader()
 		}
 		r.ensure(h)
 		t := r.y

@@ -21,6 +21,7 @@ func main() {
 	enc := flag.String("enc", "GBK-EUC-H", "predefined CMap: GBK-EUC-H or UniGB-UCS2-H")
 	form := flag.Bool("form", false, "draw each page inside a Form XObject")
 	flate := flag.Bool("flate", true, "compress the content streams")
+	repeat := flag.Bool("repeat-header", false, "draw table 三's header again on its continuation page")
 	wrapDigits := flag.Int("wrap-digits", 0, "wrap table 三 numbers longer than this onto two lines in their cell")
 	flag.Parse()
 	b, err := os.ReadFile(*in)
@@ -33,7 +34,7 @@ func main() {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
 	}
-	pdf := reportpdf.Render(rep, Prose(rep), reportpdf.Options{Encoding: *enc, Form: *form, Compress: *flate, WrapDigits: *wrapDigits})
+	pdf := reportpdf.Render(rep, Prose(rep), reportpdf.Options{Encoding: *enc, Form: *form, Compress: *flate, WrapDigits: *wrapDigits, RepeatHeader: *repeat})
 	if err := os.WriteFile(*out, pdf, 0o644); err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		os.Exit(1)
