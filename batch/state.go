@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"sync"
+	"time"
 
 	"github.com/govreport/govreport/output"
 )
@@ -72,16 +73,17 @@ type span struct {
 // journal is the state file. Lines are written with one write each and
 // synced in groups by a background goroutine: a kill leaves at most a torn
 // last line, which the next open cuts off; a crash of the machine loses at
-// most the lines of the last second, which are converted again.
+// most the lines of the last moments, which are converted again.
 type journal struct {
-	f      *os.File
-	mu     sync.Mutex
-	size   int64
-	idx    map[string]span
-	errs   map[string]*errInfo
-	dirty  chan struct{}
-	synced chan struct{}
-	unlock func()
+	f       *os.File
+	mu      sync.Mutex
+	size    int64
+	idx     map[string]span
+	errs    map[string]*errInfo
+	dirty   chan struct{}
+	closing chan struct{}
+	synced  chan struct{}
+	unlock  func()
 }
 
 var errLocked = errors.New("another conversion is writing this output (its state file is locked)")
@@ -99,7 +101,7 @@ func openJournal(path string, retryErrors bool) (*journal, error) {
 		return nil, errLocked
 	}
 	j := &journal{f: f, idx: map[string]span{}, errs: map[string]*errInfo{}, unlock: unlock,
-		dirty: make(chan struct{}, 1), synced: make(chan struct{})}
+		dirty: make(chan struct{}, 1), closing: make(chan struct{}), synced: make(chan struct{})}
 	if err := j.load(retryErrors); err != nil {
 		unlock()
 		f.Close()
@@ -166,11 +168,19 @@ func (j *journal) write(line []byte) error {
 	return err
 }
 
+// syncLoop syncs the file after appends, at most five times a second: a
+// machine crash loses at most the last 200 ms of results, which the next
+// run reads again.
 func (j *journal) syncLoop() {
+	defer close(j.synced)
 	for range j.dirty {
 		j.f.Sync()
+		select {
+		case <-j.closing:
+			return
+		case <-time.After(200 * time.Millisecond):
+		}
 	}
-	close(j.synced)
 }
 
 // has reports whether the content is already converted (or recorded as
@@ -265,6 +275,7 @@ func splitLine(b []byte) *entry {
 
 // close syncs and closes the file.
 func (j *journal) close() error {
+	close(j.closing)
 	close(j.dirty)
 	<-j.synced
 	err := j.f.Sync()

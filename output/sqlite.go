@@ -20,7 +20,35 @@ type sqliteWriter struct {
 	db        *sql.DB
 	tx        *sql.Tx
 	stmts     map[string]*sql.Stmt
+	multi     map[string]*sql.Stmt // multi-row inserts by table and row count
+	args      []any
 	id        int64
+}
+
+// maxInsertParams bounds the parameters of one multi-row INSERT.
+const maxInsertParams = 2400
+
+// insertRows inserts rows of width values each, gathered in args, several
+// rows per statement: a few calls per report instead of one per value.
+func (w *sqliteWriter) insertRows(table string, width int, args []any) error {
+	for len(args) > 0 {
+		n := min(len(args)/width, maxInsertParams/width)
+		key := fmt.Sprintf("%s/%d", table, n)
+		st := w.multi[key]
+		if st == nil {
+			row := "(" + strings.TrimSuffix(strings.Repeat("?,", width), ",") + "),"
+			var err error
+			if st, err = w.tx.Prepare("INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(row, n), ",")); err != nil {
+				return err
+			}
+			w.multi[key] = st
+		}
+		if _, err := st.Exec(args[:n*width]...); err != nil {
+			return err
+		}
+		args = args[n*width:]
+	}
+	return nil
 }
 
 // sqliteSchema creates the tables; the view reports_wide is added on Commit.
@@ -55,7 +83,7 @@ func newSQLite(path string) (Writer, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	w := &sqliteWriter{path: path, tmp: tmp, db: db, stmts: map[string]*sql.Stmt{}}
+	w := &sqliteWriter{path: path, tmp: tmp, db: db, stmts: map[string]*sql.Stmt{}, multi: map[string]*sql.Stmt{}}
 	if err := w.init(); err != nil {
 		w.Abort()
 		return nil, err
@@ -72,11 +100,8 @@ func (w *sqliteWriter) init() error {
 		return err
 	}
 	for name, q := range map[string]string{
-		"report":  `INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		"cell":    `INSERT INTO cells VALUES (?,?,?,?,?,?)`,
-		"check":   `INSERT INTO checks VALUES (?,?,?,?,?,?,?)`,
-		"warning": `INSERT INTO warnings VALUES (?,?,?,?)`,
-		"error":   `INSERT INTO errors VALUES (?,?,?,?)`,
+		"report": `INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
+		"error":  `INSERT INTO errors VALUES (?,?,?,?)`,
 	} {
 		if w.stmts[name], err = w.tx.Prepare(q); err != nil {
 			return err
@@ -123,23 +148,27 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 						page = pv.Page
 					}
 				}
-				if _, err := w.stmts["cell"].Exec(w.id, p, v, text, page, line); err != nil {
-					return err
-				}
+				w.args = append(w.args, w.id, p, v, text, page, line)
 			}
 		}
 	}
+	if err := w.insertRows("cells", 6, w.args); err != nil {
+		return err
+	}
+	w.args = w.args[:0]
 	for _, c := range r.Checks {
-		if _, err := w.stmts["check"].Exec(w.id, c.Rule, c.Scope, c.OK, c.Expected, c.Actual, c.Message); err != nil {
-			return err
-		}
+		w.args = append(w.args, w.id, c.Rule, c.Scope, c.OK, c.Expected, c.Actual, c.Message)
 	}
+	if err := w.insertRows("checks", 7, w.args); err != nil {
+		return err
+	}
+	w.args = w.args[:0]
 	for _, x := range r.Warnings {
-		if _, err := w.stmts["warning"].Exec(w.id, x.Code, nullable(x.Field), x.Message); err != nil {
-			return err
-		}
+		w.args = append(w.args, w.id, x.Code, nullable(x.Field), x.Message)
 	}
-	return nil
+	err = w.insertRows("warnings", 4, w.args)
+	w.args = w.args[:0]
+	return err
 }
 
 func (w *sqliteWriter) WriteFailure(f *Failure) error {
@@ -168,6 +197,9 @@ func WideViewSQL() string {
 func (w *sqliteWriter) Commit() error {
 	fail := func(err error) error { w.Abort(); return err }
 	for _, s := range w.stmts {
+		s.Close()
+	}
+	for _, s := range w.multi {
 		s.Close()
 	}
 	if _, err := w.tx.Exec(WideViewSQL()); err != nil {

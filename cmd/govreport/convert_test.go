@@ -583,7 +583,7 @@ func TestConvertResumesAfterKill(t *testing.T) {
 		t.Fatal(err)
 	}
 	cmd := exec.Command(exe, "convert", dir, "-o", out, "-j", "1")
-	cmd.Env = append(os.Environ(), "GOVREPORT_TEST_MAIN=1", "GOVREPORT_WORKER_TEST_DELAY=300ms")
+	cmd.Env = append(os.Environ(), "GOVREPORT_TEST_MAIN=1", "GOVREPORT_WORKER_TEST_DELAY=500ms")
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	if err := cmd.Start(); err != nil {
