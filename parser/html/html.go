@@ -70,6 +70,9 @@ func articleRoot(d *goquery.Document) *xhtml.Node {
 		}
 	})
 	d.Find("p,div,h1,h2,h3,h4,h5,h6,strong,b,span,td").Each(func(_ int, s *goquery.Selection) {
+		if !startsWithNumeral(s.Nodes[0]) {
+			return // most elements: no need to build and fold their text
+		}
 		if t := ownText(s.Nodes[0]); len(t) < 120 && headingRe.MatchString(textnorm.Fold(t)) {
 			markers = append(markers, s.Nodes[0])
 		}
@@ -91,6 +94,30 @@ func articleRoot(d *goquery.Document) *xhtml.Node {
 		root = root.Parent
 	}
 	return root
+}
+
+// startsWithNumeral reports whether the first text inside n opens with one
+// of the numerals of the six section headings.
+func startsWithNumeral(n *xhtml.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c.Type == xhtml.TextNode:
+			t := strings.TrimLeft(c.Data, " \t\r\n\u00a0\u3000")
+			if t == "" {
+				continue
+			}
+			return strings.HasPrefix(t, "一") || strings.HasPrefix(t, "二") || strings.HasPrefix(t, "三") ||
+				strings.HasPrefix(t, "四") || strings.HasPrefix(t, "五") || strings.HasPrefix(t, "六")
+		case c.Type == xhtml.ElementNode && isInline(c.DataAtom):
+			if startsWithNumeral(c) {
+				return true
+			}
+			if strings.TrimSpace(cellText(c)) != "" {
+				return false
+			}
+		}
+	}
+	return false
 }
 
 func ownText(n *xhtml.Node) string {
