@@ -96,6 +96,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer j.close()
+	output.RemoveTemporary(o.Output) // left by a run killed while writing
 
 	sum := &Summary{Files: len(inputs), ByKind: map[string]int{}, State: statePath}
 	shas := make([]string, len(inputs))

@@ -55,6 +55,23 @@ func TestCellColumnsCoverBothGenerations(t *testing.T) {
 	}
 }
 
+func TestRemoveTemporary(t *testing.T) {
+	dir := t.TempDir()
+	out := dir + "/out.csv"
+	for _, f := range []string{".out.csv.tmp-123", ".out.errors.csv.tmp-9", "out.csv", ".other.csv.tmp-1", "keep.txt"} {
+		os.WriteFile(dir+"/"+f, nil, 0o644)
+	}
+	RemoveTemporary(out)
+	ents, _ := os.ReadDir(dir)
+	var left []string
+	for _, e := range ents {
+		left = append(left, e.Name())
+	}
+	if got := strings.Join(left, " "); got != ".other.csv.tmp-1 keep.txt out.csv" {
+		t.Errorf("left %s", got)
+	}
+}
+
 func TestFormatOf(t *testing.T) {
 	for _, c := range []struct{ path, format, want string }{
 		{"out.CSV", "", "csv"}, {"x.jsonl", "", "jsonl"}, {"x.db", "", "sqlite"}, {"x.sqlite3", "", "sqlite"},
