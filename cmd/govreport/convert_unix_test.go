@@ -1,0 +1,71 @@
+//go:build linux || darwin
+
+package main
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// Ctrl-C on a terminal sends SIGINT to the whole process group, workers
+// included: the conversion stops with status 130, keeps what it read, and
+// records no file as crashed; the rerun finishes.
+func TestConvertCtrlC(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "in")
+	files := globTest(t, "../../corpus/text/*.txt")
+	for _, f := range files {
+		copyTestFile(t, f, filepath.Join(dir, filepath.Base(f)))
+	}
+	out := filepath.Join(t.TempDir(), "out.csv")
+	state := out + ".govreport-state.jsonl"
+	exe, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(exe, "convert", dir, "-o", out, "-j", "2")
+	cmd.Env = append(os.Environ(), "GOVREPORT_TEST_MAIN=1", "GOVREPORT_WORKER_TEST_DELAY=500ms")
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	lines := func() int {
+		b, _ := os.ReadFile(state)
+		return bytes.Count(b, []byte("\n"))
+	}
+	for deadline := time.Now().Add(2 * time.Minute); lines() < 3; time.Sleep(20 * time.Millisecond) {
+		if time.Now().After(deadline) {
+			syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			t.Fatalf("the conversion did not get going: %s", stderr.String())
+		}
+	}
+	syscall.Kill(-cmd.Process.Pid, syscall.SIGINT)
+	err = cmd.Wait()
+	var ee *exec.ExitError
+	if !errors.As(err, &ee) || ee.ExitCode() != 130 {
+		t.Fatalf("exit %v, want status 130: %s", err, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "run the same command again to continue") {
+		t.Errorf("no word on how to continue: %s", stderr.String())
+	}
+	if _, err := os.Stat(out); err == nil {
+		t.Error("an interrupted conversion wrote its output")
+	}
+	b, _ := os.ReadFile(state)
+	if bytes.Contains(b, []byte("crashed")) {
+		t.Errorf("a worker stopped by Ctrl-C was taken for a crash:\n%s", b)
+	}
+	done := lines() - 1
+	msg := convertTo(t, dir, out)
+	if !strings.Contains(msg, "from an earlier run") || done < 2 || done >= len(files) {
+		t.Errorf("%d files were done before Ctrl-C; the rerun said: %s", done, msg)
+	}
+}
