@@ -3,6 +3,7 @@ package parser
 import (
 	"archive/zip"
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"sort"
 	"strings"
@@ -24,6 +25,7 @@ const (
 	FormatZIP   Format = "zip"   // an archive that is not a Word document
 	FormatImage Format = "image" // a scan or photo
 	FormatRTF   Format = "rtf"
+	FormatJSON  Format = "json" // data, such as govreport's own output
 	// FormatWordXML is a Word document saved as one XML file (Word 2003
 	// XML or flat OPC), not a ZIP package.
 	FormatWordXML Format = "wordxml"
@@ -66,6 +68,8 @@ func Detect(src []byte) Format {
 		return FormatImage
 	case bytes.HasPrefix(trimmed, []byte("{\\rtf")):
 		return FormatRTF
+	case (trimmed[0] == '{' || trimmed[0] == '[') && json.Valid(bytes.TrimSpace(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")))):
+		return FormatJSON
 	case bytes.HasPrefix(trimmed, []byte("<?xml")) && wordXMLRe.Match(head):
 		return FormatWordXML
 	case trimmed[0] == '<' && htmlRe.Match(head):

@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"testing"
@@ -532,5 +533,20 @@ func TestMarkdownOrphansNotPairedWhenCountsDiffer(t *testing.T) {
 	r := mustParse(t, "shredded.md", doc)
 	if _, ok := r.Applications.Get("unavailable_not_held", "natural_person"); ok {
 		t.Errorf("a row was assigned by order although two unlabelled rows compete for one template row")
+	}
+}
+
+// Our own output and other data files are not reports, even though a
+// report's title and numbers are inside them.
+func TestJSONIsNotAReport(t *testing.T) {
+	out, err := json.Marshal(mustParse(t, "portal.html", portalPage(baseRows())))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string][]byte{"r.golden.json": out, "list.json": []byte(`[1, 2]`)} {
+		_, err := Parse(name, src)
+		if docerr.KindOf(err) != docerr.NotReport || !strings.Contains(fmt.Sprint(err), "JSON") {
+			t.Errorf("%s: %v", name, err)
+		}
 	}
 }
