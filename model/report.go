@@ -6,7 +6,9 @@ package model
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"sort"
+	"strconv"
 )
 
 // Schema is the value of the "schema" key of every report.
@@ -166,34 +168,70 @@ func (t *Table) Set(r, c string, v float64) bool {
 }
 
 // MarshalJSON writes the table as nested objects in row and column order.
+// It is written by hand: encoding reports is a large share of a batch
+// conversion, and a value per reflection call costs more than the parse.
 func (t *Table) MarshalJSON() ([]byte, error) {
-	var b bytes.Buffer
-	b.WriteByte('{')
+	b := make([]byte, 0, 64+len(t.Rows)*200)
+	b = append(b, '{')
 	for i, r := range t.Rows {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		writeKey(&b, r.Key)
-		b.WriteByte('{')
+		b = appendString(b, r.Key)
+		b = append(b, ':', '{')
 		for j, c := range r.Cells {
 			if j > 0 {
-				b.WriteByte(',')
+				b = append(b, ',')
 			}
-			writeKey(&b, c.Key)
-			if c.Value == nil {
-				b.WriteString("null")
-				continue
-			}
-			v, err := json.Marshal(*c.Value)
-			if err != nil {
-				return nil, err
-			}
-			b.Write(v)
+			b = appendString(b, c.Key)
+			b = append(b, ':')
+			b = appendNumber(b, c.Value)
 		}
-		b.WriteByte('}')
+		b = append(b, '}')
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
+	return append(b, '}'), nil
+}
+
+// appendNumber writes v as encoding/json does for the values a report
+// holds, or null.
+func appendNumber(b []byte, v *float64) []byte {
+	if v == nil || math.IsNaN(*v) || math.IsInf(*v, 0) {
+		return append(b, "null"...)
+	}
+	f := *v
+	if a := math.Abs(f); a != 0 && (a < 1e-6 || a >= 1e21) {
+		return strconv.AppendFloat(b, f, 'e', -1, 64)
+	}
+	return strconv.AppendFloat(b, f, 'f', -1, 64)
+}
+
+// appendString writes s as a JSON string.
+func appendString(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 0x20 && c != '"' && c != '\\' {
+			continue
+		}
+		b = append(b, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			b = append(b, '\\', c)
+		case '\n':
+			b = append(b, '\\', 'n')
+		case '\r':
+			b = append(b, '\\', 'r')
+		case '\t':
+			b = append(b, '\\', 't')
+		default:
+			b = append(b, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
+		}
+		start = i + 1
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
 
 // UnmarshalJSON reads nested objects, keeping the order found in the input.
@@ -240,27 +278,28 @@ func (p Provenances) MarshalJSON() ([]byte, error) {
 		keys = append(keys, k)
 	}
 	sort.Strings(keys)
-	var b bytes.Buffer
-	b.WriteByte('{')
+	b := make([]byte, 0, 16+len(keys)*80)
+	b = append(b, '{')
 	for i, k := range keys {
 		if i > 0 {
-			b.WriteByte(',')
+			b = append(b, ',')
 		}
-		writeKey(&b, k)
-		v, err := json.Marshal(p[k])
-		if err != nil {
-			return nil, err
+		v := p[k]
+		b = appendString(b, k)
+		b = append(b, `:{"text":`...)
+		b = appendString(b, v.Text)
+		if v.Page != 0 {
+			b = append(b, `,"page":`...)
+			b = strconv.AppendInt(b, int64(v.Page), 10)
 		}
-		b.Write(v)
+		b = append(b, `,"line":`...)
+		b = strconv.AppendInt(b, int64(v.Line), 10)
+		if v.Inferred {
+			b = append(b, `,"inferred":true`...)
+		}
+		b = append(b, '}')
 	}
-	b.WriteByte('}')
-	return b.Bytes(), nil
-}
-
-func writeKey(b *bytes.Buffer, k string) {
-	kb, _ := json.Marshal(k)
-	b.Write(kb)
-	b.WriteByte(':')
+	return append(b, '}'), nil
 }
 
 // Warn appends a warning to the report.
