@@ -175,7 +175,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		if len(vals) == 0 {
 			// In a positioned layout (PDF, aligned text) a row printed
 			// with blanks for zeros has nothing after its label.
-			if !positioned(l) || !hdr.completeX() || key == "group" {
+			if !positioned(l) || !hdr.completeX() || key == "group" || digitsBesideLabel(ps) {
 				prev = key
 				continue
 			}
@@ -397,4 +397,21 @@ func (st *state) placeOrphans(t *model.Table, keys []string, rows, orphans []*ro
 			st.report.Warn("row_by_order", "applications."+k, fmt.Sprintf("line %d has numbers but no label; it is taken for row %s because it is the %d. unlabelled row between the rows read on lines %d and %d, where exactly %d template rows are missing", o.line.Num, k, i+1, lo.line, hi.line, len(missing)))
 		}
 	}
+}
+
+// digitsBesideLabel reports whether a line prints digits anywhere but in
+// the numbering of its labels: then it is not a row of blanks, whatever
+// the digits are (0 and 23 run together as 023).
+func digitsBesideLabel(ps []piece) bool {
+	for _, p := range ps {
+		t := p.val.cell.Text
+		if !p.isVal {
+			// A label's own numbering (4.保护第三方…) is not a number.
+			t = labelCore(textnorm.LabelFolded(p.label))
+		}
+		if strings.ContainsAny(t, "0123456789") {
+			return true
+		}
+	}
+	return false
 }

@@ -25,6 +25,11 @@ type value struct {
 	unit string // 元 or 万元 when the cell printed one
 	cell layout.Cell
 	line *layout.Line
+	// absent marks a blank that byPosition made for a column the line
+	// printed nothing in (a positioned layout leaves no empty cell).
+	absent bool
+	// unknown marks a cell that cannot be told: the value is null.
+	unknown bool
 }
 
 var numberRe = regexp.MustCompile(`^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|项|条)?$`)

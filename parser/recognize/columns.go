@@ -163,7 +163,7 @@ func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 	}
 	for i := range out {
 		if out[i] == nil {
-			out[i] = &value{kind: blank, line: l}
+			out[i] = &value{kind: blank, line: l, absent: true}
 		}
 	}
 	return out

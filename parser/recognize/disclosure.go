@@ -192,7 +192,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		if len(vals) == 0 {
 			// Nothing after the label: a row of blanks in a positioned
 			// layout under a header; elsewhere nothing can be told.
-			if !positioned(l) || !hdrPositioned || len(fields) == 0 {
+			if !positioned(l) || !hdrPositioned || len(fields) == 0 || digitsBesideLabel(st.info(i).ps) {
 				continue
 			}
 			blankRow = true
@@ -247,10 +247,15 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 			// the numbers under the header they overlap.
 			if v := h.byPosition(r.line, r.vals); v != nil {
 				values = v
+				st.offLineValues(r.line, h, values)
 			}
 		}
 		if r.blank {
 			values = blankValues(r.line, len(fs))
+			for _, v := range values {
+				v.absent = true
+			}
+			st.offLineValues(r.line, &header{keys: fs, x: r.hdrX}, values)
 		}
 		seen[r.key] = true
 		if values == nil {
@@ -261,6 +266,10 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		for i, f := range fs {
 			v := *values[i]
 			path := "active_disclosure." + r.key + "." + f
+			if v.unknown {
+				st.report.Warn("value_off_line", path, fmt.Sprintf("line %d: a number printed between this row and the next sits under this column; which row it belongs to cannot be told, so the cell is null", r.num))
+				continue
+			}
 			if lost(&v) {
 				st.report.Warn("empty_cell_unknown", path, "the cell is empty in a converted table, which may have lost its value; left null")
 				continue

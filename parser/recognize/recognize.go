@@ -33,6 +33,7 @@ type state struct {
 	lines    []layout.Line // lines with page markers removed
 	sections [numSections]int
 	infos    []*lineInfo // per line, filled lazily by info
+	byNum    map[int]int // Line.Num to index in lines, filled by indexOf
 	report   *model.Report
 }
 

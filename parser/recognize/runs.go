@@ -33,6 +33,24 @@ var midLineHeadings = [numSections]*regexp.Regexp{
 	secProblems: regexp.MustCompile(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
 }
 
+// cutsCells reports whether decoding run into n cells would cut a number
+// that its line prints as a cell of its own. Where the source separates
+// its cells (a grid, tabs, positions), a row with fewer numbers than
+// columns lost a cell, and splitting 153 into 1|53 to make up the count
+// is a guess; only text whose separators were lost is for the splitter.
+func (s *sectionText) cutsCells(line int, run string, n int) bool {
+	if line < 0 || line >= len(s.from) {
+		return false
+	}
+	withDigits := 0
+	for _, c := range s.from[line].Cells {
+		if strings.ContainsAny(c.Text, "0123456789") {
+			withDigits++
+		}
+	}
+	return withDigits >= 2 && len(strings.Fields(run)) < n
+}
+
 // sectionTexts cuts the document into sections 二, 三 and 四 by their
 // headings, which in a one-line dump sit in the middle of a line.
 func (st *state) sectionTexts() map[int]*sectionText {
@@ -102,7 +120,7 @@ func (st *state) fillFromRuns() {
 			}
 			st.merge("applications", r.Applications, warns, func(row, col string) (digitrun.Cell, int, bool) {
 				cs, ok := cells[row]
-				if !ok {
+				if !ok || s.cutsCells(t3.Lines[row], t3.Runs[row], len(model.ApplicationColumns)) {
 					return digitrun.Cell{}, 0, false
 				}
 				for j, c := range model.ApplicationColumns {
@@ -118,6 +136,9 @@ func (st *state) fillFromRuns() {
 		if run, line, ok := digitrun.ExtractReview(s.lines); ok {
 			cells, warns := digitrun.DecodeReview(run)
 			st.merge("review_litigation", r.ReviewLitigation, warns, func(row, col string) (digitrun.Cell, int, bool) {
+				if s.cutsCells(line, run, len(cells)) {
+					return digitrun.Cell{}, 0, false
+				}
 				for i := range cells {
 					if digitrun.ReviewPath(i) == "review_litigation."+row+"."+col {
 						return cells[i], line, true
@@ -149,7 +170,7 @@ func (st *state) fillFromRuns() {
 		}
 		st.merge("active_disclosure", r.ActiveDisclosure, warns, func(row, col string) (digitrun.Cell, int, bool) {
 			for _, d := range model.DisclosureRows[t2.Gen] {
-				if d.Key != row || decoded[row] == nil {
+				if d.Key != row || decoded[row] == nil || s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields)) {
 					continue
 				}
 				for j, f := range d.Fields {
