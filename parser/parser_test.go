@@ -550,3 +550,28 @@ func TestJSONIsNotAReport(t *testing.T) {
 		}
 	}
 }
+
+// One number per line (pdftotext without -layout) leaves their order as
+// the only key to their columns: a row that then does not add up cannot
+// be told from a converter that reordered it, and is left null.
+func TestOneNumberPerLineOutOfOrderIsNull(t *testing.T) {
+	cellsPerLine := func(over map[string]string) string {
+		return strings.ReplaceAll(tabReport(over), "\t", "\n")
+	}
+	r := mustParse(t, "cells.txt", cellsPerLine(nil))
+	if get(t, r.Applications, "granted", "commercial_enterprise") != 2 || get(t, r.ReviewLitigation, "review", "total") != 5 {
+		t.Fatalf("in order, one number per line reads: %v", rowValues(r.Applications, "granted"))
+	}
+	r = mustParse(t, "cells.txt", cellsPerLine(map[string]string{"granted": "9\t0\t0\t1\t0\t12\t2"}))
+	for _, c := range model.ApplicationColumns {
+		if v, ok := r.Applications.Get("granted", c.Key); ok {
+			t.Errorf("granted.%s = %v from numbers out of order", c.Key, v)
+		}
+	}
+	if !hasWarning(r, "order_unreliable", "applications.granted") {
+		t.Errorf("no order_unreliable warning")
+	}
+	if get(t, r.Applications, "unavailable_not_held", "natural_person") != 8 {
+		t.Errorf("the rows that add up are still read")
+	}
+}

@@ -108,6 +108,7 @@ type rowRead struct {
 	vals   []piece
 	values []*value
 	blank  bool // a positioned row with nothing printed after its label
+	spread bool // its numbers came one per line
 }
 
 // appsResult is what was found of table 三.
@@ -185,7 +186,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			first = i
 		}
 		last = i
-		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow})
+		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow, spread: g.spread})
 		prev = key
 	}
 	full := 0
@@ -241,6 +242,15 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			}
 			continue
 		}
+		if r.spread && !addsUp(r.values) {
+			// Numbers that came one per line are placed by their order
+			// alone; when the row does not add up, a converter that
+			// reordered them (pdftotext without -layout) cannot be told
+			// from the document's own error, so nothing is kept.
+			seen[r.key] = true
+			st.report.Warn("order_unreliable", "applications."+r.key, fmt.Sprintf("line %d: the row's numbers stand one per line and do not add up to its 总计, so the order they came in cannot be trusted; the row is left null", r.line.Num))
+			continue
+		}
 		seen[r.key] = true
 		applicants := 0.0
 		for ci, v := range r.values {
@@ -287,6 +297,23 @@ func (st *state) applicationGeneration(rows []*rowRead) (model.Generation, bool)
 	case has["other_no_correction"] || has["other_unpaid_fee"] || has["other_other"]:
 		return model.Gen2021, true
 	case has["other"]:
+		return model.Gen2019, true
+	}
+	// No （六） row was read with numbers: its labels still tell. The
+	// three 2021 sub-rows have words of their own; 其他处理 without them
+	// is the single 2019 row.
+	text := ""
+	from, to := st.region(secRequests)
+	if from == to && len(rows) > 0 {
+		from, to = st.indexOf(rows[0].line), st.indexOf(rows[len(rows)-1].line)+1
+	}
+	for i := from; i >= 0 && i < to && i < len(st.lines); i++ {
+		text += textnorm.Squeeze(st.lines[i].Joined())
+	}
+	switch {
+	case strings.Contains(text, "逾期不补正") || strings.Contains(text, "缴纳费用"):
+		return model.Gen2021, true
+	case strings.Contains(text, "其他处理"):
 		return model.Gen2019, true
 	}
 	if y := st.report.Year; y != nil && *y <= 2020 {
@@ -414,4 +441,13 @@ func digitsBesideLabel(ps []piece) bool {
 		}
 	}
 	return false
+}
+
+// addsUp reports whether a row's six applicant cells sum to its 总计.
+func addsUp(values []*value) bool {
+	sum := 0.0
+	for _, v := range values[:6] {
+		sum += v.num
+	}
+	return sum == values[6].num
 }

@@ -197,6 +197,9 @@ type rowLines struct {
 	ps   []piece
 	line *layout.Line
 	end  int
+	// spread is true when the values came from several lines (one cell
+	// per line): their order is then the only key to their columns.
+	spread bool
 }
 
 // joinLabel completes a label broken over lines: when line i's label
@@ -261,6 +264,8 @@ func (st *state) gather(start, i, to, want int, isRow func(string) bool, templat
 		}
 		if len(out.vals) == 0 {
 			out.ps, out.line = nj.ps, &st.lines[j]
+		} else {
+			out.spread = true
 		}
 		out.vals = append(out.vals, nj.vals...)
 		out.end = j

@@ -61,6 +61,7 @@ func (st *state) readReview(apps *appsResult) {
 	}
 	var vals []piece
 	dataAt := -1
+	lines := 0 // lines the numbers came from
 	for i := headerAt + 1; i < to && len(vals) < 15; i++ {
 		label, vs := st.info(i).label, st.info(i).vals
 		if len(vs) == 0 || (label != "" && !shortRowLabel(label)) {
@@ -72,6 +73,7 @@ func (st *state) readReview(apps *appsResult) {
 		if len(vals) == 0 {
 			dataAt = i
 		}
+		lines++
 		vals = append(vals, vs...)
 	}
 	values := bySequence(vals, 15)
@@ -88,6 +90,10 @@ func (st *state) readReview(apps *appsResult) {
 	if values == nil {
 		st.report.Warn("unreadable_row", "review_litigation",
 			fmt.Sprintf("table 四: %d cells where 15 are expected; the values are left null", len(vals)))
+		return
+	}
+	if values != nil && lines > 1 && !groupsAddUp(values) {
+		st.report.Warn("order_unreliable", "review_litigation", "table 四's numbers stand on several lines and a group's 总计 is not the sum of its parts, so the order they came in cannot be trusted; the table is left null")
 		return
 	}
 	for i, v := range values {
@@ -157,4 +163,19 @@ func (st *state) anyDigit(from, to int) bool {
 		}
 	}
 	return false
+}
+
+// groupsAddUp reports whether each of table 四's three groups has a 总计
+// equal to the sum of its four parts.
+func groupsAddUp(values []*value) bool {
+	for g := 0; g < 3; g++ {
+		sum := 0.0
+		for o := 0; o < 4; o++ {
+			sum += values[g*5+o].num
+		}
+		if sum != values[g*5+4].num {
+			return false
+		}
+	}
+	return true
 }

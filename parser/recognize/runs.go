@@ -51,6 +51,45 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	return withDigits >= 2 && len(strings.Fields(run)) < n
 }
 
+// spansLines reports whether a run's numbers are spread over several
+// lines of text rather than all on the line where it starts.
+func (s *sectionText) spansLines(line int, run string) bool {
+	if line < 0 || line >= len(s.lines) {
+		return false
+	}
+	onLine := 0
+	for _, f := range strings.Fields(s.lines[line]) {
+		if strings.ContainsAny(f, "0123456789") {
+			onLine++
+		}
+	}
+	return onLine < len(strings.Fields(run))
+}
+
+// decodedGroupsAddUp reports whether the decoded table 四 has every group
+// total equal to the sum of its parts (unknown cells count as holding).
+func decodedGroupsAddUp(cells []digitrun.Cell) bool {
+	for g := 0; g+5 <= len(cells); g += 5 {
+		sum := 0.0
+		for _, c := range cells[g : g+5] {
+			if c.Value == nil {
+				sum = -1
+				break
+			}
+		}
+		if sum < 0 {
+			continue
+		}
+		for _, c := range cells[g : g+4] {
+			sum += *c.Value
+		}
+		if sum != *cells[g+4].Value {
+			return false
+		}
+	}
+	return true
+}
+
 // sectionTexts cuts the document into sections 二, 三 and 四 by their
 // headings, which in a one-line dump sit in the middle of a line.
 func (st *state) sectionTexts() map[int]*sectionText {
@@ -135,8 +174,15 @@ func (st *state) fillFromRuns() {
 	if s := secs[secReview]; s != nil && !complete(r.ReviewLitigation) {
 		if run, line, ok := digitrun.ExtractReview(s.lines); ok {
 			cells, warns := digitrun.DecodeReview(run)
+			// Fifteen numbers gathered from several lines are in the order
+			// the converter wrote them; if the groups do not add up, that
+			// order cannot be told from the document's own error.
+			unordered := s.spansLines(line, run) && !decodedGroupsAddUp(cells[:])
+			if unordered {
+				st.report.Warn("order_unreliable", "review_litigation", "table 四's numbers stand on several lines and a group's 总计 is not the sum of its parts, so the order they came in cannot be trusted; the table is left null")
+			}
 			st.merge("review_litigation", r.ReviewLitigation, warns, func(row, col string) (digitrun.Cell, int, bool) {
-				if s.cutsCells(line, run, len(cells)) {
+				if unordered || s.cutsCells(line, run, len(cells)) {
 					return digitrun.Cell{}, 0, false
 				}
 				for i := range cells {
