@@ -391,12 +391,16 @@ func rowValues(t *model.Table, row string) []any {
 
 // alignedReport prints table 三 with columns padded by spaces, as a
 // converter or a typist does; a blank cell is just spaces there.
-func alignedReport(rows cells) string {
+func alignedReport(rows cells) string { return alignedReportWidth(rows, 2) }
+
+// alignedReportWidth counts a Chinese character as wide columns: 2 in
+// typed text, 1 in pdftotext -layout output.
+func alignedReportWidth(rows cells, wide int) string {
 	pad := func(s string, w int) string {
 		n := 0
 		for _, r := range s {
 			if r > 0x2e80 {
-				n += 2
+				n += wide
 			} else {
 				n++
 			}
@@ -573,5 +577,19 @@ func TestOneNumberPerLineOutOfOrderIsNull(t *testing.T) {
 	}
 	if get(t, r.Applications, "unavailable_not_held", "natural_person") != 8 {
 		t.Errorf("the rows that add up are still read")
+	}
+}
+
+// pdftotext -layout counts every character one column; blank cells must
+// still fall under their headers.
+func TestAlignedTextOneColumnACharacter(t *testing.T) {
+	rows := baseRows()
+	rows["granted"] = [7]string{"9", "", "0", "0", "1", "", "10"}
+	r := mustParse(t, "pdftotext.txt", alignedReportWidth(rows, 1))
+	want := []float64{9, 0, 0, 0, 1, 0, 10}
+	for i, c := range model.ApplicationColumns {
+		if got, ok := r.Applications.Get("granted", c.Key); !ok || got != want[i] {
+			t.Errorf("granted.%s = %v (known %v), want %v", c.Key, got, ok, want[i])
+		}
 	}
 }

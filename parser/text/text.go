@@ -15,6 +15,7 @@ import (
 // line numbers of the input, so provenance points at the source line.
 func Read(s string) *layout.Document {
 	doc := &layout.Document{Format: "text"}
+	var wides [][]wideCount // per line with cells, per cell
 	num := 0
 	for len(s) > 0 {
 		num++
@@ -28,27 +29,92 @@ func Read(s string) *layout.Document {
 		} else {
 			line, s = s, ""
 		}
-		cells := splitLine(line)
+		cells, wc := splitLine(line)
 		if cells == nil {
 			continue
 		}
 		// Markdown tables come from converters, which drop cells: their
 		// empty cells are not known to be blank.
 		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells, UnsureBlanks: isMarkdownRow(line)})
+		wides = append(wides, wc)
+	}
+	if charColumnsAlignBetter(doc, wides) {
+		toCharColumns(doc, wides)
 	}
 	return doc
 }
 
-// splitLine returns the cells of one line, or nil for a line with no text.
-func splitLine(line string) []layout.Cell {
+// wideCount counts the two-column characters before a cell on its line
+// and inside it.
+type wideCount struct{ before, in float64 }
+
+// Aligned text comes in two conventions: typed or monospace-rendered text
+// gives a Chinese character two columns, pdftotext -layout gives every
+// character one. Cells store display columns (two); when numbers line up
+// better counting one column a character, the document is converted.
+
+// charColumnsAlignBetter reports whether the numbers of table rows fall
+// into fewer distinct columns when every character counts one column.
+func charColumnsAlignBetter(doc *layout.Document, wides [][]wideCount) bool {
+	display, chars := map[float64]bool{}, map[float64]bool{}
+	for li, l := range doc.Lines {
+		nums := 0
+		for _, c := range l.Cells {
+			if c.HasX && isNumber(c.Text) {
+				nums++
+			}
+		}
+		if nums < 2 {
+			continue
+		}
+		for ci, c := range l.Cells {
+			if c.HasX && isNumber(c.Text) && wides[li] != nil {
+				display[c.X1] = true
+				chars[c.X1-wides[li][ci].before-wides[li][ci].in] = true
+			}
+		}
+	}
+	return len(chars) > 0 && len(chars) < len(display)
+}
+
+// toCharColumns rewrites every positioned cell in one-column-a-character
+// positions.
+func toCharColumns(doc *layout.Document, wides [][]wideCount) {
+	for i := range doc.Lines {
+		if wides[i] == nil {
+			continue
+		}
+		for j := range doc.Lines[i].Cells {
+			c := &doc.Lines[i].Cells[j]
+			w := wides[i][j]
+			c.X0, c.X1 = c.X0-w.before, c.X1-w.before-w.in
+		}
+	}
+}
+
+func isNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ',' && r != '.' && r != '-' && r != '+' {
+			return false
+		}
+	}
+	return true
+}
+
+// splitLine returns the cells of one line, or nil for a line with no text,
+// and for aligned text the wide characters before and in each cell.
+func splitLine(line string) ([]layout.Cell, []wideCount) {
 	if strings.TrimSpace(strings.ReplaceAll(line, "\u3000", " ")) == "" {
-		return nil
+		return nil, nil
 	}
 	switch {
 	case strings.Contains(line, "\t"):
-		return splitTabs(line)
+		return splitTabs(line), nil
 	case isMarkdownRow(line):
-		return splitMarkdown(line)
+		return splitMarkdown(line), nil
 	default:
 		return splitAligned(line)
 	}
@@ -95,41 +161,53 @@ func splitMarkdown(line string) []layout.Cell {
 // non-breaking); each cell keeps its display columns (CJK counted as two)
 // as its horizontal position, so that columns aligned with spaces can be
 // matched to their headers.
-func splitAligned(line string) []layout.Cell {
+func splitAligned(line string) ([]layout.Cell, []wideCount) {
 	var cells []layout.Cell
-	col := 0.0  // display column of the current rune
-	start := -1 // byte offset of the current cell
-	startCol := 0.0
+	var wides []wideCount
+	col := 0.0      // display column of the current rune
+	start := -1     // byte offset of the current cell
+	startCol := 0.0 // its display column
 	endCol := 0.0
-	gap := 0.0 // width of the blank run before the current rune
+	gap := 0.0    // width of the blank run before the current rune
+	wide := 0.0   // two-column characters so far on the line
+	wideAt := 0.0 // … before the current cell
+	wideIn := 0.0 // … inside it
+	lastEnd := 0
 	flush := func(end int) {
 		if start >= 0 {
 			raw := line[start:end]
 			cells = append(cells, layout.Cell{Text: textnorm.Fold(raw), Raw: strings.TrimSpace(raw), Col: -1, X0: startCol, X1: endCol, HasX: true})
+			wides = append(wides, wideCount{before: wideAt, in: wideIn})
 			start = -1
 		}
 	}
-	lastEnd := 0
 	for i, r := range line {
 		w := runeWidth(r)
 		if r == ' ' || r == '\u3000' || r == '\u00a0' {
 			gap += w
 			col += w
+			if w == 2 {
+				wide++
+			}
 			continue
 		}
 		if start >= 0 && gap >= 2 {
 			flush(lastEnd)
 		}
 		if start < 0 {
-			start, startCol = i, col
+			start, startCol, wideAt, wideIn = i, col, wide, 0
 		}
 		gap = 0
 		col += w
+		if w == 2 {
+			wide++
+			wideIn++
+		}
 		endCol = col
 		lastEnd = i + utf8.RuneLen(r)
 	}
 	flush(lastEnd)
-	return cells
+	return cells, wides
 }
 
 // runeWidth is the display width of r in a monospaced rendering: East Asian
