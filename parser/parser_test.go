@@ -593,3 +593,69 @@ func TestAlignedTextOneColumnACharacter(t *testing.T) {
 		}
 	}
 }
+
+// boxReport draws table 三 with box-drawing rules, as text browsers (w3m)
+// dump HTML tables; blanks are empty boxes.
+func boxReport(rows cells) string {
+	pad := func(s string, w int) string {
+		n := 0
+		for _, r := range s {
+			if r > 0x2e80 {
+				n += 2
+			} else {
+				n++
+			}
+		}
+		if n >= w {
+			return s
+		}
+		return s + strings.Repeat(" ", w-n)
+	}
+	rule := "├" + strings.Repeat("─", 80) + strings.Repeat("┼"+strings.Repeat("─", 14), 7) + "┤\n"
+	var b strings.Builder
+	b.WriteString("示例镇人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n2021年，示例镇人民政府做好公开工作。\n\n三、收到和处理政府信息公开申请情况\n\n")
+	b.WriteString("┌" + strings.Repeat("─", 80) + strings.Repeat("┬"+strings.Repeat("─", 14), 7) + "┐\n│" + pad("", 80))
+	for _, h := range []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"} {
+		b.WriteString("│" + pad(h, 14))
+	}
+	b.WriteString("│\n")
+	for _, r := range requestRows {
+		v, ok := rows[r.key]
+		if !ok {
+			v = zeros()
+		}
+		b.WriteString(rule + "│" + pad(r.label, 80))
+		for _, c := range v {
+			b.WriteString("│" + pad(c, 14))
+		}
+		b.WriteString("│\n")
+	}
+	b.WriteString("└" + strings.Repeat("─", 80) + strings.Repeat("┴"+strings.Repeat("─", 14), 7) + "┘\n")
+	return b.String()
+}
+
+func TestBoxDrawnTable(t *testing.T) {
+	rows := baseRows()
+	rows["granted"] = [7]string{"9", "", "0", "0", "1", "", "10"}
+	r := mustParse(t, "w3m.txt", boxReport(rows))
+	want := []float64{9, 0, 0, 0, 1, 0, 10}
+	for i, c := range model.ApplicationColumns {
+		if got, ok := r.Applications.Get("granted", c.Key); !ok || got != want[i] {
+			t.Errorf("granted.%s = %v (known %v), want %v", c.Key, got, ok, want[i])
+		}
+	}
+	if get(t, r.Applications, "new_requests", "total") != 24 {
+		t.Errorf("new_requests misread: %v", rowValues(r.Applications, "new_requests"))
+	}
+}
+
+// A page copied with its side bar lists other years' reports before the
+// article: the title is the one whose year the report speaks of.
+func TestTitleAmongOtherYearsReports(t *testing.T) {
+	doc := "相关报告\n示例县人民政府2022年政府信息公开工作年度报告\n示例县人民政府2020年政府信息公开工作年度报告\n" + tabReport(nil)
+	doc = strings.Replace(doc, "示例县人民政府2021年政府信息公开工作年度报告\n", "示例县人民政府2021年政府信息公开工作年度报告\n本报告所列数据统计期限自2021年1月1日起至2021年12月31日止。\n", 1)
+	r := mustParse(t, "sidebar.txt", doc)
+	if r.Year == nil || *r.Year != 2021 {
+		t.Errorf("year %v, want 2021", r.Year)
+	}
+}

@@ -28,6 +28,7 @@ func isTitle(t string) bool {
 // column name 政府信息公开年报 in a saved page's side menu).
 func (st *state) findTitle(limit int) string {
 	fallback := "" // the first title without a year or an agency
+	var complete []string
 	for i, l := range st.lines[:limit] {
 		if l.Table != 0 {
 			continue
@@ -48,13 +49,41 @@ func (st *state) findTitle(limit int) string {
 			t = p + t
 		}
 		if isTitle(t) && titleComplete(t) {
-			return t
+			complete = append(complete, t)
+			continue
 		}
 		if isTitle(t) && fallback == "" {
 			fallback = t
 		}
 	}
-	return fallback
+	switch len(complete) {
+	case 0:
+		return fallback
+	case 1:
+		return complete[0]
+	}
+	return st.pickTitle(complete)
+}
+
+// pickTitle chooses among several complete titles, as a page copied with
+// its side bar (other years' reports) has: the one whose year the body
+// speaks of most, and among equals the last, the one nearest the body.
+func (st *state) pickTitle(titles []string) string {
+	body := st.sectionText(secOverview)
+	if m := periodYearRe.FindStringSubmatch(st.allText()); m != nil {
+		body += strings.Repeat(m[1]+"年", 5) // the statistics period weighs most
+	}
+	best, bestN := titles[len(titles)-1], -1
+	for i := len(titles) - 1; i >= 0; i-- {
+		m := titleYearRe.FindStringSubmatch(titles[i])
+		if m == nil {
+			continue
+		}
+		if n := strings.Count(body, m[1]+"年"); n > bestN {
+			best, bestN = titles[i], n
+		}
+	}
+	return best
 }
 
 var breadcrumbRe = regexp.MustCompile(`^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置)|>.*>`)

@@ -115,9 +115,64 @@ func splitLine(line string) ([]layout.Cell, []wideCount) {
 		return splitTabs(line), nil
 	case isMarkdownRow(line):
 		return splitMarkdown(line), nil
+	case isBoxLine(line):
+		return splitBox(line), nil
 	default:
 		return splitAligned(line)
 	}
+}
+
+// isBoxLine reports a line of a table drawn with box-drawing characters
+// (│ ├ ┼ ─), as text browsers such as w3m dump HTML tables.
+func isBoxLine(line string) bool {
+	for _, r := range line {
+		if r >= 0x2500 && r <= 0x257f {
+			return true
+		}
+	}
+	return false
+}
+
+// splitBox cuts a box-drawn row at its vertical rules and corners. The
+// text between two of them is a cell placed by its display columns; a
+// segment that is empty or only horizontal rule is a blank or a border,
+// and gives no cell: blank cells are told by position, as in aligned text.
+func splitBox(line string) []layout.Cell {
+	var cells []layout.Cell
+	col, startCol := 0.0, 0.0
+	var seg strings.Builder
+	flush := func() {
+		raw := strings.TrimSpace(seg.String())
+		seg.Reset()
+		if raw != "" {
+			cells = append(cells, layout.Cell{Text: textnorm.Fold(raw), Raw: raw, Col: -1, X0: startCol, X1: col, HasX: true})
+		}
+	}
+	for _, r := range line {
+		w := runeWidth(r)
+		switch {
+		case isHorizontalRule(r):
+			seg.WriteByte(' ')
+		case r >= 0x2500 && r <= 0x257f:
+			flush()
+			startCol = col + w
+		default:
+			seg.WriteRune(r)
+		}
+		col += w
+	}
+	flush()
+	return cells
+}
+
+// isHorizontalRule reports the box-drawing characters that only draw
+// horizontal lines.
+func isHorizontalRule(r rune) bool {
+	switch r {
+	case '─', '━', '═', '┄', '┅', '┈', '┉', '╌', '╍':
+		return true
+	}
+	return false
 }
 
 // splitTabs keeps empty cells: in a copied web table they are the slots of
