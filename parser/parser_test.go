@@ -659,3 +659,42 @@ func TestTitleAmongOtherYearsReports(t *testing.T) {
 		t.Errorf("year %v, want 2021", r.Year)
 	}
 }
+
+// A text browser's dump of a table with blank cells puts each number on a
+// line of its own and drops the blanks: no cell may then be read wrong.
+func TestOnePerLineWithBlanksDroppedNeverWrong(t *testing.T) {
+	// The 总计 column blank on the result rows, as some reports print it.
+	over := map[string]string{}
+	for _, r := range requestRows[2:23] {
+		v, ok := baseRows()[r.key]
+		if !ok {
+			v = zeros()
+		}
+		v[6] = ""
+		over[r.key] = strings.Join(v[:], "\t")
+	}
+	sep := mustParse(t, "tabs.txt", tabReport(over))
+	doc := tabReport(over)
+	var b strings.Builder
+	for _, line := range strings.Split(doc, "\n") {
+		for _, c := range strings.Split(line, "\t") {
+			if c != "0" && strings.TrimSpace(c) != "" {
+				b.WriteString(c + "\n")
+			}
+		}
+	}
+	r := mustParse(t, "lynx.txt", b.String())
+	for _, tb := range []struct{ got, want *model.Table }{{r.Applications, sep.Applications}, {r.ReviewLitigation, sep.ReviewLitigation}} {
+		if tb.got == nil {
+			continue
+		}
+		for _, row := range tb.want.Rows {
+			for _, c := range row.Cells {
+				want, _ := tb.want.Get(row.Key, c.Key)
+				if got, ok := tb.got.Get(row.Key, c.Key); ok && got != want {
+					t.Errorf("%s.%s = %v, printed %v", row.Key, c.Key, got, want)
+				}
+			}
+		}
+	}
+}

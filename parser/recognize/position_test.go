@@ -94,3 +94,23 @@ func TestRunTogetherDigitsAreNotABlankRow(t *testing.T) {
 		t.Errorf("a label's numbering taken for digits")
 	}
 }
+
+// The digit-run splitter may cut only runs whose separators were lost:
+// never a number printed as a cell of its own or on a line of its own.
+func TestCutsCells(t *testing.T) {
+	onePerLine := &sectionText{lines: []string{"(一)予以公开", "258", "12", "1", "1"}}
+	for range onePerLine.lines {
+		onePerLine.from = append(onePerLine.from, &layout.Line{Cells: []layout.Cell{{Text: "x"}}})
+	}
+	if !onePerLine.cutsCells(1, "258 12 1 1", 7) {
+		t.Errorf("numbers one per line were left to the splitter")
+	}
+	cells := &sectionText{lines: []string{"(一)予以公开 9 2 0 1 0 12"}, from: []*layout.Line{{Cells: []layout.Cell{{Text: "(一)予以公开"}, {Text: "9"}, {Text: "2"}, {Text: "12"}}}}}
+	if !cells.cutsCells(0, "9 2 0 1 0 12", 7) {
+		t.Errorf("a row of separate cells was left to the splitter")
+	}
+	dump := &sectionText{lines: []string{"(一)予以公开 92001012 (二)部分公开"}, from: []*layout.Line{{Cells: []layout.Cell{{Text: "(一)予以公开92001012(二)部分公开"}}}}}
+	if dump.cutsCells(0, "92001012", 7) {
+		t.Errorf("a run-together dump was kept from the splitter")
+	}
+}

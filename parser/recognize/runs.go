@@ -34,8 +34,9 @@ var midLineHeadings = [numSections]*regexp.Regexp{
 }
 
 // cutsCells reports whether decoding run into n cells would cut a number
-// that its line prints as a cell of its own. Where the source separates
-// its cells (a grid, tabs, positions), a row with fewer numbers than
+// that its line prints as a cell of its own, or that stands on a line of
+// its own. Where the source separates its cells (a grid, tabs, positions,
+// line breaks), a row with fewer numbers than
 // columns lost a cell, and splitting 153 into 1|53 to make up the count
 // is a guess; only text whose separators were lost is for the splitter.
 func (s *sectionText) cutsCells(line int, run string, n int) bool {
@@ -48,7 +49,8 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 			withDigits++
 		}
 	}
-	return withDigits >= 2 && len(strings.Fields(run)) < n
+	// Numbers one per line are separated as surely as cells are.
+	return (withDigits >= 2 || s.spansLines(line, run)) && len(strings.Fields(run)) < n
 }
 
 // spansLines reports whether a run's numbers are spread over several
@@ -375,11 +377,19 @@ func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 		parts := strings.Split(p, ".")
 		rowFilled[parts[1]] = true
 	}
-	columnsHold := true
+	// The column relations confirm a split only if every one of them could
+	// be evaluated: a relation skipped for an unknown cell confirms nothing.
+	columnsHold, evaluated := true, 0
 	for _, c := range model.RunChecks(&model.Report{Template: st.report.Template, Applications: t}) {
-		if !c.OK && (c.Rule == "balance" || c.Rule == "results") {
-			columnsHold = false
+		if c.Rule == "balance" || c.Rule == "results" {
+			evaluated++
+			if !c.OK {
+				columnsHold = false
+			}
 		}
+	}
+	if evaluated < 2*len(model.ApplicationColumns) {
+		columnsHold = false
 	}
 	for row := range rowFilled {
 		var sum float64
