@@ -20,12 +20,13 @@ const (
 	FormatText Format = "text"
 	FormatDOCX Format = "docx"
 	// Formats we recognise but do not read.
-	FormatDOC   Format = "doc"   // OLE compound file: legacy Word or WPS
-	FormatOFD   Format = "ofd"   // China's fixed-layout format
-	FormatZIP   Format = "zip"   // an archive that is not a Word document
-	FormatImage Format = "image" // a scan or photo
-	FormatRTF   Format = "rtf"
-	FormatJSON  Format = "json" // data, such as govreport's own output
+	FormatDOC    Format = "doc"   // OLE compound file: legacy Word or WPS
+	FormatOFD    Format = "ofd"   // China's fixed-layout format
+	FormatZIP    Format = "zip"   // an archive that is not a Word document
+	FormatImage  Format = "image" // a scan or photo
+	FormatRTF    Format = "rtf"
+	FormatJSON   Format = "json"   // data, such as govreport's own output
+	FormatBinary Format = "binary" // bytes of no format we know
 	// FormatWordXML is a Word document saved as one XML file (Word 2003
 	// XML or flat OPC), not a ZIP package.
 	FormatWordXML Format = "wordxml"
@@ -77,7 +78,23 @@ func Detect(src []byte) Format {
 	case htmlRe.Match(head) && bytes.Count(head, []byte("<")) > 10 && bytes.Contains(head, []byte("</")):
 		return FormatHTML
 	}
+	utf16 := bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff"))
+	if !utf16 && isBinary(head) {
+		return FormatBinary
+	}
 	return FormatText
+}
+
+// isBinary reports bytes that no text file holds: NULs and other control
+// characters beyond a few in a thousand.
+func isBinary(head []byte) bool {
+	n := 0
+	for _, c := range head {
+		if c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != 0x1b {
+			n++
+		}
+	}
+	return n > len(head)/200+1
 }
 
 // convertCmd is how to turn a document we do not read into one we do.

@@ -194,6 +194,8 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 		return nil, docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
 	case FormatRTF:
 		return nil, docerr.New(docerr.Unsupported, "an RTF document, which govreport does not read; convert it with: "+convertCmd)
+	case FormatBinary:
+		return nil, docerr.New(docerr.Unsupported, "binary data of no format govreport knows (not PDF, Word, HTML or text); damaged, or a file of another kind")
 	case FormatJSON:
 		return nil, docerr.New(docerr.NotReport, "a JSON file (data such as govreport's own output), not a report document")
 	}

@@ -698,3 +698,14 @@ func TestOnePerLineWithBlanksDroppedNeverWrong(t *testing.T) {
 		}
 	}
 }
+
+func TestRandomBytesAreNotText(t *testing.T) {
+	src := make([]byte, 4096)
+	for i := range src {
+		src[i] = byte(i*7919 + i*i*31)
+	}
+	_, err := Parse("noise.bin", src)
+	if docerr.KindOf(err) != docerr.Unsupported || !strings.Contains(fmt.Sprint(err), "binary") {
+		t.Errorf("noise read as %v", err)
+	}
+}
