@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -122,5 +123,16 @@ func TestMisreadLabelsMatchApproximately(t *testing.T) {
 		if got := fuzzyApplicationRow(textnorm.Label(s)); got != "" {
 			t.Errorf("%q matched row %q", s, got)
 		}
+	}
+}
+
+func TestGarbledTextLayer(t *testing.T) {
+	sym := layout.Line{Cells: []layout.Cell{{Text: "✍✞✟✄✌☛✠ ✂☎✂✆ ✝☛✠✡☞✎✏✑✒✝✓✔✕ ✜✗✖✯★✘✙✚✦✛✢✣✤✥✧✩✪✫✬✚✦✭✮✰✛✢ ❄❅❆❇❈❉❊❑❋●❍■❏"}}}
+	words := layout.Line{Cells: []layout.Cell{{Text: "2023年，湛河区人民政府办公室严格按照国家、省、市政务信息公开工作要求，对涉及公众利益调整的政府信息及时公开。"}}}
+	if !garbled([]layout.Line{sym}) {
+		t.Errorf("symbols not seen as a garbled text layer")
+	}
+	if garbled([]layout.Line{words}) {
+		t.Errorf("prose seen as garbled")
 	}
 }

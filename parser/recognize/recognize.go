@@ -221,7 +221,30 @@ func (st *state) classifyFailure() error {
 		st.report.Warn("tables_missing", "", "no table of the national template was found in the document")
 		return nil
 	}
+	if garbled(st.lines) {
+		return docerr.New(docerr.Scanned, "the text layer decodes to symbols, not words (fonts without a usable character mapping, as some print-to-PDF round trips leave); run OCR on the rendered pages")
+	}
 	return docerr.New(docerr.NotReport, "not a 政府信息公开工作年度报告: no title, section or table of the national template found")
+}
+
+// garbled reports text that is mostly not words: Chinese characters,
+// Latin letters and digits make up under a third of it.
+func garbled(lines []layout.Line) bool {
+	words, all := 0, 0
+	for _, l := range lines {
+		for _, c := range l.Cells {
+			for _, r := range c.Text {
+				switch {
+				case r == ' ':
+					continue
+				case r >= 0x4e00 && r <= 0x9fff, r >= '0' && r <= '9', r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z':
+					words++
+				}
+				all++
+			}
+		}
+	}
+	return all >= 50 && words*3 < all
 }
 
 func (st *state) allText() string {
