@@ -99,12 +99,8 @@ func (p *Parser) parse(src []byte) (*model.Report, error) {
 	if p.maxBytes > 0 && int64(len(src)) > p.maxBytes {
 		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("%d bytes is over the limit of %d", len(src), p.maxBytes))
 	}
-	ctx := context.Background()
-	if p.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, p.timeout)
-		defer cancel()
-	}
+	ctx, cancel := p.deadline()
+	defer cancel()
 	type result struct {
 		r   *model.Report
 		err error
@@ -151,15 +147,19 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 	return r, nil
 }
 
+// deadline is the context that bounds one document.
+func (p *Parser) deadline() (context.Context, context.CancelFunc) {
+	if p.timeout > 0 {
+		return context.WithTimeout(context.Background(), p.timeout)
+	}
+	return context.WithCancel(context.Background())
+}
+
 // Layout reads src into the intermediate form without recognising the
 // report: what the recognizer sees, for debugging and for tools.
 func (p *Parser) Layout(name string, src []byte) (*layout.Document, error) {
-	ctx := context.Background()
-	if p.timeout > 0 {
-		var cancel context.CancelFunc
-		ctx, cancel = context.WithTimeout(ctx, p.timeout)
-		defer cancel()
-	}
+	ctx, cancel := p.deadline()
+	defer cancel()
 	doc, err := p.readLayout(ctx, src)
 	if e, ok := err.(*docerr.Error); ok {
 		e.File = name

@@ -27,7 +27,7 @@ Puts reports side by side, one column per report: region, derived figures
 (requests received, shares granted / withheld / …, legal-person applicants,
 review and litigation correction rates, change against the previous year),
 reports with failed checks marked, and the carry-over check between
-consecutive years of one agency. An INPUT is a document (PDF, HTML, text)
+consecutive years of one agency. An INPUT is a document (PDF, HTML, .docx, text)
 or the JSON / JSON Lines output of govreport parse. Formulas: docs/DERIVED.md.
 
 Flags:

@@ -10,7 +10,7 @@ import (
 	"github.com/govreport/govreport/batch"
 )
 
-const usage = `govreport reads 政府信息公开工作年度报告 (PDF, HTML, text) into checked JSON.
+const usage = `govreport reads 政府信息公开工作年度报告 (PDF, HTML, Word .docx, text) into checked JSON.
 
 Usage:
   govreport parse [flags] FILE...   print the report of each FILE as JSON ("-" reads standard input)

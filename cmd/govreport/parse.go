@@ -18,7 +18,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: govreport parse [flags] FILE...
 
-Reads each FILE (PDF, HTML or text, told apart by content) and prints its
+Reads each FILE (PDF, HTML, Word .docx or text, told apart by content) and prints its
 report as a JSON object of schema "govreport/1" (see docs/SCHEMA.md): the
 three tables, the free-text sections, the arithmetic checks, warnings and
 where every number was read. Several files print one object per line.

@@ -34,6 +34,7 @@ type state struct {
 	sections [numSections]int
 	infos    []*lineInfo // per line, filled lazily by info
 	byNum    map[int]int // Line.Num to index in lines, filled by indexOf
+	text     string      // the whole document, spaces squeezed, built once by allText
 	report   *model.Report
 }
 
@@ -248,12 +249,16 @@ func garbled(lines []layout.Line) bool {
 }
 
 func (st *state) allText() string {
+	if st.text != "" {
+		return st.text
+	}
 	var b strings.Builder
 	for _, l := range st.lines {
 		b.WriteString(textnorm.Squeeze(l.Joined()))
 		b.WriteByte('\n')
 	}
-	return b.String()
+	st.text = b.String()
+	return st.text
 }
 
 func hasAny(s string, subs []string) bool {
