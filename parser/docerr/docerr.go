@@ -18,12 +18,13 @@ const (
 	Damaged          // broken beyond reading
 	Unsupported      // a format we recognise but do not read (.doc, .wps, .ofd, images)
 	TooLarge         // over a size or time budget
+	Attachment       // a page that only links the report as an attached file
 )
 
 var kindNames = map[Kind]string{
 	Unknown: "unknown", Empty: "empty", NotReport: "not a report", Pre2019: "pre-2019 format",
 	Scanned: "scanned", Encrypted: "encrypted", Damaged: "damaged", Unsupported: "unsupported format",
-	TooLarge: "too large",
+	TooLarge: "too large", Attachment: "report in an attachment",
 }
 
 func (k Kind) String() string { return kindNames[k] }

@@ -208,6 +208,9 @@ func (w *walker) block(n *xhtml.Node) {
 				w.flush()
 				w.table(c)
 			case isInline(c.DataAtom) || c.DataAtom == 0:
+				if c.DataAtom == atom.A {
+					w.link(c)
+				}
 				w.block(c)
 			default:
 				w.flush()
@@ -215,6 +218,35 @@ func (w *walker) block(n *xhtml.Node) {
 				w.flush()
 			}
 		}
+	}
+}
+
+// link records an <a href> with the line its text will end up on.
+func (w *walker) link(a *xhtml.Node) {
+	href := ""
+	for _, at := range a.Attr {
+		if strings.EqualFold(at.Key, "href") {
+			href = strings.TrimSpace(at.Val)
+		}
+	}
+	text := textnorm.Fold(cellText(a))
+	if href == "" && text == "" {
+		return
+	}
+	w.doc.Links = append(w.doc.Links, layout.Link{Text: text, Href: href, Line: len(w.doc.Lines) + 1})
+}
+
+// tableLinks records the links inside a grid table's cells, which are
+// read as text rather than walked as blocks.
+func (w *walker) tableLinks(n *xhtml.Node) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != xhtml.ElementNode || skipped(c) {
+			continue
+		}
+		if c.DataAtom == atom.A {
+			w.link(c)
+		}
+		w.tableLinks(c)
 	}
 }
 
@@ -243,6 +275,7 @@ func (w *walker) table(t *xhtml.Node) {
 		}
 		return
 	}
+	w.tableLinks(t)
 	w.tables++
 	id := w.tables
 	var grid [][]gridCell

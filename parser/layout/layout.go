@@ -12,6 +12,9 @@ type Document struct {
 	Pages  int    // number of pages for paged formats, 0 otherwise
 	Title  string // a title the container declares (HTML <title>, PDF /Title), if any
 	Lines  []Line
+	// Links are the hyperlinks the source holds (HTML), so that a page
+	// which only links its report as an attached file can name it.
+	Links []Link
 	// Warnings raised while reading the container (a truncated PDF, an
 	// encoding guessed rather than declared). Codes follow the JSON contract.
 	Warnings []Warning
@@ -49,6 +52,14 @@ type Cell struct {
 	// text). HasX reports whether they are meaningful.
 	X0, X1 float64
 	HasX   bool
+}
+
+// Link is one hyperlink: its text, its target and the line it sits on
+// (the Num of the line its text ends up in, or of the next line).
+type Link struct {
+	Text string
+	Href string
+	Line int
 }
 
 // Warning is something the reader of the output should know.

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -12,8 +14,48 @@ var (
 	titleYearRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?`)
 	periodYearRe = regexp.MustCompile(`统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
 	titleSuffix  = regexp.MustCompile(`(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$|政府信息公开年报.*$`)
-	agencyByline = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源)\s*[:：]\s*([\p{Han}（）()]{3,40})`)
+	agencyByline = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]\s*([\p{Han}（）()、]{3,40})`)
+	// headerKeyRe opens a metadata field of a crawler's dump or of a
+	// portal's article header (标题: …, 发布机构: …, 本地目录: …).
+	headerKeyRe = regexp.MustCompile(`^(标题|题名|文章标题|发布时间|发布日期|成文日期|发文日期|生成日期|文号|发文字号|索引号|主题分类|主题词|分类|体裁分类|发布机构|发文机关|发布单位|来源|信息来源|栏目|所属栏目|原文链接|原文地址|链接|网址|本地目录|本地路径|作者|访问次数|浏览次数|关键词)\s*[:：]`)
+	// pathRe is a URL, a file path or a file name: a crawler's 本地目录 or
+	// 原文链接 ends in the title but is no title.
+	pathRe = regexp.MustCompile(`(?i)https?://|www\.|[a-z0-9_.-]+/[a-z0-9_.-]*/|\.(?:s?html?|jsp|aspx?|php|docx?|pdf|wps|ofd|xlsx?|txt)$`)
+	// coverVerbs are the verbs of a cover letter's title (…关于报送…的函).
+	coverVerbs = regexp.MustCompile(`^(?:报送|印发|公布|发布|上报|转发|公开)+|(?:报送|印发|公布|发布|上报|转发)+$`)
+	// agencyEndRe is how the name of a body ends.
+	agencyEndRe = regexp.MustCompile(`(?:局|厅|委|委员会|办|办公室|政府|管委会|中心|院|署|处|部|会|站|所|区|县|市|州|盟|旗|镇|乡|街道|办事处)$`)
 )
+
+// headerField splits a metadata line (本地目录: zwgk/…) into its key and
+// value; ok is false for other lines.
+func headerField(t string) (key, val string, ok bool) {
+	m := headerKeyRe.FindStringSubmatch(t)
+	if m == nil {
+		return "", "", false
+	}
+	return m[1], strings.TrimSpace(t[len(m[0]):]), true
+}
+
+// isTitleKey reports the header fields that hold the article's title.
+func isTitleKey(k string) bool { return k == "标题" || k == "题名" || k == "文章标题" }
+
+// plausibleAgency reports whether a is a body's name as printed: Chinese
+// characters and brackets only, never a colon, a slash, a URL, a file
+// name or digits.
+func plausibleAgency(a string) bool {
+	n := 0
+	for _, r := range a {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			n++
+		case strings.ContainsRune("()（）·、", r):
+		default:
+			return false
+		}
+	}
+	return n >= 2 && n <= 40
+}
 
 // isTitle reports whether a line reads like the report's title.
 func isTitle(t string) bool {
@@ -34,7 +76,16 @@ func (st *state) findTitle(limit int) string {
 			continue
 		}
 		t := strings.TrimLeft(textnorm.Squeeze(l.Joined()), "#*> ")
-		t = strings.TrimPrefix(strings.TrimPrefix(t, "标题:"), "标题")
+		if k, v, ok := headerField(t); ok {
+			if !isTitleKey(k) {
+				continue // 本地目录, 原文链接, 栏目: they may end in the title but are none
+			}
+			t = v
+		}
+		t = strings.TrimPrefix(t, "标题")
+		if pathRe.MatchString(t) {
+			continue
+		}
 		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 || isBreadcrumb(t) {
 			continue
 		}
@@ -43,7 +94,10 @@ func (st *state) findTitle(limit int) string {
 		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
 			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
-			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) {
+			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) || pathRe.MatchString(p) {
+				break
+			}
+			if _, _, ok := headerField(p); ok {
 				break
 			}
 			t = p + t
@@ -99,14 +153,21 @@ func titleComplete(t string) bool {
 }
 
 // agencyFromTitle is what remains of a title without its year and the
-// words 政府信息公开工作年度报告.
+// words 政府信息公开工作年度报告. A cover letter's title (XX局关于报送
+// 2020年度…报告的函) names its issuer before 关于.
 func agencyFromTitle(t string) string {
-	a := titleYearRe.ReplaceAllString(t, "")
-	a = titleSuffix.ReplaceAllString(a, "")
+	a := t
+	if i := strings.Index(a, "关于"); i > 0 {
+		a = a[:i]
+	}
 	a = strings.TrimPrefix(a, "关于")
+	a = titleYearRe.ReplaceAllString(a, "")
+	a = titleSuffix.ReplaceAllString(a, "")
 	a = strings.TrimSuffix(a, "的")
 	a = strings.Trim(a, " :：,，、-—()（）#*")
-	if len([]rune(a)) < 2 {
+	a = coverVerbs.ReplaceAllString(a, "")
+	a = strings.TrimSuffix(a, "年度")
+	if len([]rune(a)) < 2 || !plausibleAgency(a) {
 		return ""
 	}
 	return a
@@ -161,15 +222,14 @@ func (st *state) readMeta() {
 			agency = full
 		}
 	}
+	// Evidence after the title, most explicit first: a 发布机构 field, the
+	// signature that closes the report, the opening sentence's subject.
 	if agency == "" {
-		for i, l := range st.lines {
-			if i > 80 {
-				break
-			}
-			if m := agencyByline.FindStringSubmatch(textnorm.Squeeze(l.Joined())); m != nil {
-				agency = m[1]
-				break
-			}
+		agency = st.agencyFromHeader()
+	}
+	if agency == "" {
+		if agency = st.agencyFromSignature(); agency != "" {
+			r.Warn("agency_from_signature", "agency", "the title does not name the agency; "+agency+" signs the report")
 		}
 	}
 	if agency == "" {
@@ -177,11 +237,77 @@ func (st *state) readMeta() {
 			r.Warn("agency_from_text", "agency", "the title does not name the agency; "+agency+" is the subject of the report's opening sentences")
 		}
 	}
-	if agency != "" {
+	if agency != "" && plausibleAgency(agency) {
 		r.Agency = &agency
 	} else {
-		r.Warn("agency_missing", "agency", "the issuing agency is not named in the title")
+		r.Warn("agency_missing", "agency", "the issuing agency is named neither in the title nor in a 发布机构 field, a signature or the opening sentence")
 	}
+}
+
+// agencyFromHeader reads a 发布机构 / 来源 field of the page header or of
+// a crawler's dump, when it holds a body's name (not empty, not 本网).
+func (st *state) agencyFromHeader() string {
+	for i, l := range st.lines {
+		if i > 80 {
+			break
+		}
+		for _, m := range agencyByline.FindAllStringSubmatch(textnorm.Squeeze(l.Joined()), -1) {
+			if a := m[1]; plausibleAgency(a) && agencyEndRe.MatchString(a) {
+				return a
+			}
+		}
+	}
+	return ""
+}
+
+var (
+	// signDateRe is the date under a signature, at the end of a line.
+	signDateRe  = regexp.MustCompile(`(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$`)
+	hanRunEnd   = regexp.MustCompile(`[\p{Han}()（）]+$`)
+	sentenceEnd = "。；;！!？?:："
+)
+
+// agencyFromSignature reads the body that signs the report above its date
+// (平潭综合实验区社会事业局 / 2024年1月26日), on the last lines. In a dump
+// whose text ran together the name may be glued to the last sentence
+// (…暂无XX管理局 2021年1月26日): the longest name ending there that the
+// document also writes elsewhere is taken.
+func (st *state) agencyFromSignature() string {
+	seen := 0
+	for i := len(st.lines) - 1; i >= 0 && seen < 6; i-- {
+		if st.lines[i].Table != 0 {
+			continue
+		}
+		t := textnorm.Squeeze(st.lines[i].Joined())
+		if t == "" {
+			continue
+		}
+		seen++
+		loc := signDateRe.FindStringIndex(t)
+		if loc == nil {
+			continue
+		}
+		before := t[:loc[0]]
+		if before == "" && i > 0 && st.lines[i-1].Table == 0 {
+			before = textnorm.Squeeze(st.lines[i-1].Joined()) // the date on a line of its own
+		}
+		run := hanRunEnd.FindString(before)
+		if run == "" || !agencyEndRe.MatchString(run) {
+			return ""
+		}
+		r := []rune(run)
+		last, _ := utf8.DecodeLastRuneInString(strings.TrimSuffix(before, run))
+		if (last == utf8.RuneError || strings.ContainsRune(sentenceEnd, last)) && len(r) >= 4 && len(r) <= 40 {
+			return run // the name stands by itself
+		}
+		for k := max(0, len(r)-40); k <= len(r)-4; k++ {
+			if c := string(r[k:]); plausibleAgency(c) && strings.Count(st.allText(), c) >= 2 {
+				return c
+			}
+		}
+		return ""
+	}
+	return ""
 }
 
 var (
