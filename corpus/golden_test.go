@@ -64,7 +64,7 @@ func TestCorpusValues(t *testing.T) {
 				if !strings.HasPrefix(err.Error(), doc+": ") {
 					t.Errorf("error %q does not name the file", err)
 				}
-				want := map[string]docerr.Kind{"pre-2019": docerr.Pre2019, "not-report": docerr.NotReport, "empty": docerr.Empty}[tr.Reason]
+				want := map[string]docerr.Kind{"pre-2019": docerr.Pre2019, "not-report": docerr.NotReport, "empty": docerr.Empty, "attachment": docerr.Attachment}[tr.Reason]
 				if k := docerr.KindOf(err); want != docerr.Unknown && k != want {
 					t.Errorf("rejected as %v, want %v: %v", k, want, err)
 				}

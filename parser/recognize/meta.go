@@ -92,6 +92,9 @@ func (st *state) findTitle(limit int) string {
 		if strings.ContainsAny(t, "《》〈〉") || strings.Contains(t, "条例") || strings.Contains(t, "通知") {
 			continue // a citation of the template's notice, not a title
 		}
+		if strings.ContainsAny(t, "。，,;；") {
+			continue // a sentence that speaks of the report (现将我局…年度报告报送如下。)
+		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
 			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
 			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) || pathRe.MatchString(p) {

@@ -216,10 +216,19 @@ func (st *state) classifyFailure() error {
 			headings++
 		}
 	}
+	attached := st.attachment()
+	if headings < 3 && attached != "" && st.aboutReport(attached) {
+		// A CMS page that holds only the title and 附件：XX年度报告.doc.
+		return docerr.New(docerr.Attachment, "report in an attachment: the report is in the attached "+attached+" (the page holds no report text or table); download it and parse that file")
+	}
 	if st.report.Title != nil && (headings >= 3 || hasAny(st.allText(), newFormatMarkers)) {
 		// A report whose tables are missing still has a title, a year and
 		// text worth keeping: the caller gets it with null tables.
-		st.report.Warn("tables_missing", "", "no table of the national template was found in the document")
+		msg := "no table of the national template was found in the document"
+		if attached != "" {
+			msg += "; the page links the attached " + attached + ", which may hold them"
+		}
+		st.report.Warn("tables_missing", "", msg)
 		return nil
 	}
 	if garbled(st.lines) {
