@@ -130,3 +130,16 @@ func strOf(s *string) string {
 	}
 	return *s
 }
+
+// A page whose tables are there but unreadable is not attachment-only,
+// even when it offers a download: it stays a report with its tables null.
+func TestTemplateWordsAreNoAttachmentPage(t *testing.T) {
+	src := "示例县2023年度政府信息公开工作年度报告\n申请人情况 自然人 商业企业 科研机构\n附件：示例县2023年度政府信息公开工作年度报告.pdf\n"
+	r, err := Parse("garbled.txt", []byte(src))
+	if err != nil {
+		t.Fatalf("refused: %v", err)
+	}
+	if !hasWarning(r, "tables_missing", "") {
+		t.Errorf("no tables_missing warning: %+v", r.Warnings)
+	}
+}

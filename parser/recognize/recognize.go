@@ -217,7 +217,7 @@ func (st *state) classifyFailure() error {
 		}
 	}
 	attached := st.attachment()
-	if headings < 3 && attached != "" && st.aboutReport(attached) {
+	if headings < 3 && attached != "" && !hasAny(st.allText(), newFormatMarkers) && st.aboutReport(attached) {
 		// A CMS page that holds only the title and 附件：XX年度报告.doc.
 		return docerr.New(docerr.Attachment, "report in an attachment: the report is in the attached "+attached+" (the page holds no report text or table); download it and parse that file")
 	}
@@ -226,7 +226,7 @@ func (st *state) classifyFailure() error {
 		// text worth keeping: the caller gets it with null tables.
 		msg := "no table of the national template was found in the document"
 		if attached != "" {
-			msg += "; the page links the attached " + attached + ", which may hold them"
+			msg += "; the document offers the attached " + attached + ", which may hold them"
 		}
 		st.report.Warn("tables_missing", "", msg)
 		return nil
