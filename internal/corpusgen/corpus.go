@@ -25,9 +25,14 @@ type Doc struct {
 	Report *Report
 	Style  Style
 	// Reject is the reason a document is not a readable report:
-	// "pre-2019", "not-report" or "empty".
+	// "pre-2019", "not-report", "empty" or "attachment".
 	Reject string
 	render func() ([]byte, error)
+	// undet computes the cells the rendering cannot decide (a text dump
+	// whose runs of digits split several ways); nil when there are none.
+	undet func() ([]string, error)
+	// Dump holds the options of a crawler dump, nil for other layouts.
+	Dump *DumpOptions
 }
 
 // Expected returns the expected file of d.
@@ -35,7 +40,18 @@ func (d *Doc) Expected() ([]byte, error) {
 	if d.Reject != "" {
 		return Rejection(d.Reject, d.Exercise)
 	}
-	return d.Values().Expected()
+	v := d.Values()
+	if d.undet != nil {
+		u, err := d.undet()
+		if err != nil {
+			return nil, err
+		}
+		v.Undeterminable = u
+		if len(u) > 0 {
+			v.Notes = append(v.Notes, "The cells of a table row are run together without separators: undeterminable lists the cells whose run of digits splits in more than one way once the arithmetic of the table is applied (table 二 has none). Null is right there, and so is the true value.")
+		}
+	}
+	return v.Expected()
 }
 
 // Values returns the values the document really holds (the number set
@@ -71,6 +87,8 @@ func Docs() []*Doc {
 		sets[r.Slug] = r
 	}
 	qinglan, jianghuai, hebin, hailan := sets["qinglan-county-2023"], sets["jianghuai-city-2024"], sets["hebin-district-2023"], sets["hailan-zone-2025"]
+	market, edu := sets["chengchuan-market-2024"], sets["chengchuan-edu-2022"]
+	letterTitle := []string{"澄川区教育局关于报送2022年度", "政府信息公开工作年度报告的函"}
 	dongjiang, dongyu, nanpu, shimen := sets["dongjiang-govoffice-2019"], sets["dongyu-county-2020"], sets["nanpu-district-2022"], sets["shimen-town-2022"]
 
 	related := func(r *Report) []string {
@@ -107,6 +125,11 @@ func Docs() []*Doc {
 		docs = append(docs, &Doc{Name: name, Exercise: what, Encoding: UTF8, Report: r, Style: st,
 			render: func() ([]byte, error) { return RenderCells(r, st, o), nil }})
 	}
+	dump := func(name string, r *Report, st Style, o DumpOptions, what string) {
+		docs = append(docs, &Doc{Name: name, Exercise: what, Encoding: UTF8, Report: r, Style: st,
+			render: func() ([]byte, error) { return RenderDump(r, st, o), nil },
+			undet:  func() ([]string, error) { return DumpUndeterminable(r, st, o) }, Dump: &o})
+	}
 	reject := func(name, reason string, enc Encoding, b []byte, what string) {
 		docs = append(docs, &Doc{Name: name, Exercise: what, Encoding: enc, Reject: reason, render: ok(b)})
 	}
@@ -142,6 +165,19 @@ func Docs() []*Doc {
 	portal("html/portal-2021-shimen-town-2022-dashes.html", shimen, Style{Zeros: []string{"—", "-", "/", "无"}},
 		PortalOptions{Breaks: "br"},
 		"UTF-8 portal page, an all-zero 2021 report, zeros written in turn as —, -, / and 无 (all read 0); prose says nothing was received.")
+
+	portal("html/portal-2021-chengchuan-market-2024-merged-other.html", market, Style{MergedOther: true},
+		PortalOptions{Breaks: "br"},
+		"UTF-8 department page, 2021 format, table 二 without a 规章 row (rules expected null, not 0); （六）其他处理's three sub-rows share one value cell per column (rowspan=3) printing 0: each sub-row expected 0.")
+	portal("html/portal-2021-hailan-zone-2025-merged-other-nonzero.html", hailan, Style{MergedOther: true},
+		PortalOptions{Breaks: "br"},
+		"UTF-8 portal page, 2021 format, （六）其他处理's sub-rows share one rowspan=3 cell per column and the merged cell is non-zero (自然人 11, 总计 11): those sub-row cells are expected null, the zero columns 0.")
+	portal("html/portal-2021-jianghuai-city-2024-misspelt.html", jianghuai, Style{Misspell: true},
+		PortalOptions{Breaks: "br"},
+		"UTF-8 portal page, 2021 format, misspelt labels: 先行有效件数, 规范性文件 without 行政, 钩稽, 其他法律和行政法规禁止公开, 行政执法案件, 不再受理, heading 四 with 行政法复议.")
+	portal("html/letter-2021-chengchuan-edu-2022.html", edu, Style{},
+		PortalOptions{Breaks: "br", BodyTitle: letterTitle},
+		"UTF-8 portal page of a cover letter (澄川区教育局关于报送2022年度政府信息公开工作年度报告的函, title in two centred lines) with the addressee 区政府办公室：, a covering paragraph, the report 一 to 六 without its own title line, the bureau's signature and date: agency is the issuing body.")
 
 	// Word "Save as Web Page", GBK declared as gb2312.
 	word("html/word-gbk-2021-qinglan-county-2023.html", qinglan, Style{Zeros: []string{""}}, WordOptions{},
@@ -180,6 +216,8 @@ func Docs() []*Doc {
 		"Tab-separated text, 2019 format, zeros written in turn as -, —, /, 无 and blank, 251000元.")
 	tabs("text/tabs-2021-nanpu-district-2022-bad-sums.txt", nanpu, Style{}, TabOptions{},
 		"Tab-separated text, 2021 format, arithmetic wrong on purpose (row total of （一）予以公开, 行政复议 总计).")
+	tabs("text/tabs-2021-qinglan-county-2023-misspelt.txt", qinglan, Style{Misspell: true}, TabOptions{},
+		"Tab-separated text, 2021 format, misspelt labels: 先行有效件数, 规范性文件 without 行政, 钩稽, 其他法律和行政法规禁止公开, 行政执法案件, 不再受理, heading 四 with 行政法复议.")
 	tabs("text/tabs-2021-shimen-town-2022.txt", shimen, Style{SplitLabelCells: true}, TabOptions{},
 		"Tab-separated text, all-zero 2021 report printed with 0 everywhere, merged label cells lost (（二）部分公开 and （区分处理的…） in separate cells).")
 
@@ -203,6 +241,23 @@ func Docs() []*Doc {
 	cells("text/cells-2019-dongyu-county-2020.txt", dongyu, Style{Zeros: []string{"-"}, Plus: true}, CellsOptions{},
 		"One cell per line, 2019 format, zeros as -, signed changes, decimal procurement amount.")
 
+	cells("text/cells-2021-nanpu-district-2022-bad-sums.txt", nanpu, Style{}, CellsOptions{},
+		"One cell per line, 2021 format, the document's own arithmetic wrong: （一）予以公开 总计 35 for 33 (row_total granted and results total fail), 行政复议 总计 35 for 36; values expected as printed.")
+
+	// A crawler's text dumps: header fields, then the whole body on one line.
+	dump("text/dump-2021-hailan-zone-2025.txt", hailan, Style{},
+		DumpOptions{Stamp: "2026-01-16 10:42", ID: 31874, Column: "zwgk/zfxxgk/fdzdgknr/ndbg", BodyTitle: []string{hailan.Title}},
+		"Crawler dump, 2021 format: header fields (标题, 发布时间, empty 文号 and 发布机构, 栏目, 原文链接, 本地目录, links line, 正文 rule), then the body on ONE line with the title first, table cells run together without separators (15130000154); table 二 runs that split several ways are undeterminable.")
+	dump("text/dump-2019-dongyu-county-2020.txt", dongyu, Style{Plus: true, SplitHeaders: true},
+		DumpOptions{Stamp: "2021-01-28 16:05", Publisher: true, ID: 20417, Column: "zwgk/zfxxgk/zfxxgknb", Pad: true},
+		"Crawler dump, 2019 format, 发布机构 filled, body on one line with cells run together and padded by odd spaces and U+3000 (&nbsp; in the page), split headers as 本年新 制作数量, signed changes (396-18181), 75394432.52元.")
+	dump("text/dump-2021-chengchuan-market-2024.txt", market, Style{MergedOther: true},
+		DumpOptions{Stamp: "2025-01-23 09:40", Publisher: true, ID: 58213, Column: "zwgk/zfxxgk/bmxxgk/scjgj/zfxxgknb"},
+		"Crawler dump of a department page, 2021 format: no 规章 row (rules null), （六） sub-rows merged so the dump prints 0000000 after sub-row 1 and nothing after sub-rows 2 and 3 (each expected 0).")
+	dump("text/dump-letter-2021-chengchuan-edu-2022.txt", edu, Style{},
+		DumpOptions{Stamp: "2023-01-17 15:26", Publisher: true, ID: 44102, Column: "zwgk/zfxxgk/bmxxgk/jyj/zfxxgknb", BodyTitle: letterTitle, Pad: true},
+		"Crawler dump of the cover letter (…关于报送2022年度政府信息公开工作年度报告的函): letter title, addressee, covering paragraph and report 一 to 六 on one line, padded cells, signature at the end: agency is the issuing body.")
+
 	// Documents that are not readable reports.
 	oldSite := site{name: "青岚县人民政府网", domain: "www.qinglan.gov.cn", owner: "青岚县人民政府办公室", column: "政府信息公开年报"}
 	reject("reject/pre2019-tabs-qinglan-county-2017.txt", "pre-2019", UTF8, RenderOldTabs("青岚县人民政府", 2017),
@@ -215,6 +270,9 @@ func Docs() []*Doc {
 		"A 政府信息公开指南 copied as text: numbered sections on 主动公开 and 依申请公开 but no report tables.")
 	reject("reject/empty.txt", "empty", UTF8, []byte{},
 		"An empty file.")
+	reject("reject/attachment-portal-chengchuan-market-2023.html", "attachment", UTF8,
+		RenderAttachmentPage(site{name: "澄川区人民政府", domain: "www.chengchuan.gov.cn", owner: "澄川区人民政府办公室", column: "政府信息公开年报"}, "澄川区市场监督管理局", 2023),
+		"A portal page whose article is only the title, one line and a link to the report as a .doc attachment (附件：…P020240126….doc): the report is in the attachment, not on the page.")
 
 	return docs
 }
@@ -265,8 +323,11 @@ sets were taken from the field truths; agencies, prose and layout are ours.
 ` + "`go test ./internal/corpusgen`" + ` fails when the files here differ from what the generator writes.
 
 The expected files are computed from the number sets, never from parser output. A blank cell or a
-dash is written as 0 (the contract reads blank cells as 0). A document that is not a readable report
-has ` + "`{\"reject\": true, \"reason\": \"pre-2019\"|\"not-report\"|\"empty\"}`" + `.
+dash is written as 0 (the contract reads blank cells as 0). A cell the document cannot tell (a row
+it lacks, a non-zero cell merged over several rows) is null. In a text dump whose cells run together,
+` + "`undeterminable`" + ` lists the cells whose run of digits splits in more than one way once the table's
+arithmetic is applied: null is right there, and so is the true value. A document that is not a readable
+report has ` + "`{\"reject\": true, \"reason\": \"pre-2019\"|\"not-report\"|\"empty\"|\"attachment\"}`" + `.
 
 Score the parser against it with ` + "`../shared/tools/fieldscore corpus/html corpus/text corpus/reject corpus/docx`" + `.
 The Word documents ` + "`docx/gen-*.docx`" + ` are zipped with fixed timestamps; ` + "`docx/lo-*.docx`" + ` are pages of html/

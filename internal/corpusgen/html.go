@@ -6,6 +6,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -29,6 +30,9 @@ type PortalOptions struct {
 	Related []string
 	// Attachment is the file name in the attachments list; "" for none.
 	Attachment string
+	// BodyTitle are centred lines at the top of the article body (a cover
+	// letter's title, broken in two as editors do); nil for none.
+	BodyTitle []string
 }
 
 // site is the chrome of a portal, derived from the report.
@@ -104,12 +108,18 @@ func articleHTML(r *Report, st Style, o PortalOptions) string {
 		nl = ""
 	}
 	var b strings.Builder
+	for _, l := range o.BodyTitle {
+		fmt.Fprintf(&b, `<p style="text-align:center;"><strong>%s</strong></p>%s`, esc(l), nl)
+	}
 	for _, bl := range blocks(r, st) {
 		switch {
 		case bl.table != nil:
 			b.WriteString(portalTableHTML(bl.table, o, nl))
 		case bl.heading:
 			fmt.Fprintf(&b, `<p style="text-indent:2em;"><strong>%s</strong></p>%s`, esc(bl.text), nl)
+		case strings.HasSuffix(bl.text, "：") && utf8.RuneCountInString(bl.text) < 16:
+			// A letter's addressee line stands flush left.
+			fmt.Fprintf(&b, `<p>%s</p>%s`, esc(bl.text), nl)
 		default:
 			fmt.Fprintf(&b, `<p style="text-indent:2em;">%s</p>%s`, esc(bl.text), nl)
 		}

@@ -178,3 +178,16 @@ func RenderGuide(agency string, year int) []byte {
 	}
 	return []byte(strings.Join(lines, "\n"))
 }
+
+// RenderAttachmentPage renders a portal page that publishes a report only
+// as a Word attachment: the article is the title, one line and the link.
+// Nothing on the page can be read as the report.
+func RenderAttachmentPage(s site, agency string, year int) []byte {
+	title := fmt.Sprintf("%s%d年度政府信息公开工作年度报告", agency, year)
+	published := fmt.Sprintf("%d-01-26", year+1)
+	var b strings.Builder
+	fmt.Fprintf(&b, "<p style=\"text-align:center;\"><strong>%s</strong></p>\n", esc(title))
+	fmt.Fprintf(&b, "<p style=\"text-indent:2em;\">现将%s%d年度政府信息公开工作年度报告予以公布，全文见附件。</p>\n", esc(agency), year)
+	fmt.Fprintf(&b, "<p style=\"text-indent:2em;\">附件：<a href=\"/zwgk/zfxxgk/ndbg/%d01/P0%s395512738061.doc\">%s.doc</a></p>\n", year+1, strings.ReplaceAll(published, "-", ""), esc(title))
+	return []byte(portalPage(s, title, published, agency, b.String(), nil, ""))
+}

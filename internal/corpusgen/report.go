@@ -49,6 +49,16 @@ type Report struct {
 	// Headings of the six sections; empty entries take the template wording.
 	Headings [6]string
 
+	// Null marks cells ("active_disclosure.rules.issued") the document
+	// cannot tell: a row it lacks, a merged cell over several rows. They
+	// are written as null. A table 二 row of the set may be absent when all
+	// its cells are null.
+	Null map[string]bool
+	// Undeterminable lists cells printed in a way that admits several
+	// readings (a run of digits that splits more than one way): null is a
+	// right answer there, and so is the value.
+	Undeterminable []string
+
 	// Notes are copied into the expected file.
 	Notes []string
 }
@@ -88,6 +98,11 @@ func (r *Report) clone() *Report {
 	c.Other = append([]string(nil), r.Other...)
 	c.SignOff = append([]string(nil), r.SignOff...)
 	c.Notes = append([]string(nil), r.Notes...)
+	c.Null = make(map[string]bool, len(r.Null))
+	for k, v := range r.Null {
+		c.Null[k] = v
+	}
+	c.Undeterminable = append([]string(nil), r.Undeterminable...)
 	return &c
 }
 
@@ -95,8 +110,13 @@ func (r *Report) clone() *Report {
 // row or a wrong number of values. It does not check the arithmetic, which
 // some reports get wrong on purpose.
 func (r *Report) validate() error {
+	rows2 := 0
 	for _, d := range model.DisclosureRows[r.Table2] {
 		v, ok := r.Disclosure[d.Key]
+		if !ok && r.absent(d) {
+			continue
+		}
+		rows2++
 		if !ok || len(v) != len(d.Fields) {
 			return fmt.Errorf("%s: table 二 row %s: want %d values, have %v", r.Slug, d.Key, len(d.Fields), v)
 		}
@@ -106,8 +126,8 @@ func (r *Report) validate() error {
 			}
 		}
 	}
-	if len(r.Disclosure) != len(model.DisclosureRows[r.Table2]) {
-		return fmt.Errorf("%s: table 二 has %d rows, template %s has %d", r.Slug, len(r.Disclosure), r.Table2, len(model.DisclosureRows[r.Table2]))
+	if len(r.Disclosure) != rows2 {
+		return fmt.Errorf("%s: table 二 has %d rows, template %s has %d", r.Slug, len(r.Disclosure), r.Table2, rows2)
 	}
 	rows := model.ApplicationRowsFor(r.Table3)
 	if len(r.Apps) != len(rows) {
@@ -119,6 +139,17 @@ func (r *Report) validate() error {
 		}
 	}
 	return nil
+}
+
+// absent reports whether every cell of table 二 row d is null: the
+// document does not print the row at all.
+func (r *Report) absent(d model.DisclosureRow) bool {
+	for _, f := range d.Fields {
+		if !r.Null["active_disclosure."+d.Key+"."+f.Key] {
+			return false
+		}
+	}
+	return true
 }
 
 // obj is a JSON object that keeps its keys in insertion order.
@@ -188,6 +219,10 @@ func (r *Report) Expected() ([]byte, error) {
 	for _, d := range model.DisclosureRows[r.Table2] {
 		var row obj
 		for i, f := range d.Fields {
+			if r.Null["active_disclosure."+d.Key+"."+f.Key] {
+				row = append(row, kv{f.Key, nil})
+				continue
+			}
 			row = append(row, kv{f.Key, json.Number(r.Disclosure[d.Key][i])})
 		}
 		ad = append(ad, kv{d.Key, row})
@@ -197,6 +232,10 @@ func (r *Report) Expected() ([]byte, error) {
 		vals := r.Apps[row.Key]
 		var o obj
 		for i, c := range model.ApplicationColumns {
+			if r.Null["applications."+row.Key+"."+c.Key] {
+				o = append(o, kv{c.Key, nil})
+				continue
+			}
 			o = append(o, kv{c.Key, vals[i]})
 		}
 		apps = append(apps, kv{row.Key, o})
@@ -213,7 +252,7 @@ func (r *Report) Expected() ([]byte, error) {
 	if notes == nil {
 		notes = []string{}
 	}
-	return writeJSON(obj{
+	out := obj{
 		{"agency", r.Agency},
 		{"year", r.Year},
 		{"template", string(r.Table3)},
@@ -221,7 +260,11 @@ func (r *Report) Expected() ([]byte, error) {
 		{"applications", apps},
 		{"review_litigation", rl},
 		{"notes", notes},
-	})
+	}
+	if len(r.Undeterminable) > 0 {
+		out = append(out, kv{"undeterminable", r.Undeterminable})
+	}
+	return writeJSON(out)
 }
 
 // Rejection is the expected file of a document that is not a readable

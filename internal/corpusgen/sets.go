@@ -390,7 +390,100 @@ func setShimen() *Report {
 	return r
 }
 
+// setChengchuanMarket: a district department whose table 二 has no 规章
+// row (departments make no rules), so rules is null, not 0.
+func setChengchuanMarket() *Report {
+	r := &Report{
+		Slug: "chengchuan-market-2024", Agency: "澄川区市场监督管理局", Year: 2024,
+		Title:     "澄川区市场监督管理局2024年度政府信息公开工作年度报告",
+		Published: "2025-01-23", Site: "澄川区人民政府", Domain: "www.chengchuan.gov.cn",
+		Table2: model.Gen2021, Table3: model.Gen2021,
+		Disclosure: map[string][]string{
+			"normative_documents": {"4", "2", "37"},
+			"licensing":           {"1268"}, "punishment": {"212"}, "coercion": {"35"}, "fees": {"0"},
+		},
+		Null: map[string]bool{
+			"active_disclosure.rules.issued": true, "active_disclosure.rules.repealed": true, "active_disclosure.rules.in_force": true,
+		},
+		Apps: appsOf(model.Gen2021,
+			[7]int{6, 3, 0, 0, 0, 0, 9},
+			person(1),
+			[7]int{2, 1, 0, 0, 0, 0, 3},
+			[7]int{0, 1, 0, 0, 0, 0, 1},
+			person(0), person(0), person(0), person(0), person(0), person(0), person(0), person(0),
+			person(2), person(0), person(0),
+			person(0), person(1), person(0), person(0), person(0),
+			person(0), person(0), person(0),
+			[7]int{5, 2, 0, 0, 0, 0, 7},
+			[7]int{2, 1, 0, 0, 0, 0, 3}),
+		Review: [3][5]int{{1, 0, 0, 0, 1}, {0, 0, 0, 0, 0}, {0, 0, 0, 0, 0}},
+	}
+	r.Preamble = []string{
+		fmt.Sprintf("根据《中华人民共和国政府信息公开条例》和区政务公开工作的统一要求，澄川区市场监督管理局编制本报告。报告中所列数据的统计期限自%d年1月1日起至%d年12月31日止。对本报告有疑问的，请与澄川区市场监督管理局办公室联系（电话：0000-00000000）。", r.Year, r.Year),
+	}
+	r.Overview = []string{
+		"2024年，区市场监督管理局围绕优化营商环境和守护消费安全两条主线，把政务公开融入市场准入、监管执法和消费维权各环节。",
+		"（一）执法信息公开。行政许可决定1268件、行政处罚决定212件、行政强制决定35件，均在作出决定之日起7个工作日内通过区政府门户网站和国家企业信用信息公示系统公开。",
+		"（二）规范性文件管理。本年制发行政规范性文件4件，废止2件，现行有效37件，目录在门户网站“部门文件”栏目动态更新。",
+		"（三）依申请公开。全年新收政府信息公开申请9件，上年结转1件；答复7件，其中予以公开3件、部分公开1件，本机关不掌握相关政府信息2件，重复申请1件；3件结转下年度办理。",
+	}
+	r.Problems = []string{
+		"一是食品抽检等专业信息的发布以表格为主，群众阅读不便；二是个别执法科室公开时限把握不严。下一步将推出抽检信息图解，把公开时限纳入执法案卷评查。",
+	}
+	r.Other = []string{feeSentence(2024, false)}
+	r.SignOff = []string{"澄川区市场监督管理局", "2025年1月23日"}
+	r.Notes = []string{
+		"Our own number set for a district department. Table 二 has no 规章 row (the department makes no rules): active_disclosure.rules is null, not 0.",
+	}
+	return r
+}
+
+// setChengchuanEdu: a district education bureau whose report is published
+// inside its cover letter to the district office.
+func setChengchuanEdu() *Report {
+	r := &Report{
+		Slug: "chengchuan-edu-2022", Agency: "澄川区教育局", Year: 2022,
+		Title:     "澄川区教育局关于报送2022年度政府信息公开工作年度报告的函",
+		Published: "2023-01-17", Site: "澄川区人民政府", Domain: "www.chengchuan.gov.cn",
+		Table2: model.Gen2021, Table3: model.Gen2021,
+		Disclosure: map[string][]string{
+			"rules": {"0", "0", "0"}, "normative_documents": {"3", "1", "14"},
+			"licensing": {"86"}, "punishment": {"2"}, "coercion": {"0"}, "fees": {"0"},
+		},
+		Apps: appsOf(model.Gen2021,
+			[7]int{4, 0, 0, 0, 0, 1, 5},
+			person(0),
+			person(2), person(1),
+			person(0), person(0), person(0), person(0), person(0), person(0), person(0), person(0),
+			[7]int{0, 0, 0, 0, 0, 1, 1}, person(0), person(0),
+			person(0), person(0), person(0), person(0), person(0),
+			person(1), person(0), person(0),
+			[7]int{4, 0, 0, 0, 0, 1, 5},
+			person(0)),
+		Review: [3][5]int{{0, 0, 0, 0, 0}, {1, 0, 0, 0, 1}, {0, 0, 0, 0, 0}},
+	}
+	r.Preamble = []string{
+		"区政府办公室：",
+		"按照《中华人民共和国政府信息公开条例》和区政府办公室关于做好2022年度政府信息公开工作年度报告编制工作的通知要求，我局编制完成了2022年度政府信息公开工作年度报告，现予报送，并在区政府门户网站“政府信息公开年报”栏目同步公布。报告统计期限自2022年1月1日起至2022年12月31日止。",
+	}
+	r.Overview = []string{
+		"2022年，区教育局围绕招生入学、教育收费、学生资助等群众关心的事项，推动教育领域政务公开向学校延伸。",
+		"（一）主动公开。在区政府门户网站发布教育信息420余条，其中义务教育招生政策及解读12篇；新制发行政规范性文件3件，废止1件，现行有效14件。",
+		"（二）依申请公开。全年收到政府信息公开申请5件，其中自然人4件、其他组织1件，全部在法定期限内答复。",
+		"（三）平台建设。全区中小学统一设置校务公开栏，学校收费项目和标准在校门口和学校网站同步公示。",
+	}
+	r.Problems = []string{
+		"存在的问题：学校层面公开内容不够规范，部分学校公开栏更新不及时。改进措施：制定学校信息公开事项清单，每学期开展一次检查。",
+	}
+	r.Other = []string{feeSentence(2022, false)}
+	r.SignOff = []string{"澄川区教育局", "2023年1月17日"}
+	r.Notes = []string{
+		"Our own number set. Published as a cover letter (…关于报送2022年度政府信息公开工作年度报告的函) with the addressee 区政府办公室：, a covering paragraph, the report 一 to 六 without a title line of its own, and the bureau's signature: the agency is the issuing body 澄川区教育局, the year 2022.",
+	}
+	return r
+}
+
 // Sets returns the number sets of the corpus in a fixed order.
 func Sets() []*Report {
-	return []*Report{setQinglan(), setJianghuai(), setHebin(), setHailan(), setDongjiang(), setDongyu(), setNanpu(), setShimen()}
+	return []*Report{setQinglan(), setJianghuai(), setHebin(), setHailan(), setDongjiang(), setDongyu(), setNanpu(), setShimen(), setChengchuanMarket(), setChengchuanEdu()}
 }

@@ -54,6 +54,15 @@ type Style struct {
 	// cells, as a table whose merges were lost: 一、本年新收… followed by
 	// empty cells, （二）部分公开 and （区分处理的…） in two cells.
 	SplitLabelCells bool
+	// MergedOther prints the three （六）其他处理 sub-rows of a 2021 table 三
+	// with shared value cells: one cell per column, rowspan 3, holding the
+	// sum. A merged 0 is 0 in each sub-row (counts are not negative); a
+	// merged non-zero value cannot be split, so those sub-rows are null.
+	MergedOther bool
+	// Misspell uses label misspellings seen on department pages:
+	// 行政执法案件, 不再受理, 其他法律和行政法规禁止公开, 先行有效件数,
+	// 规范性文件 without 行政, 钩稽, and 行政法复议 in heading 四.
+	Misspell bool
 }
 
 type cellKind int
@@ -73,6 +82,9 @@ type Cell struct {
 	Kind    cellKind
 	// Number is the canonical value of a value cell (for tests).
 	Number string
+	// Field and Path name a value cell: the column key ("change") and the
+	// cell of the expected file ("active_disclosure.licensing.change").
+	Field, Path string
 }
 
 // Text is the cell's text with its lines joined.
@@ -236,7 +248,7 @@ func (b *builder) value(v, field, unit string, cs int) *Cell {
 		text = b.digits(t)
 	}
 	c := b.cell(kindValue, 1, cs, text)
-	c.Number = v
+	c.Number, c.Field = v, field
 	return c
 }
 
@@ -254,6 +266,18 @@ var typoReplacer = strings.NewReplacer(
 	"结转下年度继续办理", "结转下一年度继续办理",
 	"（七）总计", "七、总计",
 )
+
+var misspellReplacer = strings.NewReplacer(
+	"行政执法案卷", "行政执法案件",
+	"行政机关不再处理", "行政机关不再受理",
+	"其他法律行政法规禁止公开", "其他法律和行政法规禁止公开",
+	"现行有效件数", "先行有效件数",
+	"行政规范性文件", "规范性文件",
+	"勾稽", "钩稽",
+)
+
+// misspellHeading is heading 四 as misspelt with Style.Misspell.
+var misspellHeading = strings.NewReplacer("行政复议、", "行政法复议、")
 
 var halfParens = strings.NewReplacer("（", "(", "）", ")")
 
@@ -274,6 +298,9 @@ func (b *builder) label(s string) string {
 	}
 	if b.st.Typos {
 		s = typoReplacer.Replace(s)
+	}
+	if b.st.Misspell {
+		s = misspellReplacer.Replace(s)
 	}
 	if b.st.Enum != "" && b.st.Enum != "." && len(s) > 1 && s[0] >= '1' && s[0] <= '9' && s[1] == '.' {
 		s = s[:1] + b.st.Enum + s[2:]
@@ -315,6 +342,9 @@ var splitHeaders = map[string][]string{
 }
 
 func (b *builder) header(s string) []string {
+	if b.st.Misspell {
+		s = misspellReplacer.Replace(s)
+	}
 	if b.st.SplitHeaders {
 		if v, ok := splitHeaders[s]; ok {
 			return v
@@ -382,6 +412,14 @@ func (b *builder) table2(r *Report) *Table {
 		unit = b.st.Unit
 	}
 	rows := model.DisclosureRows[r.Table2]
+	// A row the set lacks (规章 on a department's page) is not printed.
+	var present []model.DisclosureRow
+	for _, d := range model.DisclosureRows[r.Table2] {
+		if _, ok := r.Disclosure[d.Key]; ok {
+			present = append(present, d)
+		}
+	}
+	rows = present
 	for i := 0; i < len(rows); {
 		item := blockOf[rows[i].Key]
 		j := i
@@ -397,9 +435,11 @@ func (b *builder) table2(r *Report) *Table {
 		}
 		t.Rows = append(t.Rows, hdr)
 		for _, d := range rows[i:j] {
-			row := []*Cell{b.cell(kindLabel, 1, 1, d.Label)}
+			row := []*Cell{b.cell(kindLabel, 1, 1, b.label(d.Label))}
 			for k, f := range d.Fields {
-				row = append(row, b.value(r.Disclosure[d.Key][k], f.Key, unit, ds[k]))
+				c := b.value(r.Disclosure[d.Key][k], f.Key, unit, ds[k])
+				c.Path = "active_disclosure." + d.Key + "." + f.Key
+				row = append(row, c)
 			}
 			t.Rows = append(t.Rows, row)
 		}
@@ -427,6 +467,11 @@ func (b *builder) table3(r *Report) *Table {
 	cornerLines := []string{corner}
 	if b.st.WrapLabels {
 		cornerLines = []string{"（本列数据的勾稽关系为：", "第一项加第二项之和，", "等于第三项加第四项之和）"}
+	}
+	if b.st.Misspell {
+		for i, l := range cornerLines {
+			cornerLines[i] = misspellReplacer.Replace(l)
+		}
 	}
 	t.Rows = append(t.Rows,
 		[]*Cell{b.cell(kindHeader, 3, 3, cornerLines...), b.cell(kindHeader, 1, 7, "申请人情况")},
@@ -502,16 +547,47 @@ func (b *builder) table3(r *Report) *Table {
 				cells = append(cells, b.cell(kindLabel, 1, 2, b.wrap(b.label(row.Label))...))
 			}
 		}
+		if b.st.MergedOther && row.Group == "（六）其他处理" {
+			// One value cell per column over the three sub-rows.
+			if row.Key == "other_no_correction" {
+				sum := mergedOther(r.Apps)
+				for i := range model.ApplicationColumns {
+					c := b.value(strconv.Itoa(sum[i]), "", "", 1)
+					c.RowSpan = 3
+					c.Path = "applications.other_no_correction+other_unpaid_fee+other_other." + model.ApplicationColumns[i].Key
+					cells = append(cells, c)
+				}
+			}
+			t.Rows = append(t.Rows, cells)
+			continue
+		}
 		for i := range model.ApplicationColumns {
 			if i == 6 && b.st.BlankSubTotals && isResult(row.Key) {
 				cells = append(cells, b.blank())
 				continue
 			}
-			cells = append(cells, b.value(strconv.Itoa(vals[i]), "", "", 1))
+			c := b.value(strconv.Itoa(vals[i]), "", "", 1)
+			c.Path = "applications." + row.Key + "." + model.ApplicationColumns[i].Key
+			cells = append(cells, c)
 		}
 		t.Rows = append(t.Rows, cells)
 	}
 	return t
+}
+
+// otherRows are the three （六）其他处理 sub-rows of a 2021 table 三.
+var otherRows = []string{"other_no_correction", "other_unpaid_fee", "other_other"}
+
+// mergedOther is what a merged （六） cell prints: the sum of the three
+// sub-rows, per column.
+func mergedOther(apps map[string][7]int) [7]int {
+	var sum [7]int
+	for _, k := range otherRows {
+		for i, v := range apps[k] {
+			sum[i] += v
+		}
+	}
+	return sum
 }
 
 // table4 builds table 四: three header rows and one row of 15 numbers.
@@ -532,7 +608,9 @@ func (b *builder) table4(r *Report) *Table {
 	var vals []*Cell
 	for g := 0; g < 3; g++ {
 		for i := 0; i < 5; i++ {
-			vals = append(vals, b.value(strconv.Itoa(r.Review[g][i]), "", "", 1))
+			c := b.value(strconv.Itoa(r.Review[g][i]), "", "", 1)
+			c.Path = "review_litigation." + model.ReviewGroups[g].Key + "." + model.ReviewOutcomes[i].Key
+			vals = append(vals, c)
 		}
 	}
 	t.Rows = append(t.Rows, vals)
@@ -548,6 +626,26 @@ func tables(r *Report, st Style) (t2, t3, t4 *Table) {
 // applyStyle returns the values a document in style st really holds: a
 // blank 总计 cell reads as 0.
 func applyStyle(r *Report, st Style) *Report {
+	if st.MergedOther && r.Table3 == model.Gen2021 {
+		c := r.clone()
+		sum := mergedOther(c.Apps)
+		nonzero := false
+		for i, col := range model.ApplicationColumns {
+			if sum[i] == 0 {
+				continue
+			}
+			nonzero = true
+			for _, k := range otherRows {
+				c.Null["applications."+k+"."+col.Key] = true
+			}
+		}
+		note := "（六）其他处理: the three sub-rows share one value cell per column (rowspan 3). A merged 0 is 0 in each sub-row (counts are not negative)."
+		if nonzero {
+			note += " A merged non-zero value cannot be split among the sub-rows: those cells are null, and the checks that need them cannot be evaluated."
+		}
+		c.Notes = append(c.Notes, note)
+		r = c
+	}
 	if !st.BlankSubTotals {
 		return r
 	}

@@ -29,7 +29,11 @@ func blocks(r *Report, st Style) []block {
 	para(r.Overview)
 	out = append(out, block{heading: true, text: r.Heading(1)}, block{table: t2})
 	out = append(out, block{heading: true, text: r.Heading(2)}, block{table: t3})
-	out = append(out, block{heading: true, text: r.Heading(3)}, block{table: t4})
+	h4 := r.Heading(3)
+	if st.Misspell {
+		h4 = misspellHeading.Replace(h4)
+	}
+	out = append(out, block{heading: true, text: h4}, block{table: t4})
 	out = append(out, block{heading: true, text: r.Heading(4)})
 	para(r.Problems)
 	out = append(out, block{heading: true, text: r.Heading(5)})
