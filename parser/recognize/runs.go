@@ -98,7 +98,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 	type pos struct{ line, off int }
 	texts := make([]string, len(st.lines))
 	for i := range st.lines {
-		texts[i] = strings.Join(st.lines[i].Texts(), " ")
+		texts[i] = strings.Join(printedTexts(st.lines[i]), " ")
 	}
 	found := map[int]pos{}
 	cur := pos{0, 0}
