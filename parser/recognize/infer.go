@@ -146,18 +146,16 @@ func (st *state) inferBlankRows() {
 		zero[row][col] = true
 	}
 	for _, c := range model.ApplicationColumns {
-		// Result rows: （七）总计 = sum of the result rows.
+		// Result rows: （七）总计 = sum of the result rows. A result row
+		// that is unknown for another reason (or absent) is no less
+		// non-negative: it is left as it is but does not stop the others.
 		var unknown []string
 		rest, ok := a.Get("total", c.Key)
 		for _, r := range results {
-			v, known := a.Get(r, c.Key)
-			switch {
-			case known:
+			if v, known := a.Get(r, c.Key); known {
 				rest -= v
-			case blank[r]:
+			} else if blank[r] {
 				unknown = append(unknown, r)
-			default:
-				ok = false
 			}
 		}
 		if ok && rest == 0 {

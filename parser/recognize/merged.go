@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
 )
 
@@ -76,6 +77,10 @@ func (st *state) spanRead(path string, v *value, keyOf map[int]string) bool {
 		}
 		return true
 	}
+	if st.spanNull == nil {
+		st.spanNull = map[string]bool{}
+	}
+	st.spanNull[path] = true
 	st.report.Warn("value_spans_rows", path, fmt.Sprintf("line %d: %s is printed once in a cell merged over the rows %s; it belongs to them together and cannot be split, so each is null", lines[0], v.cell.Raw, strings.Join(keys, ", ")))
 	return false
 }
@@ -91,4 +96,41 @@ func printedTexts(l layout.Line) []string {
 		}
 	}
 	return out
+}
+
+// spanNullUnder reports whether a cell at or under path (a table, row or
+// cell path) was left null because it is merged over rows: the digit-run
+// reading has nothing to say about such a row that the grid did not.
+func (st *state) spanNullUnder(path string) bool {
+	for p := range st.spanNull {
+		if p == path || strings.HasPrefix(p, path+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// warnAbsentRows says of each row of t that neither reading found (its
+// label is not in the document) that it is absent, unless a warning
+// already speaks of it: an absent row is null, never 0.
+func (st *state) warnAbsentRows(table string, t *model.Table, found map[string]string) {
+	if t == nil {
+		return
+	}
+	for _, row := range t.Rows {
+		if _, ok := found[row.Key]; ok {
+			continue
+		}
+		path := table + "." + row.Key
+		known, said := false, false
+		for _, c := range row.Cells {
+			known = known || c.Value != nil
+		}
+		for _, w := range st.report.Warnings {
+			said = said || w.Field == path || strings.HasPrefix(w.Field, path+".")
+		}
+		if !known && !said {
+			st.report.Warn("row_missing", path, "row "+row.Key+" was not found in the document; its values are null")
+		}
+	}
 }

@@ -36,6 +36,7 @@ type state struct {
 	byNum    map[int]int       // Line.Num to index in lines, filled by indexOf
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
+	spanNull map[string]bool   // paths left null because their cell is merged over rows
 	report   *model.Report
 }
 
