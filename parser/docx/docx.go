@@ -787,6 +787,10 @@ func (r *reader) add(l layout.Line) {
 type gridCell struct {
 	text, raw string
 	copy, set bool
+	// rowCopy marks a vertically merged copy in the cell's first column;
+	// origin is the line number where the merged cell is printed.
+	rowCopy bool
+	origin  int
 }
 
 // emitTable writes a table as grid rows. A table whose cells hold other
@@ -804,6 +808,7 @@ func (r *reader) emitTable(t *table, s sink) {
 	r.tables++
 	id := r.tables
 	var prev []gridCell // the row above, for vertical merges
+	prevNum := 0        // the line number the row above was given
 	total := 0
 	for _, rw := range t.rows {
 		var line []gridCell
@@ -817,10 +822,13 @@ func (r *reader) emitTable(t *table, s sink) {
 				// rowspan. Its own text (Word leaves it empty) is not
 				// read.
 				gc = prev[col]
-				gc.copy = true
+				if !gc.rowCopy {
+					gc.origin = prevNum
+				}
+				gc.copy, gc.rowCopy = true, true
 			case c.hmerge == vContinue && col > 0 && col-1 < len(line) && line[col-1].set:
 				gc = line[col-1]
-				gc.copy = true
+				gc.copy, gc.rowCopy = true, false
 			}
 			for dc := 0; dc < c.span; dc++ {
 				if total++; total > maxGridCells {
@@ -832,7 +840,7 @@ func (r *reader) emitTable(t *table, s sink) {
 				}
 				g := gc
 				if dc > 0 {
-					g.copy = true
+					g.copy, g.rowCopy = true, false
 				}
 				line[col+dc] = g
 			}
@@ -841,11 +849,16 @@ func (r *reader) emitTable(t *table, s sink) {
 		l := layout.Line{Table: id}
 		for c, gc := range line {
 			if gc.set {
-				l.Cells = append(l.Cells, layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy})
+				cell := layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy, RowCopy: gc.rowCopy}
+				if gc.rowCopy {
+					cell.Origin = gc.origin
+				}
+				l.Cells = append(l.Cells, cell)
 			}
 		}
 		if len(l.Cells) > 0 {
 			r.add(l)
+			prevNum = len(r.doc.Lines)
 		}
 		prev = line
 	}

@@ -170,6 +170,19 @@ func TestMergedCellsExpandIntoAGrid(t *testing.T) {
 	if doc.Lines[4].Cells[1].Raw != "（一）予以公开" {
 		t.Errorf("raw %q", doc.Lines[4].Cells[1].Raw)
 	}
+	// A vertical merge's copy in the cell's first column says where the
+	// merged cell is printed, through several continued rows; the
+	// copies of its other columns are column copies.
+	for _, c := range []struct {
+		line, cell int
+		rowCopy    bool
+		origin     int
+	}{{3, 0, true, 2}, {3, 1, false, 0}, {4, 0, true, 2}, {4, 2, true, 3}, {6, 0, true, 5}, {2, 1, false, 0}} {
+		got := doc.Lines[c.line-1].Cells[c.cell]
+		if got.RowCopy != c.rowCopy || got.Origin != c.origin {
+			t.Errorf("line %d cell %d: RowCopy %v Origin %d, want %v %d", c.line, c.cell, got.RowCopy, got.Origin, c.rowCopy, c.origin)
+		}
+	}
 }
 
 func TestGridBeforeAndLegacyHorizontalMerge(t *testing.T) {

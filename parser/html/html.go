@@ -255,6 +255,10 @@ type gridCell struct {
 	text, raw string
 	copy      bool
 	set       bool
+	// rowCopy marks the copy, on a later row, of a rowspan cell's first
+	// column; origin is the grid row where the cell is printed.
+	rowCopy bool
+	origin  int
 }
 
 // table expands rowspan and colspan into a grid and emits one line per
@@ -280,8 +284,10 @@ func (w *walker) table(t *xhtml.Node) {
 	id := w.tables
 	var grid [][]gridCell
 	total := 0
-	for _, tr := range rows {
-		r := len(grid)
+	for r, tr := range rows {
+		// A row's index is its <tr>'s, not the grid's length: a rowspan
+		// has already added the rows below it, and the cells of a later
+		// <tr> go beside the spanned copies in that row.
 		for len(grid) <= r {
 			grid = append(grid, nil)
 		}
@@ -308,23 +314,33 @@ func (w *walker) table(t *xhtml.Node) {
 					for len(row) <= col+dc {
 						row = append(row, gridCell{})
 					}
-					row[col+dc] = gridCell{text: text, raw: strings.TrimSpace(raw), copy: dr > 0 || dc > 0, set: true}
+					row[col+dc] = gridCell{text: text, raw: strings.TrimSpace(raw), copy: dr > 0 || dc > 0, set: true,
+						rowCopy: dr > 0 && dc == 0, origin: r}
 					grid[r+dr] = row
 				}
 			}
 			col += cs
 		}
 	}
-	for _, row := range grid {
+	if len(grid) > len(rows) {
+		grid = grid[:len(rows)] // a rowspan ends with the table's rows
+	}
+	num := make([]int, len(grid)) // line number each grid row was given
+	for r, row := range grid {
 		line := layout.Line{Table: id}
 		for c, gc := range row {
 			if !gc.set {
 				continue
 			}
-			line.Cells = append(line.Cells, layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy})
+			cell := layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy, RowCopy: gc.rowCopy}
+			if gc.rowCopy {
+				cell.Origin = num[gc.origin]
+			}
+			line.Cells = append(line.Cells, cell)
 		}
 		if len(line.Cells) > 0 {
 			w.add(line)
+			num[r] = len(w.doc.Lines)
 		}
 	}
 }

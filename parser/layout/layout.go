@@ -47,6 +47,12 @@ type Cell struct {
 	// columns or rows (colspan/rowspan expanded). The first occurrence has
 	// Copy false. Readers that want distinct cells skip copies.
 	Copy bool
+	// RowCopy marks, among the copies, those that repeat a cell spanning
+	// several rows (rowspan, vertical merge) in the cell's first column
+	// of a later row: where a merged value stands again. Origin is then
+	// the Num of the line where the cell is printed.
+	RowCopy bool
+	Origin  int
 	// X0 and X1 are the horizontal extent of the cell on the page for
 	// positioned formats (PDF points, or character columns in aligned
 	// text). HasX reports whether they are meaningful.

@@ -216,6 +216,12 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	seen := map[string]bool{}
 	unreadable := map[string]string{}
 	blankTotals := 0
+	keyOf := map[int]string{} // line number → row read there, for merged cells
+	for _, r := range rows {
+		if t.Row(r.key) != nil {
+			keyOf[r.line.Num] = r.key
+		}
+	}
 	for _, r := range rows {
 		if t.Row(r.key) == nil {
 			if r.key == "other" && gen == model.Gen2021 && !r.blank {
@@ -257,6 +263,9 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			path := "applications." + r.key + "." + cols[ci]
 			if lost(v) {
 				st.report.Warn("empty_cell_unknown", path, fmt.Sprintf("line %d: the cell is empty in a converted table, which may have lost its value; left null", r.line.Num))
+				continue
+			}
+			if !st.spanRead(path, v, keyOf) {
 				continue
 			}
 			t.Set(r.key, cols[ci], v.num)

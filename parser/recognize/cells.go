@@ -79,6 +79,9 @@ type piece struct {
 	x0, x1 float64 // horizontal extent, when hasX
 	hasX   bool
 	copy   bool
+	// rowCopy: the copy of a cell merged over rows, in its first column
+	// (see layout.Cell.RowCopy); the merged value stands there again.
+	rowCopy bool
 }
 
 // pieces splits a line into label and value pieces. A cell holding several
@@ -87,7 +90,7 @@ type piece struct {
 func pieces(l *layout.Line) []piece {
 	var out []piece
 	for _, c := range l.Cells {
-		p := piece{col: c.Col, copy: c.Copy, hasX: c.HasX, x0: c.X0, x1: c.X1}
+		p := piece{col: c.Col, copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {
 			p.isVal = true
 			p.val = value{kind: k, num: v, unit: u, cell: c, line: l}
@@ -122,9 +125,10 @@ func pieces(l *layout.Line) []piece {
 			vp := p
 			vc := c
 			vc.Text, vc.Raw = t, t
+			vc.RowCopy, vc.Origin = false, 0
 			vp.isVal = true
 			vp.val = value{kind: k, num: v, unit: u, cell: vc, line: l}
-			vp.copy = false
+			vp.copy, vp.rowCopy = false, false
 			out = append(out, vp)
 		}
 	}

@@ -117,8 +117,10 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 			}
 			continue
 		}
-		if p.copy {
-			// A value cell spanning two columns fills only its first.
+		if p.copy && !p.rowCopy {
+			// A value cell spanning two columns fills only its first. A
+			// cell merged over rows stands in each: the caller decides
+			// what it means there (spanRead).
 			continue
 		}
 		v := p.val

@@ -232,6 +232,12 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 	t := model.NewTable(keys, func(r string) []string { return fieldsOf[r] })
 	st.report.ActiveDisclosure = t
 	seen := map[string]bool{}
+	keyOf := map[int]string{} // line number → row read there, for merged cells
+	for _, r := range rows {
+		if fieldsOf[r.key] != nil {
+			keyOf[r.num] = r.key
+		}
+	}
 	for _, r := range rows {
 		want := fieldsOf[r.key]
 		if want == nil || seen[r.key] {
@@ -272,6 +278,9 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 			}
 			if lost(&v) {
 				st.report.Warn("empty_cell_unknown", path, "the cell is empty in a converted table, which may have lost its value; left null")
+				continue
+			}
+			if !st.spanRead(path, &v, keyOf) {
 				continue
 			}
 			n, ok := st.amount(path, f, v, r.unit)

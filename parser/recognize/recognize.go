@@ -32,9 +32,11 @@ type state struct {
 	doc      *layout.Document
 	lines    []layout.Line // lines with page markers removed
 	sections [numSections]int
-	infos    []*lineInfo // per line, filled lazily by info
-	byNum    map[int]int // Line.Num to index in lines, filled by indexOf
-	text     string      // the whole document, spaces squeezed, built once by allText
+	infos    []*lineInfo       // per line, filled lazily by info
+	byNum    map[int]int       // Line.Num to index in lines, filled by indexOf
+	text     string            // the whole document, spaces squeezed, built once by allText
+	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
+	spanNull map[string]bool   // paths left null because their cell is merged over rows
 	report   *model.Report
 }
 
@@ -75,6 +77,7 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 	}
 	st.fillFromRuns()
 	st.inferLostCells()
+	st.inferBlankRows()
 	if r.Template == "" && r.Templates.ActiveDisclosure != "" {
 		r.Template = r.Templates.ActiveDisclosure
 		r.Warn("template_from_table_2", "template", "table 三 was not read; the template generation was decided from table 二")

@@ -98,7 +98,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 	type pos struct{ line, off int }
 	texts := make([]string, len(st.lines))
 	for i := range st.lines {
-		texts[i] = strings.Join(st.lines[i].Texts(), " ")
+		texts[i] = strings.Join(printedTexts(st.lines[i]), " ")
 	}
 	found := map[int]pos{}
 	cur := pos{0, 0}
@@ -171,6 +171,7 @@ func (st *state) fillFromRuns() {
 				}
 				return digitrun.Cell{}, 0, false
 			}, s)
+			st.warnAbsentRows("applications", r.Applications, t3.Runs)
 		}
 	}
 	if s := secs[secReview]; s != nil && !complete(r.ReviewLitigation) {
@@ -229,6 +230,7 @@ func (st *state) fillFromRuns() {
 			}
 			return digitrun.Cell{}, 0, false
 		}, s)
+		st.warnAbsentRows("active_disclosure", r.ActiveDisclosure, t2.Runs)
 	}
 }
 
@@ -253,8 +255,8 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 		row := &t.Rows[ri]
 		for ci := range row.Cells {
 			c := &row.Cells[ci]
-			if c.Value != nil {
-				continue
+			if c.Value != nil || st.spanNull[table+"."+row.Key+"."+c.Key] {
+				continue // read, or left null on purpose (merged over rows)
 			}
 			d, line, ok := decoded(row.Key, c.Key)
 			if !ok || d.Value == nil {
@@ -289,7 +291,7 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 	}
 	st.report.Warnings = keep
 	for _, w := range warns {
-		if !filled[w.Field] {
+		if !filled[w.Field] && !st.spanNullUnder(w.Field) {
 			st.report.Warnings = append(st.report.Warnings, w.Model())
 		}
 	}

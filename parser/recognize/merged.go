@@ -1,0 +1,136 @@
+package recognize
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/layout"
+)
+
+// A number cell merged over several rows (rowspan, a Word vertical
+// merge) is printed once for all of them. Counts are never negative, so a
+// 0 (or a blank) is 0 in each row it covers; any other number belongs to
+// the rows together and cannot be split, so each of them is null.
+
+// spanKey names a merged cell: its table, grid column and the line where
+// it is printed.
+type spanKey struct{ table, col, origin int }
+
+// mergedLines returns the numbers of the lines a value's cell covers,
+// the printed one first, or nil when the cell covers one line.
+func (st *state) mergedLines(v *value) []int {
+	if v.line == nil || v.line.Table == 0 || v.cell.Col < 0 {
+		return nil
+	}
+	if st.spans == nil {
+		st.spans = map[spanKey][]int{}
+		for _, l := range st.lines {
+			if l.Table == 0 {
+				continue
+			}
+			for _, c := range l.Cells {
+				if c.RowCopy && c.Origin > 0 {
+					k := spanKey{l.Table, c.Col, c.Origin}
+					st.spans[k] = append(st.spans[k], l.Num)
+				}
+			}
+		}
+	}
+	origin := v.line.Num
+	if v.cell.RowCopy {
+		origin = v.cell.Origin
+	}
+	below := st.spans[spanKey{v.line.Table, v.cell.Col, origin}]
+	if len(below) == 0 {
+		return nil
+	}
+	return append([]int{origin}, below...)
+}
+
+// spanRead decides a value whose cell may be merged over rows that were
+// read as different template rows (keyOf maps a line number to the row
+// read there). It returns false when the value must stay null, having
+// said why; a 0 read from a copy is given the line of the merged cell
+// for its provenance.
+func (st *state) spanRead(path string, v *value, keyOf map[int]string) bool {
+	lines := st.mergedLines(v)
+	if lines == nil {
+		return true
+	}
+	seen := map[string]bool{}
+	var keys []string
+	for _, n := range lines {
+		if k := keyOf[n]; k != "" && !seen[k] {
+			seen[k] = true
+			keys = append(keys, k)
+		}
+	}
+	if len(keys) < 2 {
+		return true // the rows it covers are one template row (a wrapped label)
+	}
+	if v.num == 0 && (v.kind == blank || v.kind == number) {
+		if v.cell.RowCopy {
+			if i := st.indexOf(&layout.Line{Num: lines[0]}); i >= 0 {
+				v.line = &st.lines[i]
+			}
+		}
+		return true
+	}
+	if st.spanNull == nil {
+		st.spanNull = map[string]bool{}
+	}
+	st.spanNull[path] = true
+	st.report.Warn("value_spans_rows", path, fmt.Sprintf("line %d: %s is printed once in a cell merged over the rows %s; it belongs to them together and cannot be split, so each is null", lines[0], v.cell.Raw, strings.Join(keys, ", ")))
+	return false
+}
+
+// printedTexts returns the texts of a line's cells as the source prints
+// them: a cell spanning columns or rows once, not once per grid position
+// (a value spanning three columns is one value, not a run "0 0 0").
+func printedTexts(l layout.Line) []string {
+	out := make([]string, 0, len(l.Cells))
+	for _, c := range l.Cells {
+		if !c.Copy {
+			out = append(out, c.Text)
+		}
+	}
+	return out
+}
+
+// spanNullUnder reports whether a cell at or under path (a table, row or
+// cell path) was left null because it is merged over rows: the digit-run
+// reading has nothing to say about such a row that the grid did not.
+func (st *state) spanNullUnder(path string) bool {
+	for p := range st.spanNull {
+		if p == path || strings.HasPrefix(p, path+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// warnAbsentRows says of each row of t that neither reading found (its
+// label is not in the document) that it is absent, unless a warning
+// already speaks of it: an absent row is null, never 0.
+func (st *state) warnAbsentRows(table string, t *model.Table, found map[string]string) {
+	if t == nil {
+		return
+	}
+	for _, row := range t.Rows {
+		if _, ok := found[row.Key]; ok {
+			continue
+		}
+		path := table + "." + row.Key
+		known, said := false, false
+		for _, c := range row.Cells {
+			known = known || c.Value != nil
+		}
+		for _, w := range st.report.Warnings {
+			said = said || w.Field == path || strings.HasPrefix(w.Field, path+".")
+		}
+		if !known && !said {
+			st.report.Warn("row_missing", path, "row "+row.Key+" was not found in the document; its values are null")
+		}
+	}
+}
