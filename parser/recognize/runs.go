@@ -8,6 +8,7 @@ import (
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/digitrun"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // Text dumps of web pages often lose the separators between table cells
@@ -39,8 +40,14 @@ var midLineHeadings = [numSections]*regexp.Regexp{
 // line breaks), a row with fewer numbers than
 // columns lost a cell, and splitting 153 into 1|53 to make up the count
 // is a guess; only text whose separators were lost is for the splitter.
+// A run that lies whole inside one cell was never separated by the source
+// (a one-line body whose date or a stray double space made a second
+// cell), so the line's other cells say nothing about it.
 func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	if line < 0 || line >= len(s.from) {
+		return false
+	}
+	if insideOneCell(s.from[line], run) {
 		return false
 	}
 	withDigits := 0
@@ -51,6 +58,23 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	}
 	// Numbers one per line are separated as surely as cells are.
 	return (withDigits >= 2 || s.spansLines(line, run)) && len(strings.Fields(run)) < n
+}
+
+// insideOneCell reports whether the whole run, spaces aside, stands in a
+// single cell of l and is not merely one of several numbers each printed
+// as a cell of its own.
+func insideOneCell(l *layout.Line, run string) bool {
+	digits := textnorm.Squeeze(run)
+	if digits == "" {
+		return false
+	}
+	for _, c := range l.Cells {
+		t := textnorm.LabelFolded(c.Text)
+		if strings.Contains(t, digits) && t != digits {
+			return true
+		}
+	}
+	return false
 }
 
 // spansLines reports whether a run's numbers are spread over several
