@@ -3,6 +3,7 @@ package recognize
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/govreport/govreport/model"
@@ -180,6 +181,13 @@ func (st *state) fillFromRuns() {
 	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
 		if t3, ok := digitrun.ExtractApplications(s.lines); ok {
 			cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
+			for _, k := range sortedKeys(t3.Approximate) {
+				warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "applications." + k,
+					Message: fmt.Sprintf("label %q matched row %s by its number, its place and most of its words", t3.Approximate[k], k)})
+			}
+			for _, l := range t3.Unmatched {
+				st.report.Warn("label_unmatched", "applications", fmt.Sprintf("the numbered label %q in table 三 matches no row of the template where it stands; its digits were not read", l))
+			}
 			if r.Applications == nil || known(r.Applications) == 0 {
 				st.replaceApplications(t3.Gen)
 			}
@@ -233,6 +241,10 @@ func (st *state) fillFromRuns() {
 		}
 		decoded := map[string][]digitrun.Cell{}
 		var warns []digitrun.Warning
+		for _, k := range sortedKeys(t2.Approximate) {
+			warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "active_disclosure." + k,
+				Message: fmt.Sprintf("label %q matched row %s by its place and most of its characters", t2.Approximate[k], k)})
+		}
 		for _, row := range model.DisclosureRows[t2.Gen] {
 			if run, ok := t2.Runs[row.Key]; ok {
 				cs, w := digitrun.DecodeDisclosure(run, row)
@@ -362,6 +374,15 @@ func (st *state) replaceDisclosure(g model.Generation) {
 	}
 	st.report.ActiveDisclosure = model.NewTable(rows, func(r string) []string { return fields[r] })
 	st.report.Templates.ActiveDisclosure = g
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // complete reports whether every cell of t is known.
