@@ -158,7 +158,9 @@ func (st *state) scanApplications(from, to int) *appsResult {
 				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s by its number, its place and most of its words (similarity %.2f)", l.Num, label, key, sim))
 			}
 		}
-		if key == "" && len(vals) >= len(cols) {
+		if num, _ := rowlabel.Numbering(label); key == "" && num == "" && len(vals) >= len(cols) {
+			// Unnumbered: the words alone, when clearly closest. A
+			// numbered label was judged above, its number included.
 			if key = fuzzyApplicationRow(label); key != "" {
 				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s only approximately", l.Num, label, key))
 			}

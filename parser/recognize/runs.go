@@ -317,9 +317,12 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 	var keep []model.Warning
 	for _, w := range st.report.Warnings {
 		if strings.HasPrefix(w.Field, table) && (w.Code == "unreadable_row" || w.Code == "row_missing" || w.Code == "table_missing" || w.Code == "empty_cell_unknown") {
-			if coveredBy(w.Field, filled) {
+			if coveredBy(w.Field, filled) || (w.Field == table && complete(t)) {
 				continue
 			}
+		}
+		if w.Code == "tables_missing" && len(filled) > 0 {
+			continue // a table was found after all, in the runs
 		}
 		keep = append(keep, w)
 	}
