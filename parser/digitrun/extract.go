@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/rowlabel"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -135,6 +136,12 @@ type Table3Text struct {
 	// Lines maps row keys to the 0-based index, in the input lines, of
 	// the line where the run (or, for an empty run, the label) starts.
 	Lines map[string]int
+	// Approximate maps row keys found by their number, place and most
+	// of their words (a misprinted label) to the label as printed.
+	Approximate map[string]string
+	// Unmatched lists numbered labels inside the table that are no row
+	// of the template; their digits are read into no row.
+	Unmatched []string
 }
 
 // appCores are the distinctive keywords matched for each table 三 row
@@ -221,19 +228,15 @@ func ExtractApplications(lines []string) (Table3Text, bool) {
 			pos = at + l
 		}
 	}
+	t.Approximate = map[string]string{}
+	limits := placeVariants(s, defs, starts, ends, &t)
 	found := 0
 	for i, d := range defs {
 		if starts[i] < 0 {
 			continue
 		}
 		found++
-		limit := len(s.key)
-		for j := i + 1; j < len(defs); j++ {
-			if starts[j] >= 0 {
-				limit = starts[j]
-				break
-			}
-		}
+		limit := limits[i]
 		p, q := bestStretch(s, ends[i], limit)
 		run := s.text(p, q)
 		if q < len(s.key) && (s.key[q] == '.' || s.key[q] == '、') && i+1 < len(defs) {
@@ -250,6 +253,104 @@ func ExtractApplications(lines []string) (Table3Text, bool) {
 	}
 	return t, found*2 >= len(defs)
 }
+
+// placeVariants finds the rows whose keywords were not found (a
+// misprinted or reworded label) and bounds every row's run. Between a
+// found row's label and the next found one, a numbered label glued to the
+// digits ("…00000007.属于行政执法案件0000000") opens another row: if its
+// number, its place and its words agree with a template row not yet
+// found, it is that row (rowlabel.Application); otherwise it is recorded
+// as unmatched. Either way the row before ends where it starts, so that
+// its run is never taken from the label after it. It returns each row's
+// limit.
+func placeVariants(s *stream, defs []model.RowDef, starts, ends []int, t *Table3Text) []int {
+	idx := map[string]int{}
+	for i, d := range defs {
+		idx[d.Key] = i
+	}
+	limits := make([]int, len(defs))
+	done := make([]bool, len(defs))
+	for i := range defs {
+		if starts[i] < 0 || done[i] {
+			continue
+		}
+		cur, from := i, ends[i]
+		done[cur] = true
+		limits[cur] = -1
+		for {
+			limit := len(s.key)
+			for j := cur + 1; j < len(defs); j++ {
+				if starts[j] >= 0 {
+					limit = starts[j]
+					break
+				}
+			}
+			p, q, label := gluedLabel(s, from, limit)
+			if limits[cur] < 0 {
+				limits[cur] = limit
+				if p >= 0 {
+					limits[cur] = p
+				}
+			}
+			if p < 0 {
+				break
+			}
+			from = q
+			key, _ := rowlabel.Application(label, defs[cur].Key)
+			j, ok := idx[key]
+			if !ok || starts[j] >= 0 || j <= cur {
+				// Its digits belong to no row read; a later label in the
+				// stretch may still be a row.
+				if rowlabel.Unmatched(label) {
+					t.Unmatched = append(t.Unmatched, label)
+				}
+				continue
+			}
+			starts[j], ends[j] = p, q
+			t.Approximate[key] = label
+			cur = j
+			done[cur] = true
+			limits[cur] = -1
+		}
+	}
+	return limits
+}
+
+// gluedLabel returns the first numbered label in key[from:to] that stands
+// right after digits ("7.属于…", "(三)不予公开…" after a run): the
+// position of its number, the end of its words (the next count
+// character) and its text. A label whose words run past to is the next
+// row's own and is not returned. p is -1 when there is none.
+func gluedLabel(s *stream, from, to int) (p, q int, label string) {
+	for i := from + 1; i < to; i++ {
+		if !isCountRune(s.key[i-1]) {
+			continue
+		}
+		start, body := -1, -1
+		switch r := s.key[i]; {
+		case isDigit(r) && i+2 < to && (s.key[i+1] == '.' || s.key[i+1] == '、') && !isCountRune(s.key[i+2]) && s.key[i+2] != '.':
+			start, body = i, i+2
+		case r == '(' && i+3 < to && isHanNumeral(s.key[i+1]) && s.key[i+2] == ')':
+			start, body = i, i+3
+		case isHanNumeral(r) && i+2 < to && s.key[i+1] == '、':
+			start, body = i, i+2
+		}
+		if start < 0 {
+			continue
+		}
+		end := body
+		for end < len(s.key) && !isCountRune(s.key[end]) {
+			end++
+		}
+		if end > to {
+			return -1, -1, ""
+		}
+		return start, end, string(s.key[start:end])
+	}
+	return -1, -1, ""
+}
+
+func isHanNumeral(r rune) bool { return strings.ContainsRune("一二三四五六七八九十", r) }
 
 // bestStretch returns the stretch of count characters (digits, blank
 // markers, with their boundaries) between from and to that holds the most
@@ -364,6 +465,9 @@ type Table2Text struct {
 	Runs map[string]string
 	// Lines maps row keys to the 0-based line index of the run.
 	Lines map[string]int
+	// Approximate maps row keys whose label was found by its place and
+	// most of its characters (a misprint) to the label as printed.
+	Approximate map[string]string
 }
 
 var (
@@ -395,7 +499,7 @@ func isDisclosureRune(s *stream, i int) bool {
 // part of a value.
 func ExtractDisclosure(lines []string) Table2Text {
 	s := newStream(lines)
-	t := Table2Text{Runs: map[string]string{}, Lines: map[string]int{}}
+	t := Table2Text{Runs: map[string]string{}, Lines: map[string]int{}, Approximate: map[string]string{}}
 	score := func(ws []string) int {
 		n := 0
 		for _, w := range ws {
@@ -455,7 +559,9 @@ func ExtractDisclosure(lines []string) Table2Text {
 		pats[row.Key] = []rune(textnorm.Label(label))
 	}
 	// Rows in template order, each after the previous one.
-	for _, row := range model.DisclosureRows[t.Gen] {
+	defs := model.DisclosureRows[t.Gen]
+	span := map[string][2]int{}
+	for _, row := range defs {
 		pat := pats[row.Key]
 		at := s.index(pat, pos)
 		if at < 0 {
@@ -463,7 +569,36 @@ func ExtractDisclosure(lines []string) Table2Text {
 		}
 		p, q := runAfter(at, len(pat))
 		record(row.Key, at, p, q)
+		span[row.Key] = [2]int{at, q}
 		pos = q
+	}
+	// A misprinted label (行政处法): between the rows found before and
+	// after it, the text right before a value that is clearly closest to
+	// this row's label of all the generation's.
+	for ri, row := range defs {
+		if _, ok := span[row.Key]; ok {
+			continue
+		}
+		lo, hi := anchor, len(s.key)
+		for j := ri - 1; j >= 0; j-- {
+			if sp, ok := span[defs[j].Key]; ok {
+				lo = sp[1]
+				break
+			}
+		}
+		for j := ri + 1; j < len(defs); j++ {
+			if sp, ok := span[defs[j].Key]; ok {
+				hi = sp[0]
+				break
+			}
+		}
+		if at, n := nearLabel(s, row.Key, pats, lo, hi); at >= 0 {
+			if p, q := runAfter(at, n); p < q && q <= hi {
+				record(row.Key, at, p, q)
+				span[row.Key] = [2]int{at, q}
+				t.Approximate[row.Key] = string(s.key[at : at+n])
+			}
+		}
 	}
 	// Rows printed out of order (blocks of a converted table that came
 	// apart): the first occurrence after the table's start that has a
@@ -481,4 +616,30 @@ func ExtractDisclosure(lines []string) Table2Text {
 		}
 	}
 	return t
+}
+
+// nearLabel finds in key[lo:hi] the text just before a number that reads
+// as row key's label with a misprint: as long as the label, at least
+// rowlabel.MinPlaced similar to it and clearly closer to it than to any
+// other row's label. It returns the start and length, or -1.
+func nearLabel(s *stream, key string, pats map[string][]rune, lo, hi int) (int, int) {
+	pat := pats[key]
+	n := len(pat)
+	if n < 3 {
+		return -1, 0
+	}
+	cands := map[string]string{}
+	for k, p := range pats {
+		cands[k] = string(p)
+	}
+	for e := lo + n; e < hi; e++ {
+		if !isDigit(s.key[e]) || isDisclosureRune(s, e-1) {
+			continue
+		}
+		text := string(s.key[e-n : e])
+		if rowlabel.Near(text, cands, rowlabel.MinPlaced, 0.2) == key {
+			return e - n, n
+		}
+	}
+	return -1, 0
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/rowlabel"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -149,7 +150,17 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		if key == "" && label != "" {
 			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) })
 		}
-		if key == "" && len(vals) >= len(cols) {
+		if key == "" && label != "" && (hasNumbers(vals) || positioned(l)) {
+			// A misprinted or reworded label: its number and place
+			// must agree with the row, and most of its words.
+			if k, sim := rowlabel.Application(label, prev); k != "" {
+				key = k
+				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s by its number, its place and most of its words (similarity %.2f)", l.Num, label, key, sim))
+			}
+		}
+		if num, _ := rowlabel.Numbering(label); key == "" && num == "" && len(vals) >= len(cols) {
+			// Unnumbered: the words alone, when clearly closest. A
+			// numbered label was judged above, its number included.
 			if key = fuzzyApplicationRow(label); key != "" {
 				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s only approximately", l.Num, label, key))
 			}
@@ -160,6 +171,9 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			}
 			if key == "" && label == "" && first >= 0 && len(vals) >= len(cols) {
 				orphans = append(orphans, &rowRead{line: l, ps: li.ps, vals: vals})
+			}
+			if key == "" && label != "" && first >= 0 && prev != "carried_forward" && len(vals) >= len(cols) {
+				st.report.Warn("label_unmatched", "applications", fmt.Sprintf("line %d: the row label %q matches no row of table 三 where it stands; its numbers were not read", l.Num, label))
 			}
 			continue
 		}

@@ -6,6 +6,7 @@ import (
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/rowlabel"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -153,7 +154,11 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 					continue
 				}
 				t := textnorm.LabelFolded(p.label)
-				if f := disclosureField(t, g); f != "" {
+				f := disclosureField(t, g)
+				if f == "" {
+					f = nearDisclosureField(t, g, fs)
+				}
+				if f != "" {
 					fs = append(fs, f)
 					if p.hasX {
 						hdrX[f] = [2]float64{p.x0, p.x1}
@@ -178,6 +183,13 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		start := i
 		if key == "" && label != "" && len([]rune(label)) <= 20 {
 			key, i = st.joinLabel(i, to, disclosureRowKey)
+		}
+		if key == "" && hasNumbers(vals) && len([]rune(label)) <= 20 {
+			// A misprinted label: the row its place expects, if the
+			// words agree.
+			if key = nearDisclosureRow(label, hdrGen, lastKey(len(rows), func(i int) string { return rows[i].key })); key != "" {
+				st.report.Warn("label_approximate", "active_disclosure."+key, fmt.Sprintf("line %d: label %q matched row %s by its place and most of its words", l.Num, label, key))
+			}
 		}
 		if key == "" || len([]rune(label)) > 40 {
 			continue
@@ -339,4 +351,78 @@ func sameSet(a, b []string) bool {
 		}
 	}
 	return true
+}
+
+func lastKey(n int, key func(int) string) string {
+	if n == 0 {
+		return ""
+	}
+	return key(n - 1)
+}
+
+// nearDisclosureRow returns the table 二 row that a label no phrase
+// recognises stands for: one of the two rows the template has next after
+// the row read before it (after), whose label is clearly the closest of
+// the generation's. Labels that share only their frame (行政处罚,
+// 行政强制) stay apart.
+func nearDisclosureRow(label string, g model.Generation, after string) string {
+	_, core := rowlabel.Numbering(label)
+	gens := []model.Generation{g}
+	if g == "" {
+		gens = []model.Generation{model.Gen2021, model.Gen2019}
+	}
+	for _, gen := range gens {
+		defs := model.DisclosureRows[gen]
+		all := map[string]string{}
+		for _, d := range defs {
+			all[d.Key] = textnorm.Label(d.Label)
+		}
+		k := rowlabel.Near(core, all, rowlabel.MinPlaced, 0.2)
+		if k == "" {
+			continue
+		}
+		from := 0
+		for i, d := range defs {
+			if d.Key == after {
+				from = i + 1
+			}
+		}
+		for i := from; i < len(defs) && i < from+2; i++ {
+			if defs[i].Key == k {
+				return k
+			}
+		}
+	}
+	return ""
+}
+
+// nearDisclosureField returns the header field that a misprinted column
+// name (先行有效件数) stands for: the closest of the generation's names,
+// clearly, and in its place — the first column of a row's header, or the
+// one after the column read before it (fs).
+func nearDisclosureField(t string, g model.Generation, fs []string) string {
+	if g == "" || len([]rune(t)) < 4 {
+		return ""
+	}
+	names := map[string]string{}
+	for _, d := range model.DisclosureRows[g] {
+		for _, f := range d.Fields {
+			names[f.Key] = textnorm.Label(f.Label)
+		}
+	}
+	k := rowlabel.Near(t, names, rowlabel.MinPlaced, 0.2)
+	if k == "" {
+		return ""
+	}
+	for _, d := range model.DisclosureRows[g] {
+		for i, f := range d.Fields {
+			if f.Key != k {
+				continue
+			}
+			if len(fs) == 0 && i == 0 || len(fs) > 0 && i > 0 && d.Fields[i-1].Key == fs[len(fs)-1] {
+				return k
+			}
+		}
+	}
+	return ""
 }

@@ -136,3 +136,24 @@ func TestGarbledTextLayer(t *testing.T) {
 		t.Errorf("prose seen as garbled")
 	}
 }
+
+// Table 二 labels and headers misprinted match by their place and their
+// words; frame twins (行政处罚 / 行政强制) and labels out of place do not.
+func TestDisclosureVariants(t *testing.T) {
+	if got := nearDisclosureRow(textnorm.Label("行政处法"), model.Gen2021, "licensing"); got != "punishment" {
+		t.Errorf("行政处法 after 行政许可 matched %q", got)
+	}
+	if got := nearDisclosureRow(textnorm.Label("行政检查"), model.Gen2021, "licensing"); got != "" {
+		t.Errorf("行政检查 matched %q", got)
+	}
+	// The closest label, but not where the template has it.
+	if got := nearDisclosureRow(textnorm.Label("行政处法"), model.Gen2021, "fees"); got != "" {
+		t.Errorf("行政处法 after 行政事业性收费 matched %q", got)
+	}
+	if got := nearDisclosureField(textnorm.Label("先行有效件数"), model.Gen2021, []string{"issued", "repealed"}); got != "in_force" {
+		t.Errorf("先行有效件数 matched %q", got)
+	}
+	if got := nearDisclosureField(textnorm.Label("先行有效件数"), model.Gen2021, nil); got != "" {
+		t.Errorf("先行有效件数 as a first column matched %q", got)
+	}
+}

@@ -3,11 +3,13 @@ package recognize
 import (
 	"fmt"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/digitrun"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // Text dumps of web pages often lose the separators between table cells
@@ -39,8 +41,14 @@ var midLineHeadings = [numSections]*regexp.Regexp{
 // line breaks), a row with fewer numbers than
 // columns lost a cell, and splitting 153 into 1|53 to make up the count
 // is a guess; only text whose separators were lost is for the splitter.
+// A run that lies whole inside one cell was never separated by the source
+// (a one-line body whose date or a stray double space made a second
+// cell), so the line's other cells say nothing about it.
 func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	if line < 0 || line >= len(s.from) {
+		return false
+	}
+	if insideOneCell(s.from[line], run) {
 		return false
 	}
 	withDigits := 0
@@ -51,6 +59,23 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	}
 	// Numbers one per line are separated as surely as cells are.
 	return (withDigits >= 2 || s.spansLines(line, run)) && len(strings.Fields(run)) < n
+}
+
+// insideOneCell reports whether the whole run, spaces aside, stands in a
+// single cell of l and is not merely one of several numbers each printed
+// as a cell of its own.
+func insideOneCell(l *layout.Line, run string) bool {
+	digits := textnorm.Squeeze(run)
+	if digits == "" {
+		return false
+	}
+	for _, c := range l.Cells {
+		t := textnorm.LabelFolded(c.Text)
+		if strings.Contains(t, digits) && t != digits {
+			return true
+		}
+	}
+	return false
 }
 
 // spansLines reports whether a run's numbers are spread over several
@@ -156,6 +181,13 @@ func (st *state) fillFromRuns() {
 	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
 		if t3, ok := digitrun.ExtractApplications(s.lines); ok {
 			cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
+			for _, k := range sortedKeys(t3.Approximate) {
+				warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "applications." + k,
+					Message: fmt.Sprintf("label %q matched row %s by its number, its place and most of its words", t3.Approximate[k], k)})
+			}
+			for _, l := range t3.Unmatched {
+				st.report.Warn("label_unmatched", "applications", fmt.Sprintf("the numbered label %q in table 三 matches no row of the template where it stands; its digits were not read", l))
+			}
 			if r.Applications == nil || known(r.Applications) == 0 {
 				st.replaceApplications(t3.Gen)
 			}
@@ -210,6 +242,10 @@ func (st *state) fillFromRuns() {
 		}
 		decoded := map[string][]digitrun.Cell{}
 		var warns []digitrun.Warning
+		for _, k := range sortedKeys(t2.Approximate) {
+			warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "active_disclosure." + k,
+				Message: fmt.Sprintf("label %q matched row %s by its place and most of its characters", t2.Approximate[k], k)})
+		}
 		for _, row := range model.DisclosureRows[t2.Gen] {
 			if run, ok := t2.Runs[row.Key]; ok {
 				cs, w := digitrun.DecodeDisclosure(run, row)
@@ -283,9 +319,12 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 	var keep []model.Warning
 	for _, w := range st.report.Warnings {
 		if strings.HasPrefix(w.Field, table) && (w.Code == "unreadable_row" || w.Code == "row_missing" || w.Code == "table_missing" || w.Code == "empty_cell_unknown") {
-			if coveredBy(w.Field, filled) {
+			if coveredBy(w.Field, filled) || (w.Field == table && complete(t)) {
 				continue
 			}
+		}
+		if w.Code == "tables_missing" && len(filled) > 0 {
+			continue // a table was found after all, in the runs
 		}
 		keep = append(keep, w)
 	}
@@ -340,6 +379,15 @@ func (st *state) replaceDisclosure(g model.Generation) {
 	}
 	st.report.ActiveDisclosure = model.NewTable(rows, func(r string) []string { return fields[r] })
 	st.report.Templates.ActiveDisclosure = g
+}
+
+func sortedKeys(m map[string]string) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // complete reports whether every cell of t is known.
