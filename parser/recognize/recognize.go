@@ -35,6 +35,7 @@ type state struct {
 	infos    []*lineInfo // per line, filled lazily by info
 	byNum    map[int]int // Line.Num to index in lines, filled by indexOf
 	text     string      // the whole document, spaces squeezed, built once by allText
+	wrap     float64     // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
 	report   *model.Report
 }
 
