@@ -265,7 +265,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 				applicants += v.num
 			}
 		}
-		if r.values[6].kind == blank && r.values[6].cell.Text == "" && applicants != 0 {
+		if r.values[6].kind == blank && r.values[6].cell.Text == "" && !lost(r.values[6]) && applicants != 0 {
 			blankTotals++
 		}
 	}
