@@ -109,6 +109,9 @@ type rowRead struct {
 	values []*value
 	blank  bool // a positioned row with nothing printed after its label
 	spread bool // its numbers came one per line
+	// after is true when its numbers came from the lines after its
+	// label; exact when they were exactly seven before the next label.
+	after, exact bool
 }
 
 // appsResult is what was found of table 三.
@@ -186,7 +189,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			first = i
 		}
 		last = i
-		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow, spread: g.spread})
+		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow, spread: g.spread, after: g.after, exact: g.exact})
 		prev = key
 	}
 	full := 0
@@ -216,6 +219,17 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	seen := map[string]bool{}
 	unreadable := map[string]string{}
 	blankTotals := 0
+	// One cell per line in the document's order: every label whose
+	// numbers follow it on lines of their own is followed by exactly
+	// seven. A converter that reordered cells (pdftotext without -layout)
+	// leaves labels with too few or too many.
+	inOrder := true
+	for _, r := range rows {
+		if r.after && !r.exact {
+			inOrder = false
+		}
+	}
+	st.cellsInOrder = inOrder
 	for _, r := range rows {
 		if t.Row(r.key) == nil {
 			if r.key == "other" && gen == model.Gen2021 && !r.blank {
@@ -242,11 +256,12 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			}
 			continue
 		}
-		if r.spread && !addsUp(r.values) {
+		if r.spread && !inOrder && !addsUp(r.values) {
 			// Numbers that came one per line are placed by their order
-			// alone; when the row does not add up, a converter that
-			// reordered them (pdftotext without -layout) cannot be told
-			// from the document's own error, so nothing is kept.
+			// alone; when the row does not add up and the table's counts
+			// do not show the document's own order, a converter that
+			// reordered them cannot be told from the document's own
+			// error, so nothing is kept.
 			seen[r.key] = true
 			st.report.Warn("order_unreliable", "applications."+r.key, fmt.Sprintf("line %d: the row's numbers stand one per line and do not add up to its 总计, so the order they came in cannot be trusted; the row is left null", r.line.Num))
 			continue

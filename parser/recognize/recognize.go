@@ -36,8 +36,11 @@ type state struct {
 	byNum    map[int]int // Line.Num to index in lines, filled by indexOf
 	text     string      // the whole document, spaces squeezed, built once by allText
 	noTables bool        // neither table 二 nor 三 was found line by line
-	wrap     float64     // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
-	report   *model.Report
+	// cellsInOrder: table 三's rows that stand one cell per line have
+	// exactly seven numbers each after their labels (scanApplications).
+	cellsInOrder bool
+	wrap         float64 // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
+	report       *model.Report
 }
 
 // Recognize reads the report in doc. It returns a *docerr.Error when the
