@@ -555,18 +555,54 @@ func TestJSONIsNotAReport(t *testing.T) {
 	}
 }
 
-// One number per line (pdftotext without -layout) leaves their order as
-// the only key to their columns: a row that then does not add up cannot
-// be told from a converter that reordered it, and is left null.
-func TestOneNumberPerLineOutOfOrderIsNull(t *testing.T) {
-	cellsPerLine := func(over map[string]string) string {
-		return strings.ReplaceAll(tabReport(over), "\t", "\n")
-	}
+// cellsPerLine is a text copy with one cell per line, blank cells dropped.
+func cellsPerLine(over map[string]string) string {
+	return strings.ReplaceAll(tabReport(over), "\t", "\n")
+}
+
+// One cell per line, every row label followed by exactly its seven
+// numbers: the order is the document's, so a row whose printed total is
+// wrong keeps its numbers and the failed check reports the document's
+// own error.
+func TestOneNumberPerLineKeepsTheDocumentsErrors(t *testing.T) {
 	r := mustParse(t, "cells.txt", cellsPerLine(nil))
 	if get(t, r.Applications, "granted", "commercial_enterprise") != 2 || get(t, r.ReviewLitigation, "review", "total") != 5 {
 		t.Fatalf("in order, one number per line reads: %v", rowValues(r.Applications, "granted"))
 	}
-	r = mustParse(t, "cells.txt", cellsPerLine(map[string]string{"granted": "9\t0\t0\t1\t0\t12\t2"}))
+	r = mustParse(t, "cells.txt", cellsPerLine(map[string]string{"granted": "9\t2\t0\t0\t1\t0\t13"}))
+	want := []float64{9, 2, 0, 0, 1, 0, 13}
+	for i, c := range model.ApplicationColumns {
+		if got, ok := r.Applications.Get("granted", c.Key); !ok || got != want[i] {
+			t.Errorf("granted.%s = %v (known %v), want %v as printed", c.Key, got, ok, want[i])
+		}
+	}
+	if f := failedChecks(r); !f["row_total/granted"] {
+		t.Errorf("the document's wrong total is not reported; failed: %v", f)
+	}
+	if hasWarning(r, "order_unreliable", "applications.granted") {
+		t.Errorf("order_unreliable on a row whose numbers are in the document's order")
+	}
+	// table 四 alike: its 总计 of 行政复议 printed 6 where the parts sum to 5
+	r = mustParse(t, "cells.txt", strings.Replace(cellsPerLine(nil), "\n3\n1\n0\n1\n5\n", "\n3\n1\n0\n1\n6\n", 1))
+	if got, ok := r.ReviewLitigation.Get("review", "total"); !ok || got != 6 {
+		t.Errorf("table 四's printed 总计 = %v (known %v), want 6", got, ok)
+	}
+	if f := failedChecks(r); !f["review_total/"] {
+		t.Errorf("table 四's wrong total is not reported; failed: %v", f)
+	}
+}
+
+// When the counts do not match (a label followed by more numbers than its
+// row has, as a converter that reorders cells leaves), the order of a row
+// that does not add up cannot be told from a reordering: it is null.
+func TestOneNumberPerLineOutOfOrderIsNull(t *testing.T) {
+	src := cellsPerLine(map[string]string{"granted": "9\t0\t0\t1\t0\t12\t2"})
+	// a stray number after the first row: eight numbers under its label
+	src = strings.Replace(src, "\n24\n", "\n24\n3\n", 1)
+	if !strings.Contains(src, "\n24\n3\n") {
+		t.Fatal("no stray number written")
+	}
+	r := mustParse(t, "cells.txt", src)
 	for _, c := range model.ApplicationColumns {
 		if v, ok := r.Applications.Get("granted", c.Key); ok {
 			t.Errorf("granted.%s = %v from numbers out of order", c.Key, v)

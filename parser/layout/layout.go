@@ -6,6 +6,12 @@
 // about the national template. This package is the narrow waist between them.
 package layout
 
+import (
+	"strings"
+
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
 // Document is one source file reduced to lines of cells.
 type Document struct {
 	Format string // "pdf", "html", "text", "docx"
@@ -98,4 +104,22 @@ func (l Line) Joined() string {
 		}
 	}
 	return string(b)
+}
+
+// Prose returns the line as free text in the document's own characters
+// (textnorm.Prose of each distinct cell's Raw), for the text sections a
+// report hands back; Joined is the folded form used for matching.
+func (l Line) Prose() string {
+	var b strings.Builder
+	for _, c := range l.Cells {
+		if c.Copy {
+			continue
+		}
+		raw := c.Raw
+		if raw == "" {
+			raw = c.Text
+		}
+		b.WriteString(textnorm.Prose(raw))
+	}
+	return b.String()
 }

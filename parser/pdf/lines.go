@@ -146,7 +146,7 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 	closeWord := func() {
 		if open {
 			w.raw = raw.String()
-			w.text = textnorm.Fold(radicals.Replace(w.raw))
+			w.text = textnorm.Fold(textnorm.Radicals.Replace(w.raw))
 			if w.text != "" {
 				w.size = size
 				w.col = -1
@@ -277,18 +277,6 @@ func dropFurniture(per [][]*tline, pages []page) {
 		per[i] = ls
 	}
 }
-
-// radicals folds the CJK Radicals Supplement characters that some
-// producers' ToUnicode maps give for ordinary simplified ideographs
-// (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
-// radicals.
-var radicals = strings.NewReplacer(
-	"\u2EA0", "民", "\u2EC4", "西", "\u2EC5", "见", "\u2EC6", "角", "\u2EC8", "讠", "\u2EC9", "贝",
-	"\u2ECB", "车", "\u2ED0", "钅", "\u2ED3", "长", "\u2ED4", "门", "\u2ED9", "韦", "\u2EDA", "页",
-	"\u2EDB", "风", "\u2EDC", "飞", "\u2EE0", "饣", "\u2EE2", "马", "\u2EE5", "鱼", "\u2EE6", "鸟",
-	"\u2EE7", "卤", "\u2EE8", "麦", "\u2EE9", "黄", "\u2EEA", "黾", "\u2EEC", "齐", "\u2EEE", "齿",
-	"\u2EF0", "龙", "\u2EF3", "龟", "\u2EB0", "纟",
-)
 
 // uprightPage turns the coordinates of a page whose text mostly runs in
 // another direction (a landscape table on a rotated page, or content drawn

@@ -110,6 +110,9 @@ type rowRead struct {
 	values []*value
 	blank  bool // a positioned row with nothing printed after its label
 	spread bool // its numbers came one per line
+	// after is true when its numbers came from the lines after its
+	// label; exact when they were exactly seven before the next label.
+	after, exact bool
 }
 
 // appsResult is what was found of table 三.
@@ -200,7 +203,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			first = i
 		}
 		last = i
-		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow, spread: g.spread})
+		rows = append(rows, &rowRead{key: key, line: l, ps: ps, vals: vals, blank: blankRow, spread: g.spread, after: g.after, exact: g.exact})
 		prev = key
 	}
 	full := 0
@@ -236,6 +239,17 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			keyOf[r.line.Num] = r.key
 		}
 	}
+	// One cell per line in the document's order: every label whose
+	// numbers follow it on lines of their own is followed by exactly
+	// seven. A converter that reordered cells (pdftotext without -layout)
+	// leaves labels with too few or too many.
+	inOrder := true
+	for _, r := range rows {
+		if r.after && !r.exact {
+			inOrder = false
+		}
+	}
+	st.cellsInOrder = inOrder
 	for _, r := range rows {
 		if t.Row(r.key) == nil {
 			if r.key == "other" && gen == model.Gen2021 && !r.blank {
@@ -262,11 +276,12 @@ func (st *state) scanApplications(from, to int) *appsResult {
 			}
 			continue
 		}
-		if r.spread && !addsUp(r.values) {
+		if r.spread && !inOrder && !addsUp(r.values) {
 			// Numbers that came one per line are placed by their order
-			// alone; when the row does not add up, a converter that
-			// reordered them (pdftotext without -layout) cannot be told
-			// from the document's own error, so nothing is kept.
+			// alone; when the row does not add up and the table's counts
+			// do not show the document's own order, a converter that
+			// reordered them cannot be told from the document's own
+			// error, so nothing is kept.
 			seen[r.key] = true
 			st.report.Warn("order_unreliable", "applications."+r.key, fmt.Sprintf("line %d: the row's numbers stand one per line and do not add up to its 总计, so the order they came in cannot be trusted; the row is left null", r.line.Num))
 			continue
@@ -288,7 +303,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 				applicants += v.num
 			}
 		}
-		if r.values[6].kind == blank && r.values[6].cell.Text == "" && applicants != 0 {
+		if r.values[6].kind == blank && r.values[6].cell.Text == "" && !lost(r.values[6]) && applicants != 0 {
 			blankTotals++
 		}
 	}

@@ -204,6 +204,10 @@ type rowLines struct {
 	// spread is true when the values came from several lines (one cell
 	// per line): their order is then the only key to their columns.
 	spread bool
+	// after is true when the values stand on lines of their own after
+	// the label; exact when they are exactly the row's count, the next
+	// line holding no more numbers without a label.
+	after, exact bool
 }
 
 // joinLabel completes a label broken over lines: when line i's label
@@ -276,6 +280,13 @@ func (st *state) gather(start, i, to, want int, isRow func(string) bool, templat
 	}
 	if len(out.vals) == 0 {
 		out.end = i
+	}
+	out.after = len(out.vals) > 0
+	out.exact = len(out.vals) == want
+	if k := out.end + 1; out.exact && k < to {
+		if nk := st.info(k); nk.label == "" && len(nk.vals) > 0 {
+			out.exact = false
+		}
 	}
 	return out
 }

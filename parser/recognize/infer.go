@@ -18,38 +18,54 @@ func (st *state) inferLostCells() {
 	if a == nil {
 		return
 	}
-	var keep []model.Warning
+	var keep, inferred []model.Warning
 	for _, w := range st.report.Warnings {
-		if w.Code == "empty_cell_unknown" && st.inferCell(a, w.Field) {
-			continue
+		if w.Code == "empty_cell_unknown" {
+			if v, ok := st.inferCell(a, w.Field); ok {
+				inferred = append(inferred, model.Warning{Code: "inferred_from_arithmetic", Field: w.Field,
+					Message: fmt.Sprintf("the cell is empty in a converted table; %v follows both from its row total and from its column's balance", v)})
+				continue
+			}
 		}
 		keep = append(keep, w)
 	}
-	st.report.Warnings = keep
+	if len(inferred) == 0 {
+		return
+	}
+	// A failed split of the digits of a row now complete no longer
+	// explains anything.
+	st.report.Warnings = keep[:0]
+	for _, w := range keep {
+		if !(splitFailed(w.Code) && knownUnder(a, "applications", w.Field)) {
+			st.report.Warnings = append(st.report.Warnings, w)
+		}
+	}
+	st.report.Warnings = append(st.report.Warnings, inferred...)
 }
 
-func (st *state) inferCell(a *model.Table, path string) bool {
+// inferCell fills the cell at path when both relations give it alike,
+// and returns the value.
+func (st *state) inferCell(a *model.Table, path string) (float64, bool) {
 	var row, col string
 	if n, _ := fmt.Sscanf(replaceDots(path), "applications %s %s", &row, &col); n != 2 {
-		return false
+		return 0, false
 	}
 	if c := a.Cell(row, col); c == nil || c.Value != nil {
-		return false
+		return 0, false
 	}
 	byRow, ok := rowRelation(a, row, col)
 	if !ok {
-		return false
+		return 0, false
 	}
 	byCol, ok := balanceRelation(a, row, col)
 	if !ok || byCol != byRow || byRow < 0 {
-		return false
+		return 0, false
 	}
 	a.Set(row, col, byRow)
 	p := st.report.Provenance[path]
 	p.Inferred = true
 	st.report.Provenance[path] = p
-	st.report.Warn("inferred_from_arithmetic", path, fmt.Sprintf("the cell is empty in a converted table; %v follows both from its row total and from its column's balance", byRow))
-	return true
+	return byRow, true
 }
 
 func replaceDots(p string) string {

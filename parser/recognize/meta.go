@@ -345,12 +345,13 @@ func (st *state) agencyFromText() string {
 	return ""
 }
 
-// readText keeps the free-text sections 一, 五 and 六.
+// readText keeps the free-text sections 一, 五 and 六 as published
+// (freeText); sectionText is their folded form, for matching.
 func (st *state) readText() {
 	r := st.report
-	r.Text.Overview = st.sectionText(secOverview)
-	r.Text.Problems = st.sectionText(secProblems)
-	r.Text.OtherMatters = st.sectionText(secOther)
+	r.Text.Overview = st.freeText(secOverview)
+	r.Text.Problems = st.freeText(secProblems)
+	r.Text.OtherMatters = st.freeText(secOther)
 }
 
 func (st *state) sectionText(k int) string {

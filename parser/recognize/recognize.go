@@ -37,7 +37,13 @@ type state struct {
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
 	spanNull map[string]bool   // paths left null because their cell is merged over rows
-	report   *model.Report
+	noTables bool              // neither table 二 nor 三 was found line by line
+	attached string            // the attachment a page without tables offers, if any
+	// cellsInOrder: table 三's rows that stand one cell per line have
+	// exactly seven numbers each after their labels (scanApplications).
+	cellsInOrder bool
+	wrap         float64 // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
+	report       *model.Report
 }
 
 // Recognize reads the report in doc. It returns a *docerr.Error when the
@@ -78,6 +84,9 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 	st.fillFromRuns()
 	st.inferLostCells()
 	st.inferBlankRows()
+	if st.noTables {
+		st.warnMissingTables()
+	}
 	if r.Template == "" && r.Templates.ActiveDisclosure != "" {
 		r.Template = r.Templates.ActiveDisclosure
 		r.Warn("template_from_table_2", "template", "table 三 was not read; the template generation was decided from table 二")
@@ -226,18 +235,37 @@ func (st *state) classifyFailure() error {
 	}
 	if st.report.Title != nil && (headings >= 3 || hasAny(st.allText(), newFormatMarkers)) {
 		// A report whose tables are missing still has a title, a year and
-		// text worth keeping: the caller gets it with null tables.
-		msg := "no table of the national template was found in the document"
-		if attached != "" {
-			msg += "; the document offers the attached " + attached + ", which may hold them"
-		}
-		st.report.Warn("tables_missing", "", msg)
+		// text worth keeping: the caller gets it with null tables. Runs
+		// of digits may still give some (warnMissingTables).
+		st.noTables, st.attached = true, attached
 		return nil
 	}
 	if garbled(st.lines) {
 		return docerr.New(docerr.Scanned, "the text layer decodes to symbols, not words (fonts without a usable character mapping, as some print-to-PDF round trips leave); run OCR on the rendered pages")
 	}
 	return docerr.New(docerr.NotReport, "not a 政府信息公开工作年度报告: no title, section or table of the national template found")
+}
+
+// warnMissingTables says which tables are null in a report whose tables
+// 二 and 三 were not found line by line: every one, or those the runs of
+// digits did not give either.
+func (st *state) warnMissingTables() {
+	r := st.report
+	empty := func(t *model.Table) bool { return t == nil || known(t) == 0 }
+	if empty(r.ActiveDisclosure) && empty(r.Applications) && empty(r.ReviewLitigation) {
+		msg := "no table of the national template was found in the document"
+		if st.attached != "" {
+			msg += "; the document offers the attached " + st.attached + ", which may hold them"
+		}
+		r.Warn("tables_missing", "", msg)
+		return
+	}
+	if empty(r.ActiveDisclosure) {
+		r.Warn("table_missing", "active_disclosure", "table 二 (主动公开) was not found; its values are null")
+	}
+	if empty(r.Applications) {
+		r.Warn("table_missing", "applications", "table 三 (收到和处理政府信息公开申请) was not found; its values are null")
+	}
 }
 
 // garbled reports text that is mostly not words: Chinese characters,

@@ -62,6 +62,7 @@ func (st *state) readReview(apps *appsResult) {
 	var vals []piece
 	dataAt := -1
 	lines := 0 // lines the numbers came from
+	lastAt := -1
 	for i := headerAt + 1; i < to && len(vals) < 15; i++ {
 		label, vs := st.info(i).label, st.info(i).vals
 		if len(vs) == 0 || (label != "" && !shortRowLabel(label)) {
@@ -75,6 +76,15 @@ func (st *state) readReview(apps *appsResult) {
 		}
 		lines++
 		vals = append(vals, vs...)
+		lastAt = i
+	}
+	// One cell per line in the document's order, as table 三's rows
+	// showed: fifteen numbers on fifteen lines, and no more after them.
+	inOrder := st.cellsInOrder && len(vals) == 15 && lines == 15
+	if k := lastAt + 1; inOrder && k < to {
+		if nk := st.info(k); nk.label == "" && len(nk.vals) > 0 {
+			inOrder = false
+		}
 	}
 	values := bySequence(vals, 15)
 	if values == nil && dataAt > headerAt && allHaveX(vals) {
@@ -92,7 +102,7 @@ func (st *state) readReview(apps *appsResult) {
 			fmt.Sprintf("table 四: %d cells where 15 are expected; the values are left null", len(vals)))
 		return
 	}
-	if values != nil && lines > 1 && !groupsAddUp(values) {
+	if values != nil && lines > 1 && !inOrder && !groupsAddUp(values) {
 		st.report.Warn("order_unreliable", "review_litigation", "table 四's numbers stand on several lines and a group's 总计 is not the sum of its parts, so the order they came in cannot be trusted; the table is left null")
 		return
 	}

@@ -329,8 +329,10 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 		keep = append(keep, w)
 	}
 	st.report.Warnings = keep
+	// A failed split says why a value is null: none is due for values
+	// the first reading already holds.
 	for _, w := range warns {
-		if !filled[w.Field] && !st.spanNullUnder(w.Field) {
+		if !filled[w.Field] && !st.spanNullUnder(w.Field) && !(splitFailed(w.Code) && knownUnder(t, table, w.Field)) {
 			st.report.Warnings = append(st.report.Warnings, w.Model())
 		}
 	}
@@ -339,19 +341,55 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 	}
 }
 
-// coveredBy reports whether every cell under field (a table, row or cell
-// path) was filled.
+// coveredBy reports whether a cell under field (a table, row or cell
+// path) was filled: a warning that the values under it are null is then
+// untrue.
 func coveredBy(field string, filled map[string]bool) bool {
 	if filled[field] {
 		return true
 	}
-	n := 0
 	for p := range filled {
 		if strings.HasPrefix(p, field+".") {
+			return true
+		}
+	}
+	return false
+}
+
+// splitFailed reports the digit-run codes that say why values are null,
+// as opposed to how they were read.
+func splitFailed(code string) bool {
+	switch code {
+	case digitrun.CodeAmbiguous, digitrun.CodeColumns, digitrun.CodeBudget, digitrun.CodeNoSplit, digitrun.CodeMissing, digitrun.CodeBlankRow:
+		return true
+	}
+	return false
+}
+
+// knownUnder reports whether every value of t under field (the table's
+// name, a row or a cell path) is known.
+func knownUnder(t *model.Table, table, field string) bool {
+	rest, ok := strings.CutPrefix(field, table)
+	if !ok || rest != "" && rest[0] != '.' {
+		return false
+	}
+	parts := strings.SplitN(strings.TrimPrefix(rest, "."), ".", 2)
+	n := 0
+	for _, r := range t.Rows {
+		if parts[0] != "" && r.Key != parts[0] {
+			continue
+		}
+		for _, c := range r.Cells {
+			if len(parts) > 1 && c.Key != parts[1] {
+				continue
+			}
+			if c.Value == nil {
+				return false
+			}
 			n++
 		}
 	}
-	return n > 0 && strings.Count(field, ".") >= 1
+	return n > 0
 }
 
 func (st *state) replaceApplications(g model.Generation) {

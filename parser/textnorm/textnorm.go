@@ -92,3 +92,51 @@ func Squeeze(s string) string {
 	}
 	return strings.ReplaceAll(s, " ", "")
 }
+
+// Radicals folds the CJK Radicals Supplement characters that some
+// producers' ToUnicode maps give for ordinary simplified ideographs
+// (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
+// radicals.
+var Radicals = strings.NewReplacer(
+	"\u2EA0", "民", "\u2EC4", "西", "\u2EC5", "见", "\u2EC6", "角", "\u2EC8", "讠", "\u2EC9", "贝",
+	"\u2ECB", "车", "\u2ED0", "钅", "\u2ED3", "长", "\u2ED4", "门", "\u2ED9", "韦", "\u2EDA", "页",
+	"\u2EDB", "风", "\u2EDC", "飞", "\u2EE0", "饣", "\u2EE2", "马", "\u2EE5", "鱼", "\u2EE6", "鸟",
+	"\u2EE7", "卤", "\u2EE8", "麦", "\u2EE9", "黄", "\u2EEA", "黾", "\u2EEC", "齐", "\u2EEE", "齿",
+	"\u2EF0", "龙", "\u2EF3", "龟", "\u2EB0", "纟",
+)
+
+// Prose is the form of free text handed back to the reader: the
+// document's own characters (full-width ，：；（） and digits as printed),
+// with only what is not the author's writing undone: runs of spaces of
+// any kind become one space, zero-width characters go, and radicals that
+// a font's character map gave for ordinary ideographs (and compatibility
+// ideographs) become those ideographs. Width folding is for matching.
+func Prose(s string) string {
+	if isPlainASCII(s) {
+		return strings.Join(strings.Fields(s), " ")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			continue
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		switch {
+		case r >= 0x2e80 && r <= 0x2fdf, r >= 0xf900 && r <= 0xfaff, r >= 0x2f800 && r <= 0x2fa1f:
+			// CJK Radicals Supplement, Kangxi radicals, compatibility ideographs
+			b.WriteString(norm.NFKC.String(Radicals.Replace(string(r))))
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
