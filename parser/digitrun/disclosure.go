@@ -53,7 +53,8 @@ type fval struct {
 // A unit written in the run (元, 万元) applies to the money field: an
 // amount_yuan printed in 万元 is converted to 元, an amount_10k_yuan
 // printed in 元 to 万元 (CodeUnit warning). Spaces are forced cell
-// boundaries; a lone —, - or / is a blank cell (0).
+// boundaries; a lone —, - or / is a blank cell (0), but a - directly
+// before a digit is that number's sign.
 func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
 	n := len(row.Fields)
 	out := make([]Cell, n)
@@ -108,6 +109,9 @@ func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
 		}
 		rest := segs[si][off:]
 		for l := 1; l <= len(rest) && l <= maxDisclosureWidth; l++ {
+			if signOfNumber(rest, l) {
+				continue
+			}
 			v, ok := parseField(rest[:l], kinds[k])
 			if !ok {
 				continue
@@ -170,6 +174,14 @@ func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
 				run, row.Label, row.Fields[i].Label, formatValues(vals), formatFSplits(splits))})
 	}
 	return out, warns
+}
+
+// signOfNumber reports whether rest[:l] is a minus sign written directly
+// before a digit: it is that number's sign (or a misprint), never a
+// cell printed as - (0), which only a dash standing apart can be.
+func signOfNumber(rest string, l int) bool {
+	r, size := utf8.DecodeRuneInString(rest)
+	return l == size && (r == '-' || r == '−') && size < len(rest) && isDigit(rune(rest[size]))
 }
 
 // stripUnit removes a money unit (元 or 万元) from a run, keeping a space

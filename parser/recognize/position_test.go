@@ -113,4 +113,19 @@ func TestCutsCells(t *testing.T) {
 	if dump.cutsCells(0, "92001012", 7) {
 		t.Errorf("a run-together dump was kept from the splitter")
 	}
+	// The same run cut into "cells" by an ideographic space: on a line that
+	// holds other rows' runs too, the cut is padding; on a line of its own
+	// it is a grid's cell boundary.
+	body := &layout.Line{Cells: []layout.Cell{{Text: "(一)予以公开920"}, {Text: "01012(二)部分公开1000001"}}}
+	padded := &sectionText{lines: []string{"(一)予以公开920 01012(二)部分公开1000001"}, from: []*layout.Line{body}, items: map[*layout.Line]int{}}
+	padded.countRuns(map[string]string{"granted": "920 01012", "partially_granted": "1000001"}, map[string]int{"granted": 0, "partially_granted": 0})
+	if padded.cutsCells(0, "920 01012", 7) {
+		t.Errorf("padding on a one-line body was taken for cells")
+	}
+	row := &layout.Line{Cells: []layout.Cell{{Text: "(一)予以公开"}, {Text: "920"}, {Text: "1012"}}}
+	grid := &sectionText{lines: []string{"(一)予以公开 920 1012"}, from: []*layout.Line{row}, items: map[*layout.Line]int{}}
+	grid.countRuns(map[string]string{"granted": "920 1012"}, map[string]int{"granted": 0})
+	if !grid.cutsCells(0, "920 1012", 7) {
+		t.Errorf("a grid row's printed cells were left to the splitter")
+	}
 }

@@ -26,6 +26,9 @@ import (
 type sectionText struct {
 	lines []string
 	from  []*layout.Line
+	// items counts, per layout line, the section headings and the
+	// template rows' runs printed on it (shared by all sections).
+	items map[*layout.Line]int
 }
 
 var midLineHeadings = [numSections]*regexp.Regexp{
@@ -44,11 +47,25 @@ var midLineHeadings = [numSections]*regexp.Regexp{
 // A run that lies whole inside one cell was never separated by the source
 // (a one-line body whose date or a stray double space made a second
 // cell), so the line's other cells say nothing about it.
+//
+// A line that holds two or more headings or rows' runs is no row of a
+// grid but running text (a crawler's one-line body): the spaces and
+// ideographic spaces that cut it into cells are padding, which may fall
+// inside a cell or between two, so its cells say nothing either. A space
+// still separates two cells (digitrun never joins across one); a piece
+// between spaces may hold several.
 func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	if line < 0 || line >= len(s.from) {
 		return false
 	}
 	if insideOneCell(s.from[line], run) {
+		return false
+	}
+	// Numbers one per line are separated as surely as cells are.
+	if s.spansLines(line, run) {
+		return len(strings.Fields(run)) < n
+	}
+	if s.runningText(line) {
 		return false
 	}
 	withDigits := 0
@@ -57,8 +74,24 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 			withDigits++
 		}
 	}
-	// Numbers one per line are separated as surely as cells are.
-	return (withDigits >= 2 || s.spansLines(line, run)) && len(strings.Fields(run)) < n
+	return withDigits >= 2 && len(strings.Fields(run)) < n
+}
+
+// runningText reports whether a line holds more than one heading or row
+// run: in a grid every row is a line of its own and a heading stands
+// apart from the numbers.
+func (s *sectionText) runningText(line int) bool {
+	return s.items != nil && s.items[s.from[line]] >= 2
+}
+
+// countRuns adds to the shared item counts the line of every run that
+// holds a digit; lines are indexes into s.lines.
+func (s *sectionText) countRuns(runs map[string]string, lines map[string]int) {
+	for k, run := range runs {
+		if i, ok := lines[k]; ok && i >= 0 && i < len(s.from) && strings.ContainsAny(run, "0123456789") {
+			s.items[s.from[i]]++
+		}
+	}
 }
 
 // insideOneCell reports whether the whole run, spaces aside, stands in a
@@ -141,6 +174,10 @@ func (st *state) sectionTexts() map[int]*sectionText {
 		}
 	}
 	out := map[int]*sectionText{}
+	items := map[*layout.Line]int{}
+	for _, p := range found {
+		items[&st.lines[p.line]]++
+	}
 	for _, k := range []int{secActive, secRequests, secReview} {
 		start, ok := found[k]
 		if !ok {
@@ -153,7 +190,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 				break
 			}
 		}
-		s := &sectionText{}
+		s := &sectionText{items: items}
 		for i := start.line; i < len(texts) && (i < end.line || (i == end.line && end.off > 0)); i++ {
 			t := texts[i]
 			if i == end.line {
@@ -178,8 +215,32 @@ func (st *state) fillFromRuns() {
 		return
 	}
 	secs := st.sectionTexts()
+	// Every table's runs are found first: whether a line is running text
+	// depends on all the rows printed on it.
+	var (
+		t3         digitrun.Table3Text
+		t3ok       bool
+		run4       string
+		line4      int
+		ok4        bool
+		disclosure digitrun.Table2Text
+	)
+	if s := secs[secRequests]; s != nil {
+		if t3, t3ok = digitrun.ExtractApplications(s.lines); t3ok {
+			s.countRuns(t3.Runs, t3.Lines)
+		}
+	}
+	if s := secs[secReview]; s != nil {
+		if run4, line4, ok4 = digitrun.ExtractReview(s.lines); ok4 {
+			s.countRuns(map[string]string{"": run4}, map[string]int{"": line4})
+		}
+	}
+	if s := secs[secActive]; s != nil {
+		disclosure = digitrun.ExtractDisclosure(s.lines)
+		s.countRuns(disclosure.Runs, disclosure.Lines)
+	}
 	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
-		if t3, ok := digitrun.ExtractApplications(s.lines); ok {
+		if t3ok {
 			cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
 			for _, k := range sortedKeys(t3.Approximate) {
 				warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "applications." + k,
@@ -207,7 +268,7 @@ func (st *state) fillFromRuns() {
 		}
 	}
 	if s := secs[secReview]; s != nil && !complete(r.ReviewLitigation) {
-		if run, line, ok := digitrun.ExtractReview(s.lines); ok {
+		if run, line, ok := run4, line4, ok4; ok {
 			cells, warns := digitrun.DecodeReview(run)
 			// Fifteen numbers gathered from several lines are in the order
 			// the converter wrote them; if the groups do not add up, that
@@ -230,7 +291,7 @@ func (st *state) fillFromRuns() {
 		}
 	}
 	if s := secs[secActive]; s != nil && !complete(r.ActiveDisclosure) {
-		t2 := digitrun.ExtractDisclosure(s.lines)
+		t2 := disclosure
 		if t2.Gen == "" {
 			return
 		}
