@@ -27,7 +27,7 @@ const (
 	claimSomeNull                // at least one value under the field is null (a fallback reading failed)
 	claimKnown                   // the value, or some value under the field, was read
 	claimPresent                 // the table the field names was read (its rows may be null)
-	claimInferred                // the cell was read and its provenance says inferred
+	claimInferred                // a cell under the field was read and its provenance says inferred
 	claimNoTables                // no table holds a value
 	claimFromTable2              // table 三 holds nothing, table 二 holds values
 	claimAllZero                 // every value of the table is 0
@@ -46,6 +46,7 @@ var claims = map[string]claim{
 	"value_off_line":     claimAllNull,
 	"negative_count":     claimAllNull,
 	"digitrun_ambiguous": claimAllNull,
+	"value_spans_rows":   claimAllNull,
 	"tables_missing":     claimNoTables,
 	// a fallback reading (runs of digits) that failed: something it was
 	// needed for is still null
@@ -68,15 +69,17 @@ var claims = map[string]claim{
 	"blank_total_column":                 claimPresent,
 	"readings_disagree":                  claimPresent,
 	"template_undetermined":              claimNone,
+	"label_unmatched":                    claimNone,
 	"template_from_table_2":              claimFromTable2,
 	"blank_table":                        claimAllZero,
 	// metadata
-	"title_missing":    claimMetaNull,
-	"year_missing":     claimMetaNull,
-	"agency_missing":   claimMetaNull,
-	"agency_expanded":  claimMetaSet,
-	"agency_from_text": claimMetaSet,
-	"agency_corrected": claimMetaSet,
+	"title_missing":         claimMetaNull,
+	"year_missing":          claimMetaNull,
+	"agency_missing":        claimMetaNull,
+	"agency_expanded":       claimMetaSet,
+	"agency_from_text":      claimMetaSet,
+	"agency_corrected":      claimMetaSet,
+	"agency_from_signature": claimMetaSet,
 	// the container
 	"encoding": claimNone, "truncated": claimNone, "font_missing": claimNone, "page_tree_rebuilt": claimNone,
 	"repaired": claimNone, "stream_damaged": claimNone, "stream_filter_wrong": claimNone,
@@ -112,6 +115,17 @@ func valuesUnder(r *model.Report, field string) ([]*float64, bool) {
 		}
 	}
 	return out, true
+}
+
+// inferredUnder reports whether a value at or under field (a row or a
+// cell) has provenance marked inferred.
+func inferredUnder(r *model.Report, field string) bool {
+	for p, pr := range r.Provenance {
+		if pr.Inferred && (p == field || strings.HasPrefix(p, field+".")) {
+			return true
+		}
+	}
+	return false
 }
 
 func countKnown(vs []*float64) int {
@@ -150,8 +164,8 @@ func contradiction(r *model.Report, w model.Warning) string {
 			return "the table it speaks of is null"
 		}
 	case claimInferred:
-		if known == 0 || !r.Provenance[w.Field].Inferred {
-			return "says inferred, but the value is null or its provenance is not inferred"
+		if known == 0 || !inferredUnder(r, w.Field) {
+			return "says inferred, but the values are null or no provenance under " + w.Field + " is inferred"
 		}
 	case claimNoTables:
 		for _, f := range []string{"active_disclosure", "applications", "review_litigation"} {
