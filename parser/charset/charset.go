@@ -26,7 +26,7 @@ func Decode(src []byte) (string, []string) {
 	var notes []string
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		return string(src[3:]), nil
+		return strings.ToValidUTF8(string(src[3:]), "\ufffd"), nil
 	case bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
 		return DecodeText(src), nil
 	}
@@ -107,7 +107,9 @@ func hasHan(s string) bool {
 func DecodeText(src []byte) string {
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		return string(src[3:])
+		// The BOM says UTF-8; a truncated or damaged character stays one
+		// replacement character rather than invalid bytes downstream.
+		return strings.ToValidUTF8(string(src[3:]), "\ufffd")
 	case bytes.HasPrefix(src, []byte("\xff\xfe")):
 		if s, err := decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), src); err == nil {
 			return s

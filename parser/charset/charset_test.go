@@ -38,3 +38,13 @@ func TestDecodeTextBOMs(t *testing.T) {
 		t.Errorf("UTF-16LE BOM: %q", got)
 	}
 }
+
+func TestDecodeTextBOMTruncatedIsValidUTF8(t *testing.T) {
+	got := DecodeText([]byte("\xef\xbb\xbf一、总体情况\xe4\xb8"))
+	if got != "一、总体情况\ufffd" {
+		t.Errorf("UTF-8 BOM, truncated character: %q", got)
+	}
+	if got, _ := Decode([]byte("\xef\xbb\xbf<p>一\xe4</p>")); got != "<p>一\ufffd</p>" {
+		t.Errorf("HTML with UTF-8 BOM, truncated character: %q", got)
+	}
+}
