@@ -27,3 +27,30 @@ func TestBOMTextWithTruncatedCharacter(t *testing.T) {
 		}
 	}
 }
+
+// Padding of any length before a report (blank lines, spaces, NULs) is
+// skipped: the report after it is read, not called empty.
+func TestLongLeadingPaddingIsSkipped(t *testing.T) {
+	report := alignedReport(baseRows())
+	page := portalPage(baseRows())
+	for name, pad := range map[string]string{
+		"newlines": strings.Repeat("\n", 5000),
+		"spaces":   strings.Repeat(" ", 10000) + "\r\n",
+		"nul":      strings.Repeat("\x00", 8192),
+		"mixed":    strings.Repeat(" \t\r\n\x00", 2000),
+	} {
+		for kind, body := range map[string]string{"txt": report, "html": page} {
+			r, err := Parse(name+"."+kind, []byte(pad+body))
+			if err != nil {
+				t.Errorf("%s before %s: %v", name, kind, err)
+				continue
+			}
+			if get(t, r.Applications, "granted", "total") != 12 {
+				t.Errorf("%s before %s: granted.total misread", name, kind)
+			}
+		}
+	}
+	if f := Detect([]byte(strings.Repeat("\x00 \n", 3000))); f != FormatEmpty {
+		t.Errorf("padding alone: %s, want empty", f)
+	}
+}
