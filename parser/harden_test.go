@@ -54,3 +54,32 @@ func TestLongLeadingPaddingIsSkipped(t *testing.T) {
 		t.Errorf("padding alone: %s, want empty", f)
 	}
 }
+
+// One invalid byte in a UTF-8 report (a stray 0xFF in a comment, a cut
+// last character) leaves it UTF-8, with a warning counting the byte;
+// GBK pages are still told apart.
+func TestStrayByteInUTF8Report(t *testing.T) {
+	page := portalPage(baseRows())
+	i := strings.Index(page, "<div class=\"article\">")
+	docs := map[string]string{
+		"stray.html": page[:i] + "<!-- \xff -->" + page[i:],
+		"cut.txt":    alignedReport(baseRows()) + "六、其他需要报告的事项\n无" + "本"[:1],
+	}
+	for name, src := range docs {
+		r, err := Parse(name, []byte(src))
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		if get(t, r.Applications, "granted", "total") != 12 {
+			t.Errorf("%s: granted.total misread", name)
+		}
+		found := false
+		for _, w := range r.Warnings {
+			found = found || w.Code == "encoding" && strings.Contains(w.Message, "1 invalid byte")
+		}
+		if !found {
+			t.Errorf("%s: no warning counting the invalid byte: %v", name, r.Warnings)
+		}
+	}
+}

@@ -179,7 +179,11 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 	case FormatHTML:
 		doc, err = html.Read(src)
 	case FormatText:
-		doc = text.Read(charset.DecodeText(src))
+		s, notes := charset.DecodeText(src)
+		doc = text.Read(s)
+		for _, n := range notes {
+			doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
+		}
 	case FormatDOCX:
 		doc, err = docx.Read(src, docx.WithContext(ctx))
 	case FormatDOC:
