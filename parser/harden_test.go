@@ -3,6 +3,8 @@ package parser
 import (
 	"strings"
 	"testing"
+
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 // A UTF-8 text with a BOM whose last character was cut off (a truncated
@@ -81,5 +83,21 @@ func TestStrayByteInUTF8Report(t *testing.T) {
 		if !found {
 			t.Errorf("%s: no warning counting the invalid byte: %v", name, r.Warnings)
 		}
+	}
+}
+
+// A library's message never reaches the user alone: a page nested deeper
+// than the HTML parser allows is a damaged document, said in our words.
+func TestDeepHTMLIsDamagedInOurWords(t *testing.T) {
+	src := "<html><body>" + strings.Repeat("<div>", 600) + "一、总体情况</body></html>"
+	_, err := Parse("deep.html", []byte(src))
+	if docerr.KindOf(err) != docerr.Damaged {
+		t.Fatalf("kind %v (%v), want damaged", docerr.KindOf(err), err)
+	}
+	if msg := err.Error(); strings.HasPrefix(msg, "deep.html: html:") || !strings.Contains(msg, "nested") {
+		t.Errorf("message %q is the library's, not ours", msg)
+	}
+	if _, err := New().Layout("deep.html", []byte(src)); err == nil || !strings.Contains(err.Error(), "nested") {
+		t.Errorf("Layout: %v", err)
 	}
 }

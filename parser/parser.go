@@ -17,6 +17,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/govreport/govreport/model"
@@ -84,7 +85,7 @@ func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
 	if err != nil {
 		e, ok := err.(*docerr.Error)
 		if !ok {
-			e = docerr.Wrap(docerr.Damaged, err.Error(), err)
+			e = docerr.Wrap(docerr.Damaged, "the document could not be read ("+err.Error()+")", err)
 		}
 		e.File = name
 		return nil, e
@@ -157,14 +158,20 @@ func (p *Parser) deadline() (context.Context, context.CancelFunc) {
 
 // Layout reads src into the intermediate form without recognising the
 // report: what the recognizer sees, for debugging and for tools.
-func (p *Parser) Layout(name string, src []byte) (*layout.Document, error) {
+func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err error) {
 	ctx, cancel := p.deadline()
 	defer cancel()
-	doc, err := p.readLayout(ctx, src)
-	if e, ok := err.(*docerr.Error); ok {
-		e.File = name
-	}
-	return doc, err
+	defer func() {
+		// As in Parse: a bug is reported as an unreadable document, not a
+		// crash with a trace.
+		if x := recover(); x != nil {
+			doc, err = nil, docerr.New(docerr.Damaged, fmt.Sprintf("internal error while reading the document: %v", x))
+		}
+		if e, ok := err.(*docerr.Error); ok {
+			e.File = name
+		}
+	}()
+	return p.readLayout(ctx, src)
 }
 
 func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, error) {
@@ -204,7 +211,24 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 		return nil, docerr.New(docerr.NotReport, "a JSON file (data such as govreport's own output), not a report document")
 	}
 	if err != nil {
-		return nil, err
+		return nil, adapterError(f, err)
 	}
 	return doc, err
+}
+
+// adapterError turns a library's error into one of ours: a sentence that
+// says what is wrong with the document, the library's words in brackets.
+func adapterError(f Format, err error) error {
+	if e, ok := err.(*docerr.Error); ok {
+		return e
+	}
+	msg := err.Error()
+	what := map[Format]string{FormatPDF: "PDF file", FormatHTML: "web page", FormatDOCX: "Word document"}[f]
+	if what == "" {
+		what = "document"
+	}
+	if f == FormatHTML && strings.Contains(msg, "open stack of elements") {
+		return docerr.Wrap(docerr.Damaged, "a web page whose elements are nested more than 512 deep (tags left open by a broken editor or generator), too deep for the HTML parser to read ("+msg+")", err)
+	}
+	return docerr.Wrap(docerr.Damaged, "a damaged "+what+" that could not be read ("+msg+")", err)
 }
