@@ -145,7 +145,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
 			defer s.close()
 			for i := range jobs {
-				src, err := os.ReadFile(inputs[i].Path)
+				src, err := p.ReadFile(inputs[i].Path)
 				if err != nil {
 					readErrs[i] = err
 					prog.add(false, true)
@@ -224,7 +224,7 @@ feed:
 		var f *output.Failure
 		var rec *output.Record
 		if readErrs[i] != nil {
-			f = &output.Failure{Path: path, Kind: "unreadable", Reason: readErrs[i].Error()}
+			f = &output.Failure{Path: path, Kind: "unreadable", Reason: reasonOf(readErrs[i])}
 		} else {
 			e, err := j.get(shas[i])
 			if err == nil && e == nil {

@@ -1,11 +1,15 @@
 package batch
 
 import (
+	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 // Input is one file to convert.
@@ -41,7 +45,7 @@ func Collect(args []string, skip []string) ([]Input, error) {
 	for _, arg := range args {
 		st, err := os.Stat(arg)
 		if err != nil {
-			return nil, err
+			return nil, nameError(arg, err)
 		}
 		if !st.IsDir() {
 			addFile(arg, "")
@@ -63,9 +67,19 @@ func Collect(args []string, skip []string) ([]Input, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nameError(arg, err)
 		}
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// nameError says what went wrong with a path, the path printed escaped
+// (see docerr.Name) and only once.
+func nameError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		path, err = pe.Path, pe.Err
+	}
+	return fmt.Errorf("%s: %v", docerr.Name(path), err)
 }

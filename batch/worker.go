@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/output"
 	"github.com/govreport/govreport/parser"
@@ -35,6 +36,25 @@ type request struct {
 	ID    int64  `json:"id"`
 	Path  string `json:"path"`
 	Whole bool   `json:"whole,omitempty"` // send the whole report, not only its summary
+	// RawPath holds the bytes of a path that is not valid UTF-8, which
+	// JSON strings cannot carry.
+	RawPath []byte `json:"raw_path,omitempty"`
+}
+
+func newRequest(id int64, path string, whole bool) request {
+	r := request{ID: id, Path: path, Whole: whole}
+	if !utf8.ValidString(path) {
+		r.RawPath = []byte(path)
+	}
+	return r
+}
+
+// path is the file the request names.
+func (r *request) path() string {
+	if r.RawPath != nil {
+		return string(r.RawPath)
+	}
+	return r.Path
 }
 
 type response struct {
@@ -77,6 +97,15 @@ func convert(p *parser.Parser, name string, src []byte, whole bool) *entry {
 		e.Error = &errInfo{Kind: docerr.Unknown.String(), Reason: "cannot write the report as JSON: " + err.Error()}
 	}
 	return e
+}
+
+// reasonOf is the reason of an error without the file's name.
+func reasonOf(err error) string {
+	var de *docerr.Error
+	if errors.As(err, &de) {
+		return de.Reason
+	}
+	return err.Error()
 }
 
 func failureOf(err error) *errInfo {
@@ -149,10 +178,11 @@ func (s *server) serve(stdin io.Reader) error {
 		if delay > 0 {
 			time.Sleep(delay)
 		}
-		if hang != "" && strings.Contains(req.Path, hang) {
+		path := req.path()
+		if hang != "" && strings.Contains(path, hang) {
 			select {}
 		}
-		if hog != "" && strings.Contains(req.Path, hog) {
+		if hog != "" && strings.Contains(path, hog) {
 			var keep [][]byte
 			for {
 				b := make([]byte, 1<<20)
@@ -163,11 +193,11 @@ func (s *server) serve(stdin io.Reader) error {
 			}
 		}
 		resp := response{ID: req.ID}
-		src, err := os.ReadFile(req.Path)
+		src, err := s.p.ReadFile(path)
 		if err != nil {
-			resp.Error = &errInfo{Kind: "unreadable", Reason: err.Error()}
+			resp.Error = &errInfo{Kind: "unreadable", Reason: reasonOf(err)}
 		} else {
-			e := convert(s.p, req.Path, src, req.Whole)
+			e := convert(s.p, path, src, req.Whole)
 			resp.SHA256, resp.Error = e.SHA256, e.Error
 			resp.summary, resp.report = e.Summary, e.Report
 			resp.SummaryLen, resp.ReportLen = len(e.Summary), len(e.Report)
@@ -380,7 +410,7 @@ func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error)
 			s.w = w
 		}
 		s.nextID++
-		req, _ := json.Marshal(request{ID: s.nextID, Path: path, Whole: whole})
+		req, _ := json.Marshal(newRequest(s.nextID, path, whole))
 		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
 			s.w.stop()
 			s.w = nil

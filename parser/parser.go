@@ -15,9 +15,12 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/govreport/govreport/model"
@@ -71,11 +74,40 @@ func ParseFile(path string, opts ...Option) (*model.Report, error) {
 
 // ParseFile reads the report in the file at path.
 func (p *Parser) ParseFile(path string) (*model.Report, error) {
-	src, err := os.ReadFile(path)
+	src, err := p.ReadFile(path)
 	if err != nil {
-		return nil, &docerr.Error{File: path, Kind: docerr.Unknown, Reason: err.Error(), Err: err}
+		return nil, err
 	}
 	return p.Parse(path, src)
+}
+
+// ReadFile reads the document at path. Its errors are *docerr.Error naming
+// the file once, with the system's reason in words (not "open PATH: …",
+// which would repeat the name unescaped).
+func (p *Parser) ReadFile(path string) ([]byte, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	return src, nil
+}
+
+// fileError is an error of the file system about path, as one of ours.
+func fileError(path string, err error) *docerr.Error {
+	var pe *fs.PathError
+	reason := err.Error()
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		reason = "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		reason = "permission denied: the file cannot be read"
+	case errors.Is(err, syscall.EISDIR):
+		reason = "a folder, not a file (convert reads folders)"
+	}
+	return &docerr.Error{File: path, Kind: docerr.Unknown, Reason: "cannot read the file: " + reason, Err: err}
 }
 
 // Parse reads the report in src; name is used for messages and for

@@ -14,6 +14,7 @@ import (
 
 	"github.com/govreport/govreport/batch"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
@@ -113,7 +114,7 @@ Flags:
 			fmt.Fprintf(stderr, "  … and %d more in the errors table\n", len(sum.Failures)-10)
 			break
 		}
-		fmt.Fprintf(stderr, "  %s: %s: %s\n", f.Path, f.Kind, f.Reason)
+		fmt.Fprintf(stderr, "  %s: %s: %s\n", docerr.Name(f.Path), f.Kind, f.Reason)
 	}
 	for _, p := range sum.Outputs {
 		fmt.Fprintf(stderr, "wrote %s\n", p)
