@@ -79,6 +79,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if o.Timeout <= 0 {
 		o.Timeout = parser.DefaultTimeout
 	}
+	if err := checkOutputs(o.Inputs, o.Output, format); err != nil {
+		return nil, err
+	}
 	statePath := StatePath(o.Output)
 	skip := []string{o.Output, statePath, output.SidePath(o.Output, "errors", "csv"),
 		output.SidePath(o.Output, "errors", "jsonl"), output.SidePath(o.Output, "errors", "parquet")}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"golang.org/x/term"
@@ -92,6 +93,10 @@ Flags:
 		fmt.Fprintf(stderr, "govreport: interrupted after %d of %d files; run the same command again to continue (state in %s)\n",
 			sum.Converted+sum.Resumed, sum.Files, sum.State)
 		return 130
+	}
+	if errors.Is(err, batch.ErrUsage) {
+		fmt.Fprintf(stderr, "govreport convert: %v\n", strings.TrimPrefix(err.Error(), batch.ErrUsage.Error()+": "))
+		return 2
 	}
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)

@@ -80,3 +80,36 @@ func TestConvertNameNotUTF8(t *testing.T) {
 		t.Errorf("jsonl path_base64 %q", line.PathBase64)
 	}
 }
+
+// An output that is one of the inputs is a usage error, and the input is
+// left as it was: convert -o (named, or inside an input folder), compare -o
+// and --html.
+func TestOutputNamingAnInputIsRefused(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "qinglan.csv") // a text report, whatever its name
+	copyTestFile(t, "../../corpus/text/tabs-2021-qinglan-county-2023.txt", doc)
+	before := string(mustRead(t, doc))
+	for _, args := range [][]string{
+		{"convert", dir, "-o", doc, "--in-process"},
+		{"convert", doc, "-o", doc, "--in-process"},
+		{"convert", doc, "-o", filepath.Join(dir, ".", "qinglan.csv"), "--in-process"},
+		{"compare", "-o", doc, doc},
+		{"compare", "--html", doc, doc},
+	} {
+		code, _, errs := runCmd("", args...)
+		if code != 2 || !strings.Contains(errs, "one of the inputs") && !strings.Contains(errs, "inside the input folder") {
+			t.Errorf("%v: exit %d, stderr %q", args, code, errs)
+		}
+		if string(mustRead(t, doc)) != before {
+			t.Fatalf("%v overwrote the input", args)
+		}
+	}
+	// The output of an earlier run inside the folder is ours: a rerun
+	// resumes instead of refusing.
+	out := filepath.Join(dir, "all.jsonl")
+	for i := 0; i < 2; i++ {
+		if code, _, errs := runCmd("", "convert", dir, "-o", out, "--in-process", "-q"); code != 0 {
+			t.Fatalf("run %d into the input folder: exit %d, %s", i+1, code, errs)
+		}
+	}
+}
