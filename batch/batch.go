@@ -22,6 +22,7 @@ import (
 
 	"github.com/govreport/govreport/output"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 // Options configure a conversion.
@@ -148,7 +149,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
 			defer s.close()
 			for i := range jobs {
-				src, err := p.ReadFile(inputs[i].Path)
+				var src []byte
+				err := errors.New(inputs[i].Refused)
+				if inputs[i].Refused == "" {
+					src, err = p.ReadFile(inputs[i].Path)
+				}
 				if err != nil {
 					readErrs[i] = err
 					prog.add(false, true)
@@ -228,6 +233,9 @@ feed:
 		var rec *output.Record
 		if readErrs[i] != nil {
 			f = &output.Failure{Path: path, Kind: "unreadable", Reason: reasonOf(readErrs[i])}
+			if k := docerr.KindOf(readErrs[i]); k != docerr.Unknown {
+				f.Kind = k.String() // too large, measured before reading
+			}
 		} else {
 			e, err := j.get(shas[i])
 			if err == nil && e == nil {

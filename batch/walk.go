@@ -16,6 +16,27 @@ import (
 type Input struct {
 	Path string // as found: the argument, or the argument joined with the path below it
 	Root string // the folder argument it was found under; "" when named directly
+	// Refused says why the file is not read: a pipe, a device or a
+	// socket, which could block a worker or never end.
+	Refused string
+}
+
+// specialReason says why a file that is neither regular nor a folder is
+// not read, or "" for a regular file (or a symbolic link, followed when
+// named and skipped inside folders as before).
+func specialReason(m fs.FileMode) string {
+	const tail = "; convert reads regular files only (copy the content to a file)"
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO), not a regular file" + tail
+	case m&fs.ModeSocket != 0:
+		return "a socket, not a regular file" + tail
+	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
+		return "a device, not a regular file" + tail
+	case m&fs.ModeIrregular != 0:
+		return "a special file, not a regular file" + tail
+	}
+	return ""
 }
 
 // Collect returns the files named by args: files as given, folders walked
@@ -32,14 +53,14 @@ func Collect(args []string, skip []string) ([]Input, error) {
 	}
 	seen := map[string]bool{}
 	var out []Input
-	addFile := func(p, root string) {
+	addFile := func(p, root, refused string) {
 		p = filepath.Clean(p)
 		if a, err := filepath.Abs(p); err == nil && skipAbs[a] {
 			return
 		}
 		if !seen[p] {
 			seen[p] = true
-			out = append(out, Input{Path: p, Root: root})
+			out = append(out, Input{Path: p, Root: root, Refused: refused})
 		}
 	}
 	for _, arg := range args {
@@ -48,7 +69,7 @@ func Collect(args []string, skip []string) ([]Input, error) {
 			return nil, nameError(arg, err)
 		}
 		if !st.IsDir() {
-			addFile(arg, "")
+			addFile(arg, "", specialReason(st.Mode()))
 			continue
 		}
 		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
@@ -62,7 +83,9 @@ func Collect(args []string, skip []string) ([]Input, error) {
 				return nil
 			}
 			if d.Type().IsRegular() {
-				addFile(p, arg)
+				addFile(p, arg, "")
+			} else if r := specialReason(d.Type()); r != "" {
+				addFile(p, arg, r) // a row of the errors table, not a silent skip
 			}
 			return nil
 		})

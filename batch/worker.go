@@ -196,6 +196,9 @@ func (s *server) serve(stdin io.Reader) error {
 		src, err := s.p.ReadFile(path)
 		if err != nil {
 			resp.Error = &errInfo{Kind: "unreadable", Reason: reasonOf(err)}
+			if k := docerr.KindOf(err); k != docerr.Unknown {
+				resp.Error.Kind = k.String()
+			}
 		} else {
 			e := convert(s.p, path, src, req.Whole)
 			resp.SHA256, resp.Error = e.SHA256, e.Error

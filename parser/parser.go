@@ -17,9 +17,11 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"strings"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -81,15 +83,114 @@ func (p *Parser) ParseFile(path string) (*model.Report, error) {
 	return p.Parse(path, src)
 }
 
-// ReadFile reads the document at path. Its errors are *docerr.Error naming
-// the file once, with the system's reason in words (not "open PATH: …",
-// which would repeat the name unescaped).
+// ReadFile reads the document at path, never more than the size limit
+// (WithMaxBytes): a regular file is measured before it is read, and a
+// pipe or a device (/dev/zero) is read through a bounded reader within the
+// time budget. Its errors are *docerr.Error naming the file once, with the
+// system's reason in words (not "open PATH: …", which would repeat the
+// name unescaped).
 func (p *Parser) ReadFile(path string) ([]byte, error) {
-	src, err := os.ReadFile(path)
+	st, err := os.Stat(path)
 	if err != nil {
 		return nil, fileError(path, err)
 	}
+	if st.IsDir() {
+		return nil, fileError(path, syscall.EISDIR)
+	}
+	if st.Mode().IsRegular() {
+		if err := p.checkSize(st.Size()); err != nil {
+			err.File = path
+			return nil, err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fileError(path, err)
+		}
+		defer f.Close()
+		return p.ReadFrom(path, f)
+	}
+	return p.readSpecial(path)
+}
+
+// readSpecial reads a pipe or a device: opening a FIFO waits for a writer
+// and reading it for the data, so both happen within the time budget.
+func (p *Parser) readSpecial(path string) ([]byte, error) {
+	type result struct {
+		src []byte
+		err error
+	}
+	done := make(chan result, 1)
+	opened := make(chan *os.File, 1)
+	var gaveUp atomic.Bool
+	go func() {
+		f, err := os.Open(path)
+		if err != nil {
+			done <- result{err: fileError(path, err)}
+			return
+		}
+		if gaveUp.Load() {
+			f.Close() // too late: the data is for another reader
+			return
+		}
+		opened <- f
+		defer f.Close()
+		src, err := p.ReadFrom(path, f)
+		done <- result{src, err}
+	}()
+	var timeout <-chan time.Time
+	if p.timeout > 0 {
+		t := time.NewTimer(p.timeout)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case r := <-done:
+		return r.src, r.err
+	case <-timeout:
+		gaveUp.Store(true)
+		select {
+		case f := <-opened:
+			f.SetReadDeadline(time.Now()) // a pipe: its reader gives up
+		default:
+			// Still waiting for a writer to open the pipe: be that
+			// writer for an instant, so that the open returns and the
+			// goroutine ends.
+			if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				w.Close()
+			}
+		}
+		return nil, &docerr.Error{File: path, Kind: docerr.TooLarge,
+			Reason: fmt.Sprintf("not a regular file (a pipe or a device), and it gave no complete document within %s", p.timeout)}
+	}
+}
+
+// ReadFrom reads a document from r (standard input, a pipe) without
+// reading more than the size limit: the limit and one byte, which tells
+// that there is more.
+func (p *Parser) ReadFrom(name string, r io.Reader) ([]byte, error) {
+	if p.maxBytes > 0 {
+		r = io.LimitReader(r, p.maxBytes+1)
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	if err := p.checkSize(int64(len(src))); err != nil {
+		err.File = name
+		if int64(len(src)) > p.maxBytes {
+			err.Reason = fmt.Sprintf("more than %d bytes, the limit (reading stopped there)", p.maxBytes)
+		}
+		return nil, err
+	}
 	return src, nil
+}
+
+// checkSize refuses a document of n bytes over the limit.
+func (p *Parser) checkSize(n int64) *docerr.Error {
+	if p.maxBytes > 0 && n > p.maxBytes {
+		return docerr.New(docerr.TooLarge, fmt.Sprintf("%d bytes is over the limit of %d", n, p.maxBytes))
+	}
+	return nil
 }
 
 // fileError is an error of the file system about path, as one of ours.
@@ -129,8 +230,8 @@ func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
 }
 
 func (p *Parser) parse(src []byte) (*model.Report, error) {
-	if p.maxBytes > 0 && int64(len(src)) > p.maxBytes {
-		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("%d bytes is over the limit of %d", len(src), p.maxBytes))
+	if err := p.checkSize(int64(len(src))); err != nil {
+		return nil, err
 	}
 	ctx, cancel := p.deadline()
 	defer cancel()

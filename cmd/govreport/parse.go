@@ -48,7 +48,7 @@ Flags:
 		var err error
 		if f == "-" {
 			var src []byte
-			src, err = io.ReadAll(stdin)
+			src, err = p.ReadFrom("-", stdin)
 			if err == nil {
 				r, err = p.Parse("-", src)
 			}
