@@ -73,19 +73,34 @@ func Collect(args []string, skip []string) ([]Input, error) {
 			continue
 		}
 		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			if p != arg && strings.HasPrefix(d.Name(), ".") {
+			if d != nil && p != arg && strings.HasPrefix(d.Name(), ".") {
 				if d.IsDir() {
 					return filepath.SkipDir
 				}
 				return nil
 			}
-			if d.Type().IsRegular() {
+			if err != nil {
+				// One unreadable folder is a row of the errors table,
+				// not the end of the conversion.
+				var pe *fs.PathError
+				if errors.As(err, &pe) {
+					err = pe.Err
+				}
+				addFile(p, arg, "a folder that cannot be read ("+err.Error()+"); its files were not converted")
+				if d != nil && d.IsDir() {
+					return filepath.SkipDir
+				}
+				return nil
+			}
+			switch t := d.Type(); {
+			case t.IsRegular():
 				addFile(p, arg, "")
-			} else if r := specialReason(d.Type()); r != "" {
-				addFile(p, arg, r) // a row of the errors table, not a silent skip
+			case t&fs.ModeSymlink != 0:
+				addFile(p, arg, symlinkReason(p))
+			default:
+				if r := specialReason(t); r != "" {
+					addFile(p, arg, r) // a row of the errors table, not a silent skip
+				}
 			}
 			return nil
 		})
@@ -95,6 +110,31 @@ func Collect(args []string, skip []string) ([]Input, error) {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Path < out[j].Path })
 	return out, nil
+}
+
+// symlinkReason says why a symbolic link found in a folder is not read, or
+// "" for a link to a regular file, which is read like one. A link to a
+// folder is not followed (links can make loops); it is reported instead.
+func symlinkReason(p string) string {
+	st, err := os.Stat(p)
+	target, _ := os.Readlink(p)
+	switch {
+	case err != nil:
+		return "a symbolic link to " + docerr.Name(target) + ", which cannot be read (" + reasonOfPath(err) + ")"
+	case st.IsDir():
+		return "a symbolic link to the folder " + docerr.Name(target) + ", not followed inside folders (links can loop); name the folder itself to convert it"
+	case st.Mode().IsRegular():
+		return ""
+	}
+	return specialReason(st.Mode())
+}
+
+func reasonOfPath(err error) string {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
 }
 
 // nameError says what went wrong with a path, the path printed escaped
