@@ -138,8 +138,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			return convert(p, inputs[i].Path, src, whole), nil
 		}
 	} else {
-		workerFn = func(s *slot, i int, _ []byte) (*entry, error) {
-			return s.run(ctxRun, inputs[i].Path, whole)
+		workerFn = func(s *slot, i int, src []byte) (*entry, error) {
+			return s.run(ctxRun, inputs[i].Path, src, whole)
 		}
 	}
 	for w := 0; w < o.Jobs; w++ {

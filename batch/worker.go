@@ -27,8 +27,10 @@ import (
 )
 
 // The worker protocol: the parent writes one request per line to the
-// worker's standard input and reads the responses from its standard
-// output, in order. A response is a line of JSON (response) followed by
+// worker's standard input, followed by the document's bytes (Len of them:
+// the very bytes the parent hashed, so that a file changed meanwhile can
+// never be stored under another content's hash), and reads the responses
+// from its standard output, in order. A response is a line of JSON (response) followed by
 // SummaryLen bytes of the summary's JSON and ReportLen bytes of the
 // report's, copied as they are: the parent neither decodes nor checks
 // them again. A worker handles one file at a time.
@@ -39,10 +41,14 @@ type request struct {
 	// RawPath holds the bytes of a path that is not valid UTF-8, which
 	// JSON strings cannot carry.
 	RawPath []byte `json:"raw_path,omitempty"`
+	// Inline says the document's Len bytes follow the line; without it
+	// the worker reads the file at the path.
+	Inline bool `json:"inline,omitempty"`
+	Len    int  `json:"len,omitempty"`
 }
 
-func newRequest(id int64, path string, whole bool) request {
-	r := request{ID: id, Path: path, Whole: whole}
+func newRequest(id int64, path string, whole bool, src []byte) request {
+	r := request{ID: id, Path: path, Whole: whole, Inline: true, Len: len(src)}
 	if !utf8.ValidString(path) {
 		r.RawPath = []byte(path)
 	}
@@ -169,8 +175,15 @@ func (s *server) serve(stdin io.Reader) error {
 			return err
 		}
 		var req request
-		if err := json.Unmarshal(line, &req); err != nil {
+		if err := json.Unmarshal(line, &req); err != nil || req.Len < 0 {
 			return fmt.Errorf("bad request: %v", err)
+		}
+		var inline []byte
+		if req.Inline {
+			inline = make([]byte, req.Len)
+			if _, err := io.ReadFull(br, inline); err != nil {
+				return fmt.Errorf("request %d: the document ends early: %v", req.ID, err)
+			}
 		}
 		s.mu.Lock()
 		s.cur = req.ID
@@ -193,7 +206,10 @@ func (s *server) serve(stdin io.Reader) error {
 			}
 		}
 		resp := response{ID: req.ID}
-		src, err := s.p.ReadFile(path)
+		src, err := inline, error(nil)
+		if !req.Inline {
+			src, err = s.p.ReadFile(path)
+		}
 		if err != nil {
 			resp.Error = &errInfo{Kind: "unreadable", Reason: reasonOf(err)}
 			if k := docerr.KindOf(err); k != docerr.Unknown {
@@ -403,7 +419,7 @@ type slot struct {
 	nextID    int64
 }
 
-func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error) {
+func (s *slot) run(ctx context.Context, path string, src []byte, whole bool) (*entry, error) {
 	for attempt := 0; ; attempt++ {
 		if s.w == nil {
 			w, err := startWorker(s.argv, s.env)
@@ -413,7 +429,7 @@ func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error)
 			s.w = w
 		}
 		s.nextID++
-		req, _ := json.Marshal(newRequest(s.nextID, path, whole))
+		req, _ := json.Marshal(newRequest(s.nextID, path, whole, src))
 		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
 			s.w.stop()
 			s.w = nil
@@ -422,6 +438,9 @@ func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error)
 			}
 			return nil, fmt.Errorf("cannot talk to a worker process: %v", err)
 		}
+		// A worker that dies while taking the document is seen below, as
+		// a crash on this file.
+		s.w.in.Write(src)
 		timer := time.NewTimer(s.deadline)
 		var (
 			resp response
