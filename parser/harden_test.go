@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"os"
 	"strings"
 	"testing"
 
@@ -51,6 +52,13 @@ func TestLongLeadingPaddingIsSkipped(t *testing.T) {
 				t.Errorf("%s before %s: granted.total misread", name, kind)
 			}
 		}
+	}
+	pdf, err := os.ReadFile("../corpus/pdf/gowriter-gbk-2021-jianghuai-city-2024.pdf")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Parse("padded.pdf", append([]byte(strings.Repeat("\r\n", 5000)), pdf...)); err != nil {
+		t.Errorf("padding before a PDF: %v", err)
 	}
 	if f := Detect([]byte(strings.Repeat("\x00 \n", 3000))); f != FormatEmpty {
 		t.Errorf("padding alone: %s, want empty", f)

@@ -12,6 +12,7 @@
 package parser
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -315,7 +316,9 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 	case FormatEmpty:
 		return nil, docerr.New(docerr.Empty, "the file is empty")
 	case FormatPDF:
-		doc, err = pdf.Read(src, pdf.WithContext(ctx))
+		// Padding before the header (told apart by Detect however long)
+		// is not part of the PDF, whose offsets count from %PDF-.
+		doc, err = pdf.Read(bytes.TrimLeft(src, " \t\r\n\x00"), pdf.WithContext(ctx))
 	case FormatHTML:
 		doc, err = html.Read(src)
 	case FormatText:
