@@ -22,6 +22,7 @@ import (
 
 	"github.com/govreport/govreport/output"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 // Options configure a conversion.
@@ -79,6 +80,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if o.Timeout <= 0 {
 		o.Timeout = parser.DefaultTimeout
 	}
+	if err := checkOutputs(o.Inputs, o.Output, format); err != nil {
+		return nil, err
+	}
 	statePath := StatePath(o.Output)
 	skip := []string{o.Output, statePath, output.SidePath(o.Output, "errors", "csv"),
 		output.SidePath(o.Output, "errors", "jsonl"), output.SidePath(o.Output, "errors", "parquet")}
@@ -134,8 +138,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			return convert(p, inputs[i].Path, src, whole), nil
 		}
 	} else {
-		workerFn = func(s *slot, i int, _ []byte) (*entry, error) {
-			return s.run(ctxRun, inputs[i].Path, whole)
+		workerFn = func(s *slot, i int, src []byte) (*entry, error) {
+			return s.run(ctxRun, inputs[i].Path, src, whole)
 		}
 	}
 	for w := 0; w < o.Jobs; w++ {
@@ -145,7 +149,11 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
 			defer s.close()
 			for i := range jobs {
-				src, err := os.ReadFile(inputs[i].Path)
+				var src []byte
+				err := errors.New(inputs[i].Refused)
+				if inputs[i].Refused == "" {
+					src, err = p.ReadFile(inputs[i].Path)
+				}
 				if err != nil {
 					readErrs[i] = err
 					prog.add(false, true)
@@ -224,7 +232,10 @@ feed:
 		var f *output.Failure
 		var rec *output.Record
 		if readErrs[i] != nil {
-			f = &output.Failure{Path: path, Kind: "unreadable", Reason: readErrs[i].Error()}
+			f = &output.Failure{Path: path, Kind: "unreadable", Reason: reasonOf(readErrs[i])}
+			if k := docerr.KindOf(readErrs[i]); k != docerr.Unknown {
+				f.Kind = k.String() // too large, measured before reading
+			}
 		} else {
 			e, err := j.get(shas[i])
 			if err == nil && e == nil {

@@ -19,6 +19,7 @@ import (
 	"strings"
 	"sync"
 	"time"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/output"
 	"github.com/govreport/govreport/parser"
@@ -26,8 +27,10 @@ import (
 )
 
 // The worker protocol: the parent writes one request per line to the
-// worker's standard input and reads the responses from its standard
-// output, in order. A response is a line of JSON (response) followed by
+// worker's standard input, followed by the document's bytes (Len of them:
+// the very bytes the parent hashed, so that a file changed meanwhile can
+// never be stored under another content's hash), and reads the responses
+// from its standard output, in order. A response is a line of JSON (response) followed by
 // SummaryLen bytes of the summary's JSON and ReportLen bytes of the
 // report's, copied as they are: the parent neither decodes nor checks
 // them again. A worker handles one file at a time.
@@ -35,6 +38,29 @@ type request struct {
 	ID    int64  `json:"id"`
 	Path  string `json:"path"`
 	Whole bool   `json:"whole,omitempty"` // send the whole report, not only its summary
+	// RawPath holds the bytes of a path that is not valid UTF-8, which
+	// JSON strings cannot carry.
+	RawPath []byte `json:"raw_path,omitempty"`
+	// Inline says the document's Len bytes follow the line; without it
+	// the worker reads the file at the path.
+	Inline bool `json:"inline,omitempty"`
+	Len    int  `json:"len,omitempty"`
+}
+
+func newRequest(id int64, path string, whole bool, src []byte) request {
+	r := request{ID: id, Path: path, Whole: whole, Inline: true, Len: len(src)}
+	if !utf8.ValidString(path) {
+		r.RawPath = []byte(path)
+	}
+	return r
+}
+
+// path is the file the request names.
+func (r *request) path() string {
+	if r.RawPath != nil {
+		return string(r.RawPath)
+	}
+	return r.Path
 }
 
 type response struct {
@@ -77,6 +103,15 @@ func convert(p *parser.Parser, name string, src []byte, whole bool) *entry {
 		e.Error = &errInfo{Kind: docerr.Unknown.String(), Reason: "cannot write the report as JSON: " + err.Error()}
 	}
 	return e
+}
+
+// reasonOf is the reason of an error without the file's name.
+func reasonOf(err error) string {
+	var de *docerr.Error
+	if errors.As(err, &de) {
+		return de.Reason
+	}
+	return err.Error()
 }
 
 func failureOf(err error) *errInfo {
@@ -140,8 +175,15 @@ func (s *server) serve(stdin io.Reader) error {
 			return err
 		}
 		var req request
-		if err := json.Unmarshal(line, &req); err != nil {
+		if err := json.Unmarshal(line, &req); err != nil || req.Len < 0 {
 			return fmt.Errorf("bad request: %v", err)
+		}
+		var inline []byte
+		if req.Inline {
+			inline = make([]byte, req.Len)
+			if _, err := io.ReadFull(br, inline); err != nil {
+				return fmt.Errorf("request %d: the document ends early: %v", req.ID, err)
+			}
 		}
 		s.mu.Lock()
 		s.cur = req.ID
@@ -149,10 +191,11 @@ func (s *server) serve(stdin io.Reader) error {
 		if delay > 0 {
 			time.Sleep(delay)
 		}
-		if hang != "" && strings.Contains(req.Path, hang) {
+		path := req.path()
+		if hang != "" && strings.Contains(path, hang) {
 			select {}
 		}
-		if hog != "" && strings.Contains(req.Path, hog) {
+		if hog != "" && strings.Contains(path, hog) {
 			var keep [][]byte
 			for {
 				b := make([]byte, 1<<20)
@@ -163,11 +206,17 @@ func (s *server) serve(stdin io.Reader) error {
 			}
 		}
 		resp := response{ID: req.ID}
-		src, err := os.ReadFile(req.Path)
+		src, err := inline, error(nil)
+		if !req.Inline {
+			src, err = s.p.ReadFile(path)
+		}
 		if err != nil {
-			resp.Error = &errInfo{Kind: "unreadable", Reason: err.Error()}
+			resp.Error = &errInfo{Kind: "unreadable", Reason: reasonOf(err)}
+			if k := docerr.KindOf(err); k != docerr.Unknown {
+				resp.Error.Kind = k.String()
+			}
 		} else {
-			e := convert(s.p, req.Path, src, req.Whole)
+			e := convert(s.p, path, src, req.Whole)
 			resp.SHA256, resp.Error = e.SHA256, e.Error
 			resp.summary, resp.report = e.Summary, e.Report
 			resp.SummaryLen, resp.ReportLen = len(e.Summary), len(e.Report)
@@ -370,7 +419,7 @@ type slot struct {
 	nextID    int64
 }
 
-func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error) {
+func (s *slot) run(ctx context.Context, path string, src []byte, whole bool) (*entry, error) {
 	for attempt := 0; ; attempt++ {
 		if s.w == nil {
 			w, err := startWorker(s.argv, s.env)
@@ -380,7 +429,7 @@ func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error)
 			s.w = w
 		}
 		s.nextID++
-		req, _ := json.Marshal(request{ID: s.nextID, Path: path, Whole: whole})
+		req, _ := json.Marshal(newRequest(s.nextID, path, whole, src))
 		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
 			s.w.stop()
 			s.w = nil
@@ -389,6 +438,9 @@ func (s *slot) run(ctx context.Context, path string, whole bool) (*entry, error)
 			}
 			return nil, fmt.Errorf("cannot talk to a worker process: %v", err)
 		}
+		// A worker that dies while taking the document is seen below, as
+		// a crash on this file.
+		s.w.in.Write(src)
 		timer := time.NewTimer(s.deadline)
 		var (
 			resp response

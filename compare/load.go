@@ -5,10 +5,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 // Input is one report read for a comparison and where it came from.
@@ -23,7 +23,7 @@ type Input struct {
 // them) is read as it is. Lines of a JSON Lines file that are not reports
 // (a batch's error records) are returned as errors beside the reports.
 func Load(p *parser.Parser, path string) ([]Input, []error) {
-	src, err := os.ReadFile(path)
+	src, err := p.ReadFile(path)
 	if err != nil {
 		return nil, []error{err}
 	}
@@ -56,13 +56,13 @@ func loadJSON(path string, src []byte) (ins []Input, errs []error, ok bool) {
 			if len(objs) == 0 {
 				return nil, nil, false // not JSON after all
 			}
-			errs = append(errs, fmt.Errorf("%s: %v", path, err))
+			errs = append(errs, fmt.Errorf("%s: %v", docerr.Name(path), err))
 			break
 		}
 		if len(v) > 0 && v[0] == '[' {
 			var arr []json.RawMessage
 			if err := json.Unmarshal(v, &arr); err != nil {
-				errs = append(errs, fmt.Errorf("%s: %v", path, err))
+				errs = append(errs, fmt.Errorf("%s: %v", docerr.Name(path), err))
 				continue
 			}
 			objs = append(objs, arr...)
@@ -84,7 +84,7 @@ func loadJSON(path string, src []byte) (ins []Input, errs []error, ok bool) {
 			File  string `json:"file"`
 		}
 		if err := json.Unmarshal(o, &head); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %v", name, err))
+			errs = append(errs, fmt.Errorf("%s: %v", docerr.Name(name), err))
 			continue
 		}
 		if head.Schema != model.Schema {
@@ -92,12 +92,12 @@ func loadJSON(path string, src []byte) (ins []Input, errs []error, ok bool) {
 			if head.Error != "" {
 				msg = head.Error
 			}
-			errs = append(errs, fmt.Errorf("%s: %s", name, msg))
+			errs = append(errs, fmt.Errorf("%s: %s", docerr.Name(name), msg))
 			continue
 		}
 		var r model.Report
 		if err := json.Unmarshal(o, &r); err != nil {
-			errs = append(errs, fmt.Errorf("%s: %v", name, err))
+			errs = append(errs, fmt.Errorf("%s: %v", docerr.Name(name), err))
 			continue
 		}
 		if head.Source.Path != "" {

@@ -2,8 +2,10 @@ package output
 
 import (
 	"crypto/sha256"
+	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
 )
@@ -13,6 +15,11 @@ var MetaColumns = []string{
 	"path", "sha256", "format", "pages", "title", "agency", "region", "year",
 	"template", "failed_checks", "warnings",
 }
+
+// TailColumns come after the cells (columns are only ever added at the
+// end). path_base64 holds the exact bytes of a path that is not valid
+// UTF-8, whose path column then shows it with U+FFFD; empty otherwise.
+var TailColumns = []string{"path_base64"}
 
 var cellColumns, cellIndex = buildCellColumns()
 
@@ -30,8 +37,20 @@ func ColumnsSignature() string {
 	return hex.EncodeToString(h[:8])
 }
 
-// Columns returns MetaColumns followed by CellColumns.
-func Columns() []string { return append(append([]string(nil), MetaColumns...), cellColumns...) }
+// Columns returns MetaColumns, CellColumns and TailColumns.
+func Columns() []string {
+	return append(append(append([]string(nil), MetaColumns...), cellColumns...), TailColumns...)
+}
+
+// PathText returns a path as the outputs write it: valid UTF-8 (a byte
+// that is not UTF-8 shown as U+FFFD) and, when that lost bytes, the exact
+// bytes in base64; "" when the path is valid UTF-8.
+func PathText(path string) (text, base64Bytes string) {
+	if utf8.ValidString(path) {
+		return path, ""
+	}
+	return strings.ToValidUTF8(path, "\ufffd"), base64.StdEncoding.EncodeToString([]byte(path))
+}
 
 func buildCellColumns() ([]string, map[string]int) {
 	var cols []string
@@ -67,7 +86,8 @@ func buildCellColumns() ([]string, map[string]int) {
 // Flat is one report as a row of the flat outputs.
 type Flat struct {
 	Path, SHA256, Format string
-	Pages                *int // nil for formats without pages
+	PathBase64           string // see TailColumns
+	Pages                *int   // nil for formats without pages
 	Title, Agency        *string
 	// Region is the manifest's region when it gives one, else the code
 	// of the division the document was found to belong to (GB/T 2260).
@@ -85,8 +105,9 @@ type Flat struct {
 // list are not in the flat outputs (the JSON Lines output keeps them).
 func Flatten(rec *Record) *Flat {
 	s := rec.Summary
+	path, raw := PathText(rec.Path)
 	f := &Flat{
-		Path: rec.Path, SHA256: rec.SHA256, Format: s.Format,
+		Path: path, PathBase64: raw, SHA256: rec.SHA256, Format: s.Format,
 		Title: s.Title, Agency: s.Agency, Year: s.Year, Region: s.RegionCode,
 		Template: s.Template, FailedChecks: len(s.Failed), Warnings: s.Warnings,
 		Cells: make([]*float64, len(cellColumns)),
@@ -117,6 +138,9 @@ func (f *Flat) Meta() []any {
 		strOrNil(f.Region), intOrNil(f.Year), f.Template, f.FailedChecks, f.Warnings,
 	}
 }
+
+// Tail returns the TailColumns as values.
+func (f *Flat) Tail() []any { return []any{f.PathBase64} }
 
 func intOrNil(p *int) any {
 	if p == nil {

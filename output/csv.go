@@ -33,7 +33,7 @@ func newCSV(path string) (Writer, error) {
 	w.errsB.WriteString(bom)
 	w.outC, w.errsC = csv.NewWriter(w.outB), csv.NewWriter(w.errsB)
 	w.outC.Write(Columns())
-	w.errsC.Write([]string{"path", "sha256", "kind", "reason"})
+	w.errsC.Write(FailureColumns)
 	return w, nil
 }
 
@@ -61,11 +61,13 @@ func (w *csvWriter) WriteReport(rec *Record) error {
 			w.row = append(w.row, FormatNumber(*c))
 		}
 	}
+	w.row = append(w.row, f.PathBase64)
 	return w.outC.Write(w.row)
 }
 
 func (w *csvWriter) WriteFailure(f *Failure) error {
-	return w.errsC.Write([]string{f.Path, f.SHA256, f.Kind, f.Reason})
+	f = f.fixPath()
+	return w.errsC.Write([]string{f.Path, f.SHA256, f.Kind, f.Reason, f.PathBase64})
 }
 
 func (w *csvWriter) Commit() error {

@@ -18,7 +18,8 @@ type jsonlWriter struct {
 // added when a manifest row gave values for the file.
 type jsonlReport struct {
 	*model.Report
-	Manifest *Manifest `json:"manifest,omitempty"`
+	Manifest   *Manifest `json:"manifest,omitempty"`
+	PathBase64 string    `json:"path_base64,omitempty"` // see TailColumns
 }
 
 func newJSONL(path string) (Writer, error) {
@@ -35,7 +36,8 @@ func newJSONL(path string) (Writer, error) {
 }
 
 func (w *jsonlWriter) WriteReport(rec *Record) error {
-	if rec.report == nil && rec.Manifest == nil && rec.JSON != nil && rec.JSONPath == rec.Path {
+	path, raw := PathText(rec.Path)
+	if rec.report == nil && rec.Manifest == nil && rec.JSON != nil && rec.JSONPath == rec.Path && raw == "" {
 		w.outW.Write(rec.JSON) // already the line to write
 		return w.outW.WriteByte('\n')
 	}
@@ -43,7 +45,12 @@ func (w *jsonlWriter) WriteReport(rec *Record) error {
 	if err != nil {
 		return err
 	}
-	b, err := json.Marshal(jsonlReport{r, rec.Manifest})
+	if raw != "" {
+		c := *r
+		c.Source.Path = path
+		r = &c
+	}
+	b, err := json.Marshal(jsonlReport{r, rec.Manifest, raw})
 	if err != nil {
 		return err
 	}
@@ -52,7 +59,7 @@ func (w *jsonlWriter) WriteReport(rec *Record) error {
 }
 
 func (w *jsonlWriter) WriteFailure(f *Failure) error {
-	b, err := json.Marshal(f)
+	b, err := json.Marshal(f.fixPath())
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
 )
@@ -134,6 +135,19 @@ type Failure struct {
 	SHA256 string `json:"sha256" parquet:"sha256"` // empty when the file itself could not be read
 	Kind   string `json:"kind" parquet:"kind"`     // docerr.Kind's name: "damaged", "not a report", …
 	Reason string `json:"reason" parquet:"reason"`
+	// PathBase64 is the exact bytes of a Path that is not valid UTF-8
+	// (see PathText); the writers fill it.
+	PathBase64 string `json:"path_base64,omitempty" parquet:"path_base64"`
+}
+
+// fixPath makes a failure's path valid UTF-8, keeping its bytes aside.
+func (f *Failure) fixPath() *Failure {
+	if utf8.ValidString(f.Path) {
+		return f
+	}
+	g := *f
+	g.Path, g.PathBase64 = PathText(f.Path)
+	return &g
 }
 
 // Writer writes one output. Nothing is visible at the destination until

@@ -49,6 +49,9 @@ var parquetRowType = func() reflect.Type {
 	for _, c := range cellColumns {
 		add(c, reflect.TypeFor[*float64](), true)
 	}
+	for _, c := range TailColumns {
+		add(c, str, false)
+	}
 	return reflect.StructOf(fields)
 }()
 
@@ -103,11 +106,12 @@ func (w *parquetWriter) WriteReport(rec *Record) error {
 			e.Field(len(meta) + i).Set(reflect.ValueOf(c))
 		}
 	}
+	e.Field(len(meta) + len(fl.Cells)).SetString(fl.PathBase64)
 	return w.w.Write(v.Interface())
 }
 
 func (w *parquetWriter) WriteFailure(f *Failure) error {
-	_, err := w.ew.Write([]Failure{*f})
+	_, err := w.ew.Write([]Failure{*f.fixPath()})
 	return err
 }
 

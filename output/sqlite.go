@@ -56,7 +56,7 @@ const sqliteSchema = `
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT,
   pages INTEGER, title TEXT, agency TEXT, region TEXT, year INTEGER, template TEXT,
-  failed_checks INTEGER NOT NULL, warnings INTEGER NOT NULL);
+  failed_checks INTEGER NOT NULL, warnings INTEGER NOT NULL, path_base64 TEXT);
 CREATE TABLE cells (
   report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL,
   value NUMERIC, raw_text TEXT, page INTEGER, line INTEGER,
@@ -66,7 +66,7 @@ CREATE TABLE checks (
   ok INTEGER NOT NULL, expected NUMERIC, actual NUMERIC, message TEXT);
 CREATE TABLE warnings (
   report_id INTEGER NOT NULL REFERENCES reports(id), code TEXT NOT NULL, field TEXT, message TEXT);
-CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, kind TEXT NOT NULL, reason TEXT NOT NULL);
+CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, kind TEXT NOT NULL, reason TEXT NOT NULL, path_base64 TEXT);
 `
 
 func newSQLite(path string) (Writer, error) {
@@ -100,8 +100,8 @@ func (w *sqliteWriter) init() error {
 		return err
 	}
 	for name, q := range map[string]string{
-		"report": `INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?)`,
-		"error":  `INSERT INTO errors VALUES (?,?,?,?)`,
+		"report": `INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		"error":  `INSERT INTO errors VALUES (?,?,?,?,?)`,
 	} {
 		if w.stmts[name], err = w.tx.Prepare(q); err != nil {
 			return err
@@ -124,7 +124,7 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 		return err
 	}
 	w.id++
-	args := append([]any{w.id}, fl.Meta()...)
+	args := append(append([]any{w.id}, fl.Meta()...), nullable(fl.PathBase64))
 	if _, err := w.stmts["report"].Exec(args...); err != nil {
 		return err
 	}
@@ -172,7 +172,8 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 }
 
 func (w *sqliteWriter) WriteFailure(f *Failure) error {
-	_, err := w.stmts["error"].Exec(f.Path, nullable(f.SHA256), f.Kind, f.Reason)
+	f = f.fixPath()
+	_, err := w.stmts["error"].Exec(f.Path, nullable(f.SHA256), f.Kind, f.Reason, nullable(f.PathBase64))
 	return err
 }
 
@@ -189,6 +190,9 @@ func WideViewSQL() string {
 	}
 	for _, c := range cellColumns {
 		fmt.Fprintf(&b, ",\n (SELECT value FROM cells WHERE report_id = r.id AND path = '%s') AS \"%s\"", c, c)
+	}
+	for _, c := range TailColumns {
+		fmt.Fprintf(&b, ", r.%s", c)
 	}
 	b.WriteString("\nFROM reports r ORDER BY r.id")
 	return b.String()

@@ -20,7 +20,7 @@ type xlsxWriter struct {
 var CheckColumns = []string{"path", "sha256", "rule", "scope", "expected", "actual", "message"}
 
 // FailureColumns are the columns of the errors tables.
-var FailureColumns = []string{"path", "sha256", "kind", "reason"}
+var FailureColumns = []string{"path", "sha256", "kind", "reason", "path_base64"}
 
 func newXLSX(path string) (Writer, error) {
 	f := excelize.NewFile()
@@ -74,6 +74,7 @@ func (w *xlsxWriter) WriteReport(rec *Record) error {
 			w.row = append(w.row, *c)
 		}
 	}
+	w.row = append(w.row, fl.Tail()...)
 	w.nReports++
 	cell, _ := excelize.CoordinatesToCellName(1, w.nReports)
 	if err := w.reports.SetRow(cell, w.row); err != nil {
@@ -92,7 +93,8 @@ func (w *xlsxWriter) WriteReport(rec *Record) error {
 func (w *xlsxWriter) WriteFailure(f *Failure) error {
 	w.nErrs++
 	cell, _ := excelize.CoordinatesToCellName(1, w.nErrs)
-	return w.errs.SetRow(cell, []any{f.Path, f.SHA256, f.Kind, f.Reason})
+	f = f.fixPath()
+	return w.errs.SetRow(cell, []any{f.Path, f.SHA256, f.Kind, f.Reason, f.PathBase64})
 }
 
 func (w *xlsxWriter) Commit() error {

@@ -43,11 +43,15 @@ var htmlRe = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|meta|tab
 // .txt may hold HTML, a .doc may be a renamed .docx, a .pdf may be an HTML
 // error page.
 func Detect(src []byte) Format {
-	head := src
+	// Blank lines, spaces and NULs before the content (padding, a
+	// download manager's preallocation) are skipped whatever their length:
+	// the format is told by what follows them.
+	trimmed := bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\xef\xbb\xbf")), " \t\r\n\x00")
+	head := trimmed
 	if len(head) > 4096 {
 		head = head[:4096]
 	}
-	trimmed := bytes.TrimLeft(bytes.TrimPrefix(head, []byte("\xef\xbb\xbf")), " \t\r\n\x00")
+	trimmed = head
 	switch {
 	case len(trimmed) == 0:
 		return FormatEmpty

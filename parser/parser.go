@@ -12,11 +12,18 @@
 package parser
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
+	"io/fs"
 	"os"
+	"strings"
+	"sync/atomic"
+	"syscall"
 	"time"
 
 	"github.com/govreport/govreport/model"
@@ -70,11 +77,139 @@ func ParseFile(path string, opts ...Option) (*model.Report, error) {
 
 // ParseFile reads the report in the file at path.
 func (p *Parser) ParseFile(path string) (*model.Report, error) {
-	src, err := os.ReadFile(path)
+	src, err := p.ReadFile(path)
 	if err != nil {
-		return nil, &docerr.Error{File: path, Kind: docerr.Unknown, Reason: err.Error(), Err: err}
+		return nil, err
 	}
 	return p.Parse(path, src)
+}
+
+// ReadFile reads the document at path, never more than the size limit
+// (WithMaxBytes): a regular file is measured before it is read, and a
+// pipe or a device (/dev/zero) is read through a bounded reader within the
+// time budget. Its errors are *docerr.Error naming the file once, with the
+// system's reason in words (not "open PATH: …", which would repeat the
+// name unescaped).
+func (p *Parser) ReadFile(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, fileError(path, err)
+	}
+	if st.IsDir() {
+		return nil, fileError(path, syscall.EISDIR)
+	}
+	if st.Mode().IsRegular() {
+		if err := p.checkSize(st.Size()); err != nil {
+			err.File = path
+			return nil, err
+		}
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, fileError(path, err)
+		}
+		defer f.Close()
+		return p.ReadFrom(path, f)
+	}
+	return p.readSpecial(path)
+}
+
+// readSpecial reads a pipe or a device: opening a FIFO waits for a writer
+// and reading it for the data, so both happen within the time budget.
+func (p *Parser) readSpecial(path string) ([]byte, error) {
+	type result struct {
+		src []byte
+		err error
+	}
+	done := make(chan result, 1)
+	opened := make(chan *os.File, 1)
+	var gaveUp atomic.Bool
+	go func() {
+		f, err := os.Open(path)
+		if err != nil {
+			done <- result{err: fileError(path, err)}
+			return
+		}
+		if gaveUp.Load() {
+			f.Close() // too late: the data is for another reader
+			return
+		}
+		opened <- f
+		defer f.Close()
+		src, err := p.ReadFrom(path, f)
+		done <- result{src, err}
+	}()
+	var timeout <-chan time.Time
+	if p.timeout > 0 {
+		t := time.NewTimer(p.timeout)
+		defer t.Stop()
+		timeout = t.C
+	}
+	select {
+	case r := <-done:
+		return r.src, r.err
+	case <-timeout:
+		gaveUp.Store(true)
+		select {
+		case f := <-opened:
+			f.SetReadDeadline(time.Now()) // a pipe: its reader gives up
+		default:
+			// Still waiting for a writer to open the pipe: be that
+			// writer for an instant, so that the open returns and the
+			// goroutine ends.
+			if w, err := os.OpenFile(path, os.O_WRONLY|syscall.O_NONBLOCK, 0); err == nil {
+				w.Close()
+			}
+		}
+		return nil, &docerr.Error{File: path, Kind: docerr.TooLarge,
+			Reason: fmt.Sprintf("not a regular file (a pipe or a device), and it gave no complete document within %s", p.timeout)}
+	}
+}
+
+// ReadFrom reads a document from r (standard input, a pipe) without
+// reading more than the size limit: the limit and one byte, which tells
+// that there is more.
+func (p *Parser) ReadFrom(name string, r io.Reader) ([]byte, error) {
+	if p.maxBytes > 0 {
+		r = io.LimitReader(r, p.maxBytes+1)
+	}
+	src, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fileError(name, err)
+	}
+	if err := p.checkSize(int64(len(src))); err != nil {
+		err.File = name
+		if int64(len(src)) > p.maxBytes {
+			err.Reason = fmt.Sprintf("more than %d bytes, the limit (reading stopped there)", p.maxBytes)
+		}
+		return nil, err
+	}
+	return src, nil
+}
+
+// checkSize refuses a document of n bytes over the limit.
+func (p *Parser) checkSize(n int64) *docerr.Error {
+	if p.maxBytes > 0 && n > p.maxBytes {
+		return docerr.New(docerr.TooLarge, fmt.Sprintf("%d bytes is over the limit of %d", n, p.maxBytes))
+	}
+	return nil
+}
+
+// fileError is an error of the file system about path, as one of ours.
+func fileError(path string, err error) *docerr.Error {
+	var pe *fs.PathError
+	reason := err.Error()
+	if errors.As(err, &pe) {
+		reason = pe.Err.Error()
+	}
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		reason = "no such file"
+	case errors.Is(err, fs.ErrPermission):
+		reason = "permission denied: the file cannot be read"
+	case errors.Is(err, syscall.EISDIR):
+		reason = "a folder, not a file (convert reads folders)"
+	}
+	return &docerr.Error{File: path, Kind: docerr.Unknown, Reason: "cannot read the file: " + reason, Err: err}
 }
 
 // Parse reads the report in src; name is used for messages and for
@@ -84,7 +219,7 @@ func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
 	if err != nil {
 		e, ok := err.(*docerr.Error)
 		if !ok {
-			e = docerr.Wrap(docerr.Damaged, err.Error(), err)
+			e = docerr.Wrap(docerr.Damaged, "the document could not be read ("+err.Error()+")", err)
 		}
 		e.File = name
 		return nil, e
@@ -96,8 +231,8 @@ func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
 }
 
 func (p *Parser) parse(src []byte) (*model.Report, error) {
-	if p.maxBytes > 0 && int64(len(src)) > p.maxBytes {
-		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("%d bytes is over the limit of %d", len(src), p.maxBytes))
+	if err := p.checkSize(int64(len(src))); err != nil {
+		return nil, err
 	}
 	ctx, cancel := p.deadline()
 	defer cancel()
@@ -157,14 +292,20 @@ func (p *Parser) deadline() (context.Context, context.CancelFunc) {
 
 // Layout reads src into the intermediate form without recognising the
 // report: what the recognizer sees, for debugging and for tools.
-func (p *Parser) Layout(name string, src []byte) (*layout.Document, error) {
+func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err error) {
 	ctx, cancel := p.deadline()
 	defer cancel()
-	doc, err := p.readLayout(ctx, src)
-	if e, ok := err.(*docerr.Error); ok {
-		e.File = name
-	}
-	return doc, err
+	defer func() {
+		// As in Parse: a bug is reported as an unreadable document, not a
+		// crash with a trace.
+		if x := recover(); x != nil {
+			doc, err = nil, docerr.New(docerr.Damaged, fmt.Sprintf("internal error while reading the document: %v", x))
+		}
+		if e, ok := err.(*docerr.Error); ok {
+			e.File = name
+		}
+	}()
+	return p.readLayout(ctx, src)
 }
 
 func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, error) {
@@ -175,11 +316,17 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 	case FormatEmpty:
 		return nil, docerr.New(docerr.Empty, "the file is empty")
 	case FormatPDF:
-		doc, err = pdf.Read(src, pdf.WithContext(ctx))
+		// Padding before the header (told apart by Detect however long)
+		// is not part of the PDF, whose offsets count from %PDF-.
+		doc, err = pdf.Read(bytes.TrimLeft(src, " \t\r\n\x00"), pdf.WithContext(ctx))
 	case FormatHTML:
 		doc, err = html.Read(src)
 	case FormatText:
-		doc = text.Read(charset.DecodeText(src))
+		s, notes := charset.DecodeText(src)
+		doc = text.Read(s)
+		for _, n := range notes {
+			doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
+		}
 	case FormatDOCX:
 		doc, err = docx.Read(src, docx.WithContext(ctx))
 	case FormatDOC:
@@ -200,7 +347,24 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 		return nil, docerr.New(docerr.NotReport, "a JSON file (data such as govreport's own output), not a report document")
 	}
 	if err != nil {
-		return nil, err
+		return nil, adapterError(f, err)
 	}
 	return doc, err
+}
+
+// adapterError turns a library's error into one of ours: a sentence that
+// says what is wrong with the document, the library's words in brackets.
+func adapterError(f Format, err error) error {
+	if e, ok := err.(*docerr.Error); ok {
+		return e
+	}
+	msg := err.Error()
+	what := map[Format]string{FormatPDF: "PDF file", FormatHTML: "web page", FormatDOCX: "Word document"}[f]
+	if what == "" {
+		what = "document"
+	}
+	if f == FormatHTML && strings.Contains(msg, "open stack of elements") {
+		return docerr.Wrap(docerr.Damaged, "a web page whose elements are nested more than 512 deep (tags left open by a broken editor or generator), too deep for the HTML parser to read ("+msg+")", err)
+	}
+	return docerr.Wrap(docerr.Damaged, "a damaged "+what+" that could not be read ("+msg+")", err)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/govreport/govreport/compare"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
@@ -48,6 +49,10 @@ Flags:
 	}
 	if fs.NArg() == 0 {
 		fs.Usage()
+		return 2
+	}
+	if err := checkCompareOutputs(fs.Args(), *out, *page); err != nil {
+		fmt.Fprintf(stderr, "govreport compare: %v\n", err)
 		return 2
 	}
 	p := parser.New(parser.WithTimeout(*timeout))
@@ -122,4 +127,34 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// checkCompareOutputs refuses an output (-o, --html) that is one of the
+// inputs, which writing it would destroy, or both outputs in one file.
+func checkCompareOutputs(inputs []string, outs ...string) error {
+	var seen []os.FileInfo
+	for _, o := range outs {
+		if o == "" {
+			continue
+		}
+		ost, err := os.Stat(o)
+		if err != nil {
+			continue // not there yet
+		}
+		for _, in := range inputs {
+			if ist, err := os.Stat(in); err == nil && os.SameFile(ost, ist) {
+				return fmt.Errorf("the output %s is one of the inputs; it would be overwritten (give another name)", docerr.Name(o))
+			}
+		}
+		for _, s := range seen {
+			if os.SameFile(ost, s) {
+				return fmt.Errorf("-o and --html name the same file %s", docerr.Name(o))
+			}
+		}
+		seen = append(seen, ost)
+	}
+	if outs[0] != "" && len(outs) > 1 && outs[0] == outs[1] {
+		return fmt.Errorf("-o and --html name the same file %s", docerr.Name(outs[0]))
+	}
+	return nil
 }

@@ -8,12 +8,14 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"golang.org/x/term"
 
 	"github.com/govreport/govreport/batch"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 func runConvert(args []string, stdout, stderr io.Writer) int {
@@ -92,6 +94,10 @@ Flags:
 			sum.Converted+sum.Resumed, sum.Files, sum.State)
 		return 130
 	}
+	if errors.Is(err, batch.ErrUsage) {
+		fmt.Fprintf(stderr, "govreport convert: %v\n", strings.TrimPrefix(err.Error(), batch.ErrUsage.Error()+": "))
+		return 2
+	}
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)
 		return 1
@@ -113,7 +119,7 @@ Flags:
 			fmt.Fprintf(stderr, "  … and %d more in the errors table\n", len(sum.Failures)-10)
 			break
 		}
-		fmt.Fprintf(stderr, "  %s: %s: %s\n", f.Path, f.Kind, f.Reason)
+		fmt.Fprintf(stderr, "  %s: %s: %s\n", docerr.Name(f.Path), f.Kind, f.Reason)
 	}
 	for _, p := range sum.Outputs {
 		fmt.Fprintf(stderr, "wrote %s\n", p)

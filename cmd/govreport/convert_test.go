@@ -351,7 +351,7 @@ func TestConvertEveryFormat(t *testing.T) {
 		}
 		checkRows(t, "csv", read(out), want, files)
 		errs := read(filepath.Join(outDir, "out.errors.csv"))
-		if strings.Join(errs[0], ",") != "path,sha256,kind,reason" {
+		if strings.Join(errs[0], ",") != "path,sha256,kind,reason,path_base64" {
 			t.Errorf("errors header %v", errs[0])
 		}
 		checkFailures(t, "csv", errs[1:], want, files)

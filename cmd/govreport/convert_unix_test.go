@@ -69,3 +69,27 @@ func TestConvertCtrlC(t *testing.T) {
 		t.Errorf("%d files were done before Ctrl-C; the rerun said: %s", done, msg)
 	}
 }
+
+// A FIFO inside a folder (or a device named as an input) is not read,
+// which could block a worker or never end: it is a row of the errors table
+// saying what it is.
+func TestConvertRefusesSpecialFiles(t *testing.T) {
+	dir := t.TempDir()
+	copyTestFile(t, "../../corpus/text/tabs-2021-qinglan-county-2023.txt", filepath.Join(dir, "good.txt"))
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe.txt"), 0o600); err != nil {
+		t.Skip("no FIFOs here:", err)
+	}
+	out := filepath.Join(t.TempDir(), "out.csv")
+	convertTo(t, dir, out, "--timeout", "5s")
+	b := mustRead(t, filepath.Join(filepath.Dir(out), "out.errors.csv"))
+	if !strings.Contains(string(b), `pipe.txt,,unreadable,"a named pipe (FIFO)`) {
+		t.Errorf("errors table:\n%s", b)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		out := filepath.Join(t.TempDir(), "zero.csv")
+		convertTo(t, "/dev/zero", out)
+		if b := mustRead(t, filepath.Join(filepath.Dir(out), "zero.errors.csv")); !strings.Contains(string(b), "a device") {
+			t.Errorf("errors table:\n%s", b)
+		}
+	}
+}

@@ -4,7 +4,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 
 	"github.com/govreport/govreport/parser"
@@ -23,12 +22,13 @@ func runLines(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	src, err := os.ReadFile(fs.Arg(0))
+	p := parser.New()
+	src, err := p.ReadFile(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)
 		return 1
 	}
-	doc, err := parser.New().Layout(fs.Arg(0), src)
+	doc, err := p.Layout(fs.Arg(0), src)
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)
 		return 1

@@ -8,6 +8,7 @@ import (
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser"
+	"github.com/govreport/govreport/parser/docerr"
 )
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -47,7 +48,7 @@ Flags:
 		var err error
 		if f == "-" {
 			var src []byte
-			src, err = io.ReadAll(stdin)
+			src, err = p.ReadFrom("-", stdin)
 			if err == nil {
 				r, err = p.Parse("-", src)
 			}
@@ -66,7 +67,7 @@ Flags:
 			out, err = json.MarshalIndent(r, "", "  ")
 		}
 		if err != nil {
-			fmt.Fprintf(stderr, "govreport: %s: %v\n", f, err)
+			fmt.Fprintf(stderr, "govreport: %s: %v\n", docerr.Name(f), err)
 			status = 1
 			continue
 		}

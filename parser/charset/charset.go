@@ -6,6 +6,7 @@ package charset
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -25,10 +26,8 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0
 func Decode(src []byte) (string, []string) {
 	var notes []string
 	switch {
-	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		return string(src[3:]), nil
-	case bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
-		return DecodeText(src), nil
+	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")), bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
+		return DecodeText(src)
 	}
 	head := src
 	if len(head) > 4096 {
@@ -39,6 +38,7 @@ func Decode(src []byte) (string, []string) {
 		declared = strings.ToLower(string(m[1]))
 	}
 	validUTF8 := utf8.Valid(src)
+	bad, nearUTF8 := nearlyUTF8(src)
 	if declared != "" {
 		enc, err := htmlindex.Get(declared)
 		if err == nil {
@@ -47,19 +47,62 @@ func Decode(src []byte) (string, []string) {
 				if validUTF8 {
 					return string(src), nil
 				}
+				if nearUTF8 {
+					return repairUTF8(src, bad)
+				}
 				notes = append(notes, "the page declares charset "+declared+" but is not valid UTF-8; decoded by sniffing")
-			} else if s, err := decodeWith(enc, src); err == nil && !(validUTF8 && hasHan(string(src))) {
+			} else if s, err := decodeWith(enc, src); err == nil && !((validUTF8 || nearUTF8) && hasHan(string(src))) {
 				return s, nil
 			} else if validUTF8 {
 				notes = append(notes, "the page declares charset "+declared+" but is UTF-8")
 				return string(src), notes
+			} else if nearUTF8 {
+				s, more := repairUTF8(src, bad)
+				return s, append(append(notes, "the page declares charset "+declared+" but is UTF-8"), more...)
 			}
 		}
 	}
 	if validUTF8 {
 		return string(src), notes
 	}
+	if nearUTF8 {
+		s, more := repairUTF8(src, bad)
+		return s, append(notes, more...)
+	}
 	return sniffChinese(src), notes
+}
+
+// nearlyUTF8 reports bytes that are UTF-8 but for a few invalid bytes (a
+// truncated download, a stray byte in a comment), and counts those bytes.
+// GBK or GB18030 text yields several invalid bytes for every sequence
+// that happens to be valid UTF-8, so twenty valid characters per invalid
+// byte cannot be mistaken for it.
+func nearlyUTF8(src []byte) (bad int, ok bool) {
+	multi := 0
+	for i := 0; i < len(src); {
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:])
+		if r == utf8.RuneError && n == 1 {
+			bad++
+		} else {
+			multi++
+		}
+		i += n
+	}
+	return bad, bad > 0 && multi >= 20*bad
+}
+
+// repairUTF8 decodes nearly-UTF-8 bytes, each run of invalid bytes (a
+// character cut short) replaced by one U+FFFD, with a note counting them.
+func repairUTF8(src []byte, bad int) (string, []string) {
+	unit := "bytes"
+	if bad == 1 {
+		unit = "byte"
+	}
+	return strings.ToValidUTF8(string(src), "\ufffd"), []string{fmt.Sprintf("the document is UTF-8 but for %d invalid %s (a damaged or truncated file), read as U+FFFD", bad, unit)}
 }
 
 func decodeWith(enc encoding.Encoding, src []byte) (string, error) {
@@ -103,22 +146,32 @@ func hasHan(s string) bool {
 }
 
 // DecodeText returns a text file as UTF-8: BOMs are honoured, valid UTF-8
-// is kept, anything else is sniffed as GB18030 or Big5.
-func DecodeText(src []byte) string {
+// is kept, UTF-8 with a few invalid bytes is kept with them replaced (and a
+// note counting them), anything else is sniffed as GB18030 or Big5.
+func DecodeText(src []byte) (string, []string) {
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
-		return string(src[3:])
+		// The BOM says UTF-8: invalid bytes are damage, never another
+		// encoding.
+		if utf8.Valid(src[3:]) {
+			return string(src[3:]), nil
+		}
+		bad, _ := nearlyUTF8(src[3:])
+		return repairUTF8(src[3:], bad)
 	case bytes.HasPrefix(src, []byte("\xff\xfe")):
 		if s, err := decodeWith(unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), src); err == nil {
-			return s
+			return s, nil
 		}
 	case bytes.HasPrefix(src, []byte("\xfe\xff")):
 		if s, err := decodeWith(unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), src); err == nil {
-			return s
+			return s, nil
 		}
 	}
 	if utf8.Valid(src) {
-		return string(src)
+		return string(src), nil
 	}
-	return sniffChinese(src)
+	if bad, ok := nearlyUTF8(src); ok {
+		return repairUTF8(src, bad)
+	}
+	return sniffChinese(src), nil
 }

@@ -1,6 +1,7 @@
 package charset
 
 import (
+	"strings"
 	"testing"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -31,10 +32,52 @@ func TestDecodeSniffsUndeclaredPages(t *testing.T) {
 }
 
 func TestDecodeTextBOMs(t *testing.T) {
-	if got := DecodeText([]byte("\xef\xbb\xbf一、总体情况")); got != "一、总体情况" {
+	if got, _ := DecodeText([]byte("\xef\xbb\xbf一、总体情况")); got != "一、总体情况" {
 		t.Errorf("UTF-8 BOM: %q", got)
 	}
-	if got := DecodeText([]byte{0xff, 0xfe, 0x00, 0x4e}); got != "一" {
+	if got, _ := DecodeText([]byte{0xff, 0xfe, 0x00, 0x4e}); got != "一" {
 		t.Errorf("UTF-16LE BOM: %q", got)
+	}
+}
+
+func TestDecodeTextBOMTruncatedIsValidUTF8(t *testing.T) {
+	got, _ := DecodeText([]byte("\xef\xbb\xbf一、总体情况\xe4\xb8"))
+	if got != "一、总体情况\ufffd" {
+		t.Errorf("UTF-8 BOM, truncated character: %q", got)
+	}
+	if got, _ := Decode([]byte("\xef\xbb\xbf<p>一\xe4</p>")); got != "<p>一\ufffd</p>" {
+		t.Errorf("HTML with UTF-8 BOM, truncated character: %q", got)
+	}
+}
+
+// One stray byte in a UTF-8 document does not turn it into GB18030; a
+// GBK document with a few sequences that happen to be valid UTF-8 is still
+// GBK.
+func TestNearlyUTF8StaysUTF8(t *testing.T) {
+	body := strings.Repeat("示例区人民政府政府信息公开工作年度报告，本年新收申请数量。\n", 20)
+	stray := body[:60] + "\xff" + body[60:]
+	cut := body + "申"[:2]
+	for name, src := range map[string]string{"stray": stray, "cut": cut} {
+		got, notes := DecodeText([]byte(src))
+		if got != strings.ToValidUTF8(src, "\ufffd") {
+			t.Errorf("%s: decoded as %.40q", name, got)
+		}
+		if len(notes) != 1 || !strings.Contains(notes[0], "invalid") {
+			t.Errorf("%s: notes %v", name, notes)
+		}
+		html := `<html><head><meta charset="utf-8"></head><body><p>` + src + `</p></body></html>`
+		if got, notes := Decode([]byte(html)); got != strings.ToValidUTF8(html, "\ufffd") || len(notes) == 0 {
+			t.Errorf("%s, declared UTF-8: %.40q, notes %v", name, got, notes)
+		}
+		if got, _ := Decode([]byte(`<p>` + src)); got != strings.ToValidUTF8(`<p>`+src, "\ufffd") {
+			t.Errorf("%s, undeclared: %.40q", name, got)
+		}
+		if got, notes := Decode([]byte(`<meta charset="gbk"><p>` + src)); !strings.Contains(got, "示例区人民政府") || len(notes) == 0 {
+			t.Errorf("%s, declared GBK: %.40q, notes %v", name, got, notes)
+		}
+	}
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(body)
+	if got, notes := DecodeText([]byte(gbk)); got != body || len(notes) != 0 {
+		t.Errorf("GBK text decoded as %.40q, notes %v", got, notes)
 	}
 }

@@ -3,7 +3,12 @@
 // PDF from an encrypted one or from a page that is not a report at all.
 package docerr
 
-import "errors"
+import (
+	"errors"
+	"strconv"
+	"unicode"
+	"unicode/utf8"
+)
 
 // Kind classifies why a document could not be read.
 type Kind int
@@ -42,7 +47,23 @@ func (e *Error) Error() string {
 	if e.File == "" {
 		return e.Reason
 	}
-	return e.File + ": " + e.Reason
+	return Name(e.File) + ": " + e.Reason
+}
+
+// Name returns a file name fit to print on one line of a terminal: as it
+// is when it holds only printable characters, else quoted with Go escapes
+// (\n, \x1b, \xff for a byte that is not UTF-8), so that a name cannot
+// forge a second line or send escape codes to the terminal.
+func Name(name string) string {
+	if !utf8.ValidString(name) {
+		return strconv.QuoteToGraphic(name)
+	}
+	for _, r := range name {
+		if !unicode.IsGraphic(r) {
+			return strconv.QuoteToGraphic(name)
+		}
+	}
+	return name
 }
 
 func (e *Error) Unwrap() error { return e.Err }

@@ -259,7 +259,9 @@ func splitAligned(line string) ([]layout.Cell, []wideCount) {
 			wideIn++
 		}
 		endCol = col
-		lastEnd = i + utf8.RuneLen(r)
+		// An invalid byte decodes as U+FFFD but spans one byte, not three.
+		_, size := utf8.DecodeRuneInString(line[i:])
+		lastEnd = i + size
 	}
 	flush(lastEnd)
 	return cells, wides
