@@ -23,7 +23,7 @@ var textHeadings = [numSections]*regexp.Regexp{
 	secOverview: regexp.MustCompile(`一[、.．]\s*(?:总体情况|概述|基本情况|概况|总体工作情况|工作概述)`),
 	secActive:   regexp.MustCompile(`[一二三四五六][、.．]\s*主动公开`),
 	secRequests: regexp.MustCompile(`[一二三四五六][、.．]\s*收到(?:和|与|及)?处理`),
-	secReview:   regexp.MustCompile(`[一二三四五六][、.．][^。，；]{0,24}?行政复议`),
+	secReview:   regexp.MustCompile(`[一二三四五六][、.．][^。，；]{0,24}?行政复议(?:[、和及与]?(?:提起)?行政诉讼)?(?:的)?(?:情况)?`),
 	secProblems: regexp.MustCompile(`[一二三四五六七][、.．]\s*(?:政府信息公开(?:工作)?)?(?:存在的?)?(?:主要)?问题(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|举措|计划|方向)?`),
 	secOther:    regexp.MustCompile(`[一二三四五六七][、.．]\s*(?:其他需要报告的(?:事项|情况)|其他需报告的事项|需要报告的其他事项|其他事项)`),
 }
@@ -136,12 +136,34 @@ func findHeading(re *regexp.Regexp, t string, from int) (int, int, bool) {
 		}
 		rest := strings.TrimLeft(t[e:], " ")
 		next, _ := utf8.DecodeRuneInString(rest)
-		if strings.ContainsRune("、，,；;", next) || opensHeading(rest) {
+		if strings.ContainsRune("、，,；;", next) || opensHeading(rest) || listedName(t, e) {
 			continue
 		}
 		return s, e, true
 	}
 	return 0, 0, false
+}
+
+// listedSep is a list separator followed by a section's numeral.
+var listedSep = regexp.MustCompile(`^[、，,；;]\s*[一二三四五六七][、.．]`)
+
+// listedName reports whether the heading-like words ending at byte e of t
+// are one name in a list of the sections (报告分为一、概述，二、主动公开
+// 政府信息情况，三、…): before the sentence ends or a number starts, a
+// separator is followed by the next numeral. A heading is followed by its
+// text or its table.
+func listedName(t string, e int) bool {
+	n := 0
+	for i, r := range t[e:] {
+		if n > 40 || r == '。' || r >= '0' && r <= '9' {
+			return false
+		}
+		if listedSep.MatchString(t[e+i:]) {
+			return true
+		}
+		n++
+	}
+	return false
 }
 
 // opensHeading reports whether t starts with a section's heading.
