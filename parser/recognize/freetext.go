@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // Free text (sections 一, 五, 六) is handed back in the document's own
@@ -47,22 +48,69 @@ func (st *state) freeText(k int) string {
 }
 
 // proseLines returns the non-table lines of section k with their text and
-// right edge.
+// right edge: from the end of its heading to the start of the next
+// heading found, which in a one-line dump stand inside one line.
 func (st *state) proseLines(k int) []proseLine {
-	from, to := st.region(k)
+	m := st.textMarks()
+	if !m[k].ok {
+		return nil
+	}
+	endLine, endOff := len(st.lines), 0
+	if n := st.nextMark(k); n != nil {
+		endLine, endOff = n.line, n.start
+	}
 	var out []proseLine
-	for i := from; i < to; i++ {
+	for i := m[k].line; i <= endLine && i < len(st.lines); i++ {
 		l := st.lines[i]
 		if l.Table != 0 {
 			continue
 		}
-		t := l.Prose()
-		if t == "" {
+		t := st.lineText(i)
+		from, to := 0, len(t)
+		if i == m[k].line {
+			from = m[k].end
+		}
+		if i == endLine {
+			to = endOff
+		}
+		if from >= to {
 			continue
 		}
-		out = append(out, proseLine{text: t, edge: rightEdge(l, t)})
+		piece := strings.TrimSpace(t[from:to])
+		if i == m[k].line {
+			piece = strings.TrimLeft(piece, " #*：:") // what the heading leaves: 事项：无
+		}
+		if piece == "" {
+			continue
+		}
+		if st.running[i] {
+			piece = breakItems(piece)
+		}
+		out = append(out, proseLine{text: piece, edge: rightEdge(l, t)})
 	}
 	return out
+}
+
+// itemAfterSentence finds a numbered item that opens after a full stop:
+// （二）… or 2.… in a dump that lost the line breaks. Published pages
+// start such an item on a line of its own; inside a sentence (包括：
+// （一）…；（二）…) it stays where it is, and so does a number (。1.5万).
+var itemAfterSentence = regexp.MustCompile(`[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`)
+
+// breakItems puts the numbered items of running text on lines of their
+// own: the only paragraph breaks a one-line dump lets us restore.
+func breakItems(s string) string {
+	var b strings.Builder
+	last := 0
+	for _, loc := range itemAfterSentence.FindAllStringIndex(s, -1) {
+		_, n := utf8.DecodeRuneInString(s[loc[0]:])
+		cut := loc[0] + n
+		b.WriteString(s[last:cut])
+		b.WriteByte('\n')
+		last = cut + len(s[cut:]) - len(strings.TrimLeft(s[cut:], " "))
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 // rightEdge is where a line ends: the last cell's position when the
@@ -145,4 +193,88 @@ func endsASCIILetter(s string) bool {
 func startsASCIILetter(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return r < utf8.RuneSelf && (r|0x20 >= 'a' && r|0x20 <= 'z')
+}
+
+// issueDateRe is a date of issue at the end of a text: 2024年1月26日,
+// ２０２４年１月２６日, 二〇二四年一月二十六日.
+var issueDateRe = regexp.MustCompile(`(?:(?:19|20|１９|２０)[\d０-９]{2}|[〇零○一二三四五六七八九]{4}) *年 *[\d０-９一二三四五六七八九十]{1,3} *月 *[\d０-９一二三四五六七八九十]{1,3} *日$`)
+
+// stripSignature removes the block that signs the report from the end of
+// the last section's text: the issuing body's name and the date, on lines
+// of their own or glued to the last sentence (…暂无XX局 2021年1月26日).
+// A sentence that merely ends with a date (统计期限截至2024年12月31日)
+// stays whole: the date is taken only when a name, a full stop or a line
+// break stands before it.
+func (st *state) stripSignature(s string) string {
+	s = strings.TrimRight(s, " \n")
+	loc := issueDateRe.FindStringIndex(s)
+	if loc == nil {
+		// A name alone on the last line signs only if the document names
+		// its body so elsewhere too.
+		i := strings.LastIndexByte(s, '\n')
+		if i < 0 {
+			return s
+		}
+		if last := s[i+1:]; agencyLike(last) && st.namedElsewhere(last) {
+			return strings.TrimRight(s[:i], " \n")
+		}
+		return s
+	}
+	before := strings.TrimRight(s[:loc[0]], " ")
+	if n := st.signatureName(before); n > 0 {
+		return strings.TrimRight(before[:len(before)-n], " \n")
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if before != "" && r != '\n' && !strings.ContainsRune(sentenceEnd+"！？!?", r) {
+		return s
+	}
+	// The date alone; the name may stand on the line above it.
+	before = strings.TrimRight(before, " \n")
+	if i := strings.LastIndexByte(before, '\n'); i >= 0 && agencyLike(before[i+1:]) {
+		return strings.TrimRight(before[:i], " \n")
+	}
+	return before
+}
+
+// signatureName returns the length in bytes of the body's name that ends
+// t, just before the date of issue, or 0: the report's agency; a name
+// standing apart (after a line break, a space or a full stop); else the
+// longest ending that the document writes elsewhere (the name glued to
+// the last words: 暂无XX局); else a name that is all of the text.
+func (st *state) signatureName(t string) int {
+	run := hanRunEnd.FindString(t)
+	if run == "" {
+		return 0
+	}
+	if a := st.report.Agency; a != nil && *a != "" && strings.HasSuffix(run, *a) {
+		return len(*a)
+	}
+	pre := strings.TrimSuffix(t, run)
+	p, _ := utf8.DecodeLastRuneInString(pre)
+	if pre != "" && strings.ContainsRune("\n 。；;！!？?：:", p) && agencyLike(run) {
+		return len(run)
+	}
+	r := []rune(run)
+	for k := 0; k+4 <= len(r); k++ {
+		if c := string(r[k:]); agencyLike(c) && st.namedElsewhere(c) {
+			return len(c)
+		}
+	}
+	if pre == "" && agencyLike(run) {
+		return len(run)
+	}
+	return 0
+}
+
+// agencyLike reports whether t reads as a body's name: four to forty
+// characters, no punctuation, the ending of a body (局, 人民政府, 办公室…).
+func agencyLike(t string) bool {
+	n := utf8.RuneCountInString(t)
+	return n >= 4 && n <= 40 && plausibleAgency(t) && agencyEndRe.MatchString(t)
+}
+
+// namedElsewhere reports whether the document writes name more than once
+// (the signature itself, and the title, a header or the text).
+func (st *state) namedElsewhere(name string) bool {
+	return strings.Count(st.allText(), textnorm.Squeeze(textnorm.Fold(name))) >= 2
 }

@@ -352,6 +352,23 @@ func (st *state) readText() {
 	r.Text.Overview = st.freeText(secOverview)
 	r.Text.Problems = st.freeText(secProblems)
 	r.Text.OtherMatters = st.freeText(secOther)
+	// The section that runs to the end of the document ends in the
+	// signature, which is none of its text.
+	for _, k := range []int{secOther, secProblems, secOverview} {
+		if st.textMarks()[k].ok {
+			if st.nextMark(k) == nil {
+				t := &r.Text.OtherMatters
+				switch k {
+				case secProblems:
+					t = &r.Text.Problems
+				case secOverview:
+					t = &r.Text.Overview
+				}
+				*t = st.stripSignature(*t)
+			}
+			break
+		}
+	}
 }
 
 func (st *state) sectionText(k int) string {

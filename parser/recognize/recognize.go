@@ -42,7 +42,9 @@ type state struct {
 	// cellsInOrder: table 三's rows that stand one cell per line have
 	// exactly seven numbers each after their labels (scanApplications).
 	cellsInOrder bool
-	wrap         float64 // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
+	wrap         float64                // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
+	marks        *[numSections]textMark // the sections' headings for the free text, filled by textMarks
+	running      map[int]bool           // lines that hold a heading inside them (textMarks)
 	report       *model.Report
 }
 

@@ -167,6 +167,15 @@ func (st *state) sectionTexts() map[int]*sectionText {
 				from = cur.off
 			}
 			if loc := midLineHeadings[k].FindStringIndex(texts[i][from:]); loc != nil {
+				// The preamble may list the sections by their numbered
+				// names; the heading is the one followed by its text.
+				for loc != nil && listedName(texts[i], from+loc[1]) {
+					from += loc[1]
+					loc = midLineHeadings[k].FindStringIndex(texts[i][from:])
+				}
+				if loc == nil {
+					continue
+				}
 				cur = pos{i, from + loc[0]}
 				found[k] = cur
 				break
