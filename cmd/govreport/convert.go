@@ -119,10 +119,20 @@ Flags:
 			fmt.Fprintf(stderr, "  … and %d more in the errors table\n", len(sum.Failures)-10)
 			break
 		}
-		fmt.Fprintf(stderr, "  %s: %s: %s\n", docerr.Name(f.Path), f.Kind, f.Reason)
+		fmt.Fprintf(stderr, "  %s: %s\n", docerr.Name(f.Path), failureText(f.Kind, f.Reason))
 	}
 	for _, p := range sum.Outputs {
 		fmt.Fprintf(stderr, "wrote %s\n", p)
 	}
 	return 0
+}
+
+// failureText is a failure's kind and reason in one phrase: most reasons
+// already open with their kind's name (pre-2019 format: …), which is not
+// said twice.
+func failureText(kind, reason string) string {
+	if kind == "" || strings.HasPrefix(reason, kind) {
+		return reason
+	}
+	return kind + ": " + reason
 }

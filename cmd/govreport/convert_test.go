@@ -666,3 +666,15 @@ func mustRead(t *testing.T, p string) []byte {
 	}
 	return b
 }
+
+func TestFailureTextSaysTheKindOnce(t *testing.T) {
+	for _, c := range []struct{ kind, reason, want string }{
+		{"pre-2019 format", "pre-2019 format: a report under the 2008 条例 (report year 2018)", "pre-2019 format: a report under the 2008 条例 (report year 2018)"},
+		{"damaged", "the cross-reference table is unreadable", "damaged: the cross-reference table is unreadable"},
+		{"", "cannot read the file", "cannot read the file"},
+	} {
+		if got := failureText(c.kind, c.reason); got != c.want {
+			t.Errorf("failureText(%q, %q) = %q, want %q", c.kind, c.reason, got, c.want)
+		}
+	}
+}
