@@ -18,7 +18,7 @@ func TestDisclosureVanishedBlanks(t *testing.T) {
 		want []any
 	}{
 		{model.Gen2021, "normative_documents", "2 31", []any{nil, nil, nil}}, // 2|3|1 or 2|(blank)|31 …
-		{model.Gen2021, "normative_documents", "00", []any{0.0, 0.0, 0.0}},  // every reading is zeros
+		{model.Gen2021, "normative_documents", "00", []any{0.0, 0.0, 0.0}},   // every reading is zeros
 		{model.Gen2021, "normative_documents", "3 0 25", []any{3.0, 0.0, 25.0}},
 		{model.Gen2021, "licensing", "57", []any{57.0}},
 		{model.Gen2019, "procurement", "12 251000元", []any{12.0, 251000.0}},
