@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"strings"
 	"testing"
 )
 
@@ -26,4 +27,119 @@ func TestOneLineBlankCellsVanish(t *testing.T) {
 	if v, ok := ad.Get("licensing", "decisions"); !ok || v != 57 {
 		t.Errorf("licensing.decisions = %v (known %v), want 57", v, ok)
 	}
+}
+
+// dispWidth is a string's width on a terminal: two columns a Chinese
+// character, as text browsers and converters align tables.
+func dispWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if r >= 0x2E80 {
+			w += 2
+		} else {
+			w++
+		}
+	}
+	return w
+}
+
+func padTo(s string, w int) string {
+	if n := w - dispWidth(s); n > 0 {
+		return s + strings.Repeat(" ", n)
+	}
+	return s + " "
+}
+
+// plainReport renders a 2021 report as a converter's plain text: every
+// table a grid of space-aligned columns and no rules. The rows listed in
+// blankRows print their labels and nothing else (the cells that a page
+// merged over them from the row above lost their merge in the text).
+func plainReport(rows cells, blankRows ...string) string {
+	var b strings.Builder
+	b.WriteString("示例区市场监督管理局2024年政府信息公开工作年度报告\n\n一、总体情况\n\n2024年，本局依法做好政府信息公开工作。\n\n二、主动公开政府信息情况\n\n")
+	two := [][]string{
+		{"第二十条第（一）项"}, {"信息内容", "本年制发件数", "本年废止件数", "现行有效件数"},
+		{"规章", "0", "0", "0"}, {"规范性文件", "4", "2", "31"},
+		{"第二十条第（五）项"}, {"信息内容", "本年处理决定数量"}, {"行政许可", "6"},
+		{"第二十条第（六）项"}, {"信息内容", "本年处理决定数量"}, {"行政处罚", "73"}, {"行政强制", "12"},
+		{"第二十条第（八）项"}, {"信息内容", "本年收费金额（单位：万元）"}, {"行政事业性收费", "0"},
+	}
+	for _, r := range two {
+		line := "  "
+		for i, c := range r {
+			line += padTo(c, []int{24, 28, 28, 28}[i])
+		}
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	b.WriteString("\n三、收到和处理政府信息公开申请情况\n\n")
+	b.WriteString("  " + padTo("（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）", 100) + "申请人情况\n")
+	hdr := []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
+	line := "  " + strings.Repeat(" ", 100)
+	for _, h := range hdr {
+		line += padTo(h, 14)
+	}
+	b.WriteString(strings.TrimRight(line, " ") + "\n")
+	for _, r := range requestRows {
+		v, ok := rows[r.key]
+		if !ok {
+			v = zeros()
+		}
+		line := "  " + padTo(r.group, 22) + padTo(r.label, 78)
+		if !contains(blankRows, r.key) {
+			for _, c := range v {
+				line += padTo(c, 14)
+			}
+		}
+		b.WriteString(strings.TrimRight(line, " ") + "\n")
+	}
+	b.WriteString("\n四、政府信息公开行政复议、行政诉讼情况\n\n")
+	b.WriteString("  行政复议                                          行政诉讼\n")
+	b.WriteString("  结果维持  结果纠正  其他结果  尚未审结  总计      未经复议直接起诉                                  复议后起诉\n")
+	b.WriteString("                                                    结果维持  结果纠正  其他结果  尚未审结  总计      结果维持  结果纠正  其他结果  尚未审结  总计\n")
+	b.WriteString("  1         0         0         0         1         0         0         0         0         0         0         0         0         0         0\n")
+	b.WriteString("\n五、存在的主要问题及改进情况\n\n解读形式还不够丰富。\n\n六、其他需要报告的事项\n\n本年度未收取信息处理费。\n")
+	return b.String()
+}
+
+// A converter's plain text of a page whose （六）其他处理 values were merged
+// over the three sub-rows (rowspan): sub-row 1 prints them, sub-rows 2
+// and 3 print nothing, in a table that prints its zeros. The 2 belongs to
+// the three rows together: none of them may get it, and none 0 for it.
+func TestAlignedTextMergedSubRows(t *testing.T) {
+	rows := baseRows()
+	rows["total"] = [7]string{"19", "3", "0", "0", "1", "0", "23"}
+	rows["carried_forward"] = [7]string{"3", "0", "0", "0", "0", "0", "3"}
+	rows["other_no_correction"] = [7]string{"2", "0", "0", "0", "0", "0", "2"}
+	r := mustParse(t, "merged-plain.txt", plainReport(rows, "other_unpaid_fee", "other_other"))
+	if r.Applications == nil {
+		t.Fatalf("table 三 not read: %v", r.Warnings)
+	}
+	for _, row := range otherRows {
+		for _, c := range []string{"natural_person", "total"} {
+			if v, ok := r.Applications.Get(row, c); ok {
+				t.Errorf("%s.%s = %v, want null (printed once for the three sub-rows)", row, c, v)
+			}
+		}
+		if v, ok := r.Applications.Get(row, "commercial_enterprise"); !ok || v != 0 {
+			t.Errorf("%s.commercial_enterprise = %v (known %v), want the merged 0", row, v, ok)
+		}
+	}
+	if v, ok := r.Applications.Get("granted", "natural_person"); !ok || v != 9 {
+		t.Errorf("granted.natural_person = %v (known %v)", v, ok)
+	}
+	if !warned(r, "value_spans_rows", "applications.other_other.natural_person") {
+		t.Errorf("no value_spans_rows warning: %v", r.Warnings)
+	}
+	// The same text with every row printed is read whole: a row of zeros
+	// is no merged row.
+	rows["other_no_correction"] = zeros()
+	rows["total"] = [7]string{"17", "3", "0", "0", "1", "0", "21"}
+	rows["carried_forward"] = [7]string{"5", "0", "0", "0", "0", "0", "5"}
+	r = mustParse(t, "plain.txt", plainReport(rows))
+	for _, row := range otherRows {
+		if v, ok := r.Applications.Get(row, "natural_person"); !ok || v != 0 {
+			t.Errorf("%s.natural_person = %v (known %v), want 0", row, v, ok)
+		}
+	}
+	noFailedChecks(t, r)
 }
