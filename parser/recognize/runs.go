@@ -333,8 +333,10 @@ func (st *state) fillFromRuns() {
 }
 
 // leavesBlanks reports whether the document prints zeros as empty cells:
-// a row of table 二 or 三 whose label is followed by no value at all. In
-// a dump such cells vanish, so any run may then be missing one.
+// a row of table 二, or a row of table 三 outside the groups of sub-rows,
+// whose label is followed by no value at all (a sub-row may print nothing
+// because a cell merged over its group printed the value once). In a dump
+// such empty cells vanish, so any run may then be missing one.
 func leavesBlanks(t2 digitrun.Table2Text, t3 digitrun.Table3Text, t3ok bool) bool {
 	for _, run := range t2.Runs {
 		if strings.TrimSpace(run) == "" {
@@ -342,8 +344,8 @@ func leavesBlanks(t2 digitrun.Table2Text, t3 digitrun.Table3Text, t3ok bool) boo
 		}
 	}
 	if t3ok {
-		for _, run := range t3.Runs {
-			if strings.TrimSpace(run) == "" {
+		for k, run := range t3.Runs {
+			if strings.TrimSpace(run) == "" && subRowGroup(k) == "" {
 				return true
 			}
 		}
