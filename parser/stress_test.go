@@ -143,3 +143,101 @@ func TestAlignedTextMergedSubRows(t *testing.T) {
 	}
 	noFailedChecks(t, r)
 }
+
+// narrowBoxReport draws table 三 as a text browser does with a narrow
+// window: every column 2 characters wide, so a longer number wraps onto
+// the row's next line (124 is 12 over 4), and so do the header words.
+func narrowBoxReport(rows cells) string {
+	const w = 2
+	cut := func(s string) []string { // pieces of at most w columns
+		var out []string
+		for s != "" {
+			n, i := 0, 0
+			for j, r := range s {
+				rw := 1
+				if r >= 0x2E80 {
+					rw = 2
+				}
+				if n+rw > w {
+					break
+				}
+				n, i = n+rw, j+len(string(r))
+			}
+			out = append(out, s[:i])
+			s = s[i:]
+		}
+		return out
+	}
+	row := func(label string, vals []string) string {
+		cols := [][]string{{label}}
+		lines := 1
+		for _, v := range vals {
+			p := cut(v)
+			cols = append(cols, p)
+			lines = max(lines, len(p))
+		}
+		var b strings.Builder
+		for i := 0; i < lines; i++ {
+			for j, c := range cols {
+				s := ""
+				if i < len(c) {
+					s = c[i]
+				}
+				width := w
+				if j == 0 {
+					width = 80
+				}
+				b.WriteString("│" + padTo(s, width)[:len(padTo(s, width))-boolInt(dispWidth(s) >= width)])
+			}
+			b.WriteString("│\n")
+		}
+		return b.String()
+	}
+	rule := "├" + strings.Repeat("─", 80) + strings.Repeat("┼"+strings.Repeat("─", w), 7) + "┤\n"
+	var b strings.Builder
+	b.WriteString("示例镇人民政府2021年政府信息公开工作年度报告\n\n一、总体情况\n\n2021年，示例镇人民政府做好公开工作。\n\n三、收到和处理政府信息公开申请情况\n\n")
+	b.WriteString("┌" + strings.Repeat("─", 80) + strings.Repeat("┬"+strings.Repeat("─", w), 7) + "┐\n")
+	b.WriteString(row("", []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}))
+	for _, r := range requestRows {
+		v, ok := rows[r.key]
+		if !ok {
+			v = zeros()
+		}
+		b.WriteString(rule + row(r.label, v[:]))
+	}
+	b.WriteString("└" + strings.Repeat("─", 80) + strings.Repeat("┴"+strings.Repeat("─", w), 7) + "┘\n")
+	return b.String()
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// A box-drawn table whose numbers wrap inside their boxes: the lines of
+// one box row are one row, 12 over 4 is 124.
+func TestBoxRowWrappedNumbers(t *testing.T) {
+	rows := cells{
+		"new_requests":         {"120", "3", "0", "0", "1", "0", "124"},
+		"carried_over":         {"2", "0", "0", "0", "0", "0", "2"},
+		"granted":              {"109", "2", "0", "0", "1", "0", "112"},
+		"unavailable_not_held": {"8", "1", "0", "0", "0", "0", "9"},
+		"total":                {"117", "3", "0", "0", "1", "0", "121"},
+		"carried_forward":      {"5", "0", "0", "0", "0", "0", "5"},
+	}
+	r := mustParse(t, "w3m-narrow.txt", narrowBoxReport(rows))
+	if r.Applications == nil {
+		t.Fatalf("table 三 not read: %v", r.Warnings)
+	}
+	for _, c := range []struct {
+		row, col string
+		want     float64
+	}{{"new_requests", "natural_person", 120}, {"new_requests", "total", 124}, {"granted", "total", 112}, {"granted", "natural_person", 109}, {"total", "total", 121}} {
+		if v, ok := r.Applications.Get(c.row, c.col); !ok || v != c.want {
+			t.Errorf("%s.%s = %v (known %v), want %v", c.row, c.col, v, ok, c.want)
+		}
+	}
+	noFailedChecks(t, r)
+}
