@@ -241,3 +241,23 @@ func TestBoxRowWrappedNumbers(t *testing.T) {
 	}
 	noFailedChecks(t, r)
 }
+
+// A one-line dump with no header fields: the title runs straight into the
+// body (and the body names the portal's address). The title is the text
+// up to 年度报告, so the report is read, not rejected.
+func TestOneLineRunInTitle(t *testing.T) {
+	two := "第二十条第（一）项信息内容本年制发件数本年废止件数现行有效件数规章000规范性文件101" +
+		"第二十条第（五）项信息内容本年处理决定数量行政许可57第二十条第（六）项信息内容本年处理决定数量行政处罚9行政强制0" +
+		"第二十条第（八）项信息内容本年收费金额（单位：万元）行政事业性收费0"
+	src := oneLineDump("示例县教育局2023年度政府信息公开工作年度报告", two, oneLine2021, "100010000000000", "示例县教育局")
+	_, body, _ := strings.Cut(src, "\n\n")
+	src = "示例县教育局2023年度政府信息公开工作年度报告 根据《中华人民共和国政府信息公开条例》编制，电子版见本局网站（www.example.gov.cn）。" + body
+	r := mustParse(t, "bare-dump.txt", src)
+	if r.Title == nil || *r.Title != "示例县教育局2023年度政府信息公开工作年度报告" {
+		t.Errorf("title %v", r.Title)
+	}
+	if r.Agency == nil || *r.Agency != "示例县教育局" || r.Year == nil || *r.Year != 2023 {
+		t.Errorf("agency %v, year %v", r.Agency, r.Year)
+	}
+	checkRows(t, r, oneLine2021, "total")
+}
