@@ -56,6 +56,16 @@ type fval struct {
 // boundaries; a lone —, - or / is a blank cell (0), but a - directly
 // before a digit is that number's sign.
 func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
+	return DecodeDisclosureBlanks(run, row, false)
+}
+
+// DecodeDisclosureBlanks is DecodeDisclosure for a document that leaves
+// cells blank (a zero printed as an empty cell, as a row with no value at
+// all shows): in a dump such a cell vanishes without a trace, so when
+// blanks is true a cell may also be a vanished blank (0) anywhere in the
+// run. "2 31" for three fields is then 2|3|1 or 2|(blank)|31 or …, and
+// the cells that differ between those readings stay null.
+func DecodeDisclosureBlanks(run string, row model.DisclosureRow, blanks bool) ([]Cell, []Warning) {
 	n := len(row.Fields)
 	out := make([]Cell, n)
 	base := "active_disclosure." + row.Key
@@ -93,6 +103,12 @@ func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
 		if budget--; budget <= 0 {
 			stopped = true
 			return
+		}
+		if blanks && k < n {
+			// A vanished blank cell here: field k is 0 and nothing of the
+			// run is used. Only a run shorter than its fields can have one.
+			cells[k] = fval{0, ""}
+			rec(si, off, k+1)
 		}
 		if si == len(segs) {
 			if k == n {
@@ -164,7 +180,13 @@ func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
 			}
 		}
 		if len(vals) == 1 {
-			out[i] = Cell{Value: fptr(vals[0]), Raw: splits[0][i].raw}
+			raw := ""
+			for _, s := range splits {
+				if raw = s[i].raw; raw != "" {
+					break // a vanished blank has no text of its own
+				}
+			}
+			out[i] = Cell{Value: fptr(vals[0]), Raw: raw}
 			continue
 		}
 		sort.Float64s(vals)

@@ -252,15 +252,21 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	st.cellsInOrder = inOrder
 	for _, r := range rows {
 		if t.Row(r.key) == nil {
-			if r.key == "other" && gen == model.Gen2021 && !r.blank {
-				st.report.Warn("extra_row", "applications.other", "a subtotal row （六）其他处理 beside its three sub-rows was ignored")
-			}
 			continue
 		}
 		if r.blank {
 			r.values = blankValues(r.line, len(cols))
 		} else {
 			r.values = hdr.assign(r.line, r.ps, r.vals, widths)
+		}
+	}
+	spanned := mergedSubRows(rows, t)
+	for _, r := range rows {
+		if t.Row(r.key) == nil {
+			if r.key == "other" && gen == model.Gen2021 && !r.blank {
+				st.report.Warn("extra_row", "applications.other", "a subtotal row （六）其他处理 beside its three sub-rows was ignored")
+			}
+			continue
 		}
 		if seen[r.key] {
 			if r.values != nil {
@@ -295,6 +301,10 @@ func (st *state) scanApplications(from, to int) *appsResult {
 				continue
 			}
 			if !st.spanRead(path, v, keyOf) {
+				continue
+			}
+			if b := spanned[r]; b != nil && b.nonzero[ci] {
+				st.spanNullPath(path, fmt.Sprintf("line %d: the rows %s print one value in column %s and are otherwise blank in a table that prints its zeros: the value was printed once in a cell merged over them and cannot be split, so each is null", r.line.Num, strings.Join(b.keys, ", "), cols[ci]))
 				continue
 			}
 			t.Set(r.key, cols[ci], v.num)

@@ -134,3 +134,112 @@ func (st *state) warnAbsentRows(table string, t *model.Table, found map[string]s
 		}
 	}
 }
+
+// spanNullPath leaves path null because its cell is merged over rows.
+func (st *state) spanNullPath(path, msg string) {
+	if st.spanNull == nil {
+		st.spanNull = map[string]bool{}
+	}
+	st.spanNull[path] = true
+	st.report.Warn("value_spans_rows", path, msg)
+}
+
+// subRowBlock is a run of sub-rows of one group of table 三 (the rows
+// under （三）, （四）, （五） or （六）) of which some print nothing at all
+// beside a neighbour that prints values.
+type subRowBlock struct {
+	keys    []string
+	nonzero []bool // per column: a value other than 0 is printed in it
+}
+
+// subRowGroup names the group of table 三 a row belongs to, "" for rows
+// outside the groups.
+func subRowGroup(key string) string {
+	for _, g := range []string{"withheld_", "unavailable_", "not_processed_", "other_"} {
+		if strings.HasPrefix(key, g) {
+			return g
+		}
+	}
+	return ""
+}
+
+// mergedSubRows finds sub-rows whose values were printed once for several
+// of them in cells merged over the rows (rowspan) in a rendering that kept
+// no trace of the merge (a text dump, a browser's text, a converter's
+// grid): one sub-row prints the values, its neighbours in the group print
+// nothing at all. In a table that writes its zeros, a wholly blank row is
+// no row of zeros but such a covered row. A 0 is then 0 in each of them;
+// any other number belongs to them together and is null in each.
+func mergedSubRows(rows []*rowRead, t *model.Table) map[*rowRead]*subRowBlock {
+	allBlank := func(r *rowRead) bool {
+		for _, v := range r.values {
+			if v.kind != blank || strings.TrimSpace(v.cell.Text) != "" {
+				return false
+			}
+		}
+		return true
+	}
+	var rs []*rowRead
+	printsZero := false
+	for _, r := range rows {
+		if t.Row(r.key) == nil || r.values == nil {
+			continue
+		}
+		rs = append(rs, r)
+		if !allBlank(r) {
+			for _, v := range r.values {
+				printsZero = printsZero || v.kind == number && v.num == 0
+			}
+		}
+	}
+	if !printsZero {
+		return nil
+	}
+	out := map[*rowRead]*subRowBlock{}
+	inBlock := func(i int) bool {
+		g := subRowGroup(rs[i].key)
+		if g == "" {
+			return false
+		}
+		if allBlank(rs[i]) {
+			return true
+		}
+		for _, j := range []int{i - 1, i + 1} {
+			if j >= 0 && j < len(rs) && subRowGroup(rs[j].key) == g && allBlank(rs[j]) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(rs); {
+		if !inBlock(i) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(rs) && inBlock(j) && subRowGroup(rs[j].key) == subRowGroup(rs[i].key) {
+			j++
+		}
+		b := &subRowBlock{nonzero: make([]bool, len(rs[i].values))}
+		printed := false
+		for _, r := range rs[i:j] {
+			b.keys = append(b.keys, r.key)
+			if allBlank(r) {
+				continue
+			}
+			printed = true
+			for ci, v := range r.values {
+				if ci < len(b.nonzero) && (v.kind != blank && v.kind != number || v.num != 0) {
+					b.nonzero[ci] = true
+				}
+			}
+		}
+		if printed && j-i > 1 {
+			for _, r := range rs[i:j] {
+				out[r] = b
+			}
+		}
+		i = j
+	}
+	return out
+}

@@ -70,6 +70,7 @@ func isTitle(t string) bool {
 // column name 政府信息公开年报 in a saved page's side menu).
 func (st *state) findTitle(limit int) string {
 	fallback := "" // the first title without a year or an agency
+	runIn := ""    // the title that opens a body run together, if no line holds one
 	var complete []string
 	for i, l := range st.lines[:limit] {
 		if l.Table != 0 {
@@ -83,6 +84,12 @@ func (st *state) findTitle(limit int) string {
 			t = v
 		}
 		t = strings.TrimPrefix(t, "标题")
+		if h := runInTitle(t); h != t {
+			if runIn == "" {
+				runIn = h
+			}
+			continue
+		}
 		if pathRe.MatchString(t) {
 			continue
 		}
@@ -115,6 +122,9 @@ func (st *state) findTitle(limit int) string {
 	}
 	switch len(complete) {
 	case 0:
+		if runIn != "" {
+			return runIn
+		}
 		return fallback
 	case 1:
 		return complete[0]
@@ -141,6 +151,29 @@ func (st *state) pickTitle(titles []string) string {
 		}
 	}
 	return best
+}
+
+// runInTitle returns the title that opens a long line of a dump in which
+// the whole body ran together (XX局2023年政府信息公开工作年度报告根据《条例》…):
+// the text up to the first 年度报告 or 年报 when it names an agency and a
+// year; other lines are returned as they are.
+func runInTitle(t string) string {
+	if len([]rune(t)) < 300 {
+		return t // a line, not a whole body run together
+	}
+	i := strings.Index(t, "年度报告")
+	n := len("年度报告")
+	if j := strings.Index(t, "年报"); i < 0 || j >= 0 && j < i {
+		i, n = j, len("年报")
+	}
+	if i < 0 {
+		return t
+	}
+	head := strings.TrimSpace(t[:i+n])
+	if len([]rune(head)) > 70 || strings.ContainsAny(head, "。，,;；《》〈〉") || !isTitle(head) || !titleComplete(head) {
+		return t
+	}
+	return head
 }
 
 var breadcrumbRe = regexp.MustCompile(`^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置)|>.*>`)
@@ -183,7 +216,7 @@ func (st *state) readMeta() {
 	title := ""
 	limit := len(st.lines)
 	if s := st.sections[secOverview]; s >= 0 {
-		limit = s
+		limit = s + 1 // a dump that ran together has its title on the heading's line
 	} else if limit > 60 {
 		limit = 60
 	}

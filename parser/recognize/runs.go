@@ -316,9 +316,10 @@ func (st *state) fillFromRuns() {
 			warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "active_disclosure." + k,
 				Message: fmt.Sprintf("label %q matched row %s by its place and most of its characters", t2.Approximate[k], k)})
 		}
+		blanks := leavesBlanks(t2, t3, t3ok)
 		for _, row := range model.DisclosureRows[t2.Gen] {
 			if run, ok := t2.Runs[row.Key]; ok {
-				cs, w := digitrun.DecodeDisclosure(run, row)
+				cs, w := digitrun.DecodeDisclosureBlanks(run, row, blanks)
 				decoded[row.Key] = cs
 				warns = append(warns, w...)
 			}
@@ -338,6 +339,27 @@ func (st *state) fillFromRuns() {
 		}, s)
 		st.warnAbsentRows("active_disclosure", r.ActiveDisclosure, t2.Runs)
 	}
+}
+
+// leavesBlanks reports whether the document prints zeros as empty cells:
+// a row of table 二, or a row of table 三 outside the groups of sub-rows,
+// whose label is followed by no value at all (a sub-row may print nothing
+// because a cell merged over its group printed the value once). In a dump
+// such empty cells vanish, so any run may then be missing one.
+func leavesBlanks(t2 digitrun.Table2Text, t3 digitrun.Table3Text, t3ok bool) bool {
+	for _, run := range t2.Runs {
+		if strings.TrimSpace(run) == "" {
+			return true
+		}
+	}
+	if t3ok {
+		for k, run := range t3.Runs {
+			if strings.TrimSpace(run) == "" && subRowGroup(k) == "" {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // merge fills t's null cells from the decoded ones. When a cell read both

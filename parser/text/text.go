@@ -17,6 +17,7 @@ func Read(s string) *layout.Document {
 	doc := &layout.Document{Format: "text"}
 	var wides [][]wideCount // per line with cells, per cell
 	num := 0
+	inBoxRow := false // the last line was a box row's text, no rule after it
 	for len(s) > 0 {
 		num++
 		var line string
@@ -30,6 +31,17 @@ func Read(s string) *layout.Document {
 			line, s = s, ""
 		}
 		cells, wc := splitLine(line)
+		box := wc == nil && !strings.Contains(line, "\t") && !isMarkdownRow(line) && isBoxLine(line)
+		if box && cells != nil && inBoxRow && !strings.ContainsFunc(line, isHorizontalRule) {
+			// A box row's text wrapped onto several lines (a label, or a
+			// number cut in two: ２ / ３ in a narrow column) is one row.
+			// A line with a rule in it (a merged cell's neighbours
+			// closing their rows) starts a row of its own.
+			prev := &doc.Lines[len(doc.Lines)-1]
+			prev.Cells = joinBoxCells(prev.Cells, cells)
+			continue
+		}
+		inBoxRow = box && cells != nil
 		if cells == nil {
 			continue
 		}
@@ -162,6 +174,35 @@ func splitBox(line string) []layout.Cell {
 		col += w
 	}
 	flush()
+	return cells
+}
+
+// joinBoxCells adds the text of a box row's next line to the cells of
+// the lines before it: text between the same vertical rules continues the
+// cell; text in a box empty so far is a cell of its own.
+func joinBoxCells(cells, more []layout.Cell) []layout.Cell {
+	for _, m := range more {
+		joined := false
+		for i := range cells {
+			if cells[i].X0 == m.X0 {
+				cells[i].Raw += m.Raw
+				cells[i].Text += m.Text
+				cells[i].X1 = max(cells[i].X1, m.X1)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			at := len(cells)
+			for i := range cells {
+				if cells[i].X0 > m.X0 {
+					at = i
+					break
+				}
+			}
+			cells = append(cells[:at], append([]layout.Cell{m}, cells[at:]...)...)
+		}
+	}
 	return cells
 }
 
