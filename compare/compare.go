@@ -59,6 +59,10 @@ type Warning struct {
 type Set struct {
 	Entries  []*Entry
 	Warnings []Warning
+	// Findings are the audit's findings on the entries (package audit,
+	// docs/AUDIT.md), in column order; failed checks and carry-over are
+	// among them as rules arithmetic and carry_over.
+	Findings []audit.Finding
 }
 
 // Sort orders of the columns.
@@ -133,7 +137,38 @@ func Build(reports []*model.Report, names []string, order string) (*Set, error) 
 			})
 		}
 	}
+	ins := make([]audit.Input, len(s.Entries))
+	for i, e := range s.Entries {
+		ins[i] = audit.Input{Name: e.Name, Report: e.Report}
+	}
+	s.Findings = audit.Run(ins)
 	return s, nil
+}
+
+// otherFindings are the findings beyond the failed checks and the
+// carry-over, which the comparison shows on their own.
+func (s *Set) otherFindings() []audit.Finding {
+	var out []audit.Finding
+	for _, f := range s.Findings {
+		if f.Rule != audit.RuleArithmetic && f.Rule != audit.RuleCarryOver {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func findingLabel(f audit.Finding) string {
+	a := ""
+	if f.Agency != nil {
+		a = *f.Agency
+	}
+	if f.Year != nil {
+		a = fmt.Sprintf("%s %d", a, *f.Year)
+	}
+	if a == "" && len(f.Reports) > 0 {
+		a = filepath.Base(f.Reports[len(f.Reports)-1])
+	}
+	return a
 }
 
 func year(e *Entry) int {
