@@ -14,6 +14,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/govreport/govreport/audit"
 	"github.com/govreport/govreport/derive"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/region"
@@ -58,6 +59,10 @@ type Warning struct {
 type Set struct {
 	Entries  []*Entry
 	Warnings []Warning
+	// Findings are the audit's findings on the entries (package audit,
+	// docs/AUDIT.md), in column order; failed checks and carry-over are
+	// among them as rules arithmetic and carry_over.
+	Findings []audit.Finding
 }
 
 // Sort orders of the columns.
@@ -121,11 +126,10 @@ func Build(reports []*model.Report, names []string, order string) (*Set, error) 
 		}
 		e.Prev = p
 		e.Changes = derive.YearOnYear(e.Figures, p.Figures)
-		co, ok1 := e.Report.Applications.Get("carried_over", "total")
-		cf, ok2 := p.Report.Applications.Get("carried_forward", "total")
-		e.Carry = &CarryCheck{OK: true, Known: ok1 && ok2, CarriedOver: co, PrevCarriedForward: cf}
-		if ok1 && ok2 && co != cf {
-			e.Carry.OK = false
+		c := audit.CarryOver(e.Report, p.Report) // the audit's carry_over rule
+		co, cf := c.CarriedOver, c.PrevCarriedForward
+		e.Carry = &CarryCheck{OK: c.OK, Known: c.Known, CarriedOver: co, PrevCarriedForward: cf}
+		if !c.OK {
 			s.Warnings = append(s.Warnings, Warning{
 				Rule: "carry_over", Agency: agencyName(e.Report), Year: *e.Report.Year,
 				Expected: cf, Actual: co, Prev: p.Name, Cur: e.Name,
@@ -133,7 +137,38 @@ func Build(reports []*model.Report, names []string, order string) (*Set, error) 
 			})
 		}
 	}
+	ins := make([]audit.Input, len(s.Entries))
+	for i, e := range s.Entries {
+		ins[i] = audit.Input{Name: e.Name, Report: e.Report}
+	}
+	s.Findings = audit.Run(ins)
 	return s, nil
+}
+
+// otherFindings are the findings beyond the failed checks and the
+// carry-over, which the comparison shows on their own.
+func (s *Set) otherFindings() []audit.Finding {
+	var out []audit.Finding
+	for _, f := range s.Findings {
+		if f.Rule != audit.RuleArithmetic && f.Rule != audit.RuleCarryOver {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+func findingLabel(f audit.Finding) string {
+	a := ""
+	if f.Agency != nil {
+		a = *f.Agency
+	}
+	if f.Year != nil {
+		a = fmt.Sprintf("%s %d", a, *f.Year)
+	}
+	if a == "" && len(f.Reports) > 0 {
+		a = filepath.Base(f.Reports[len(f.Reports)-1])
+	}
+	return a
 }
 
 func year(e *Entry) int {
@@ -153,26 +188,9 @@ func regionKey(e *Entry) string {
 
 // AgencyKey identifies one agency across years: its name without spaces
 // and its division code when resolved.
-func AgencyKey(r *model.Report) string {
-	n := strings.Join(strings.Fields(agencyName(r)), "")
-	if n == "" {
-		return ""
-	}
-	if r.Region != nil && r.Region.Code != nil {
-		n = *r.Region.Code + "|" + n
-	}
-	return n
-}
+func AgencyKey(r *model.Report) string { return audit.AgencyKey(r) }
 
-func agencyName(r *model.Report) string {
-	if r.Agency != nil {
-		return *r.Agency
-	}
-	if r.Title != nil {
-		return *r.Title
-	}
-	return ""
-}
+func agencyName(r *model.Report) string { return audit.AgencyName(r) }
 
 // Label is the short name of an entry's column: the agency and year, or
 // the input's file name.

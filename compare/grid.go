@@ -169,5 +169,8 @@ func (s *Set) FailedNote() string {
 	for _, w := range s.Warnings {
 		fmt.Fprintf(&b, "⚠ %s\n", w.Message)
 	}
+	for _, f := range s.otherFindings() {
+		fmt.Fprintf(&b, "⚑ %s [%s] %s\n", findingLabel(f), f.Rule, f.Message)
+	}
 	return b.String()
 }

@@ -289,6 +289,13 @@ func (s *Set) WriteHTML(w io.Writer) error {
 		}
 		b.WriteString(`</ul>`)
 	}
+	if other := s.otherFindings(); len(other) > 0 {
+		b.WriteString(`<h3>其他审计发现（docs/AUDIT.md）</h3><ul class="checks" id="findings">`)
+		for _, f := range other {
+			fmt.Fprintf(&b, `<li data-rule="%s" data-severity="%s">⚑ %s：%s</li>`, esc(f.Rule), esc(f.Severity), esc(findingLabel(f)), esc(f.Message))
+		}
+		b.WriteString(`</ul>`)
+	}
 	b.WriteString(`</section><section id="table"><h2>对比表</h2><div class="wrap"><table class="compare"><tr><th>指标</th>`)
 	for i, h := range s.headers() {
 		cls := ""

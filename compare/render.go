@@ -178,6 +178,17 @@ func (s *Set) WriteCSV(w io.Writer) error {
 		line = append(line, strings.Join(ms, "; "))
 	}
 	cw.Write(line)
+	line = []string{"findings", "审计发现"}
+	for _, e := range s.Entries {
+		var ms []string
+		for _, f := range s.Findings {
+			if f.Reports[len(f.Reports)-1] == e.Name {
+				ms = append(ms, "["+f.Rule+"] "+f.Message)
+			}
+		}
+		line = append(line, strings.Join(ms, "; "))
+	}
+	cw.Write(line)
 	cw.Flush()
 	return cw.Error()
 }
@@ -256,5 +267,34 @@ func (s *Set) WriteXLSX(w io.Writer) error {
 	}
 	f.SetColWidth(checks, "A", "A", 28)
 	f.SetColWidth(checks, "F", "F", 80)
+	// Sheet 发现: every audit finding, one row per piece of evidence.
+	const found = "发现"
+	f.NewSheet(found)
+	for i, h := range []string{"报告", "规则", "级别", "说明", "字段", "值", "原文", "页", "行"} {
+		f.SetCellValue(found, cell(i+1, 1), h)
+	}
+	row = 2
+	for _, fd := range s.Findings {
+		for _, e := range fd.Evidence {
+			vals := []any{findingLabel(fd), fd.Rule, fd.Severity, fd.Message, e.Field, nil, e.Text, nil, nil}
+			if e.Value != nil {
+				vals[5] = *e.Value
+			}
+			if e.Page > 0 {
+				vals[7] = e.Page
+			}
+			if e.Line > 0 {
+				vals[8] = e.Line
+			}
+			for i, v := range vals {
+				if v != nil {
+					f.SetCellValue(found, cell(i+1, row), v)
+				}
+			}
+			row++
+		}
+	}
+	f.SetColWidth(found, "A", "A", 28)
+	f.SetColWidth(found, "D", "D", 80)
 	return f.Write(w)
 }

@@ -9,6 +9,8 @@
 package derive
 
 import (
+	"strings"
+
 	"github.com/govreport/govreport/model"
 )
 
@@ -27,6 +29,10 @@ type Figure struct {
 	Unit    Unit     `json:"unit"`
 	Value   *float64 `json:"value"`
 	Formula string   `json:"formula"`
+	// Note says when a value was not taken as printed (a 总计 left blank
+	// or failing its row check, computed from the six applicant columns)
+	// or why it is null.
+	Note string `json:"note,omitempty"`
 }
 
 // Figures are the derived values of one report, in a fixed order.
@@ -76,22 +82,43 @@ var (
 	orgColumns       = []string{"commercial_enterprise", "research_institution", "social_welfare_org", "legal_service_org", "other_org"}
 )
 
-// val is a value that may be unknown.
+// val is a value that may be unknown, with what a reader should know
+// about it.
 type val struct {
-	v  float64
-	ok bool
+	v    float64
+	ok   bool
+	note string
 }
 
 func get(t *model.Table, r, c string) val {
 	v, ok := t.Get(r, c)
-	return val{v, ok}
+	return val{v: v, ok: ok}
+}
+
+func joinNotes(vs ...val) string {
+	var out []string
+	for _, v := range vs {
+		for _, n := range strings.Split(v.note, "；") {
+			if n == "" {
+				continue
+			}
+			dup := false
+			for _, o := range out {
+				dup = dup || o == n
+			}
+			if !dup {
+				out = append(out, n)
+			}
+		}
+	}
+	return strings.Join(out, "；")
 }
 
 func sum(vs ...val) val {
-	s := val{ok: true}
+	s := val{ok: true, note: joinNotes(vs...)}
 	for _, v := range vs {
 		if !v.ok {
-			return val{}
+			return val{note: s.note}
 		}
 		s.v += v.v
 	}
@@ -100,24 +127,16 @@ func sum(vs ...val) val {
 
 func sub(a, b val) val {
 	if !a.ok || !b.ok {
-		return val{}
+		return val{note: joinNotes(a, b)}
 	}
-	return val{a.v - b.v, true}
+	return val{a.v - b.v, true, joinNotes(a, b)}
 }
 
 func ratio(a, b val) val {
 	if !a.ok || !b.ok || b.v == 0 {
-		return val{}
+		return val{note: joinNotes(a, b)}
 	}
-	return val{a.v / b.v, true}
-}
-
-func rows(t *model.Table, keys []string, col string) val {
-	vs := make([]val, len(keys))
-	for i, k := range keys {
-		vs[i] = get(t, k, col)
-	}
-	return sum(vs...)
+	return val{a.v / b.v, true, joinNotes(a, b)}
 }
 
 func (v val) ptr() *float64 {
@@ -126,6 +145,47 @@ func (v val) ptr() *float64 {
 	}
 	x := v.v
 	return &x
+}
+
+// rowTotal is the 总计 of a row of table 三 as a figure may use it: as
+// printed, unless the document left it blank or it fails its row check;
+// then the sum of the six applicant columns when they are all read
+// (saying so), otherwise unknown with the reason. A blank 总计 read as 0
+// must not make a share 0.0%.
+func rowTotal(r *model.Report, a *model.Table, row string) val {
+	printed := get(a, row, "total")
+	p, hasProv := r.Provenance["applications."+row+".total"]
+	blank := hasProv && !p.Inferred && strings.TrimSpace(p.Text) == ""
+	failed := false
+	for _, c := range r.Checks {
+		failed = failed || (c.Rule == "row_total" && c.Scope == row && !c.OK)
+	}
+	if !blank && !failed {
+		return printed
+	}
+	parts := make([]val, len(model.ApplicantColumns))
+	for i, c := range model.ApplicantColumns {
+		parts[i] = get(a, row, c.Key)
+	}
+	s := sum(parts...)
+	label := row
+	for _, d := range model.ApplicationRows {
+		if d.Key == row {
+			label = d.Label
+		}
+	}
+	why := "总计栏空白"
+	if !blank {
+		why = "总计与六类申请人之和不符"
+	}
+	if !s.ok {
+		return val{note: label + "：" + why + "，且六类申请人未全部读出，无法计算"}
+	}
+	if printed.ok && printed.v == s.v {
+		return printed
+	}
+	s.note = label + "：" + why + "，按六类申请人之和计算"
+	return s
 }
 
 // Compute derives the figures of one report.
@@ -140,9 +200,16 @@ func Compute(r *model.Report) Figures {
 	}
 	var fs Figures
 	add := func(key, label string, u Unit, v val, formula string) {
-		fs = append(fs, Figure{Key: key, Label: label, Unit: u, Value: v.ptr(), Formula: formula})
+		fs = append(fs, Figure{Key: key, Label: label, Unit: u, Value: v.ptr(), Formula: formula, Note: v.note})
 	}
-	tot := func(row string) val { return get(a, row, "total") }
+	tot := func(row string) val { return rowTotal(r, a, row) }
+	totals := func(keys []string) val {
+		vs := make([]val, len(keys))
+		for i, k := range keys {
+			vs[i] = tot(k)
+		}
+		return sum(vs...)
+	}
 	newReq, carried, concluded := tot("new_requests"), tot("carried_over"), tot("total")
 	add("new_requests", "本年新收申请", Count, newReq, "applications.new_requests.total")
 	add("carried_over", "上年结转申请", Count, carried, "applications.carried_over.total")
@@ -165,10 +232,10 @@ func Compute(r *model.Report) Figures {
 	}{
 		{"granted", "予以公开", tot("granted"), "applications.granted.total"},
 		{"partially_granted", "部分公开", tot("partially_granted"), "applications.partially_granted.total"},
-		{"withheld", "不予公开", rows(a, withheldKeys, "total"), "sum of the eight withheld_* rows, total column"},
-		{"unavailable", "无法提供", rows(a, unavailableRows, "total"), "sum of the three unavailable_* rows, total column"},
-		{"not_processed", "不予处理", rows(a, notProcessedRows, "total"), "sum of the five not_processed_* rows, total column"},
-		{"other", "其他处理", rows(a, other, "total"), "other (2019) or other_no_correction + other_unpaid_fee + other_other (2021), total column"},
+		{"withheld", "不予公开", totals(withheldKeys), "sum of the eight withheld_* rows, total column"},
+		{"unavailable", "无法提供", totals(unavailableRows), "sum of the three unavailable_* rows, total column"},
+		{"not_processed", "不予处理", totals(notProcessedRows), "sum of the five not_processed_* rows, total column"},
+		{"other", "其他处理", totals(other), "other (2019) or other_no_correction + other_unpaid_fee + other_other (2021), total column"},
 	}
 	for _, g := range groups {
 		add(g.key, g.label, Count, g.v, g.formula)
@@ -225,10 +292,10 @@ func YearOnYear(cur, prev Figures) []Change {
 		c := Change{Key: f.Key}
 		p := prev.Find(f.Key)
 		if p != nil && p.Value != nil && f.Value != nil {
-			d := val{*f.Value - *p.Value, true}
+			d := val{v: *f.Value - *p.Value, ok: true}
 			c.Delta = d.ptr()
 			if f.Unit == Count {
-				c.Relative = ratio(d, val{*p.Value, true}).ptr()
+				c.Relative = ratio(d, val{v: *p.Value, ok: true}).ptr()
 			}
 		}
 		out = append(out, c)

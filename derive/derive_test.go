@@ -182,3 +182,52 @@ func TestYearOnYear(t *testing.T) {
 }
 
 func ptr(v float64) *float64 { return &v }
+
+// A 总计 column the document left blank on the result rows (read as 0)
+// must not give a share of 0.0%: the share is computed from the six
+// applicant columns and says so; without them it is null with the reason.
+func TestShareOfBlankTotal(t *testing.T) {
+	apps := map[string][7]float64{
+		"new_requests":         {10, 2, 0, 0, 0, 0, 12},
+		"carried_over":         {0, 0, 0, 0, 0, 0, 0},
+		"granted":              {6, 1, 0, 0, 0, 0, 0}, // 总计 blank
+		"unavailable_not_held": {4, 1, 0, 0, 0, 0, 0}, // 总计 blank
+		"total":                {10, 2, 0, 0, 0, 0, 12},
+		"carried_forward":      {0, 0, 0, 0, 0, 0, 0},
+	}
+	r := report(apps, nil)
+	r.Provenance = model.Provenances{
+		"applications.granted.total":              {Text: "", Line: 9},
+		"applications.unavailable_not_held.total": {Text: "", Line: 18},
+		"applications.total.total":                {Text: "12", Line: 30},
+	}
+	r.Checks = model.RunChecks(r)
+	fs := Compute(r)
+	g := fs.Find("granted_share")
+	if g.Value == nil || math.Abs(*g.Value-7.0/12) > 1e-9 || g.Note == "" {
+		t.Fatalf("granted_share = %v (note %q), want 7/12 from the applicant columns, with a note", g.Value, g.Note)
+	}
+	if v, _ := fs.Get("granted"); v != 7 {
+		t.Errorf("granted = %v, want 7", v)
+	}
+	// A total printed and agreeing is taken as printed, without a note.
+	if c := fs.Find("concluded"); c.Value == nil || *c.Value != 12 || c.Note != "" {
+		t.Errorf("concluded = %v (note %q)", c.Value, c.Note)
+	}
+	// A total that fails its row check is computed from the parts too.
+	r.Applications.Set("granted", "total", 9)
+	r.Provenance["applications.granted.total"] = model.Provenance{Text: "9", Line: 9}
+	r.Checks = model.RunChecks(r)
+	if v, _ := Compute(r).Get("granted"); v != 7 {
+		t.Errorf("granted with a failing 总计 = %v, want 7 from the parts", v)
+	}
+	// Parts not all read: null with the reason, never 0.
+	r.Applications.Cell("granted", "commercial_enterprise").Value = nil
+	r.Applications.Set("granted", "total", 0)
+	r.Provenance["applications.granted.total"] = model.Provenance{Text: "", Line: 9}
+	r.Checks = model.RunChecks(r)
+	g = Compute(r).Find("granted_share")
+	if g.Value != nil || g.Note == "" {
+		t.Fatalf("granted_share = %v (note %q), want null with a reason", *g.Value, g.Note)
+	}
+}

@@ -25,15 +25,17 @@ type Report struct {
 	// Template is the generation of table 三 ("2019" or "2021"), the
 	// contract's "template". Templates records each table's own generation,
 	// since hybrids exist.
-	Template         Generation  `json:"template"`
-	Templates        Templates   `json:"templates"`
-	ActiveDisclosure *Table      `json:"active_disclosure"`
-	Applications     *Table      `json:"applications"`
-	ReviewLitigation *Table      `json:"review_litigation"`
-	Text             Text        `json:"text"`
-	Checks           []Check     `json:"checks"`
-	Warnings         []Warning   `json:"warnings"`
-	Provenance       Provenances `json:"provenance"`
+	Template         Generation `json:"template"`
+	Templates        Templates  `json:"templates"`
+	ActiveDisclosure *Table     `json:"active_disclosure"`
+	Applications     *Table     `json:"applications"`
+	ReviewLitigation *Table     `json:"review_litigation"`
+	Text             Text       `json:"text"`
+	Checks           []Check    `json:"checks"`
+	Warnings         []Warning  `json:"warnings"`
+	// Findings are the single-report audit rules' results (package audit).
+	Findings   []Finding   `json:"findings"`
+	Provenance Provenances `json:"provenance"`
 }
 
 // Source describes the document a report was read from.

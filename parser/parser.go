@@ -26,6 +26,7 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/govreport/govreport/audit"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/docerr"
@@ -227,6 +228,7 @@ func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
 	sum := sha256.Sum256(src)
 	r.Source.Path = name
 	r.Source.SHA256 = hex.EncodeToString(sum[:])
+	r.Findings = audit.Report(r) // the single-report audit rules (docs/AUDIT.md)
 	return r, nil
 }
 

@@ -16,6 +16,7 @@ Usage:
   govreport parse [flags] FILE...   print the report of each FILE as JSON ("-" reads standard input)
   govreport lines FILE              print the document as the table recognizer sees it (debugging)
   govreport compare [flags] INPUT...  put reports side by side (table, CSV, XLSX, HTML with charts)
+  govreport audit [flags] INPUT...    findings: text against table, copied tables, carry-over, years, …
   govreport convert DIR... -o OUT   convert many files into one .jsonl/.csv/.xlsx/.sqlite/.parquet table
   govreport help                    show this text
 
@@ -43,6 +44,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runLines(args[1:], stdout, stderr)
 	case "compare":
 		return runCompare(args[1:], stdout, stderr)
+	case "audit":
+		return runAudit(args[1:], stdout, stderr)
 	case "convert":
 		return runConvert(args[1:], stdout, stderr)
 	case "worker": // hidden: a worker process of convert

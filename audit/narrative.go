@@ -1,0 +1,127 @@
+package audit
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/model"
+)
+
+var (
+	// A line that only numbers or names a part: （一）存在的主要问题, 二、改进措施, ### 标题.
+	headingLine = regexp.MustCompile(`^(?:#+\s*)?(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])?[^。，,；;！？!?]{0,30}$`)
+	// A line that says there is nothing to report is content, not a heading.
+	nothingLine = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)])?\s*(?:无|暂无|没有|本年度无|本年无)`)
+	dateLine    = regexp.MustCompile(`^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$`)
+)
+
+// body returns the lines of a section that say something: without
+// heading-only lines, and without the signature (agency and date) that
+// ends the last section.
+func body(r *model.Report, text string) []string {
+	var out []string
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimSpace(l)
+		switch {
+		case l == "":
+		case dateLine.MatchString(l):
+		case r.Agency != nil && squeeze(l) == squeeze(*r.Agency):
+		case nothingLine.MatchString(l):
+			out = append(out, l)
+		case headingLine.MatchString(l) && utf8.RuneCountInString(l) <= 30:
+		default:
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+var topHeading = regexp.MustCompile(`(?m)^\s*(?:#+\s*)?[二三四五六七八九十]、`)
+
+// ownNumbering: a top-level heading (二、…) inside the free text means the
+// document numbers its narrative its own way, so the sections were not
+// told apart by the template's headings and an empty one proves nothing.
+func ownNumbering(r *model.Report) bool {
+	return topHeading.MatchString(r.Text.Overview) || topHeading.MatchString(r.Text.Problems) || topHeading.MatchString(r.Text.OtherMatters)
+}
+
+// narrativeMissing: section 五 or 六 absent, empty or only a heading.
+// Only judged when section 一 was read: a report whose free text could
+// not be told apart at all (a dump run together) says nothing about its
+// sections.
+func narrativeMissing(r *model.Report) []model.Finding {
+	if strings.TrimSpace(r.Text.Overview) == "" || ownNumbering(r) {
+		return nil
+	}
+	var out []model.Finding
+	for _, s := range []struct{ field, text, name string }{
+		{"text.problems", r.Text.Problems, "第五部分“存在的主要问题及改进情况”"},
+		{"text.other_matters", r.Text.OtherMatters, "第六部分“其他需要报告的事项”"},
+	} {
+		if len(body(r, s.text)) > 0 {
+			continue
+		}
+		what := "缺失或为空"
+		if strings.TrimSpace(s.text) != "" {
+			what = "只有标题，没有内容"
+		}
+		out = append(out, model.Finding{
+			Rule: RuleNarrativeMissing, Severity: model.SeverityWarning,
+			Message:  fmt.Sprintf("%s%s。", s.name, what),
+			Evidence: []model.Evidence{{Field: s.field, Text: strings.TrimSpace(s.text)}},
+		})
+	}
+	return out
+}
+
+var (
+	noFeeRe  = regexp.MustCompile(`未收取|不收取|没有收取|未产生|未发生|无收费|未收费|均未|为0|为零|零收费|无`)
+	feeSaid  = regexp.MustCompile(`收取|收费`)
+	infoFee  = regexp.MustCompile(`信息处理费|处理费|信息公开收费|公开收费`)
+	adminFee = "行政事业性收费"
+)
+
+// feeMismatch: a sentence of section 六 or 一 about 行政事业性收费 that
+// says none was charged while table 二 prints an amount, or says fees
+// were charged (without an amount: amounts are text_table's) while table
+// 二 prints 0. Sentences about the 信息处理费 of disclosure requests are
+// not compared: that fee is not table 二's 行政事业性收费.
+func feeMismatch(r *model.Report) []model.Finding {
+	if r.Templates.ActiveDisclosure != model.Gen2021 {
+		return nil
+	}
+	fig := sumFigure(r, r.ActiveDisclosure, "active_disclosure", []string{"fees"}, "amount_10k_yuan")
+	if !fig.known {
+		return nil
+	}
+	var out []model.Finding
+	for _, s := range []string{"text.other_matters", "text.overview"} {
+		for _, sent := range sentences(sectionText(r, s)) {
+			t := squeeze(sent)
+			if !strings.Contains(t, adminFee) || infoFee.MatchString(t) {
+				continue
+			}
+			none := noFeeRe.MatchString(t)
+			var msg string
+			switch {
+			case none && fig.value > 0:
+				msg = fmt.Sprintf("%s称未收取行政事业性收费（“%s”），而表二本年收费金额为%s万元。", sectionLabel(s), sent, num(fig.value))
+			case !none && fig.value == 0 && feeSaid.MatchString(t) && !containsDigit(t):
+				msg = fmt.Sprintf("%s称收取了行政事业性收费（“%s”），而表二本年收费金额为0。", sectionLabel(s), sent)
+			default:
+				continue
+			}
+			out = append(out, model.Finding{
+				Rule: RuleFeeMismatch, Severity: model.SeverityWarning, Message: msg,
+				Evidence: append([]model.Evidence{{Field: s, Text: sent}}, fig.cells...),
+			})
+		}
+	}
+	return out
+}
+
+func containsDigit(s string) bool {
+	return strings.ContainsAny(s, "0123456789")
+}

@@ -1,0 +1,502 @@
+package audit
+
+import (
+	"fmt"
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+)
+
+// A claim is a kind of sentence of the free text that restates one table
+// figure. Its patterns are strict on purpose (precision first): the
+// number must follow the words that name the figure within one clause,
+// in the unit the figure is counted in; anything looser is not compared.
+type claim struct {
+	key   string // what the sentence restates (see figure)
+	label string // how the finding names it
+	res   []*regexp.Regexp
+	// needs is a word the sentence must contain besides the pattern
+	// (申请 for the outcomes of requests, so that 不予公开21条 about
+	// documents is not read as requests withheld).
+	needs []string
+	gen   model.Generation // only for reports of this table 二 generation
+}
+
+// N is the number of a pattern: digits with optional thousands
+// separators and decimals, captured as group "n"; the unit is group "u".
+const N = `(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
+
+func pats(ps ...string) []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(ps))
+	for i, p := range ps {
+		out[i] = regexp.MustCompile(p)
+	}
+	return out
+}
+
+const (
+	unitReq  = `(?P<u>件|条|个)`
+	unitCase = `(?P<u>件|起|宗|个)`
+	gap      = `[^，,。；;：:\d（）()]{0,14}?`
+	quant    = `(?:数量|总数|数)?(?:共计|合计|总计|共|累计)?(?:为|是|达)?`
+)
+
+var claims = []claim{
+	{key: "new_requests", label: "本年新收申请", res: pats(
+		`新收` + gap + `申请` + quant + N + unitReq)},
+	{key: "received", label: "收到申请", res: pats(
+		`(?:收到|受理|接收|接到)`+gap+`申请`+quant+N+unitReq,
+		`(?:收到|受理|接收|接到)(?:了|共|共计)?`+N+`(?P<u>件|条)`+`(?:政府信息公开|依申请公开|信息公开)`+`(?:申请|信息)`,
+		`未(?:收到|受理|接到)`+gap+`申请(?P<n>)(?P<u>)`)},
+	{key: "carried_over", label: "上年结转申请", res: pats(
+		`上一?年度?结转` + gap + quant + N + unitReq)},
+	{key: "carried_forward", label: "结转下年度办理", res: pats(
+		`结转(?:至|到)?(?:下一?年度?|(?P<y>\d{4})年度?)(?:继续办理|办理)?(?:的)?(?:申请)?`+quant+N+unitReq,
+		`(?:顺延|结转)(?:至|到)下一?年度?(?:继续)?(?:办理|答复)`+quant+N+unitReq)},
+	{key: "granted", label: "予以公开", needs: []string{"申请"}, res: pats(
+		`(?:予以公开|同意公开)(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
+	{key: "partially_granted", label: "部分公开", needs: []string{"申请"}, res: pats(
+		`(?:部分公开|区分处理后公开)(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
+	{key: "withheld", label: "不予公开", needs: []string{"申请"}, res: pats(
+		`不予公开(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
+	{key: "unavailable", label: "无法提供", needs: []string{"申请"}, res: pats(
+		`无法提供(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
+	{key: "not_processed", label: "不予处理", needs: []string{"申请"}, res: pats(
+		`不予处理(?:答复)?` + quant + N + `(?P<u>件)`)},
+	// After the outcomes, so that 同意公开答复数1件 is read as granted.
+	// The verb must open its clause (or follow 共/已/均): 同意公开答复
+	// is not 答复.
+	{key: "concluded", label: "办结申请", needs: []string{"申请"}, res: pats(
+		`(?:^|[，,；;共已均并])(?:办结|答复|办理)(?:了|完毕)?(?:政府信息公开|信息公开)?(?:申请)?` + quant + N + unitReq)},
+	{key: "review", label: "政府信息公开行政复议", needs: []string{"信息公开"}, res: pats(
+		`行政复议(?:案件)?` + quant + N + unitCase)},
+	{key: "litigation", label: "政府信息公开行政诉讼", needs: []string{"信息公开"}, res: pats(
+		`行政诉讼(?:案件)?` + quant + N + unitCase)},
+	{key: "nd_issued", label: "制发行政规范性文件", gen: model.Gen2021, res: pats(
+		`(?:制发|印发|出台)(?:了)?(?:行政)?规范性文件` + quant + N + `(?P<u>件)`)},
+	{key: "nd_repealed", label: "废止行政规范性文件", gen: model.Gen2021, res: pats(
+		`废止(?:了)?(?:行政)?规范性文件` + quant + N + `(?P<u>件)`)},
+	{key: "nd_in_force", label: "现行有效行政规范性文件", gen: model.Gen2021, res: pats(
+		`现行有效(?:的)?(?:行政)?规范性文件` + quant + N + `(?P<u>件)`)},
+	{key: "licensing", label: "行政许可决定", res: pats(
+		`(?:作出|办理|实施|办结)行政许可(?:处理)?(?:决定)?`+quant+N+`(?P<u>件)`,
+		`行政许可(?:处理)?决定`+quant+N+`(?P<u>件)`)},
+	{key: "punishment", label: "行政处罚决定", res: pats(
+		`(?:作出|办理|实施|办结)行政处罚(?:处理)?(?:决定)?`+quant+N+`(?P<u>件)`,
+		`行政处罚(?:处理)?决定`+quant+N+`(?P<u>件)`)},
+	{key: "coercion", label: "行政强制决定", res: pats(
+		`(?:作出|办理|实施|办结)行政强制(?:处理)?(?:决定)?`+quant+N+`(?P<u>件)`,
+		`行政强制(?:处理)?决定`+quant+N+`(?P<u>件)`)},
+	{key: "fees", label: "行政事业性收费", gen: model.Gen2021, res: pats(
+		`行政事业性收费(?:金额|总额|收入)?` + quant + N + `(?P<u>万元|元)`)},
+}
+
+var (
+	// A clause about a change, not a level.
+	changeRe = regexp.MustCompile(`较|同比|比上年|比去年|增长|下降|上升|减少|增幅|降幅|增加`)
+	// A scope wider or other than the agency's own table: the text may
+	// count the whole area or every department. Such a sentence is only
+	// compared when it agrees, never reported.
+	scopeRe = regexp.MustCompile(`全市|全县|全区|全省|全州|全旗|全盟|全镇|全乡|各级|各部门|各单位|全系统|全国|各地|各县|各乡镇|各街道`)
+	// An approximation before the number.
+	approxRe = regexp.MustCompile(`(?:近|约|超过|逾|多于|不足|近乎)$`)
+	yearRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+)
+
+// A statement is one number of the free text read as a claim.
+type statement struct {
+	claim    *claim
+	value    float64
+	unit     string
+	field    string // text.overview …
+	sentence string
+	scoped   bool // the sentence names a wider scope (全市 …)
+}
+
+var sections = []struct{ field, label string }{
+	{"text.overview", "第一部分"}, {"text.problems", "第五部分"}, {"text.other_matters", "第六部分"},
+}
+
+func sectionText(r *model.Report, field string) string {
+	switch field {
+	case "text.overview":
+		return r.Text.Overview
+	case "text.problems":
+		return r.Text.Problems
+	}
+	return r.Text.OtherMatters
+}
+
+func sectionLabel(field string) string {
+	for _, s := range sections {
+		if s.field == field {
+			return s.label
+		}
+	}
+	return field
+}
+
+// statements reads the claims of the report's free text.
+func statements(r *model.Report) []statement {
+	var out []statement
+	for _, s := range sections {
+		for _, sent := range sentences(sectionText(r, s.field)) {
+			out = append(out, sentenceStatements(r, s.field, sent)...)
+		}
+	}
+	return out
+}
+
+var sentenceEnd = regexp.MustCompile(`[。！？!?；;\n]+`)
+
+// sentences splits text into sentences, keeping their characters.
+func sentences(text string) []string {
+	var out []string
+	for _, s := range sentenceEnd.Split(text, -1) {
+		if s = strings.TrimSpace(s); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// squeeze drops spaces (the gaps of "申请 749 件") and folds full-width
+// digits, for matching only; the sentence is quoted as printed.
+func squeeze(s string) string {
+	var b strings.Builder
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0':
+			continue
+		case c >= '０' && c <= '９':
+			c = '0' + (c - '０')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+func sentenceStatements(r *model.Report, field, sent string) []statement {
+	s := squeeze(sent)
+	// A sentence about another year is not about this report's table.
+	if r.Year != nil {
+		for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+			y, _ := strconv.Atoi(m[1])
+			if y != *r.Year && y != *r.Year+1 {
+				return nil
+			}
+		}
+	}
+	var out []statement
+	taken := map[[2]int]bool{} // number positions already read by a claim
+	for ci := range claims {
+		c := &claims[ci]
+		if c.gen != "" && r.Templates.ActiveDisclosure != c.gen {
+			continue
+		}
+		if !containsAll(s, c.needs) {
+			continue
+		}
+		for _, re := range c.res {
+			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+				ni, ui, yi := re.SubexpIndex("n"), re.SubexpIndex("u"), re.SubexpIndex("y")
+				pos := [2]int{m[2*ni], m[2*ni+1]}
+				if taken[pos] {
+					continue
+				}
+				numText := s[pos[0]:pos[1]]
+				v := 0.0
+				if numText != "" {
+					var err error
+					v, err = strconv.ParseFloat(strings.ReplaceAll(numText, ",", ""), 64)
+					if err != nil {
+						continue
+					}
+				}
+				if approxRe.MatchString(s[:m[0]]) || followsApprox(s[m[1]:]) {
+					continue
+				}
+				if yi >= 0 && m[2*yi] >= 0 && r.Year != nil {
+					if y, _ := strconv.Atoi(s[m[2*yi]:m[2*yi+1]]); y != *r.Year+1 {
+						continue
+					}
+				}
+				if changeRe.MatchString(clause(s, m[0], m[1])) {
+					continue
+				}
+				taken[pos] = true
+				out = append(out, statement{claim: c, value: v, unit: s[m[2*ui]:m[2*ui+1]], field: field, sentence: sent,
+					scoped: scopeRe.MatchString(s[:m[1]])})
+			}
+		}
+	}
+	return out
+}
+
+func containsAll(s string, words []string) bool {
+	for _, w := range words {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// followsApprox: 余/多/左右 after the unit make the number approximate.
+func followsApprox(rest string) bool {
+	return strings.HasPrefix(rest, "余") || strings.HasPrefix(rest, "多") || strings.HasPrefix(rest, "左右")
+}
+
+// clause returns the part of s between the delimiters around [i, j).
+func clause(s string, i, j int) string {
+	start := strings.LastIndexAny(s[:i], "，,；;：:（(")
+	if start < 0 {
+		start = 0
+	}
+	end := strings.IndexAny(s[j:], "，,；;：:）)")
+	if end < 0 {
+		return s[start:]
+	}
+	return s[start : j+end]
+}
+
+// A figure is the table's side of a claim: its value (when every cell it
+// needs was read) and those cells.
+type figure struct {
+	value float64
+	known bool
+	cells []model.Evidence
+	desc  string // how the value was formed, for the message
+}
+
+// sumFigure adds the 总计 cells of rows of table 三 (or the given column
+// of table 四's groups).
+func sumFigure(r *model.Report, t *model.Table, table string, rows []string, col string) figure {
+	f := figure{known: t != nil}
+	for _, row := range rows {
+		e := r.CellEvidence(t, table, row, col)
+		f.cells = append(f.cells, e)
+		if e.Value == nil {
+			f.known = false
+			continue
+		}
+		f.value += *e.Value
+	}
+	return f
+}
+
+func appRows(r *model.Report, rows ...string) figure {
+	return sumFigure(r, r.Applications, "applications", rows, "total")
+}
+
+func withheldRows() []string {
+	var out []string
+	for _, row := range model.ApplicationRows {
+		if strings.HasPrefix(row.Key, "withheld_") {
+			out = append(out, row.Key)
+		}
+	}
+	return out
+}
+
+func prefixed(prefix string) []string {
+	var out []string
+	for _, row := range model.ApplicationRows {
+		if strings.HasPrefix(row.Key, prefix) {
+			out = append(out, row.Key)
+		}
+	}
+	return out
+}
+
+// tableFigure is the table's value for a claim other than 收到申请.
+func tableFigure(r *model.Report, key string) (figure, string) {
+	d := r.ActiveDisclosure
+	dis := func(row, col string) figure {
+		return sumFigure(r, d, "active_disclosure", []string{row}, col)
+	}
+	switch key {
+	case "new_requests":
+		return appRows(r, "new_requests"), "表三“一、本年新收政府信息公开申请数量”总计"
+	case "carried_over":
+		return appRows(r, "carried_over"), "表三“二、上年结转政府信息公开申请数量”总计"
+	case "concluded":
+		return appRows(r, "total"), "表三“（七）总计”"
+	case "carried_forward":
+		return appRows(r, "carried_forward"), "表三“四、结转下年度继续办理”总计"
+	case "granted":
+		return appRows(r, "granted"), "表三“（一）予以公开”总计"
+	case "partially_granted":
+		return appRows(r, "partially_granted"), "表三“（二）部分公开”总计"
+	case "withheld":
+		return appRows(r, withheldRows()...), "表三“（三）不予公开”八项总计之和"
+	case "unavailable":
+		return appRows(r, prefixed("unavailable_")...), "表三“（四）无法提供”三项总计之和"
+	case "not_processed":
+		return appRows(r, prefixed("not_processed_")...), "表三“（五）不予处理”五项总计之和"
+	case "review":
+		return sumFigure(r, r.ReviewLitigation, "review_litigation", []string{"review"}, "total"), "表四行政复议总计"
+	case "litigation":
+		return sumFigure(r, r.ReviewLitigation, "review_litigation", []string{"litigation_direct", "litigation_after_review"}, "total"),
+			"表四行政诉讼（未经复议直接起诉与复议后起诉）总计之和"
+	case "nd_issued":
+		return dis("normative_documents", "issued"), "表二行政规范性文件“本年制发件数”"
+	case "nd_repealed":
+		return dis("normative_documents", "repealed"), "表二行政规范性文件“本年废止件数”"
+	case "nd_in_force":
+		return dis("normative_documents", "in_force"), "表二行政规范性文件“现行有效件数”"
+	case "licensing", "punishment", "coercion":
+		return dis(key, "decisions"), "表二" + map[string]string{"licensing": "行政许可", "punishment": "行政处罚", "coercion": "行政强制"}[key] + "“处理决定数量”"
+	case "fees":
+		return dis("fees", "amount_10k_yuan"), "表二行政事业性收费“本年收费金额（万元）”"
+	}
+	return figure{}, ""
+}
+
+// textTable compares each claim of the free text with the table.
+func textTable(r *model.Report) []model.Finding {
+	var out []model.Finding
+	seen := map[string]bool{}
+	for _, st := range statements(r) {
+		k := fmt.Sprintf("%s|%v|%s", st.claim.key, st.value, st.sentence)
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		if f := compareStatement(r, st); f != nil {
+			out = append(out, *f)
+		}
+	}
+	return out
+}
+
+func compareStatement(r *model.Report, st statement) *model.Finding {
+	said := model.Evidence{Field: st.field, Value: ptr(st.value), Text: st.sentence}
+	quote := fmt.Sprintf("%s称“%s”", sectionLabel(st.field), st.sentence)
+	if st.claim.key == "received" {
+		return compareReceived(r, st, said, quote)
+	}
+	fig, desc := tableFigure(r, st.claim.key)
+	if !fig.known {
+		return nil
+	}
+	if st.claim.key == "fees" {
+		if sameAmount(st.value, st.unit, fig.value) {
+			return nil
+		}
+	} else if st.value == fig.value {
+		return nil
+	}
+	if st.scoped {
+		return nil
+	}
+	return &model.Finding{
+		Rule: RuleTextTable, Severity: model.SeverityWarning,
+		Message:  fmt.Sprintf("%s（%s%s%s），而%s为%s。", quote, st.claim.label, num(st.value), st.unit, desc, num(fig.value)),
+		Evidence: append([]model.Evidence{said}, fig.cells...),
+	}
+}
+
+// compareReceived: "收到申请 N 件" may count new requests alone, new plus
+// carried over, or the requests concluded plus those carried forward;
+// the sentence agrees with the table when it matches any of them.
+func compareReceived(r *model.Report, st statement, said model.Evidence, quote string) *model.Finding {
+	nr := appRows(r, "new_requests")
+	in := appRows(r, "new_requests", "carried_over")
+	outf := appRows(r, "total", "carried_forward")
+	type rel struct {
+		f    figure
+		desc string
+	}
+	rels := []rel{
+		{in, "按“收到＝本年新收＋上年结转”，表三为"},
+		{outf, "按“收到＝（七）总计＋结转下年度”，表三为"},
+		{nr, "表三本年新收为"},
+	}
+	var parts []string
+	known := false
+	for _, x := range rels {
+		if !x.f.known {
+			continue
+		}
+		known = true
+		if x.f.value == st.value {
+			return nil
+		}
+	}
+	if !known || st.scoped {
+		return nil
+	}
+	for _, x := range rels {
+		if x.f.known {
+			parts = append(parts, x.desc+num(x.f.value))
+		}
+	}
+	ev := []model.Evidence{said}
+	seen := map[string]bool{}
+	for _, x := range rels {
+		for _, c := range x.f.cells {
+			if !seen[c.Field] {
+				seen[c.Field] = true
+				ev = append(ev, c)
+			}
+		}
+	}
+	return &model.Finding{
+		Rule: RuleTextTable, Severity: model.SeverityWarning,
+		Message:  fmt.Sprintf("%s（收到申请%s%s），而%s。", quote, num(st.value), st.unit, strings.Join(parts, "，")),
+		Evidence: ev,
+	}
+}
+
+// sameAmount compares a fee said in 元 or 万元 with the table's 万元,
+// at the precision of the less precise of the two.
+func sameAmount(said float64, unit string, table float64) bool {
+	if unit == "元" {
+		said /= 10000
+	}
+	for _, dec := range []int{0, 1, 2, 3, 4, 5, 6} {
+		p := math.Pow(10, float64(dec))
+		if math.Abs(math.Round(said*p)-said*p) < 1e-6 {
+			// said has dec decimals: round the table to them.
+			return math.Abs(math.Round(table*p)/p-said) < 1e-9
+		}
+	}
+	return math.Abs(said-table) < 1e-6
+}
+
+// Statement is a number of the free text read as restating a table
+// figure, beside the table's value (nil when a cell it needs was not
+// read; for 收到申请, the first relation that holds, else 新收＋上年结转).
+type Statement struct {
+	Claim    string   // new_requests, received, granted, review, fees, …
+	Value    float64  // as said (fees in the unit said)
+	Unit     string   // 件, 条, 起, 万元, 元 …
+	Field    string   // text.overview, text.problems, text.other_matters
+	Sentence string   // as printed
+	Scoped   bool     // the sentence names a wider scope (全市, 各部门 …)
+	Table    *float64 // the table's value
+}
+
+// Statements lists what the report's free text says about its tables,
+// each with the table's value: what the text_table rule compares.
+func Statements(r *model.Report) []Statement {
+	var out []Statement
+	for _, st := range statements(r) {
+		s := Statement{Claim: st.claim.key, Value: st.value, Unit: st.unit, Field: st.field, Sentence: st.sentence, Scoped: st.scoped}
+		if st.claim.key == "received" {
+			for _, f := range []figure{appRows(r, "new_requests", "carried_over"), appRows(r, "total", "carried_forward"), appRows(r, "new_requests")} {
+				if f.known && (s.Table == nil || f.value == st.value) {
+					s.Table = ptr(f.value)
+				}
+			}
+		} else if f, _ := tableFigure(r, st.claim.key); f.known {
+			s.Table = ptr(f.value)
+		}
+		out = append(out, s)
+	}
+	return out
+}

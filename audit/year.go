@@ -1,0 +1,130 @@
+package audit
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/govreport/govreport/model"
+)
+
+var (
+	titleYear  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	periodRe   = regexp.MustCompile(`统计期(?:限|间)?[^。；]{0,12}?((?:19|20)\d{2})年1月1日[^。；\d]{0,4}(?:至|到|—|-|～|~)[^。；\d]{0,2}((?:19|20)\d{2})年12月31日`)
+	openingRe  = regexp.MustCompile(`^(?:[（(]?[一二三四五六七八九十\d]+[）)、.]?)?((?:19|20)\d{2})\s*年(?:度)?[，,]`)
+	signedDate = regexp.MustCompile(`^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
+)
+
+// yearSource is one place of the document that tells the report year.
+type yearSource struct {
+	year int
+	ev   model.Evidence
+	desc string
+}
+
+// yearMismatch: the title, the statistics period, the opening of section
+// 一 and the date of the signature disagree about the year reported on.
+// A signature dated in year P tells P−1 (P itself when dated December).
+func yearMismatch(r *model.Report) []model.Finding {
+	var srcs []yearSource
+	if r.Title != nil {
+		if m := titleYear.FindStringSubmatch(*r.Title); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			srcs = append(srcs, yearSource{y, model.Evidence{Field: "title", Value: ptr(float64(y)), Text: *r.Title}, "标题"})
+		}
+	} else if r.Year != nil {
+		srcs = append(srcs, yearSource{*r.Year, model.Evidence{Field: "year", Value: ptr(float64(*r.Year))}, "报告年度"})
+	}
+	for _, s := range sections {
+		for _, sent := range sentences(sectionText(r, s.field)) {
+			if m := periodRe.FindStringSubmatch(squeeze(sent)); m != nil && m[1] == m[2] {
+				y, _ := strconv.Atoi(m[1])
+				srcs = append(srcs, yearSource{y, model.Evidence{Field: s.field, Value: ptr(float64(y)), Text: sent}, "统计期限"})
+			}
+		}
+	}
+	if first := sentences(r.Text.Overview); len(first) > 0 {
+		if m := openingRe.FindStringSubmatch(squeeze(first[0])); m != nil {
+			y, _ := strconv.Atoi(m[1])
+			srcs = append(srcs, yearSource{y, model.Evidence{Field: "text.overview", Value: ptr(float64(y)), Text: first[0]}, "第一部分开头"})
+		}
+	}
+	if d, ok := signature(r); ok {
+		srcs = append(srcs, d)
+	}
+	years := map[int]bool{}
+	for _, s := range srcs {
+		years[s.year] = true
+	}
+	if len(years) < 2 {
+		return nil
+	}
+	var parts []string
+	f := model.Finding{Rule: RuleYearMismatch, Severity: model.SeverityWarning}
+	for _, s := range srcs {
+		parts = append(parts, fmt.Sprintf("%s为%d年", s.desc, s.year))
+		f.Evidence = append(f.Evidence, s.ev)
+	}
+	f.Message = "报告年度前后不一：" + strings.Join(parts, "，") + "。"
+	return []model.Finding{f}
+}
+
+// signature finds the date that signs the report (the last date-only
+// line of the last section) and the report year it implies.
+func signature(r *model.Report) (yearSource, bool) {
+	lines := strings.Split(strings.TrimSpace(r.Text.OtherMatters), "\n")
+	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
+		l := squeeze(strings.TrimSpace(lines[i]))
+		m := signedDate.FindStringSubmatch(l)
+		if m == nil {
+			continue
+		}
+		p, _ := strconv.Atoi(m[1])
+		mon, _ := strconv.Atoi(m[2])
+		y := p - 1
+		if mon == 12 {
+			y = p
+		}
+		return yearSource{y, model.Evidence{Field: "text.other_matters", Value: ptr(float64(p)), Text: strings.TrimSpace(lines[i])},
+			fmt.Sprintf("落款日期（%s）所指", strings.TrimSpace(lines[i]))}, true
+	}
+	return yearSource{}, false
+}
+
+// templateOutdated: a report on 2021 or later whose table 二 or 三 is
+// printed in the 2019 format, or a report on 2019–2020 in the 2021 format.
+func templateOutdated(r *model.Report) []model.Finding {
+	if r.Year == nil || *r.Year < 2019 {
+		return nil
+	}
+	y := *r.Year
+	want := model.Gen2019
+	if y >= 2021 {
+		want = model.Gen2021
+	}
+	var out []model.Finding
+	tables := map[string]model.Generation{"表二": r.Templates.ActiveDisclosure, "表三": r.Templates.Applications}
+	names := []string{"表二", "表三"}
+	sort.Strings(names)
+	fields := map[string]string{"表二": "templates.active_disclosure", "表三": "templates.applications"}
+	for _, t := range names {
+		g := tables[t]
+		if g == "" || g == want {
+			continue
+		}
+		msg := fmt.Sprintf("%d年度报告的%s使用了%s年版格式，应为%s年版（国办公开办函〔2021〕30号）。", y, t, g, want)
+		if want == model.Gen2019 {
+			msg = fmt.Sprintf("%d年度报告的%s使用了2021年版格式，而该格式自2021年度报告起施行（%d年度应为2019年版）。", y, t, y)
+		}
+		out = append(out, model.Finding{
+			Rule: RuleTemplateOutdated, Severity: model.SeverityWarning, Message: msg,
+			Evidence: []model.Evidence{
+				{Field: fields[t], Text: string(g)},
+				{Field: "year", Value: ptr(float64(y))},
+			},
+		})
+	}
+	return out
+}
