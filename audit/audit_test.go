@@ -166,6 +166,8 @@ func TestTextTable(t *testing.T) {
 		{"review not about disclosure", "全年办理行政复议案件3件。", 0, ""},
 		{"all documents in force", "现行有效件数424件。", 0, ""},
 		{"agreed-to answers are not the concluded count", "同意公开答复数10件。", 0, ""},
+		{"two outcomes counted together", "共办结申请12件，其中予以公开及部分公开42件。", 0, ""},
+		{"two outcomes joined by 和", "办结申请12件，不予公开和无法提供9件。", 0, ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

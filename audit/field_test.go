@@ -32,6 +32,18 @@ var fieldSays = map[string][]string{
 		"concluded 805 = 805",  // 答复政府信息公开申请805件
 		"review 7 = 7",         // 信息公开类行政复议7件
 	},
+	"06-pingtan-2020.txt": {"received 21 = 21"}, // 全区各级行政机关共受理政府信息公开申请21件 (wider scope, agrees)
+	"08-pingtan-2022.txt": {
+		"nd_in_force 698 = ?", // 集中公开现行有效行政规范性文件698件; the dump's run 8855698 splits more than one way
+		"received 75 = 75",    // 全区收到政府信息公开申请75件
+		"review 2 = 2",        // 共有行政诉讼案件1件、行政复议案件2件
+		"litigation 1 = 1",
+	},
+	"09-pingtan-2023.txt": {
+		"nd_in_force 393 = ?", // 集中发布现行有效行政规范性文件393件; run 77132470 undecided
+		"review 2 = 2",        // 因政府信息公开引起的行政复议案件2件、行政诉讼案件7件
+		"litigation 7 = 7",    // (予以公开及部分公开42件 counts two outcomes together: not compared)
+	},
 	"14-shuyang-county-2025-ocrmd.txt": {
 		"received 749 = 749",      // 全县全年共受理…749件 (= 新收713 + 上年结转36)
 		"carried_forward 31 = 31", // 结转下一年31件
@@ -43,6 +55,10 @@ var fieldSays = map[string][]string{
 	"31-pingtan-scj-2024.html": {
 		"received 4 = 4", "granted 1 = 1", "partially_granted 1 = 1", "unavailable 2 = 2", // 同意公开答复数1件，区分处理后公开数1件，无法提供数2件
 	},
+	"31-pingtan-scj-2024-dump.txt": {
+		"received 4 = 4", "granted 1 = 1", "partially_granted 1 = 1", "unavailable 2 = 2", // the page's text, dumped
+	},
+	"33-pingtan-spp-2020-letter-dump.txt": {"received 2 = 2", "granted 2 = 2"},
 	"33-pingtan-spp-2020-letter.html": {
 		"received 2 = 2", // 共受理2件依申请公开信息
 		"granted 2 = 2",  // 其中同意公开信息数2件

@@ -103,6 +103,9 @@ var (
 	scopeRe = regexp.MustCompile(`全市|全县|全区|全省|全州|全旗|全盟|全镇|全乡|各级|各部门|各单位|全系统|全国|各地|各县|各乡镇|各街道`)
 	// An approximation before the number.
 	approxRe = regexp.MustCompile(`(?:近|约|超过|逾|多于|不足|近乎)$`)
+	// An outcome joined to the one a pattern names (予以公开及部分公开42件):
+	// the number counts both together, so it restates no single cell.
+	joinedRe = regexp.MustCompile(`(?:公开|提供|处理|申请)(?:及|和|与|、|或|以及|或者)$`)
 	yearRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 )
 
@@ -216,7 +219,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 						continue
 					}
 				}
-				if approxRe.MatchString(s[:m[0]]) || followsApprox(s[m[1]:]) {
+				if approxRe.MatchString(s[:m[0]]) || followsApprox(s[m[1]:]) || joinedRe.MatchString(s[:m[0]]) {
 					continue
 				}
 				if yi >= 0 && m[2*yi] >= 0 && r.Year != nil {
