@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -56,6 +57,12 @@ type fval struct {
 // boundaries; a lone —, - or / is a blank cell (0), but a - directly
 // before a digit is that number's sign.
 func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
+	return DecodeDisclosureContext(context.Background(), run, row)
+}
+
+// DecodeDisclosureContext is DecodeDisclosure whose search stops, as if
+// its budget ran out, when ctx ends.
+func DecodeDisclosureContext(ctx context.Context, run string, row model.DisclosureRow) ([]Cell, []Warning) {
 	n := len(row.Fields)
 	out := make([]Cell, n)
 	base := "active_disclosure." + row.Key
@@ -90,7 +97,7 @@ func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
 		if stopped {
 			return
 		}
-		if budget--; budget <= 0 {
+		if budget--; budget <= 0 || budget%ctxEvery == 0 && ctx.Err() != nil {
 			stopped = true
 			return
 		}

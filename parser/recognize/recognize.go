@@ -6,6 +6,7 @@
 package recognize
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -44,14 +45,22 @@ type state struct {
 	cellsInOrder bool
 	wrap         float64 // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
 	report       *model.Report
+
+	ctx   context.Context // the recognition stops when it ends (see check)
+	steps int
 }
 
 // Recognize reads the report in doc. It returns a *docerr.Error when the
 // document is not a readable report (empty, not a disclosure report, the
 // pre-2019 format).
 func Recognize(doc *layout.Document) (*model.Report, error) {
-	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}}
+	return RecognizeContext(context.Background(), doc)
+}
+
+func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error) {
+	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}, ctx: ctx}
 	for _, l := range doc.Lines {
+		st.check()
 		if !isPageMarker(l) {
 			st.lines = append(st.lines, l)
 		}
@@ -64,26 +73,33 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 	}
 	st.findSections()
 	st.readMeta()
+	st.checkNow()
 
 	if err := st.rejectOldFormat(); err != nil {
 		return nil, err
 	}
 	apps := st.readApplications()
+	st.checkNow()
 	disc := st.readDisclosure()
+	st.checkNow()
 	if apps == nil && disc == nil {
 		if err := st.classifyFailure(); err != nil {
 			return nil, err
 		}
 	}
 	st.readReview(apps)
+	st.checkNow()
 	st.readText()
+	st.checkNow()
 	r := st.report
 	if apps != nil {
 		r.Template = apps.gen
 	}
 	st.fillFromRuns()
+	st.checkNow()
 	st.inferLostCells()
 	st.inferBlankRows()
+	st.checkNow()
 	if st.noTables {
 		st.warnMissingTables()
 	}
@@ -156,6 +172,7 @@ func (st *state) findSections() {
 	}
 	last := -1
 	for i, l := range st.lines {
+		st.check()
 		k := sectionOf(l)
 		if k < 0 || st.sections[k] >= 0 {
 			continue
@@ -294,6 +311,7 @@ func (st *state) allText() string {
 	}
 	var b strings.Builder
 	for _, l := range st.lines {
+		st.check()
 		b.WriteString(textnorm.Squeeze(l.Joined()))
 		b.WriteByte('\n')
 	}
