@@ -129,17 +129,23 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		jobs     = make(chan int)
 		ctxRun   context.Context
 		cancel   context.CancelFunc
-		workerFn func(s *slot, i int, src []byte) (*entry, error)
+		workerFn func(s *slot, i int, src []byte, handed func()) (*entry, error)
+		inFlight = newByteBudget(maxInFlight)
 	)
 	ctxRun, cancel = context.WithCancel(ctx)
 	defer cancel()
 	if o.InProcess {
-		workerFn = func(_ *slot, i int, src []byte) (*entry, error) {
-			return convert(p, inputs[i].Path, src, whole), nil
+		workerFn = func(_ *slot, i int, src []byte, handed func()) (*entry, error) {
+			defer handed()
+			e := convert(ctxRun, p, inputs[i].Path, src, whole)
+			if ctxRun.Err() != nil {
+				return nil, errInterrupted
+			}
+			return e, nil
 		}
 	} else {
-		workerFn = func(s *slot, i int, src []byte) (*entry, error) {
-			return s.run(ctxRun, inputs[i].Path, src, whole)
+		workerFn = func(s *slot, i int, src []byte, handed func()) (*entry, error) {
+			return s.run(ctxRun, inputs[i].Path, src, whole, handed)
 		}
 	}
 	for w := 0; w < o.Jobs; w++ {
@@ -151,10 +157,22 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 			for i := range jobs {
 				var src []byte
 				err := errors.New(inputs[i].Refused)
+				// The bytes held are set aside before reading and given
+				// back once the worker has them (or they are not needed).
+				var held int64
+				handed := func() {
+					inFlight.release(held)
+					held = 0
+				}
 				if inputs[i].Refused == "" {
+					held = reservation(inputs[i].Path, maxInFlight)
+					if !inFlight.acquire(ctxRun, held) {
+						return
+					}
 					src, err = p.ReadFile(inputs[i].Path)
 				}
 				if err != nil {
+					handed()
 					readErrs[i] = err
 					prog.add(false, true)
 					continue
@@ -167,6 +185,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 				claimed[sha] = true
 				mu.Unlock()
 				if dup || j.has(sha, whole) {
+					handed()
 					e, _ := j.get(sha)
 					mu.Lock()
 					counted[false]++
@@ -174,7 +193,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 					prog.add(true, e != nil && e.Error != nil)
 					continue
 				}
-				e, err := workerFn(s, i, src)
+				e, err := workerFn(s, i, src, handed)
+				handed() // if not yet
 				if err != nil {
 					if err != errInterrupted {
 						mu.Lock()

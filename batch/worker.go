@@ -87,10 +87,10 @@ const (
 
 // convert reads one document into a journal entry: the report's summary
 // and, with whole, the report.
-func convert(p *parser.Parser, name string, src []byte, whole bool) *entry {
+func convert(ctx context.Context, p *parser.Parser, name string, src []byte, whole bool) *entry {
 	sum := sha256.Sum256(src)
 	e := &entry{SHA256: hex.EncodeToString(sum[:]), Path: name}
-	r, err := p.Parse(name, src)
+	r, err := p.ParseContext(ctx, name, src)
 	if err != nil {
 		e.Error = failureOf(err)
 		return e
@@ -216,7 +216,7 @@ func (s *server) serve(stdin io.Reader) error {
 				resp.Error.Kind = k.String()
 			}
 		} else {
-			e := convert(s.p, path, src, req.Whole)
+			e := convert(context.Background(), s.p, path, src, req.Whole)
 			resp.SHA256, resp.Error = e.SHA256, e.Error
 			resp.summary, resp.report = e.Summary, e.Report
 			resp.SummaryLen, resp.ReportLen = len(e.Summary), len(e.Report)
@@ -419,7 +419,10 @@ type slot struct {
 	nextID    int64
 }
 
-func (s *slot) run(ctx context.Context, path string, src []byte, whole bool) (*entry, error) {
+// handed is called once the worker has taken src (or it never will): the
+// parent no longer needs the bytes.
+func (s *slot) run(ctx context.Context, path string, src []byte, whole bool, handed func()) (*entry, error) {
+	defer handed()
 	for attempt := 0; ; attempt++ {
 		if s.w == nil {
 			w, err := startWorker(s.argv, s.env)
@@ -441,6 +444,8 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole bool) (*e
 		// A worker that dies while taking the document is seen below, as
 		// a crash on this file.
 		s.w.in.Write(src)
+		src = nil // the worker has the bytes: the parent need not hold them while it waits
+		handed()
 		timer := time.NewTimer(s.deadline)
 		var (
 			resp response

@@ -78,11 +78,16 @@ func ParseFile(path string, opts ...Option) (*model.Report, error) {
 
 // ParseFile reads the report in the file at path.
 func (p *Parser) ParseFile(path string) (*model.Report, error) {
+	return p.ParseFileContext(context.Background(), path)
+}
+
+// ParseFileContext is ParseFile stopped early when ctx ends.
+func (p *Parser) ParseFileContext(ctx context.Context, path string) (*model.Report, error) {
 	src, err := p.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
-	return p.Parse(path, src)
+	return p.ParseContext(ctx, path, src)
 }
 
 // ReadFile reads the document at path, never more than the size limit
@@ -216,7 +221,14 @@ func fileError(path string, err error) *docerr.Error {
 // Parse reads the report in src; name is used for messages and for
 // source.path. Errors are *docerr.Error naming the file and the reason.
 func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
-	r, err := p.parse(src)
+	return p.ParseContext(context.Background(), name, src)
+}
+
+// ParseContext is Parse stopped early when ctx ends (Ctrl-C): the reading
+// stops where it is, within the time budget as well, and the error says
+// it was interrupted (errors.Is(err, context.Canceled) holds).
+func (p *Parser) ParseContext(ctx context.Context, name string, src []byte) (*model.Report, error) {
+	r, err := p.parse(ctx, src)
 	if err != nil {
 		e, ok := err.(*docerr.Error)
 		if !ok {
@@ -232,11 +244,14 @@ func (p *Parser) Parse(name string, src []byte) (*model.Report, error) {
 	return r, nil
 }
 
-func (p *Parser) parse(src []byte) (*model.Report, error) {
+func (p *Parser) parse(parent context.Context, src []byte) (*model.Report, error) {
 	if err := p.checkSize(int64(len(src))); err != nil {
 		return nil, err
 	}
-	ctx, cancel := p.deadline()
+	// The adapters and the recognizer look at ctx now and then, so that a
+	// document given up on stops using CPU and memory instead of reading
+	// on in the background.
+	ctx, cancel := p.deadline(parent)
 	defer cancel()
 	type result struct {
 		r   *model.Report
@@ -256,10 +271,22 @@ func (p *Parser) parse(src []byte) (*model.Report, error) {
 	}()
 	select {
 	case res := <-done:
+		if res.err != nil && ctx.Err() != nil {
+			return nil, p.stopped(parent) // an adapter saw ctx end first
+		}
 		return res.r, res.err
 	case <-ctx.Done():
-		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", p.timeout))
+		return nil, p.stopped(parent)
 	}
+}
+
+// stopped is the error of a reading that ctx ended: interrupted (parent
+// ended) or over the time budget.
+func (p *Parser) stopped(parent context.Context) *docerr.Error {
+	if err := parent.Err(); err != nil {
+		return docerr.Wrap(docerr.Unknown, "reading was interrupted", err)
+	}
+	return docerr.Wrap(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", p.timeout), context.DeadlineExceeded)
 }
 
 func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
@@ -267,9 +294,12 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := recognize.Recognize(doc)
+	r, err := recognize.RecognizeContext(ctx, doc)
 	if err != nil {
 		return nil, err
+	}
+	if ctx.Err() != nil {
+		return nil, ctx.Err() // given up on: the caller has answered already
 	}
 	r.Source.Format = doc.Format
 	r.Source.Pages = doc.Pages
@@ -285,23 +315,26 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 }
 
 // deadline is the context that bounds one document.
-func (p *Parser) deadline() (context.Context, context.CancelFunc) {
+func (p *Parser) deadline(parent context.Context) (context.Context, context.CancelFunc) {
 	if p.timeout > 0 {
-		return context.WithTimeout(context.Background(), p.timeout)
+		return context.WithTimeout(parent, p.timeout)
 	}
-	return context.WithCancel(context.Background())
+	return context.WithCancel(parent)
 }
 
 // Layout reads src into the intermediate form without recognising the
 // report: what the recognizer sees, for debugging and for tools.
 func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err error) {
-	ctx, cancel := p.deadline()
+	ctx, cancel := p.deadline(context.Background())
 	defer cancel()
 	defer func() {
 		// As in Parse: a bug is reported as an unreadable document, not a
 		// crash with a trace.
 		if x := recover(); x != nil {
 			doc, err = nil, docerr.New(docerr.Damaged, fmt.Sprintf("internal error while reading the document: %v", x))
+		}
+		if err != nil && ctx.Err() != nil {
+			err = p.stopped(context.Background())
 		}
 		if e, ok := err.(*docerr.Error); ok {
 			e.File = name
@@ -322,10 +355,12 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 		// is not part of the PDF, whose offsets count from %PDF-.
 		doc, err = pdf.Read(bytes.TrimLeft(src, " \t\r\n\x00"), pdf.WithContext(ctx))
 	case FormatHTML:
-		doc, err = html.Read(src)
+		doc, err = html.ReadContext(ctx, src)
 	case FormatText:
 		s, notes := charset.DecodeText(src)
-		doc = text.Read(s)
+		if doc, err = text.ReadContext(ctx, s); err != nil {
+			break
+		}
 		for _, n := range notes {
 			doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 		}

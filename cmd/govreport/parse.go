@@ -1,10 +1,14 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
 	"io"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser"
@@ -41,19 +45,34 @@ Flags:
 		return 2
 	}
 	p := parser.New(parser.WithTimeout(*timeout))
+	// Ctrl-C and SIGTERM stop the document being read (its reading
+	// stops, not only the wait for it); the reports printed stay, and the
+	// status is 130, as convert's.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
 	status := 0
 	oneLine := *compact || len(files) > 1
-	for _, f := range files {
+	interrupted := func(f string, done int) int {
+		fmt.Fprintf(stderr, "govreport: interrupted at %s, after %d of %d files\n", docerr.Name(f), done, len(files))
+		return 130
+	}
+	for i, f := range files {
+		if ctx.Err() != nil {
+			return interrupted(f, i)
+		}
 		var r *model.Report
 		var err error
 		if f == "-" {
 			var src []byte
 			src, err = p.ReadFrom("-", stdin)
 			if err == nil {
-				r, err = p.Parse("-", src)
+				r, err = p.ParseContext(ctx, "-", src)
 			}
 		} else {
-			r, err = p.ParseFile(f)
+			r, err = p.ParseFileContext(ctx, f)
+		}
+		if err != nil && ctx.Err() != nil {
+			return interrupted(f, i)
 		}
 		if err != nil {
 			fmt.Fprintf(stderr, "govreport: %v\n", err)

@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 
@@ -42,6 +43,13 @@ type appRow struct {
 // splits (digits as printed, nothing repaired), with a
 // CodeRowTotal warning; model.RunChecks will report the failing row total.
 func DecodeApplications(runs map[string]string, g model.Generation) (map[string][7]Cell, []Warning) {
+	return DecodeApplicationsContext(context.Background(), runs, g)
+}
+
+// DecodeApplicationsContext is DecodeApplications whose searches stop, as
+// if their budgets ran out, when ctx ends; the caller then looks at
+// ctx.Err() and discards the result.
+func DecodeApplicationsContext(ctx context.Context, runs map[string]string, g model.Generation) (map[string][7]Cell, []Warning) {
 	var warns []Warning
 	defs := model.ApplicationRowsFor(g)
 	rows := make([]*appRow, len(defs))
@@ -55,10 +63,10 @@ func DecodeApplications(runs map[string]string, g model.Generation) (map[string]
 			continue
 		}
 		r.run = run
-		warns = append(warns, splitAppRow(r, &budget)...)
+		warns = append(warns, splitAppRow(ctx, r, &budget)...)
 	}
 
-	warns = append(warns, narrowByColumns(rows, g)...)
+	warns = append(warns, narrowByColumns(ctx, rows, g)...)
 
 	out := make(map[string][7]Cell, len(rows))
 	for _, r := range rows {
@@ -88,7 +96,7 @@ func rowPath(key string) string { return "applications." + key }
 
 // splitAppRow fills r.cands and r.status from r.run, spending at most
 // RowBudget nodes per pass and no more than what is left of *budget.
-func splitAppRow(r *appRow, budget *int) []Warning {
+func splitAppRow(ctx context.Context, r *appRow, budget *int) []Warning {
 	segs, err := countSegments(r.run)
 	if err != nil {
 		return []Warning{{CodeNoSplit, rowPath(r.key), err.Error()}}
@@ -98,13 +106,13 @@ func splitAppRow(r *appRow, budget *int) []Warning {
 		// shredded conversion) look the same: nothing is read.
 		return []Warning{{CodeBlankRow, rowPath(r.key), fmt.Sprintf("row %s has a label but no digits after it: cells left unread", r.key)}}
 	}
-	cands, complete := rowTotalSplits(segs, budget)
+	cands, complete := rowTotalSplitsContext(ctx, segs, budget)
 	if !complete {
 		return []Warning{{CodeBudget, rowPath(r.key), fmt.Sprintf("run %q: more than %d splits fit its row total, or the search budget ran out: row left unread", r.run, MaxRowCandidates)}}
 	}
 	var warns []Warning
 	if len(cands) == 0 {
-		cands, complete = allSplits(segs, 7, MaxCountDigits, MaxRowCandidates, budget)
+		cands, complete = allSplitsContext(ctx, segs, 7, MaxCountDigits, MaxRowCandidates, budget)
 		if complete && len(cands) == 0 {
 			return []Warning{{CodeNoSplit, rowPath(r.key), fmt.Sprintf("run %q cannot be split into 7 cells of at most %d digits without leading zeros", r.run, MaxCountDigits)}}
 		}
@@ -127,12 +135,17 @@ func splitAppRow(r *appRow, budget *int) []Warning {
 // or the search budget (RowBudget, at most *total) was exceeded; the
 // nodes visited are taken off *total.
 func rowTotalSplits(segs []segment, total *int) (out [][]ival, complete bool) {
+	return rowTotalSplitsContext(context.Background(), segs, total)
+}
+
+func rowTotalSplitsContext(ctx context.Context, segs []segment, total *int) (out [][]ival, complete bool) {
 	budget := min(RowBudget, *total)
 	defer func(start int) { *total -= start - budget }(budget)
 	last := segs[len(segs)-1]
 	try := func(total ival, prefix []segment) bool {
 		maxLen := len(strconv.FormatInt(total.v, 10))
 		e := newEnumerator(prefix, 6, maxLen, budget)
+		e.ctx = ctx
 		sums := make([]int64, 6)
 		e.prune = func(k int, cells []ival, remChars int) bool {
 			s := cells[k].v
@@ -199,8 +212,13 @@ func rowTotalSplits(segs []segment, total *int) (out [][]ival, complete bool) {
 // past limit splits or the search budget (RowBudget, at most *total, from
 // which the nodes visited are taken off).
 func allSplits(segs []segment, n, maxLen, limit int, total *int) (out [][]ival, complete bool) {
+	return allSplitsContext(context.Background(), segs, n, maxLen, limit, total)
+}
+
+func allSplitsContext(ctx context.Context, segs []segment, n, maxLen, limit int, total *int) (out [][]ival, complete bool) {
 	start := min(RowBudget, *total)
 	e := newEnumerator(segs, n, maxLen, start)
+	e.ctx = ctx
 	defer func() { *total -= start - e.budget }()
 	e.emit = func(cells []ival) bool {
 		if len(out) == limit {
@@ -237,7 +255,7 @@ func applicationConstraints(g model.Generation) []constraint {
 
 // narrowByColumns keeps, for each ambiguous row, the splits that belong to
 // at least one joint assignment satisfying every usable column relation.
-func narrowByColumns(rows []*appRow, g model.Generation) []Warning {
+func narrowByColumns(ctx context.Context, rows []*appRow, g model.Generation) []Warning {
 	byKey := map[string]*appRow{}
 	var vars []*appRow
 	for _, r := range rows {
@@ -332,6 +350,7 @@ func narrowByColumns(rows []*appRow, g model.Generation) []Warning {
 		cur[li] = lins[li].konst
 	}
 	budget := JointBudget
+	steps := 0 // candidates tried: a node tries up to MaxRowCandidates
 	exhausted, found := false, false
 	var rec func(i int) bool // false: stop
 	rec = func(i int) bool {
@@ -351,6 +370,10 @@ func narrowByColumns(rows []*appRow, g model.Generation) []Warning {
 			return unmarked > 0
 		}
 		for ci, cand := range vars[i].cands {
+			if steps++; steps%ctxEvery == 0 && ctx.Err() != nil {
+				exhausted = true
+				return false
+			}
 			ok := true
 			for _, li := range involved[i] {
 				l := &lins[li]

@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"context"
 	"reflect"
 	"testing"
 
@@ -24,13 +25,13 @@ func TestDisclosureVanishedBlanks(t *testing.T) {
 		{model.Gen2019, "procurement", "12 251000元", []any{12.0, 251000.0}},
 	}
 	for _, c := range cases {
-		got, _ := DecodeDisclosureBlanks(c.run, disclosureRow(c.g, c.row), true)
+		got, _ := DecodeDisclosureContext(context.Background(), c.run, disclosureRow(c.g, c.row), true)
 		if g := cellValues(got); !reflect.DeepEqual(g, c.want) {
 			t.Errorf("%s %q: got %v, want %v", c.row, c.run, g, c.want)
 		}
 	}
 	// Without that evidence the run is read as printed, blanks aside.
-	got, _ := DecodeDisclosureBlanks("2 31", disclosureRow(model.Gen2021, "normative_documents"), false)
+	got, _ := DecodeDisclosure("2 31", disclosureRow(model.Gen2021, "normative_documents"))
 	if g := cellValues(got); !reflect.DeepEqual(g, []any{2.0, 3.0, 1.0}) {
 		t.Errorf("without blanks: %v", g)
 	}

@@ -68,6 +68,7 @@
 package digitrun
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -280,7 +281,13 @@ type enumerator struct {
 	stopped bool
 	// Exhausted reports that the budget ran out before the search ended.
 	exhausted bool
+	// ctx, when set, stops the search as if the budget ran out when it ends.
+	ctx context.Context
 }
+
+// ctxEvery is how many search nodes are visited between two looks at the
+// context.
+const ctxEvery = 1024
 
 func newEnumerator(segs []segment, n, maxLen, budget int) *enumerator {
 	e := &enumerator{segs: segs, n: n, maxLen: maxLen, budget: budget, cells: make([]ival, n)}
@@ -311,6 +318,10 @@ func (e *enumerator) rec(si, off, k int) {
 		return
 	}
 	e.budget--
+	if e.ctx != nil && e.budget%ctxEvery == 0 && e.ctx.Err() != nil {
+		e.exhausted, e.stopped = true, true
+		return
+	}
 	if si == len(e.segs) {
 		if k == e.n && e.emit(e.cells) == false {
 			e.stopped = true

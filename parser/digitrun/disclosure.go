@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -56,16 +57,17 @@ type fval struct {
 // boundaries; a lone —, - or / is a blank cell (0), but a - directly
 // before a digit is that number's sign.
 func DecodeDisclosure(run string, row model.DisclosureRow) ([]Cell, []Warning) {
-	return DecodeDisclosureBlanks(run, row, false)
+	return DecodeDisclosureContext(context.Background(), run, row, false)
 }
 
-// DecodeDisclosureBlanks is DecodeDisclosure for a document that leaves
-// cells blank (a zero printed as an empty cell, as a row with no value at
-// all shows): in a dump such a cell vanishes without a trace, so when
+// DecodeDisclosureContext is DecodeDisclosure whose search stops, as if
+// its budget ran out, when ctx ends, for a document that may leave cells
+// blank. A document that prints a zero as an empty cell (as a row with no
+// value at all shows) loses such a cell without a trace in a dump: when
 // blanks is true a cell may also be a vanished blank (0) anywhere in the
 // run. "2 31" for three fields is then 2|3|1 or 2|(blank)|31 or …, and
 // the cells that differ between those readings stay null.
-func DecodeDisclosureBlanks(run string, row model.DisclosureRow, blanks bool) ([]Cell, []Warning) {
+func DecodeDisclosureContext(ctx context.Context, run string, row model.DisclosureRow, blanks bool) ([]Cell, []Warning) {
 	n := len(row.Fields)
 	out := make([]Cell, n)
 	base := "active_disclosure." + row.Key
@@ -100,7 +102,7 @@ func DecodeDisclosureBlanks(run string, row model.DisclosureRow, blanks bool) ([
 		if stopped {
 			return
 		}
-		if budget--; budget <= 0 {
+		if budget--; budget <= 0 || budget%ctxEvery == 0 && ctx.Err() != nil {
 			stopped = true
 			return
 		}

@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"context"
 	"fmt"
 
 	"github.com/govreport/govreport/model"
@@ -22,6 +23,12 @@ func ReviewPath(i int) string {
 // CodeGroupTotal warning, so that only the cells the digits alone decide
 // are read.
 func DecodeReview(run string) ([15]Cell, []Warning) {
+	return DecodeReviewContext(context.Background(), run)
+}
+
+// DecodeReviewContext is DecodeReview whose searches stop, as if their
+// budgets ran out, when ctx ends.
+func DecodeReviewContext(ctx context.Context, run string) ([15]Cell, []Warning) {
 	var out [15]Cell
 	segs, err := countSegments(run)
 	if err != nil {
@@ -31,12 +38,12 @@ func DecodeReview(run string) ([15]Cell, []Warning) {
 		return out, []Warning{{CodeMissing, "review_litigation", "no digits found for table 四"}}
 	}
 	var warns []Warning
-	splits, complete := groupSplits(segs)
+	splits, complete := groupSplits(ctx, segs)
 	if complete && len(splits) == 0 {
 		warns = append(warns, Warning{CodeGroupTotal, "review_litigation",
 			fmt.Sprintf("run %q has no split into 15 cells whose group totals hold: only cells fixed by the digits alone are read", run)})
 		budget := SearchBudget
-		splits, complete = allSplits(segs, 15, MaxCountDigits, MaxSplits, &budget)
+		splits, complete = allSplitsContext(ctx, segs, 15, MaxCountDigits, MaxSplits, &budget)
 	}
 	if !complete {
 		return out, append(warns, Warning{CodeBudget, "review_litigation",
@@ -61,8 +68,9 @@ func DecodeReview(run string) ([15]Cell, []Warning) {
 
 // groupSplits enumerates the splits into 15 cells in which every group's
 // fifth cell is the sum of its first four.
-func groupSplits(segs []segment) (out [][]ival, complete bool) {
+func groupSplits(ctx context.Context, segs []segment) (out [][]ival, complete bool) {
 	e := newEnumerator(segs, 15, MaxCountDigits, SearchBudget)
+	e.ctx = ctx
 	var sums [15]int64
 	e.prune = func(k int, cells []ival, _ int) bool {
 		pos := k % 5

@@ -5,6 +5,7 @@
 package html
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -26,8 +27,14 @@ const (
 
 // Read parses an HTML page (any encoding) into lines of cells.
 func Read(src []byte) (*layout.Document, error) {
+	return ReadContext(context.Background(), src)
+}
+
+// ReadContext is Read stopped early, with ctx's error, when ctx ends.
+func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	text, notes := charset.Decode(src)
-	root, err := xhtml.Parse(strings.NewReader(text))
+	c := &canceller{ctx: ctx}
+	root, err := xhtml.Parse(ctxReader{ctx, strings.NewReader(text)})
 	if err != nil {
 		return nil, err
 	}
@@ -36,10 +43,48 @@ func Read(src []byte) (*layout.Document, error) {
 	for _, n := range notes {
 		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 	}
-	w := &walker{doc: doc}
-	w.block(articleRoot(gq))
+	w := &walker{doc: doc, canceller: c}
+	if r := articleRoot(gq, c); r != nil {
+		w.block(r)
+	}
 	w.flush()
+	if c.err != nil {
+		return nil, c.err
+	}
 	return doc, nil
+}
+
+// ctxEvery is how many nodes are visited between two looks at the context.
+const ctxEvery = 256
+
+// canceller tells when ctx has ended, looking at it every ctxEvery calls.
+type canceller struct {
+	ctx context.Context
+	n   int
+	err error
+}
+
+func (c *canceller) stop() bool {
+	if c.err == nil {
+		if c.n++; c.n%ctxEvery == 0 {
+			c.err = c.ctx.Err()
+		}
+	}
+	return c.err != nil
+}
+
+// ctxReader feeds the HTML parser until ctx ends, then fails its reads,
+// which ends the parse.
+type ctxReader struct {
+	ctx context.Context
+	r   *strings.Reader
+}
+
+func (c ctxReader) Read(p []byte) (int, error) {
+	if err := c.ctx.Err(); err != nil {
+		return 0, err
+	}
+	return c.r.Read(p)
 }
 
 // pageTitle returns the title the page declares for its article.
@@ -62,21 +107,30 @@ var headingRe = regexp.MustCompile(`^\s*[一二三四五六][、.．]\s*(总体�
 // articleRoot finds the smallest element holding every report table and
 // section heading, which leaves the portal's navigation, breadcrumbs and
 // footer outside. A page without such markers is read whole.
-func articleRoot(d *goquery.Document) *xhtml.Node {
+// It returns nil when c says to stop.
+func articleRoot(d *goquery.Document, c *canceller) *xhtml.Node {
 	var markers []*xhtml.Node
-	d.Find("table").Each(func(_ int, s *goquery.Selection) {
+	d.Find("table").EachWithBreak(func(_ int, s *goquery.Selection) bool {
 		if t := s.Text(); strings.Contains(t, "自然人") || strings.Contains(t, "信息内容") || strings.Contains(t, "行政复议") {
 			markers = append(markers, s.Nodes[0])
 		}
+		return !c.stop()
 	})
-	d.Find("p,div,h1,h2,h3,h4,h5,h6,strong,b,span,td").Each(func(_ int, s *goquery.Selection) {
+	d.Find("p,div,h1,h2,h3,h4,h5,h6,strong,b,span,td").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		if c.stop() {
+			return false
+		}
 		if !startsWithNumeral(s.Nodes[0]) {
-			return // most elements: no need to build and fold their text
+			return true // most elements: no need to build and fold their text
 		}
 		if t := ownText(s.Nodes[0]); len(t) < 120 && headingRe.MatchString(textnorm.Fold(t)) {
 			markers = append(markers, s.Nodes[0])
 		}
+		return true
 	})
+	if c.err != nil {
+		return nil
+	}
 	body := d.Find("body").Nodes
 	if len(markers) == 0 {
 		if len(body) > 0 {
@@ -174,6 +228,7 @@ func skipped(n *xhtml.Node) bool {
 // walker turns a DOM subtree into lines: block elements and <br> end a
 // line, tables become grid rows.
 type walker struct {
+	*canceller
 	doc    *layout.Document
 	buf    strings.Builder
 	tables int
@@ -196,6 +251,9 @@ func (w *walker) add(l layout.Line) {
 
 func (w *walker) block(n *xhtml.Node) {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if w.stop() {
+			return
+		}
 		switch c.Type {
 		case xhtml.TextNode:
 			w.buf.WriteString(c.Data)
@@ -285,6 +343,9 @@ func (w *walker) table(t *xhtml.Node) {
 	var grid [][]gridCell
 	total := 0
 	for r, tr := range rows {
+		if w.stop() {
+			return
+		}
 		// A row's index is its <tr>'s, not the grid's length: a rowspan
 		// has already added the rows below it, and the cells of a later
 		// <tr> go beside the spanned copies in that row.

@@ -27,6 +27,7 @@ func (st *state) attachment() string {
 		}
 	}
 	for _, l := range st.lines {
+		st.check()
 		for _, m := range attachInTextRe.FindAllStringSubmatch(l.Joined(), -1) {
 			if !strings.Contains(m[1], "://") {
 				names = append(names, strings.TrimLeft(m[1], "(（【["))

@@ -144,6 +144,7 @@ type lineInfo struct {
 
 // info returns line i's pieces, label and value pieces.
 func (st *state) info(i int) *lineInfo {
+	st.check()
 	if st.infos == nil {
 		st.infos = make([]*lineInfo, len(st.lines))
 	}

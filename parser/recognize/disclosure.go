@@ -99,6 +99,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 	if from == to {
 		from, to = 0, len(st.lines)
 		for i, l := range st.lines {
+			st.check()
 			if strings.Contains(textnorm.Squeeze(l.Joined()), "第二十条") {
 				from = i
 				break

@@ -6,6 +6,7 @@
 package recognize
 
 import (
+	"context"
 	"regexp"
 	"strconv"
 	"strings"
@@ -46,14 +47,22 @@ type state struct {
 	marks        *[numSections]textMark // the sections' headings for the free text, filled by textMarks
 	running      map[int]bool           // lines that hold a heading inside them (textMarks)
 	report       *model.Report
+
+	ctx   context.Context // the recognition stops when it ends (see check)
+	steps int
 }
 
 // Recognize reads the report in doc. It returns a *docerr.Error when the
 // document is not a readable report (empty, not a disclosure report, the
 // pre-2019 format).
 func Recognize(doc *layout.Document) (*model.Report, error) {
-	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}}
+	return RecognizeContext(context.Background(), doc)
+}
+
+func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error) {
+	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}, ctx: ctx}
 	for _, l := range doc.Lines {
+		st.check()
 		if !isPageMarker(l) {
 			st.lines = append(st.lines, l)
 		}
@@ -66,26 +75,33 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 	}
 	st.findSections()
 	st.readMeta()
+	st.checkNow()
 
 	if err := st.rejectOldFormat(); err != nil {
 		return nil, err
 	}
 	apps := st.readApplications()
+	st.checkNow()
 	disc := st.readDisclosure()
+	st.checkNow()
 	if apps == nil && disc == nil {
 		if err := st.classifyFailure(); err != nil {
 			return nil, err
 		}
 	}
 	st.readReview(apps)
+	st.checkNow()
 	st.readText()
+	st.checkNow()
 	r := st.report
 	if apps != nil {
 		r.Template = apps.gen
 	}
 	st.fillFromRuns()
+	st.checkNow()
 	st.inferLostCells()
 	st.inferBlankRows()
+	st.checkNow()
 	if st.noTables {
 		st.warnMissingTables()
 	}
@@ -158,6 +174,7 @@ func (st *state) findSections() {
 	}
 	last := -1
 	for i, l := range st.lines {
+		st.check()
 		k := sectionOf(l)
 		if k < 0 || st.sections[k] >= 0 {
 			continue
@@ -296,6 +313,7 @@ func (st *state) allText() string {
 	}
 	var b strings.Builder
 	for _, l := range st.lines {
+		st.check()
 		b.WriteString(textnorm.Squeeze(l.Joined()))
 		b.WriteByte('\n')
 	}

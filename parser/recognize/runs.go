@@ -156,6 +156,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 	type pos struct{ line, off int }
 	texts := make([]string, len(st.lines))
 	for i := range st.lines {
+		st.check()
 		texts[i] = strings.Join(printedTexts(st.lines[i]), " ")
 	}
 	found := map[int]pos{}
@@ -250,7 +251,8 @@ func (st *state) fillFromRuns() {
 	}
 	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
 		if t3ok {
-			cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
+			cells, warns := digitrun.DecodeApplicationsContext(st.context(), t3.Runs, t3.Gen)
+			st.checkNow() // a search stopped by the context is not a result
 			for _, k := range sortedKeys(t3.Approximate) {
 				warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "applications." + k,
 					Message: fmt.Sprintf("label %q matched row %s by its number, its place and most of its words", t3.Approximate[k], k)})
@@ -278,7 +280,8 @@ func (st *state) fillFromRuns() {
 	}
 	if s := secs[secReview]; s != nil && !complete(r.ReviewLitigation) {
 		if run, line, ok := run4, line4, ok4; ok {
-			cells, warns := digitrun.DecodeReview(run)
+			cells, warns := digitrun.DecodeReviewContext(st.context(), run)
+			st.checkNow()
 			// Fifteen numbers gathered from several lines are in the order
 			// the converter wrote them; if the groups do not add up, that
 			// order cannot be told from the document's own error.
@@ -319,7 +322,8 @@ func (st *state) fillFromRuns() {
 		blanks := leavesBlanks(t2, t3, t3ok)
 		for _, row := range model.DisclosureRows[t2.Gen] {
 			if run, ok := t2.Runs[row.Key]; ok {
-				cs, w := digitrun.DecodeDisclosureBlanks(run, row, blanks)
+				cs, w := digitrun.DecodeDisclosureContext(st.context(), run, row, blanks)
+				st.checkNow()
 				decoded[row.Key] = cs
 				warns = append(warns, w...)
 			}

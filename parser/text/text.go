@@ -4,6 +4,7 @@
 package text
 
 import (
+	"context"
 	"strings"
 	"unicode/utf8"
 
@@ -14,12 +15,24 @@ import (
 // Read splits UTF-8 text into lines of cells. Line numbers are the physical
 // line numbers of the input, so provenance points at the source line.
 func Read(s string) *layout.Document {
+	doc, _ := ReadContext(context.Background(), s)
+	return doc
+}
+
+// ctxEvery is how many lines are read between two looks at the context.
+const ctxEvery = 256
+
+// ReadContext is Read stopped early, with ctx's error, when ctx ends.
+func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 	doc := &layout.Document{Format: "text"}
 	var wides [][]wideCount // per line with cells, per cell
 	num := 0
 	inBoxRow := false // the last line was a box row's text, no rule after it
 	for len(s) > 0 {
 		num++
+		if num%ctxEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
 		var line string
 		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
 			line = s[:i]
@@ -53,7 +66,7 @@ func Read(s string) *layout.Document {
 	if charColumnsAlignBetter(doc, wides) {
 		toCharColumns(doc, wides)
 	}
-	return doc
+	return doc, nil
 }
 
 // wideCount counts the two-column characters before a cell on its line
