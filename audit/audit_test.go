@@ -269,6 +269,16 @@ func TestYearMismatch(t *testing.T) {
 	if len(fs) != 1 || !strings.Contains(fs[0].Message, "落款") {
 		t.Fatalf("want a year_mismatch naming the signature, got %+v", fs)
 	}
+	// As the parser gives it: the signature taken off section 六.
+	r = balanced(2023)
+	r.Text.OtherMatters, r.Text.Signature = "无。", "示例区人民政府办公室 ２０２３年１月２０日"
+	if fs := rules(audit.Report(r), audit.RuleYearMismatch); len(fs) != 1 || fs[0].Evidence[len(fs[0].Evidence)-1].Field != "text.signature" {
+		t.Fatalf("want a year_mismatch on the parser's signature, got %+v", fs)
+	}
+	r.Text.OtherMatters, r.Text.Signature = "统计期限截至2023年12月31日", ""
+	if fs := rules(audit.Report(r), audit.RuleYearMismatch); len(fs) != 0 {
+		t.Fatalf("a sentence ending with a date is no signature: %+v", fs)
+	}
 	r = balanced(2023)
 	r.Text.Overview = "2022年，示例区认真落实条例。本报告统计期限自2023年1月1日起至2023年12月31日止。"
 	fs = rules(audit.Report(r), audit.RuleYearMismatch)

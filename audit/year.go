@@ -14,7 +14,7 @@ var (
 	titleYear  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
 	periodRe   = regexp.MustCompile(`统计期(?:限|间)?[^。；]{0,12}?((?:19|20)\d{2})年1月1日[^。；\d]{0,4}(?:至|到|—|-|～|~)[^。；\d]{0,2}((?:19|20)\d{2})年12月31日`)
 	openingRe  = regexp.MustCompile(`^(?:[（(]?[一二三四五六七八九十\d]+[）)、.]?)?((?:19|20)\d{2})\s*年(?:度)?[，,]`)
-	signedDate = regexp.MustCompile(`^((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
+	signedDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
 )
 
 // yearSource is one place of the document that tells the report year.
@@ -71,14 +71,21 @@ func yearMismatch(r *model.Report) []model.Finding {
 	return []model.Finding{f}
 }
 
-// signature finds the date that signs the report (the last date-only
-// line of the last section) and the report year it implies.
+// signature finds the date that signs the report and the report year it
+// implies: from the signature the parser took off the last section, or,
+// for reports read from older JSON, from the last lines of section 六.
 func signature(r *model.Report) (yearSource, bool) {
+	cands := []string{r.Text.Signature}
 	lines := strings.Split(strings.TrimSpace(r.Text.OtherMatters), "\n")
 	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
-		l := squeeze(strings.TrimSpace(lines[i]))
-		m := signedDate.FindStringSubmatch(l)
-		if m == nil {
+		cands = append(cands, lines[i])
+	}
+	for i, c := range cands {
+		sq := squeeze(strings.TrimSpace(c))
+		m := signedDate.FindStringSubmatch(sq)
+		// A line of section 六 signs only when it is the date alone (a
+		// sentence may end with a date); the signature may name its body.
+		if m == nil || i > 0 && len(m[0]) != len(sq) {
 			continue
 		}
 		p, _ := strconv.Atoi(m[1])
@@ -87,8 +94,8 @@ func signature(r *model.Report) (yearSource, bool) {
 		if mon == 12 {
 			y = p
 		}
-		return yearSource{y, model.Evidence{Field: "text.other_matters", Value: ptr(float64(p)), Text: strings.TrimSpace(lines[i])},
-			fmt.Sprintf("落款日期（%s）所指", strings.TrimSpace(lines[i]))}, true
+		return yearSource{y, model.Evidence{Field: "text.signature", Value: ptr(float64(p)), Text: strings.TrimSpace(c)},
+			fmt.Sprintf("落款日期（%s）所指", strings.TrimSpace(c))}, true
 	}
 	return yearSource{}, false
 }

@@ -57,6 +57,10 @@ type Text struct {
 	Overview     string `json:"overview"`
 	Problems     string `json:"problems"`
 	OtherMatters string `json:"other_matters"`
+	// Signature is the block that signs the report (the issuing body and
+	// the date of issue), taken off the end of the last section: none of
+	// the section's text, but the audit reads the year from its date.
+	Signature string `json:"signature"`
 }
 
 // Check is one arithmetic relation evaluated on the document's numbers.

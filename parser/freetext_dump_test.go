@@ -72,16 +72,19 @@ func TestOneLineDumpFreeText2019(t *testing.T) {
 // On a page the signature stands on lines of its own after section 六,
 // and is stripped; a last sentence that ends with a date is kept whole.
 func TestSignatureIsNoPartOfTheLastSection(t *testing.T) {
-	for _, tc := range []struct{ six, want string }{
-		{"<p>本年度未收取信息处理费。</p><p>示例区人民政府办公室</p><p>2023年1月18日</p>", "本年度未收取信息处理费。"},
-		{"<p>本年度未收取信息处理费。</p><p style=\"text-align:right\">示例区人民政府办公室　2023年1月18日</p>", "本年度未收取信息处理费。"},
-		{"<p>本年度未收取信息处理费。</p><p>二〇二三年一月十八日</p>", "本年度未收取信息处理费。"},
-		{"<p>本年度信息处理费的统计期限截至2022年12月31日</p>", "本年度信息处理费的统计期限截至2022年12月31日"},
+	for _, tc := range []struct{ six, want, signature string }{
+		{"<p>本年度未收取信息处理费。</p><p>示例区人民政府办公室</p><p>2023年1月18日</p>", "本年度未收取信息处理费。", "示例区人民政府办公室 2023年1月18日"},
+		{"<p>本年度未收取信息处理费。</p><p style=\"text-align:right\">示例区人民政府办公室　2023年1月18日</p>", "本年度未收取信息处理费。", "示例区人民政府办公室 2023年1月18日"},
+		{"<p>本年度未收取信息处理费。</p><p>二〇二三年一月十八日</p>", "本年度未收取信息处理费。", "二〇二三年一月十八日"},
+		{"<p>本年度信息处理费的统计期限截至2022年12月31日</p>", "本年度信息处理费的统计期限截至2022年12月31日", ""},
 	} {
 		page := strings.Replace(portalPage(baseRows()), "<p>本年度未收取信息处理费。</p>", tc.six, 1)
 		r := mustParse(t, "page.html", page)
 		if r.Text.OtherMatters != tc.want {
 			t.Errorf("%s: other matters %q, want %q", tc.six, r.Text.OtherMatters, tc.want)
+		}
+		if r.Text.Signature != tc.signature {
+			t.Errorf("%s: signature %q, want %q", tc.six, r.Text.Signature, tc.signature)
 		}
 	}
 }

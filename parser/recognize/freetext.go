@@ -199,14 +199,20 @@ func startsASCIILetter(s string) bool {
 // ２０２４年１月２６日, 二〇二四年一月二十六日.
 var issueDateRe = regexp.MustCompile(`(?:(?:19|20|１９|２０)[\d０-９]{2}|[〇零○一二三四五六七八九]{4}) *年 *[\d０-９一二三四五六七八九十]{1,3} *月 *[\d０-９一二三四五六七八九十]{1,3} *日$`)
 
-// stripSignature removes the block that signs the report from the end of
-// the last section's text: the issuing body's name and the date, on lines
+// stripSignature takes the block that signs the report off the end of
+// the last section's text and returns both: the issuing body's name and the date, on lines
 // of their own or glued to the last sentence (…暂无XX局 2021年1月26日).
 // A sentence that merely ends with a date (统计期限截至2024年12月31日)
 // stays whole: the date is taken only when a name, a full stop or a line
 // break stands before it.
-func (st *state) stripSignature(s string) string {
+func (st *state) stripSignature(s string) (text, signature string) {
 	s = strings.TrimRight(s, " \n")
+	text = st.signatureStart(s)
+	return text, strings.Join(strings.Fields(s[len(text):]), " ")
+}
+
+// signatureStart returns s without its signature block.
+func (st *state) signatureStart(s string) string {
 	loc := issueDateRe.FindStringIndex(s)
 	if loc == nil {
 		// A name alone on the last line signs only if the document names

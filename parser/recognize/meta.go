@@ -397,7 +397,7 @@ func (st *state) readText() {
 				case secOverview:
 					t = &r.Text.Overview
 				}
-				*t = st.stripSignature(*t)
+				*t, r.Text.Signature = st.stripSignature(*t)
 			}
 			break
 		}
