@@ -135,7 +135,7 @@ func DictionaryMarkdown() string {
 			table = e.Table
 			fmt.Fprintf(&b, "### `%s`\n\n", table)
 			if table == "reports" {
-				b.WriteString("| name | short name | type | unit | 2019 label | 2021 label | description |\n|---|---|---|---|---|---|---|\n")
+				b.WriteString("| name | short name | type | unit | generations | label (2019 template) | label (2021 template) | description |\n|---|---|---|---|---|---|---|---|\n")
 			} else {
 				b.WriteString("| name | type | description |\n|---|---|---|\n")
 			}
@@ -144,11 +144,12 @@ func DictionaryMarkdown() string {
 			l19, l21 := e.Label2019, e.Label2021
 			if e.Kind != "cell" {
 				l19, l21 = e.Label, e.Label
-				if e.Generations == "" && e.Kind != "harmonised" {
-					l19, l21 = e.Label, ""
-				}
 			}
-			fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s | %s | %s | %s |\n", e.Name, e.ShortName, e.Type, e.Unit, cell(l19), cell(l21), cell(e.Description))
+			gens := e.Generations
+			if gens == "" {
+				gens = "all"
+			}
+			fmt.Fprintf(&b, "| `%s` | `%s` | %s | %s | %s | %s | %s | %s |\n", e.Name, e.ShortName, e.Type, e.Unit, gens, cell(l19), cell(l21), cell(e.Description))
 		} else {
 			fmt.Fprintf(&b, "| `%s` | %s | %s |\n", e.Name, e.Type, cell(e.Description))
 		}
