@@ -69,9 +69,9 @@ func TestDictionaryCoversEveryColumn(t *testing.T) {
 	// Short names are part of the contract: a few pinned.
 	for long, short := range map[string]string{
 		"applications.withheld_enforcement_case_file.commercial_enterprise": "ap_wh_case_file_ce",
-		"review_litigation.litigation_after_review.pending":                "rl_lit_after_review_pending",
-		"harmonised.other_handling.total":                                  "h_other_handling_tot",
-		"derived.withheld_enforcement_case_file_share":                     "d_wh_case_file_share",
+		"review_litigation.litigation_after_review.pending":                 "rl_lit_after_review_pending",
+		"harmonised.other_handling.total":                                   "h_other_handling_tot",
+		"derived.withheld_enforcement_case_file_share":                      "d_wh_case_file_share",
 	} {
 		if seen[short] != long {
 			t.Errorf("short name of %s is not %s", long, short)
