@@ -30,6 +30,11 @@ type Options struct {
 	Inputs []string // files and folders
 	Output string   // the output file
 	Format string   // an output format name; "" tells it from Output's extension
+	// More are further outputs written from the same reading of each file
+	// (-o a.csv -o b.parquet); the state file is Output's.
+	More []Target
+	// Shape and Names choose the outputs' form (output.Options).
+	Shape, Names string
 
 	Jobs      int           // files read at once (0: the number of CPUs)
 	Timeout   time.Duration // per document (0: parser.DefaultTimeout)
@@ -62,6 +67,9 @@ type Summary struct {
 	State     string           // the state file
 }
 
+// Target is one more output of a conversion.
+type Target struct{ Path, Format string }
+
 // ErrInterrupted is returned when the context ends before every file is
 // read: nothing is written but the state file, and running the same
 // conversion again continues it.
@@ -74,18 +82,28 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if err != nil {
 		return nil, err
 	}
+	targets := []Target{{o.Output, format}}
+	for _, t := range o.More {
+		f, err := output.FormatOf(t.Path, t.Format)
+		if err != nil {
+			return nil, err
+		}
+		targets = append(targets, Target{t.Path, f})
+	}
 	if o.Jobs <= 0 {
 		o.Jobs = runtime.NumCPU()
 	}
 	if o.Timeout <= 0 {
 		o.Timeout = parser.DefaultTimeout
 	}
-	if err := checkOutputs(o.Inputs, o.Output, format); err != nil {
-		return nil, err
-	}
 	statePath := StatePath(o.Output)
-	skip := []string{o.Output, statePath, output.SidePath(o.Output, "errors", "csv"),
-		output.SidePath(o.Output, "errors", "jsonl"), output.SidePath(o.Output, "errors", "parquet")}
+	skip := []string{statePath}
+	for _, t := range targets {
+		if err := checkOutputs(o.Inputs, t.Path, t.Format); err != nil {
+			return nil, err
+		}
+		skip = append(append(skip, t.Path), output.SideFiles(t.Path)...)
+	}
 	inputs, err := Collect(o.Inputs, skip)
 	if err != nil {
 		return nil, err
@@ -100,7 +118,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	defer j.close()
-	output.RemoveTemporary(o.Output) // left by a run killed while writing
+	for _, t := range targets {
+		output.RemoveTemporary(t.Path) // left by a run killed while writing
+	}
 
 	sum := &Summary{Files: len(inputs), ByKind: map[string]int{}, State: statePath}
 	shas := make([]string, len(inputs))
@@ -117,7 +137,10 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	}
 	argv = append(append([]string(nil), argv...), "--timeout", o.Timeout.String(), "--max-memory", fmt.Sprint(o.MaxMemory))
 	grace := max(2*time.Second, o.Timeout/4)
-	whole := output.NeedsJSON(format)
+	whole := false
+	for _, t := range targets {
+		whole = whole || output.NeedsJSON(t.Format)
+	}
 	p := parser.New(parser.WithTimeout(o.Timeout))
 
 	var (
@@ -243,9 +266,14 @@ feed:
 		return sum, ErrInterrupted
 	}
 
-	w, err := output.Create(o.Output, format)
-	if err != nil {
-		return sum, err
+	var w output.Multi
+	for _, t := range targets {
+		tw, err := output.Create(t.Path, t.Format, output.Options{Shape: o.Shape, Names: o.Names})
+		if err != nil {
+			w.Abort()
+			return sum, err
+		}
+		w = append(w, tw)
 	}
 	for i, in := range inputs {
 		path := filepath.ToSlash(in.Path)

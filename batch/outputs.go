@@ -17,12 +17,7 @@ var ErrUsage = errors.New("usage error")
 
 // outputPaths are the files a conversion writes for format.
 func outputPaths(out, format string) []string {
-	paths := []string{out, StatePath(out)}
-	switch format {
-	case "csv", "jsonl", "parquet":
-		paths = append(paths, output.SidePath(out, "errors", format))
-	}
-	return paths
+	return append([]string{out, StatePath(out)}, output.SideFiles(out)...)
 }
 
 // checkOutputs refuses a conversion that would write over one of its

@@ -11,6 +11,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/govreport/govreport/derive"
+	"github.com/govreport/govreport/output"
 )
 
 // failedMark follows the column label of a report with failed checks.
@@ -147,7 +148,7 @@ func raw(c Cell) string {
 	if c.Text == "—" {
 		return ""
 	}
-	return c.Text
+	return output.Neutralise(c.Text)
 }
 
 // WriteCSV writes the table as CSV (UTF-8 with a byte-order mark, which
@@ -161,9 +162,13 @@ func (s *Set) WriteCSV(w io.Writer) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	cw.Write(append([]string{"key", "指标"}, s.headers()...))
+	hs := s.headers()
+	for i := range hs {
+		hs[i] = output.Neutralise(hs[i]) // an agency or a file name is text from outside
+	}
+	cw.Write(append([]string{"key", "指标"}, hs...))
 	for _, r := range g.Rows {
-		line := []string{r.Key, r.Label}
+		line := []string{r.Key, output.Neutralise(r.Label)}
 		for _, c := range r.Cells {
 			line = append(line, raw(c))
 		}
@@ -175,7 +180,7 @@ func (s *Set) WriteCSV(w io.Writer) error {
 		for _, c := range e.Failed {
 			ms = append(ms, c.Message)
 		}
-		line = append(line, strings.Join(ms, "; "))
+		line = append(line, output.Neutralise(strings.Join(ms, "; ")))
 	}
 	cw.Write(line)
 	line = []string{"findings", "审计发现"}

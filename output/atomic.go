@@ -58,7 +58,7 @@ func syncDir(dir string) {
 // killed while writing its output left behind. Call it only while no other
 // conversion writes to path (the batch holds the lock of its state file).
 func RemoveTemporary(path string) {
-	for _, p := range []string{path, SidePath(path, "errors", "csv"), SidePath(path, "errors", "jsonl"), SidePath(path, "errors", "parquet")} {
+	for _, p := range append([]string{path}, SideFiles(path)...) {
 		left, _ := filepath.Glob(filepath.Join(filepath.Dir(p), "."+filepath.Base(p)+".tmp-*"))
 		for _, f := range left {
 			os.Remove(f)

@@ -9,16 +9,24 @@ import (
 // bom starts the CSV files so that Excel reads them as UTF-8.
 const bom = "\ufeff"
 
-// csvWriter writes one row per report (Columns) to the output and the
-// failures to the side file NAME.errors.csv (path, sha256, kind, reason).
+// csvWriter writes one row per report (Columns), or per value with
+// --shape long (LongColumns), to the output and the failures to the side
+// file NAME.errors.csv (path, sha256, kind, reason).
 type csvWriter struct {
 	out, errs   *pending
 	outB, errsB *bufio.Writer
 	outC, errsC *csv.Writer
 	row         []string
+	opt         Options
+	n           int64
+	// With --shape long the output holds the values and the reports go
+	// to the side file NAME.reports.csv.
+	reps  *pending
+	repsB *bufio.Writer
+	repsC *csv.Writer
 }
 
-func newCSV(path string) (Writer, error) {
+func newCSV(path string, o Options) (Writer, error) {
 	out, err := createPending(path)
 	if err != nil {
 		return nil, err
@@ -28,11 +36,24 @@ func newCSV(path string) (Writer, error) {
 		out.abort()
 		return nil, err
 	}
-	w := &csvWriter{out: out, errs: errs, outB: bufio.NewWriterSize(out.f, 1<<16), errsB: bufio.NewWriter(errs.f)}
+	w := &csvWriter{out: out, errs: errs, outB: bufio.NewWriterSize(out.f, 1<<16), errsB: bufio.NewWriter(errs.f), opt: o}
 	w.outB.WriteString(bom)
 	w.errsB.WriteString(bom)
 	w.outC, w.errsC = csv.NewWriter(w.outB), csv.NewWriter(w.errsB)
-	w.outC.Write(Columns())
+	if o.long() {
+		w.outC.Write(LongColumnNames())
+		if w.reps, err = createPending(SidePath(path, "reports", "csv")); err != nil {
+			out.abort()
+			errs.abort()
+			return nil, err
+		}
+		w.repsB = bufio.NewWriterSize(w.reps.f, 1<<16)
+		w.repsB.WriteString(bom)
+		w.repsC = csv.NewWriter(w.repsB)
+		w.repsC.Write(ColumnNames(o.short()))
+	} else {
+		w.outC.Write(ColumnNames(o.short()))
+	}
 	w.errsC.Write(FailureColumns)
 	return w, nil
 }
@@ -41,33 +62,48 @@ func newCSV(path string) (Writer, error) {
 // decimal form, no exponent.
 func FormatNumber(v float64) string { return strconv.FormatFloat(v, 'f', -1, 64) }
 
-func (w *csvWriter) WriteReport(rec *Record) error {
-	f := Flatten(rec)
-	w.row = w.row[:0]
-	for _, v := range f.Meta() {
+// TextCells returns typed values as CSV cells: numbers in their shortest
+// form, text neutralised (Neutralise), nil empty.
+func TextCells(row []string, vals []any) []string {
+	for _, v := range vals {
 		switch v := v.(type) {
 		case nil:
-			w.row = append(w.row, "")
+			row = append(row, "")
 		case string:
-			w.row = append(w.row, v)
+			row = append(row, Neutralise(v))
+		case int64:
+			row = append(row, strconv.FormatInt(v, 10))
 		case int:
-			w.row = append(w.row, strconv.Itoa(v))
+			row = append(row, strconv.Itoa(v))
+		case float64:
+			row = append(row, FormatNumber(v))
 		}
 	}
-	for _, c := range f.Cells {
-		if c == nil {
-			w.row = append(w.row, "")
-		} else {
-			w.row = append(w.row, FormatNumber(*c))
-		}
+	return row
+}
+
+func (w *csvWriter) WriteReport(rec *Record) error {
+	w.n++
+	if rec.ID == 0 {
+		rec.ID = w.n
 	}
-	w.row = append(w.row, f.PathBase64)
+	if w.opt.long() {
+		for _, c := range CellRows(rec) {
+			w.row = TextCells(w.row[:0], c.Values())
+			if err := w.outC.Write(w.row); err != nil {
+				return err
+			}
+		}
+		w.row = TextCells(w.row[:0], Flatten(rec).Values())
+		return w.repsC.Write(w.row)
+	}
+	w.row = TextCells(w.row[:0], Flatten(rec).Values())
 	return w.outC.Write(w.row)
 }
 
 func (w *csvWriter) WriteFailure(f *Failure) error {
 	f = f.fixPath()
-	return w.errsC.Write([]string{f.Path, f.SHA256, f.Kind, f.Reason, f.PathBase64})
+	return w.errsC.Write(TextCells(nil, []any{f.Path, f.SHA256, f.Kind, f.Reason, f.PathBase64}))
 }
 
 func (w *csvWriter) Commit() error {
@@ -79,6 +115,22 @@ func (w *csvWriter) Commit() error {
 			return err
 		}
 	}
+	if w.reps != nil {
+		w.repsC.Flush()
+		if err := w.repsC.Error(); err != nil {
+			w.Abort()
+			return err
+		}
+		if err := w.repsB.Flush(); err != nil {
+			w.Abort()
+			return err
+		}
+		if err := w.reps.commit(); err != nil {
+			w.out.abort()
+			w.errs.abort()
+			return err
+		}
+	}
 	if err := w.errs.commit(); err != nil {
 		w.out.abort()
 		return err
@@ -86,6 +138,17 @@ func (w *csvWriter) Commit() error {
 	return w.out.commit()
 }
 
-func (w *csvWriter) Abort() { w.out.abort(); w.errs.abort() }
+func (w *csvWriter) Abort() {
+	w.out.abort()
+	w.errs.abort()
+	if w.reps != nil {
+		w.reps.abort()
+	}
+}
 
-func (w *csvWriter) Paths() []string { return []string{w.out.final, w.errs.final} }
+func (w *csvWriter) Paths() []string {
+	if w.reps != nil {
+		return []string{w.out.final, w.reps.final, w.errs.final}
+	}
+	return []string{w.out.final, w.errs.final}
+}

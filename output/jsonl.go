@@ -12,6 +12,11 @@ import (
 type jsonlWriter struct {
 	out, errs   *pending
 	outW, errsW *bufio.Writer
+	// With --shape long the output holds one object per value and the
+	// reports go to the side file NAME.reports.jsonl.
+	cells  *pending
+	cellsW *bufio.Writer
+	n      int64
 }
 
 // jsonlReport is a report line: the govreport/1 object, with "manifest"
@@ -22,8 +27,12 @@ type jsonlReport struct {
 	PathBase64 string    `json:"path_base64,omitempty"` // see TailColumns
 }
 
-func newJSONL(path string) (Writer, error) {
-	out, err := createPending(path)
+func newJSONL(path string, o Options) (Writer, error) {
+	reports := path
+	if o.long() {
+		reports = SidePath(path, "reports", "jsonl")
+	}
+	out, err := createPending(reports)
 	if err != nil {
 		return nil, err
 	}
@@ -32,10 +41,60 @@ func newJSONL(path string) (Writer, error) {
 		out.abort()
 		return nil, err
 	}
-	return &jsonlWriter{out: out, errs: errs, outW: bufio.NewWriterSize(out.f, 1<<16), errsW: bufio.NewWriter(errs.f)}, nil
+	w := &jsonlWriter{out: out, errs: errs, outW: bufio.NewWriterSize(out.f, 1<<16), errsW: bufio.NewWriter(errs.f)}
+	if o.long() {
+		if w.cells, err = createPending(path); err != nil {
+			out.abort()
+			errs.abort()
+			return nil, err
+		}
+		w.cellsW = bufio.NewWriterSize(w.cells.f, 1<<16)
+	}
+	return w, nil
+}
+
+// jsonCell is a value of the long form as a JSON object (LongColumns).
+type jsonCell struct {
+	ReportID   int64    `json:"report_id"`
+	Field      string   `json:"field"`
+	Table      string   `json:"table_key"`
+	Row        string   `json:"row_key"`
+	Col        string   `json:"column_key"`
+	RowLabel   string   `json:"row_label"`
+	ColLabel   string   `json:"column_label"`
+	Value      *int64   `json:"value"`
+	Amount     *float64 `json:"amount"`
+	Unit       string   `json:"unit"`
+	RawText    string   `json:"raw_text"`
+	Page       *int64   `json:"page"`
+	Line       *int64   `json:"line"`
+	Inferred   int      `json:"inferred"`
+	NullReason string   `json:"null_reason"`
 }
 
 func (w *jsonlWriter) WriteReport(rec *Record) error {
+	w.n++
+	if rec.ID == 0 {
+		rec.ID = w.n
+	}
+	if w.cells != nil {
+		for _, c := range CellRows(rec) {
+			j := jsonCell{c.ReportID, c.Field, c.Table, c.Row, c.Col, c.RowLabel, c.ColLabel, c.Value, c.Amount, c.Unit, c.RawText, c.Page, c.Line, 0, c.NullReason}
+			if c.Inferred {
+				j.Inferred = 1
+			}
+			b, err := json.Marshal(j)
+			if err != nil {
+				return err
+			}
+			w.cellsW.Write(b)
+			w.cellsW.WriteByte('\n')
+		}
+	}
+	return w.writeReport(rec)
+}
+
+func (w *jsonlWriter) writeReport(rec *Record) error {
 	path, raw := PathText(rec.Path)
 	if rec.report == nil && rec.Manifest == nil && rec.JSON != nil && rec.JSONPath == rec.Path && raw == "" {
 		w.outW.Write(rec.JSON) // already the line to write
@@ -76,6 +135,17 @@ func (w *jsonlWriter) Commit() error {
 		w.Abort()
 		return err
 	}
+	if w.cells != nil {
+		if err := w.cellsW.Flush(); err != nil {
+			w.Abort()
+			return err
+		}
+		if err := w.cells.commit(); err != nil {
+			w.out.abort()
+			w.errs.abort()
+			return err
+		}
+	}
 	if err := w.errs.commit(); err != nil {
 		w.out.abort()
 		return err
@@ -83,6 +153,17 @@ func (w *jsonlWriter) Commit() error {
 	return w.out.commit()
 }
 
-func (w *jsonlWriter) Abort() { w.out.abort(); w.errs.abort() }
+func (w *jsonlWriter) Abort() {
+	w.out.abort()
+	w.errs.abort()
+	if w.cells != nil {
+		w.cells.abort()
+	}
+}
 
-func (w *jsonlWriter) Paths() []string { return []string{w.out.final, w.errs.final} }
+func (w *jsonlWriter) Paths() []string {
+	if w.cells != nil {
+		return []string{w.cells.final, w.out.final, w.errs.final}
+	}
+	return []string{w.out.final, w.errs.final}
+}

@@ -21,6 +21,9 @@ import (
 
 // Record is one report to write.
 type Record struct {
+	// ID is the report's number in the output (1, 2, …); the writers set
+	// it when it is 0.
+	ID     int64
 	Path   string // where the file was found, with "/"
 	SHA256 string
 	// Summary holds what the flat outputs need.
@@ -45,6 +48,19 @@ func NewRecord(r *model.Report) *Record {
 // NeedsJSON reports whether a format writes whole reports (and so needs
 // Record.JSON) rather than only their summaries.
 func NeedsJSON(format string) bool { return format == "jsonl" || format == "sqlite" }
+
+// Options choose the shape and the names of an output.
+type Options struct {
+	// Shape is "wide" (one row per report, the default) or "long" (one
+	// row per value: the cells table).
+	Shape string
+	// Names is "long" (field paths, the default) or "short" (at most 32
+	// characters, for Stata and SAS).
+	Names string
+}
+
+func (o Options) long() bool  { return o.Shape == "long" }
+func (o Options) short() bool { return o.Names == "short" }
 
 // Report returns the whole report, with the record's path and the
 // manifest's values applied.
@@ -95,13 +111,28 @@ type Summary struct {
 	Failed     []model.Check `json:"failed_checks"`
 	// Cells has one value per CellColumns entry, nil when unknown.
 	Cells []*float64 `json:"cells"`
+	// Prov has one entry per CellColumns entry for the long form: where
+	// the value was read or why it is null; nil for a cell the report's
+	// tables do not have.
+	Prov []*CellInfo `json:"prov,omitempty"`
+	// WarningList is the report's warnings (the XLSX warnings sheet).
+	WarningList []model.Warning `json:"warning_list,omitempty"`
+}
+
+// CellInfo is what the long form says of one cell besides its value.
+type CellInfo struct {
+	Text     string `json:"t"`           // the raw text the value was read from
+	Page     int    `json:"p,omitempty"` // 1-based, paged formats only
+	Line     int    `json:"l,omitempty"`
+	Inferred bool   `json:"i,omitempty"`
+	Null     string `json:"n,omitempty"` // the code of the warning that says why the value is null
 }
 
 // Summarize returns the summary of a report.
 func Summarize(r *model.Report) *Summary {
 	s := &Summary{
 		Format: r.Source.Format, Pages: r.Source.Pages, Title: r.Title, Agency: r.Agency, Year: r.Year,
-		Template: string(r.Template), Warnings: len(r.Warnings), Failed: model.FailedChecks(r.Checks),
+		Template: string(r.Template), Warnings: len(r.Warnings), Failed: model.FailedChecks(r.Checks), WarningList: r.Warnings,
 		Cells: make([]*float64, len(cellColumns)),
 	}
 	if r.Region != nil {
@@ -116,17 +147,43 @@ func Summarize(r *model.Report) *Summary {
 		}
 		for _, row := range t.t.Rows {
 			for _, c := range row.Cells {
-				if c.Value == nil {
+				path := t.name + "." + row.Key + "." + c.Key
+				i, ok := cellIndex[path]
+				if !ok {
 					continue
 				}
-				if i, ok := cellIndex[t.name+"."+row.Key+"."+c.Key]; ok {
+				ci := &CellInfo{}
+				if p, ok := r.Provenance[path]; ok {
+					ci.Text, ci.Page, ci.Line, ci.Inferred = p.Text, p.Page, p.Line, p.Inferred
+				}
+				if c.Value == nil {
+					ci.Null = nullReason(r.Warnings, path, t.name+"."+row.Key, t.name)
+				} else {
 					v := *c.Value
 					s.Cells[i] = &v
 				}
+				if s.Prov == nil {
+					s.Prov = make([]*CellInfo, len(cellColumns))
+				}
+				s.Prov[i] = ci
 			}
 		}
 	}
 	return s
+}
+
+// nullReason is the code of the warning that says why a value is null:
+// one about the cell itself, else its row, else its table; "unreadable"
+// when none says.
+func nullReason(ws []model.Warning, paths ...string) string {
+	for _, p := range paths {
+		for _, w := range ws {
+			if w.Field == p {
+				return w.Code
+			}
+		}
+	}
+	return "unreadable"
 }
 
 // Failure is a file that could not be read as a report.
@@ -186,18 +243,26 @@ func FormatOf(path, format string) (string, error) {
 }
 
 // Create returns a writer of the given format (see FormatOf) for path.
-func Create(path, format string) (Writer, error) {
+func Create(path, format string, o Options) (Writer, error) {
+	w, err := create(path, format, o)
+	if err != nil {
+		return nil, err
+	}
+	return withDictionary{w, DictionaryPath(path)}, nil
+}
+
+func create(path, format string, o Options) (Writer, error) {
 	switch format {
 	case "jsonl":
-		return newJSONL(path)
+		return newJSONL(path, o)
 	case "csv":
-		return newCSV(path)
+		return newCSV(path, o)
 	case "xlsx":
-		return newXLSX(path)
+		return newXLSX(path, o)
 	case "sqlite":
-		return newSQLite(path)
+		return newSQLite(path, o)
 	case "parquet":
-		return newParquet(path)
+		return newParquet(path, o)
 	}
 	return nil, fmt.Errorf("unknown output format %q", format)
 }

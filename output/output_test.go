@@ -1,6 +1,7 @@
 package output
 
 import (
+	"encoding/csv"
 	"os"
 	"strings"
 	"testing"
@@ -118,5 +119,43 @@ func TestFlattenAppliesManifestAndKeepsNulls(t *testing.T) {
 	f = Flatten(rec)
 	if *f.Region != region || *f.Year != 2030 || *f.Agency != "甲" {
 		t.Errorf("with manifest: %+v", f)
+	}
+}
+
+// Text that a spreadsheet would run as a formula is neutralised in CSV
+// and XLSX; numbers, negative ones included (本年增/减 -18), stay numbers.
+func TestCSVNeutralisesTextNotNumbers(t *testing.T) {
+	title, agency := "=HYPERLINK(\"http://x\",\"点击\")", "@SUM(A1)"
+	r := &model.Report{Source: model.Source{Path: "+a.txt", Format: "text", SHA256: "ab"}, Title: &title, Agency: &agency, Template: model.Gen2019}
+	r.ActiveDisclosure = model.NewTable([]string{"licensing"}, func(string) []string { return []string{"previous_items", "change", "decisions"} })
+	r.ActiveDisclosure.Set("licensing", "change", -18)
+	dir := t.TempDir()
+	w, err := Create(dir+"/o.csv", "csv", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.WriteReport(NewRecord(r))
+	w.WriteFailure(&Failure{Path: "-rf.pdf", Kind: "empty", Reason: "\tx"})
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(dir + "/o.csv")
+	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(b), bom))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string]string{}
+	for i, c := range rows[0] {
+		got[c] = rows[1][i]
+	}
+	if got["title"] != "'"+title || got["agency"] != "'@SUM(A1)" || got["path"] != "'+a.txt" {
+		t.Errorf("text not neutralised: %q %q %q", got["title"], got["agency"], got["path"])
+	}
+	if got["active_disclosure.licensing.change"] != "-18" {
+		t.Errorf("a negative number became text: %q", got["active_disclosure.licensing.change"])
+	}
+	e, _ := os.ReadFile(dir + "/o.errors.csv")
+	if !strings.Contains(string(e), "'-rf.pdf") || !strings.Contains(string(e), "'\tx") {
+		t.Errorf("errors not neutralised: %q", e)
 	}
 }

@@ -7,107 +7,131 @@ import (
 	"github.com/parquet-go/parquet-go"
 )
 
-// parquetWriter writes one row per report with the flat columns (Columns):
-// strings, nullable integers for pages and year, and a nullable double per
-// table cell. Failures go to the side file NAME.errors.parquet.
+// parquetWriter writes the reports with the flat columns (ColumnDefs):
+// strings, nullable 64-bit integers for every count, nullable doubles for
+// amounts (their unit in their names) and shares; the values in the long
+// form (LongColumns); failures to the side file NAME.errors.parquet. The
+// wide form is OUT.parquet and the long one OUT.cells.parquet, or the
+// other way round with --shape long (OUT.parquet the values,
+// OUT.reports.parquet the reports).
 type parquetWriter struct {
-	out, errs *pending
-	w         *parquet.Writer
-	ew        *parquet.GenericWriter[Failure]
-	rowType   reflect.Type
+	reps, cells, errs *pending
+	w                 *parquet.Writer
+	cw                *parquet.GenericWriter[parquetCell]
+	ew                *parquet.GenericWriter[Failure]
+	rowType           reflect.Type
+	n                 int64
+	long              bool
 }
 
-// parquetRowType is a struct type with one field per column, in Columns
+// parquetCell is a row of the long form (LongColumns).
+type parquetCell struct {
+	ReportID   int64    `parquet:"report_id"`
+	Field      string   `parquet:"field"`
+	Table      string   `parquet:"table_key"`
+	Row        string   `parquet:"row_key"`
+	Col        string   `parquet:"column_key"`
+	RowLabel   string   `parquet:"row_label"`
+	ColLabel   string   `parquet:"column_label"`
+	Value      *int64   `parquet:"value,optional"`
+	Amount     *float64 `parquet:"amount,optional"`
+	Unit       string   `parquet:"unit"`
+	RawText    string   `parquet:"raw_text"`
+	Page       *int64   `parquet:"page,optional"`
+	Line       *int64   `parquet:"line,optional"`
+	Inferred   int64    `parquet:"inferred"`
+	NullReason string   `parquet:"null_reason"`
+}
+
+// parquetRowType is a struct type with one field per column, in column
 // order, so the file's schema keeps that order.
-var parquetRowType = func() reflect.Type {
+func parquetRowType(short bool) reflect.Type {
 	var fields []reflect.StructField
-	add := func(name string, t reflect.Type, optional bool) {
-		tag := name
-		if optional {
-			tag += ",optional"
-		}
-		fields = append(fields, reflect.StructField{
-			Name: fmt.Sprintf("F%d", len(fields)), Type: t, Tag: reflect.StructTag(`parquet:"` + tag + `"`),
-		})
-	}
 	str, ostr := reflect.TypeFor[string](), reflect.TypeFor[*string]()
-	oint, i64 := reflect.TypeFor[*int64](), reflect.TypeFor[int64]()
-	for _, c := range MetaColumns {
-		switch c {
-		case "path", "sha256", "format", "template":
-			add(c, str, false)
-		case "title", "agency", "region":
-			add(c, ostr, true)
-		case "pages", "year":
-			add(c, oint, true)
-		case "failed_checks", "warnings":
-			add(c, i64, false)
-		default:
-			panic("parquet: no type for column " + c)
+	oint, ofl := reflect.TypeFor[*int64](), reflect.TypeFor[*float64]()
+	for i, c := range columnDefs {
+		name := c.Name
+		if short {
+			name = c.Short
 		}
-	}
-	for _, c := range cellColumns {
-		add(c, reflect.TypeFor[*float64](), true)
-	}
-	for _, c := range TailColumns {
-		add(c, str, false)
+		t, tag := ostr, name+",optional"
+		switch {
+		case c.Name == "path" || c.Name == "sha256" || c.Name == "format" || c.Name == "template" || c.Name == "path_base64":
+			t, tag = str, name
+		case c.Type == TypeInteger:
+			t = oint
+		case c.Type == TypeDecimal:
+			t = ofl
+		}
+		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(`parquet:"` + tag + `"`)})
 	}
 	return reflect.StructOf(fields)
-}()
-
-// ParquetSchema is the schema of the reports file.
-func ParquetSchema() *parquet.Schema {
-	return parquet.SchemaOf(reflect.New(parquetRowType).Interface())
 }
 
-func newParquet(path string) (Writer, error) {
-	out, err := createPending(path)
-	if err != nil {
-		return nil, err
+// ParquetSchema is the schema of the reports file.
+func ParquetSchema(short bool) *parquet.Schema {
+	return parquet.SchemaOf(reflect.New(parquetRowType(short)).Interface())
+}
+
+func newParquet(path string, o Options) (Writer, error) {
+	repPath, cellPath := path, SidePath(path, "cells", "parquet")
+	if o.long() {
+		repPath, cellPath = SidePath(path, "reports", "parquet"), path
 	}
-	errs, err := createPending(SidePath(path, "errors", "parquet"))
-	if err != nil {
-		out.abort()
-		return nil, err
+	var ps []*pending
+	for _, p := range []string{repPath, cellPath, SidePath(path, "errors", "parquet")} {
+		f, err := createPending(p)
+		if err != nil {
+			for _, q := range ps {
+				q.abort()
+			}
+			return nil, err
+		}
+		ps = append(ps, f)
 	}
-	return &parquetWriter{
-		out: out, errs: errs, rowType: parquetRowType,
-		w:  parquet.NewWriter(out.f, ParquetSchema(), parquet.Compression(&parquet.Zstd)),
-		ew: parquet.NewGenericWriter[Failure](errs.f, parquet.Compression(&parquet.Zstd)),
-	}, nil
+	w := &parquetWriter{reps: ps[0], cells: ps[1], errs: ps[2], rowType: parquetRowType(o.short()), long: o.long()}
+	w.w = parquet.NewWriter(w.reps.f, parquet.SchemaOf(reflect.New(w.rowType).Interface()), parquet.Compression(&parquet.Zstd))
+	w.cw = parquet.NewGenericWriter[parquetCell](w.cells.f, parquet.Compression(&parquet.Zstd))
+	w.ew = parquet.NewGenericWriter[Failure](w.errs.f, parquet.Compression(&parquet.Zstd))
+	return w, nil
 }
 
 func (w *parquetWriter) WriteReport(rec *Record) error {
-	fl := Flatten(rec)
+	w.n++
+	if rec.ID == 0 {
+		rec.ID = w.n
+	}
 	v := reflect.New(w.rowType)
 	e := v.Elem()
-	meta := fl.Meta()
-	for i, m := range meta {
+	for i, x := range Flatten(rec).Values() {
 		f := e.Field(i)
-		switch m := m.(type) {
+		switch x := x.(type) {
 		case nil:
 		case string:
 			if f.Kind() == reflect.Pointer {
-				f.Set(reflect.ValueOf(&m))
+				f.Set(reflect.ValueOf(&x))
 			} else {
-				f.SetString(m)
+				f.SetString(x)
 			}
-		case int:
-			n := int64(m)
-			if f.Kind() == reflect.Pointer {
-				f.Set(reflect.ValueOf(&n))
-			} else {
-				f.SetInt(n)
-			}
+		case int64:
+			f.Set(reflect.ValueOf(&x))
+		case float64:
+			f.Set(reflect.ValueOf(&x))
 		}
 	}
-	for i, c := range fl.Cells {
-		if c != nil {
-			e.Field(len(meta) + i).Set(reflect.ValueOf(c))
+	if err := w.w.Write(v.Interface()); err != nil {
+		return err
+	}
+	rows := CellRows(rec)
+	cs := make([]parquetCell, len(rows))
+	for i, c := range rows {
+		cs[i] = parquetCell{c.ReportID, c.Field, c.Table, c.Row, c.Col, c.RowLabel, c.ColLabel, c.Value, c.Amount, c.Unit, c.RawText, c.Page, c.Line, 0, c.NullReason}
+		if c.Inferred {
+			cs[i].Inferred = 1
 		}
 	}
-	e.Field(len(meta) + len(fl.Cells)).SetString(fl.PathBase64)
-	return w.w.Write(v.Interface())
+	_, err := w.cw.Write(cs)
+	return err
 }
 
 func (w *parquetWriter) WriteFailure(f *Failure) error {
@@ -116,21 +140,28 @@ func (w *parquetWriter) WriteFailure(f *Failure) error {
 }
 
 func (w *parquetWriter) Commit() error {
-	if err := w.ew.Close(); err != nil {
-		w.Abort()
-		return err
+	for _, c := range []interface{ Close() error }{w.ew, w.cw, w.w} {
+		if err := c.Close(); err != nil {
+			w.Abort()
+			return err
+		}
 	}
-	if err := w.w.Close(); err != nil {
-		w.Abort()
-		return err
+	for i, p := range []*pending{w.errs, w.cells, w.reps} {
+		if err := p.commit(); err != nil {
+			for _, q := range []*pending{w.errs, w.cells, w.reps}[i+1:] {
+				q.abort()
+			}
+			return err
+		}
 	}
-	if err := w.errs.commit(); err != nil {
-		w.out.abort()
-		return err
-	}
-	return w.out.commit()
+	return nil
 }
 
-func (w *parquetWriter) Abort() { w.out.abort(); w.errs.abort() }
+func (w *parquetWriter) Abort() { w.reps.abort(); w.cells.abort(); w.errs.abort() }
 
-func (w *parquetWriter) Paths() []string { return []string{w.out.final, w.errs.final} }
+func (w *parquetWriter) Paths() []string {
+	if w.long {
+		return []string{w.cells.final, w.reps.final, w.errs.final}
+	}
+	return []string{w.reps.final, w.cells.final, w.errs.final}
+}

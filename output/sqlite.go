@@ -9,8 +9,6 @@ import (
 	"strings"
 
 	_ "modernc.org/sqlite" // pure-Go driver "sqlite"
-
-	"github.com/govreport/govreport/model"
 )
 
 // sqliteWriter builds a database in a temporary file inside one
@@ -23,6 +21,7 @@ type sqliteWriter struct {
 	multi     map[string]*sql.Stmt // multi-row inserts by table and row count
 	args      []any
 	id        int64
+	opt       Options
 }
 
 // maxInsertParams bounds the parameters of one multi-row INSERT.
@@ -60,6 +59,8 @@ CREATE TABLE reports (
 CREATE TABLE cells (
   report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL,
   value NUMERIC, raw_text TEXT, page INTEGER, line INTEGER,
+  table_key TEXT, row_key TEXT, column_key TEXT, row_label TEXT, column_label TEXT,
+  amount REAL, unit TEXT, inferred INTEGER, null_reason TEXT,
   PRIMARY KEY (report_id, path)) WITHOUT ROWID;
 CREATE TABLE checks (
   report_id INTEGER NOT NULL REFERENCES reports(id), rule TEXT NOT NULL, scope TEXT NOT NULL,
@@ -69,7 +70,7 @@ CREATE TABLE warnings (
 CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, kind TEXT NOT NULL, reason TEXT NOT NULL, path_base64 TEXT);
 `
 
-func newSQLite(path string) (Writer, error) {
+func newSQLite(path string, o Options) (Writer, error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return nil, err
@@ -83,7 +84,7 @@ func newSQLite(path string) (Writer, error) {
 		return nil, err
 	}
 	db.SetMaxOpenConns(1)
-	w := &sqliteWriter{path: path, tmp: tmp, db: db, stmts: map[string]*sql.Stmt{}, multi: map[string]*sql.Stmt{}}
+	w := &sqliteWriter{path: path, tmp: tmp, db: db, stmts: map[string]*sql.Stmt{}, multi: map[string]*sql.Stmt{}, opt: o}
 	if err := w.init(); err != nil {
 		w.Abort()
 		return nil, err
@@ -92,7 +93,7 @@ func newSQLite(path string) (Writer, error) {
 }
 
 func (w *sqliteWriter) init() error {
-	if _, err := w.db.Exec(sqliteSchema); err != nil {
+	if _, err := w.db.Exec(sqliteSchema + WideTableSQL(w.opt.short())); err != nil {
 		return err
 	}
 	var err error
@@ -123,36 +124,32 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 	if err != nil {
 		return err
 	}
+	if rec.Summary.Prov == nil {
+		rec.Summary = Summarize(r) // a record made before the long form
+	}
 	w.id++
+	rec.ID = w.id
+	fl.ID = w.id
 	args := append(append([]any{w.id}, fl.Meta()...), nullable(fl.PathBase64))
 	if _, err := w.stmts["report"].Exec(args...); err != nil {
 		return err
 	}
-	for _, t := range []struct {
-		name string
-		t    *model.Table
-	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}} {
-		if t.t == nil {
-			continue
-		}
-		for _, row := range t.t.Rows {
-			for _, c := range row.Cells {
-				p := t.name + "." + row.Key + "." + c.Key
-				var v, text, page, line any
-				if c.Value != nil {
-					v = *c.Value
-				}
-				if pv, ok := r.Provenance[p]; ok {
-					text, line = pv.Text, pv.Line
-					if pv.Page > 0 {
-						page = pv.Page
-					}
-				}
-				w.args = append(w.args, w.id, p, v, text, page, line)
-			}
-		}
+	if err := w.insertRows("reports_wide", len(columnDefs), fl.Values()); err != nil {
+		return err
 	}
-	if err := w.insertRows("cells", 6, w.args); err != nil {
+	for _, c := range CellRows(rec) {
+		var v any = i64(c.Value)
+		if c.Amount != nil {
+			v = *c.Amount // value keeps amounts too, as before amount existed
+		}
+		inf := 0
+		if c.Inferred {
+			inf = 1
+		}
+		w.args = append(w.args, w.id, c.Field, v, c.RawText, i64(c.Page), i64(c.Line),
+			c.Table, c.Row, c.Col, c.RowLabel, c.ColLabel, f64(c.Amount), nullable(c.Unit), inf, nullable(c.NullReason))
+	}
+	if err := w.insertRows("cells", 15, w.args); err != nil {
 		return err
 	}
 	w.args = w.args[:0]
@@ -177,24 +174,23 @@ func (w *sqliteWriter) WriteFailure(f *Failure) error {
 	return err
 }
 
-// WideViewSQL is the statement that creates the view reports_wide: the
-// reports table with one column per cell path, as in the CSV.
-func WideViewSQL() string {
+// WideTableSQL creates the table reports_wide: the rows of the CSV, typed
+// (INTEGER, REAL, TEXT), with the long or the short column names.
+func WideTableSQL(short bool) string {
 	var b strings.Builder
-	b.WriteString("CREATE VIEW reports_wide AS SELECT")
-	for i, c := range MetaColumns {
+	b.WriteString("CREATE TABLE reports_wide (")
+	for i, c := range columnDefs {
 		if i > 0 {
-			b.WriteByte(',')
+			b.WriteString(",\n ")
 		}
-		fmt.Fprintf(&b, " r.%s", c)
+		name := c.Name
+		if short {
+			name = c.Short
+		}
+		typ := map[string]string{TypeString: "TEXT", TypeInteger: "INTEGER", TypeDecimal: "REAL"}[c.Type]
+		fmt.Fprintf(&b, "\"%s\" %s", name, typ)
 	}
-	for _, c := range cellColumns {
-		fmt.Fprintf(&b, ",\n (SELECT value FROM cells WHERE report_id = r.id AND path = '%s') AS \"%s\"", c, c)
-	}
-	for _, c := range TailColumns {
-		fmt.Fprintf(&b, ", r.%s", c)
-	}
-	b.WriteString("\nFROM reports r ORDER BY r.id")
+	b.WriteString(");\n")
 	return b.String()
 }
 
@@ -205,9 +201,6 @@ func (w *sqliteWriter) Commit() error {
 	}
 	for _, s := range w.multi {
 		s.Close()
-	}
-	if _, err := w.tx.Exec(WideViewSQL()); err != nil {
-		return fail(err)
 	}
 	if _, err := w.tx.Exec(`CREATE INDEX cells_path ON cells(path)`); err != nil {
 		return fail(err)

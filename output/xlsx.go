@@ -2,58 +2,115 @@ package output
 
 import (
 	"github.com/xuri/excelize/v2"
+
+	"github.com/govreport/govreport/model"
 )
 
-// xlsxWriter writes a workbook with three sheets: "reports" (one row per
-// report, Columns), "checks" (the failed checks, one row each) and "errors"
-// (the files that are not readable reports).
+// xlsxWriter writes a workbook with the sheets "reports" (one row per
+// report, ColumnDefs, with the Chinese labels in a second header row),
+// "cells" (the long form, LongColumns), "checks" (the failed checks),
+// "warnings", "errors" (the files that are not readable reports) and
+// "dictionary" (the data dictionary). With --shape long "cells" comes
+// first. Every sheet has its header frozen and an autofilter.
 type xlsxWriter struct {
-	path                  string
-	f                     *excelize.File
-	reports, checks, errs *excelize.StreamWriter
-	nReports, nChecks     int
-	nErrs                 int
-	row                   []any
+	path   string
+	f      *excelize.File
+	sheets map[string]*xsheet
+	row    []any
+	n      int64
+}
+
+type xsheet struct {
+	sw    *excelize.StreamWriter
+	n     int // rows written
+	width int // columns
+	head  int // header rows
 }
 
 // CheckColumns are the columns of the failed-checks sheet.
 var CheckColumns = []string{"path", "sha256", "rule", "scope", "expected", "actual", "message"}
 
+// WarningColumns are the columns of the warnings sheet.
+var WarningColumns = []string{"report_id", "path", "code", "field", "message"}
+
 // FailureColumns are the columns of the errors tables.
 var FailureColumns = []string{"path", "sha256", "kind", "reason", "path_base64"}
 
-func newXLSX(path string) (Writer, error) {
+func newXLSX(path string, o Options) (Writer, error) {
 	f := excelize.NewFile()
-	w := &xlsxWriter{path: path, f: f}
-	if err := f.SetSheetName("Sheet1", "reports"); err != nil {
-		return nil, err
+	w := &xlsxWriter{path: path, f: f, sheets: map[string]*xsheet{}}
+	order := []string{"reports", "cells", "checks", "warnings", "errors", "dictionary"}
+	if o.long() {
+		order[0], order[1] = "cells", "reports"
 	}
-	for _, s := range []string{"checks", "errors"} {
-		if _, err := f.NewSheet(s); err != nil {
+	labels := make([]string, len(columnDefs))
+	for i, c := range columnDefs {
+		labels[i] = c.Label
+	}
+	headers := map[string][][]string{
+		"reports":    {ColumnNames(o.short()), labels},
+		"cells":      {LongColumnNames()},
+		"checks":     {CheckColumns},
+		"warnings":   {WarningColumns},
+		"errors":     {FailureColumns},
+		"dictionary": {DictionaryColumns},
+	}
+	for i, name := range order {
+		if i == 0 {
+			if err := f.SetSheetName("Sheet1", name); err != nil {
+				return nil, err
+			}
+		} else if _, err := f.NewSheet(name); err != nil {
+			return nil, err
+		}
+		sw, err := f.NewStreamWriter(name)
+		if err != nil {
+			return nil, err
+		}
+		s := &xsheet{sw: sw, width: len(headers[name][0]), head: len(headers[name])}
+		// Widths: paths and labels wide, numbers narrow.
+		for c, h := range headers[name][0] {
+			width := 12.0
+			switch h {
+			case "path", "title", "agency", "message", "reason", "description", "row_label", "label_2019", "label_2021":
+				width = 40
+			case "sha256", "field", "name":
+				width = 24
+			}
+			if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+				return nil, err
+			}
+		}
+		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: s.head, TopLeftCell: "A" + itoa(s.head+1), ActivePane: "bottomLeft"}); err != nil {
+			return nil, err
+		}
+		for _, h := range headers[name] {
+			if err := s.add(strings2any(h)); err != nil {
+				return nil, err
+			}
+		}
+		w.sheets[name] = s
+	}
+	for _, c := range DictionaryRows() {
+		if err := w.sheets["dictionary"].add(c.Values()); err != nil {
 			return nil, err
 		}
 	}
-	var err error
-	if w.reports, err = f.NewStreamWriter("reports"); err != nil {
-		return nil, err
-	}
-	if w.checks, err = f.NewStreamWriter("checks"); err != nil {
-		return nil, err
-	}
-	if w.errs, err = f.NewStreamWriter("errors"); err != nil {
-		return nil, err
-	}
-	if err := w.reports.SetRow("A1", strings2any(Columns())); err != nil {
-		return nil, err
-	}
-	if err := w.checks.SetRow("A1", strings2any(CheckColumns)); err != nil {
-		return nil, err
-	}
-	if err := w.errs.SetRow("A1", strings2any(FailureColumns)); err != nil {
-		return nil, err
-	}
-	w.nReports, w.nChecks, w.nErrs = 1, 1, 1
 	return w, nil
+}
+
+func itoa(n int) string { c, _ := excelize.CoordinatesToCellName(1, n); return c[1:] }
+
+// add writes a row, text neutralised (Neutralise).
+func (s *xsheet) add(vals []any) error {
+	for i, v := range vals {
+		if t, ok := v.(string); ok {
+			vals[i] = Neutralise(t)
+		}
+	}
+	s.n++
+	cell, _ := excelize.CoordinatesToCellName(1, s.n)
+	return s.sw.SetRow(cell, vals)
 }
 
 func strings2any(ss []string) []any {
@@ -65,25 +122,26 @@ func strings2any(ss []string) []any {
 }
 
 func (w *xlsxWriter) WriteReport(rec *Record) error {
-	fl := Flatten(rec)
-	w.row = append(w.row[:0], fl.Meta()...)
-	for _, c := range fl.Cells {
-		if c == nil {
-			w.row = append(w.row, nil)
-		} else {
-			w.row = append(w.row, *c)
-		}
+	w.n++
+	if rec.ID == 0 {
+		rec.ID = w.n
 	}
-	w.row = append(w.row, fl.Tail()...)
-	w.nReports++
-	cell, _ := excelize.CoordinatesToCellName(1, w.nReports)
-	if err := w.reports.SetRow(cell, w.row); err != nil {
+	fl := Flatten(rec)
+	if err := w.sheets["reports"].add(fl.Values()); err != nil {
 		return err
 	}
+	for _, c := range CellRows(rec) {
+		if err := w.sheets["cells"].add(c.Values()); err != nil {
+			return err
+		}
+	}
 	for _, c := range rec.Summary.Failed {
-		w.nChecks++
-		cell, _ := excelize.CoordinatesToCellName(1, w.nChecks)
-		if err := w.checks.SetRow(cell, []any{fl.Path, fl.SHA256, c.Rule, c.Scope, c.Expected, c.Actual, c.Message}); err != nil {
+		if err := w.sheets["checks"].add([]any{fl.Path, fl.SHA256, c.Rule, c.Scope, c.Expected, c.Actual, c.Message}); err != nil {
+			return err
+		}
+	}
+	for _, x := range rec.Summary.WarningList {
+		if err := w.sheets["warnings"].add([]any{rec.ID, fl.Path, x.Code, x.Field, x.Message}); err != nil {
 			return err
 		}
 	}
@@ -91,16 +149,19 @@ func (w *xlsxWriter) WriteReport(rec *Record) error {
 }
 
 func (w *xlsxWriter) WriteFailure(f *Failure) error {
-	w.nErrs++
-	cell, _ := excelize.CoordinatesToCellName(1, w.nErrs)
 	f = f.fixPath()
-	return w.errs.SetRow(cell, []any{f.Path, f.SHA256, f.Kind, f.Reason, f.PathBase64})
+	return w.sheets["errors"].add([]any{f.Path, f.SHA256, f.Kind, f.Reason, f.PathBase64})
 }
 
 func (w *xlsxWriter) Commit() error {
 	defer w.f.Close()
-	for _, sw := range []*excelize.StreamWriter{w.reports, w.checks, w.errs} {
-		if err := sw.Flush(); err != nil {
+	for name, s := range w.sheets {
+		if err := s.sw.Flush(); err != nil {
+			return err
+		}
+		last, _ := excelize.CoordinatesToCellName(s.width, max(s.n, s.head))
+		first, _ := excelize.CoordinatesToCellName(1, s.head)
+		if err := w.f.AutoFilter(name, first+":"+last, nil); err != nil {
 			return err
 		}
 	}
@@ -118,3 +179,5 @@ func (w *xlsxWriter) Commit() error {
 func (w *xlsxWriter) Abort() { w.f.Close() }
 
 func (w *xlsxWriter) Paths() []string { return []string{w.path} }
+
+var _ = model.Count

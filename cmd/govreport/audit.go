@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/csv"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -15,14 +14,7 @@ import (
 	"github.com/govreport/govreport/parser"
 )
 
-func runAudit(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("audit", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "jsonl", "output: jsonl (one finding per line), text or csv")
-	rules := fs.String("rules", "", "comma-separated rules to run (default all: "+strings.Join(audit.Rules(), ", ")+")")
-	timeout := fs.Duration("timeout", parser.DefaultTimeout, "give up on a document after this long")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: govreport audit [flags] INPUT...
+const auditUsage = `Usage: govreport audit [flags] INPUT...
 
 Reads each report against itself (sums, text against table, empty sections,
 fees, years, template) and each agency's consecutive years against each other
@@ -32,22 +24,20 @@ JSON / JSON Lines output of govreport parse. Rules: docs/AUDIT.md.
 
 Exit status: 0 whatever is found (findings are data), 1 when an input cannot
 be read, 2 for a usage error.
+`
 
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+func runAudit(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("audit", auditUsage, stdout)
+	format := fs.StringP("format", "f", "jsonl", "output: jsonl (one finding per line), text or csv")
+	rules := fs.String("rules", "", "comma-separated rules to run (default all: "+strings.Join(audit.Rules(), ", ")+")")
+	timeout := fs.Duration("timeout", parser.DefaultTimeout, "give up on a document after this long")
+	if code := parseFlags(fs, args, stderr); code >= 0 {
+		return code
 	}
 	switch *format {
 	case "jsonl", "text", "csv":
 	default:
-		fmt.Fprintf(stderr, "govreport audit: unknown format %q (jsonl, text, csv)\n", *format)
-		return 2
+		return usageError(stderr, "audit", fmt.Sprintf("unknown format %q (jsonl, text, csv)", *format))
 	}
 	var opts []audit.Option
 	if *rules != "" {
@@ -55,15 +45,13 @@ Flags:
 		for i, n := range names {
 			names[i] = strings.TrimSpace(n)
 			if !audit.IsRule(names[i]) {
-				fmt.Fprintf(stderr, "govreport audit: unknown rule %q (%s)\n", names[i], strings.Join(audit.Rules(), ", "))
-				return 2
+				return usageError(stderr, "audit", fmt.Sprintf("unknown rule %q (%s)", names[i], strings.Join(audit.Rules(), ", ")))
 			}
 		}
 		opts = append(opts, audit.WithRules(names...))
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return usageError(stderr, "audit", "no INPUT given")
 	}
 	p := parser.New(parser.WithTimeout(*timeout))
 	status := 0

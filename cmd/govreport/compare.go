@@ -2,10 +2,11 @@ package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 
 	"github.com/govreport/govreport/compare"
 	"github.com/govreport/govreport/model"
@@ -14,46 +15,45 @@ import (
 )
 
 func runCompare(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("compare", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	format := fs.String("format", "text", "table format: text (aligned for a terminal), markdown, csv or xlsx")
-	out := fs.String("o", "", "write the table to this file instead of standard output (needed for xlsx on a terminal)")
+	fs := newFlags("compare", compareUsage, stdout)
+	format := fs.StringP("format", "f", "", "table format: text (aligned for a terminal), markdown, csv or xlsx (default: from the extension of -o, else text)")
+	out := fs.StringP("output", "o", "", "write the table to this file instead of standard output (\"-\": standard output)")
 	page := fs.String("html", "", "also write a self-contained HTML page with the table and charts to this file")
 	order := fs.String("sort", compare.ByRegion, "column order: region (division code, agency, year) or year")
 	timeout := fs.Duration("timeout", parser.DefaultTimeout, "give up on a document after this long")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: govreport compare [flags] INPUT...
-
-Puts reports side by side, one column per report: region, derived figures
-(requests received, shares granted / withheld / …, legal-person applicants,
-review and litigation correction rates, change against the previous year),
-reports with failed checks marked, and the carry-over check between
-consecutive years of one agency. An INPUT is a document (PDF, HTML, .docx, text)
-or the JSON / JSON Lines output of govreport parse. Formulas: docs/DERIVED.md.
-
-Flags:
-`)
-		fs.PrintDefaults()
+	if code := parseFlags(fs, args, stderr); code >= 0 {
+		return code
 	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	if *out == "-" {
+		*out = ""
 	}
+	byExt := map[string]string{".txt": "text", ".md": "markdown", ".csv": "csv", ".xlsx": "xlsx"}
+	ext := byExt[strings.ToLower(filepath.Ext(*out))]
 	switch *format {
+	case "":
+		*format = "text"
+		if ext != "" {
+			*format = ext
+		}
 	case "text", "markdown", "md", "csv", "xlsx":
+		f := *format
+		if f == "md" {
+			f = "markdown"
+		}
+		if ext != "" && ext != f {
+			return usageError(stderr, "compare", fmt.Sprintf("--format %s and the output %s disagree", *format, *out))
+		}
 	default:
-		fmt.Fprintf(stderr, "govreport compare: unknown format %q (text, markdown, csv, xlsx)\n", *format)
-		return 2
+		return usageError(stderr, "compare", fmt.Sprintf("unknown format %q (text, markdown, csv, xlsx)", *format))
+	}
+	if *order != compare.ByRegion && *order != "year" {
+		return usageError(stderr, "compare", fmt.Sprintf("unknown --sort %q (region, year)", *order))
 	}
 	if fs.NArg() == 0 {
-		fs.Usage()
-		return 2
+		return usageError(stderr, "compare", "no INPUT given")
 	}
 	if err := checkCompareOutputs(fs.Args(), *out, *page); err != nil {
-		fmt.Fprintf(stderr, "govreport compare: %v\n", err)
-		return 2
+		return usageError(stderr, "compare", err.Error())
 	}
 	p := parser.New(parser.WithTimeout(*timeout))
 	status := 0
@@ -76,8 +76,7 @@ Flags:
 	}
 	set, err := compare.Build(reports, names, *order)
 	if err != nil {
-		fmt.Fprintf(stderr, "govreport compare: %v\n", err)
-		return 2
+		return usageError(stderr, "compare", err.Error())
 	}
 	if *page != "" {
 		if err := writeFile(*page, set.WriteHTML); err != nil {
@@ -158,3 +157,15 @@ func checkCompareOutputs(inputs []string, outs ...string) error {
 	}
 	return nil
 }
+
+const compareUsage = `Usage: govreport compare [flags] INPUT...
+
+Puts reports side by side, one column per report: region, derived figures
+(requests received, shares granted / withheld / …, legal-person applicants,
+review and litigation correction rates, change against the previous year),
+reports with failed checks marked, and the carry-over check between
+consecutive years of one agency. An INPUT is a document (PDF, HTML, .docx, text)
+or the JSON / JSON Lines output of govreport parse. Formulas: docs/DERIVED.md.
+Text cells of the CSV and XLSX tables that begin with = + - @ are
+neutralised with a leading apostrophe (docs/CONVERT.md).
+`

@@ -7,6 +7,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"math"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -22,6 +23,8 @@ import (
 	"github.com/xuri/excelize/v2"
 	_ "modernc.org/sqlite"
 
+	"github.com/govreport/govreport/derive"
+	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/output"
 	"github.com/govreport/govreport/parser"
 	"github.com/govreport/govreport/parser/docerr"
@@ -195,6 +198,41 @@ func flatExpected(t *testing.T, rep map[string]any) map[string]string {
 		cols[c] = true
 		m[c] = ""
 	}
+	// The columns after path_base64, computed from the report independently
+	// of the writers: the region's names, the harmonised （六）, the derived
+	// figures (report_id is set by checkRows).
+	if reg, ok := rep["region"].(map[string]any); ok {
+		m["region_province"], m["region_city"], m["region_county"] = str(reg["province"]), str(reg["city"]), str(reg["county"])
+	} else {
+		m["region_province"], m["region_city"], m["region_county"] = "", "", ""
+	}
+	b, _ := json.Marshal(rep)
+	var mr model.Report
+	if err := json.Unmarshal(b, &mr); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range model.ApplicationColumns {
+		m["harmonised.other_handling."+c.Key] = ""
+		if mr.Applications == nil {
+			continue
+		}
+		if v, ok := mr.Applications.Get("other", c.Key); ok {
+			m["harmonised.other_handling."+c.Key] = output.FormatNumber(v)
+			continue
+		}
+		a, ok1 := mr.Applications.Get("other_no_correction", c.Key)
+		b, ok2 := mr.Applications.Get("other_unpaid_fee", c.Key)
+		d, ok3 := mr.Applications.Get("other_other", c.Key)
+		if ok1 && ok2 && ok3 {
+			m["harmonised.other_handling."+c.Key] = output.FormatNumber(a + b + d)
+		}
+	}
+	for _, f := range derive.Compute(&mr) {
+		m["derived."+f.Key] = str(nil)
+		if f.Value != nil {
+			m["derived."+f.Key] = output.FormatNumber(*f.Value)
+		}
+	}
 	for _, table := range []string{"active_disclosure", "applications", "review_litigation"} {
 		rows, _ := rep[table].(map[string]any)
 		for rk, r := range rows {
@@ -252,8 +290,9 @@ func checkRows(t *testing.T, format string, rows [][]string, want map[string]*pa
 			continue
 		}
 		exp := flatExpected(t, p.report)
+		exp["report_id"] = strconv.Itoa(len(gotPaths))
 		for i, c := range cols {
-			if row[i] != exp[c] {
+			if row[i] != exp[c] && !sameFloat(row[i], exp[c]) {
 				t.Errorf("%s: %s: column %s is %q, parse says %q", format, path, c, row[i], exp[c])
 			}
 		}
@@ -261,6 +300,14 @@ func checkRows(t *testing.T, format string, rows [][]string, want map[string]*pa
 	if strings.Join(gotPaths, "\n") != strings.Join(wantPaths, "\n") {
 		t.Errorf("%s: reports\n%v\nwant (in path order)\n%v", format, gotPaths, wantPaths)
 	}
+}
+
+// sameFloat reports whether two numbers in text agree to 14 significant
+// digits (a spreadsheet keeps 15).
+func sameFloat(a, b string) bool {
+	x, err1 := strconv.ParseFloat(a, 64)
+	y, err2 := strconv.ParseFloat(b, 64)
+	return err1 == nil && err2 == nil && math.Abs(x-y) <= 1e-14*math.Max(math.Abs(x), math.Abs(y))
 }
 
 // checkFailures compares an errors table (path, sha256, kind, reason) with
@@ -365,14 +412,17 @@ func TestConvertEveryFormat(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		if got := strings.Join(f.GetSheetList(), ","); got != "reports,checks,errors" {
+		if got := strings.Join(f.GetSheetList(), ","); got != "reports,cells,checks,warnings,errors,dictionary" {
 			t.Errorf("sheets %s", got)
 		}
 		rows, err := f.GetRows("reports", excelize.Options{RawCellValue: true})
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkRows(t, "xlsx", rows, want, files)
+		if len(rows) < 2 || rows[1][0] != "文件路径" {
+			t.Fatalf("no row of Chinese labels under the header")
+		}
+		checkRows(t, "xlsx", append(rows[:1:1], rows[2:]...), want, files)
 		errs, _ := f.GetRows("errors")
 		checkFailures(t, "xlsx", errs[1:], want, files)
 		checks, _ := f.GetRows("checks", excelize.Options{RawCellValue: true})

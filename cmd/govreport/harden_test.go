@@ -6,6 +6,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -55,10 +56,11 @@ func TestConvertNameNotUTF8(t *testing.T) {
 				t.Errorf("%v %s: not valid UTF-8", mode, filepath.Base(file))
 			}
 			h, r := rows[0], rows[1]
-			if h[0] != "path" || h[len(h)-1] != "path_base64" {
-				t.Fatalf("%v: header %v … %v", mode, h[0], h[len(h)-1])
+			col := slices.Index(h, "path_base64")
+			if h[0] != "path" || col < 0 {
+				t.Fatalf("%v: header %v without path_base64", mode, h[0])
 			}
-			raw, _ := base64.StdEncoding.DecodeString(r[len(r)-1])
+			raw, _ := base64.StdEncoding.DecodeString(r[col])
 			if string(raw) != want || r[0] != strings.ToValidUTF8(want, "\ufffd") {
 				t.Errorf("%v %s: path %q, bytes %q, want %q", mode, filepath.Base(file), r[0], raw, want)
 			}

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"io"
 	"strings"
@@ -13,14 +12,12 @@ import (
 // recognizer sees. It is the first thing to look at when a report is read
 // wrong.
 func runLines(args []string, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("lines", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprint(stderr, "Usage: govreport lines FILE\n\nPrints the document as the recognizer sees it: one line per extracted line,\n\"page:line [table]\" then its cells separated by \" | \" (@col for grid cells,\n^ for spanned copies, [x0-x1] for positioned cells).\n")
+	fs := newFlags("lines", "Usage: govreport lines FILE\n\nPrints the document as the recognizer sees it: one line per extracted line,\n\"page:line [table]\" then its cells separated by \" | \" (@col for grid cells,\n^ for spanned copies, [x0-x1] for positioned cells).\n", stdout)
+	if code := parseFlags(fs, args, stderr); code >= 0 {
+		return code
 	}
-	if err := fs.Parse(args); err != nil || fs.NArg() != 1 {
-		fs.Usage()
-		return 2
+	if fs.NArg() != 1 {
+		return usageError(stderr, "lines", "give exactly one FILE")
 	}
 	p := parser.New()
 	src, err := p.ReadFile(fs.Arg(0))

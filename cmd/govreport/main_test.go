@@ -78,10 +78,67 @@ func TestUsage(t *testing.T) {
 	if code, out, _ := runCmd("", "--help"); code != 0 || !strings.Contains(out, "govreport parse") {
 		t.Errorf("--help: exit %d", code)
 	}
-	if code, _, errs := runCmd("", "parse", "-h"); code != 0 || !strings.Contains(errs, "-timeout") {
+	if code, out, errs := runCmd("", "parse", "-h"); code != 0 || !strings.Contains(out, "--timeout") || errs != "" {
 		t.Errorf("parse -h: exit %d, %q", code, errs)
 	}
 	if code, _, _ := runCmd("", "frobnicate"); code != 2 {
 		t.Errorf("unknown command: exit %d", code)
+	}
+}
+
+// The command line follows the conventions of the Go tools people know:
+// -h on standard output, help CMD, --version, long and short flags, exit 2
+// for every usage error.
+func TestCommandLineConventions(t *testing.T) {
+	for _, args := range [][]string{{"help", "convert"}, {"convert", "-h"}, {"convert", "--help"}} {
+		code, out, errs := runCmd("", args...)
+		if code != 0 || errs != "" || !strings.Contains(out, "--jobs") || !strings.Contains(out, "-j,") {
+			t.Errorf("%v: exit %d, stdout %.80q, stderr %q", args, code, out, errs)
+		}
+	}
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		if code, out, _ := runCmd("", args...); code != 0 || !strings.HasPrefix(out, "govreport ") {
+			t.Errorf("%v: exit %d, %q", args, code, out)
+		}
+	}
+	dir := t.TempDir()
+	in := "../../corpus/text/tabs-2021-qinglan-county-2023.txt"
+	for _, args := range [][]string{
+		{"convert", in, "-o", filepath.Join(dir, "x.csv"), "--format", "parquet"}, // format and extension disagree
+		{"convert", in, "-o", filepath.Join(dir, "x.csv"), "--jobs", "many"},
+		{"convert", in, "-o", filepath.Join(dir, "x.csv"), "--shape", "tall"},
+		{"convert", in, "-o", filepath.Join(dir, "x.dta")},
+		{"convert", in},
+		{"convert", in, "-o", "-"},
+		{"convert", in, "-o", "-", "--format", "xlsx"},
+		{"compare", "--format", "pdf", in},
+		{"compare", "-o", filepath.Join(dir, "x.csv"), "--format", "markdown", in},
+		{"dictionary", "--format", "yaml"},
+		{"parse", "--no-such-flag", in},
+		{"parse"},
+		{"lines"},
+		{"help", "frobnicate"},
+	} {
+		if code, _, errs := runCmd("", args...); code != 2 || !strings.Contains(errs, "govreport") {
+			t.Errorf("%v: exit %d, want 2 (%q)", args, code, errs)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "x.csv")); err == nil {
+		t.Error("a usage error wrote an output")
+	}
+	// -j4, -j 4, --jobs 4 and --jobs=4 are one flag; -o - writes to standard output.
+	for _, j := range [][]string{{"-j4"}, {"-j", "4"}, {"--jobs", "4"}, {"--jobs=4"}} {
+		args := append([]string{"convert", in, "-o", "-", "--format", "csv", "-q", "--in-process"}, j...)
+		code, out, errs := runCmd("", args...)
+		if code != 0 || !strings.HasPrefix(out, "\ufeffpath,sha256,") || !strings.Contains(out, "青岚县") {
+			t.Errorf("%v: exit %d, stdout %.60q, stderr %q", j, code, out, errs)
+		}
+	}
+	if _, err := os.Stat("-"); err == nil {
+		t.Error("-o - wrote a file named -")
+	}
+	// Go's one-dash long flags still work.
+	if code, out, _ := runCmd("", "parse", "-compact", "-timeout", "20s", in); code != 0 || strings.Count(out, "\n") != 1 {
+		t.Errorf("parse -compact -timeout: exit %d", code)
 	}
 }

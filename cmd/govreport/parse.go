@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -16,33 +15,15 @@ import (
 )
 
 func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := flag.NewFlagSet("parse", flag.ContinueOnError)
-	fs.SetOutput(stderr)
+	fs := newFlags("parse", parseUsage, stdout)
 	timeout := fs.Duration("timeout", parser.DefaultTimeout, "give up on a document after this long")
-	compact := fs.Bool("compact", false, "print each report on one line (JSON Lines) instead of indented")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, `Usage: govreport parse [flags] FILE...
-
-Reads each FILE (PDF, HTML, Word .docx or text, told apart by content) and prints its
-report as a JSON object of schema "govreport/1" (see docs/SCHEMA.md): the
-three tables, the free-text sections, the arithmetic checks, warnings and
-where every number was read. Several files print one object per line.
-"-" reads standard input.
-
-Flags:
-`)
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if err == flag.ErrHelp {
-			return 0
-		}
-		return 2
+	compact := fs.BoolP("compact", "c", false, "print each report on one line (JSON Lines) instead of indented")
+	if code := parseFlags(fs, args, stderr); code >= 0 {
+		return code
 	}
 	files := fs.Args()
 	if len(files) == 0 {
-		fs.Usage()
-		return 2
+		return usageError(stderr, "parse", "no FILE given")
 	}
 	p := parser.New(parser.WithTimeout(*timeout))
 	// Ctrl-C and SIGTERM stop the document being read (its reading
@@ -94,3 +75,12 @@ Flags:
 	}
 	return status
 }
+
+const parseUsage = `Usage: govreport parse [flags] FILE...
+
+Reads each FILE (PDF, HTML, Word .docx or text, told apart by content) and prints its
+report as a JSON object of schema "govreport/1" (see docs/SCHEMA.md): the
+three tables, the free-text sections, the arithmetic checks, warnings and
+where every number was read. Several files print one object per line.
+"-" reads standard input.
+`

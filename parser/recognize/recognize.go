@@ -7,6 +7,7 @@ package recognize
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -99,6 +100,7 @@ func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error)
 	}
 	st.fillFromRuns()
 	st.checkNow()
+	st.rejectNonCounts()
 	st.inferLostCells()
 	st.inferBlankRows()
 	st.checkNow()
@@ -328,4 +330,44 @@ func hasAny(s string, subs []string) bool {
 		}
 	}
 	return false
+}
+
+// rejectNonCounts leaves null a value its field cannot hold: a count
+// printed with a fraction or a minus sign, or so large that it cannot be
+// kept exactly (model.MaxCount), is not a count; rounding or dropping the
+// sign would invent a number. The raw text stays in the provenance.
+func (st *state) rejectNonCounts() {
+	r := st.report
+	for _, t := range []struct {
+		name string
+		t    *model.Table
+	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}} {
+		if t.t == nil {
+			continue
+		}
+		for ri := range t.t.Rows {
+			row := &t.t.Rows[ri]
+			for ci := range row.Cells {
+				c := &row.Cells[ci]
+				path := t.name + "." + row.Key + "." + c.Key
+				k := model.KindOf(path)
+				if c.Value == nil || model.ValidValue(k, *c.Value) {
+					continue
+				}
+				raw := r.Provenance[path].Text
+				if raw == "" {
+					raw = strconv.FormatFloat(*c.Value, 'f', -1, 64)
+				}
+				c.Value = nil
+				switch {
+				case k == model.Count && strings.HasPrefix(strings.TrimSpace(raw), "-"):
+					r.Warn("negative_count", path, fmt.Sprintf("a count printed as %s; left null", raw))
+				case k == model.Amount:
+					r.Warn("not_a_count", path, fmt.Sprintf("an amount printed as %s is too large to be kept exactly; left null", raw))
+				default:
+					r.Warn("not_a_count", path, fmt.Sprintf("a count printed as %s is not a whole number of at most %d; left null, not rounded", raw, model.MaxCount))
+				}
+			}
+		}
+	}
 }

@@ -1,0 +1,152 @@
+package main
+
+import (
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/parquet-go/parquet-go"
+
+	"github.com/govreport/govreport/output"
+)
+
+// pandasPython is a Python with pandas (Debian's python3-pandas, which
+// .ci/run installs), or "".
+func pandasPython() string {
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import pandas, openpyxl").Run() == nil {
+			return p
+		}
+	}
+	return ""
+}
+
+// The outputs load with the readers researchers use, with the types,
+// nulls and labels the dictionary promises, and the long form agrees with
+// the wide one. The lines are CONVERT.md's.
+func TestOutputsLoadInPandas(t *testing.T) {
+	py := pandasPython()
+	if py == "" {
+		if os.Getenv("CI") != "" {
+			t.Fatal("pandas is not installed (.ci/run installs python3-pandas)")
+		}
+		t.Skip("no python3 with pandas and openpyxl")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	os.Mkdir(in, 0o755)
+	for _, f := range []string{"tabs-2021-qinglan-county-2023.txt", "tabs-2021-nanpu-district-2022-bad-sums.txt"} {
+		copyTestFile(t, "../../corpus/text/"+f, filepath.Join(in, f))
+	}
+	copyTestFile(t, "../../corpus/html/legacy-gb18030-2019-dongjiang-govoffice-2019.html", filepath.Join(in, "=cmd|2019.html"))
+	writeTestFile(t, filepath.Join(in, "empty.pdf"), nil)
+	out := filepath.Join(dir, "out")
+	convertTo(t, in, out+".csv", "-o", out+".xlsx", "-o", out+".sqlite", "--in-process")
+	convertTo(t, in, out+"-long.csv", "--shape", "long", "--in-process")
+	convertTo(t, in, out+"-short.csv", "--names", "short", "--in-process")
+	script := `
+import sys, sqlite3
+import pandas as pd
+out = sys.argv[1]
+
+# CONVERT.md: pandas
+df = pd.read_csv(out + ".csv", encoding="utf-8-sig", dtype={"region": str, "template": str})
+assert len(df) == 3, len(df)
+assert str(df["applications.new_requests.total"].dtype) == "int64", df["applications.new_requests.total"].dtype
+assert df["year"].dtype == "int64"
+# a 2021 report has no 2019 row: NaN, never 0
+r21 = df[df.template == "2021"]
+assert r21["applications.other.total"].isna().all()
+assert not r21["applications.other_other.total"].isna().any()
+# formula-looking text is neutralised; numbers stay numbers
+bad = df[df.path.str.contains("=cmd")]
+assert len(bad) == 1 and not bad.path.iloc[0].startswith("="), bad.path.iloc[0]
+errors = pd.read_csv(out + ".errors.csv", encoding="utf-8-sig")
+assert list(errors.kind) == ["empty"], list(errors.kind)
+
+# long form, and its agreement with the wide one
+cells = pd.read_csv(out + "-long.csv", encoding="utf-8-sig", dtype={"raw_text": str})
+reports = pd.read_csv(out + "-long.reports.csv", encoding="utf-8-sig")
+assert str(cells.value.dtype) in ("float64", "Int64"), cells.value.dtype
+m = cells.merge(reports[["report_id", "path"]], on="report_id")
+for _, c in m[m.value.notna()].iterrows():
+    w = df[df.path == c.path][c.field].iloc[0]
+    assert w == c.value, (c.path, c.field, w, c.value)
+assert (cells.row_label.str.len() > 0).all()
+assert "（一）予以公开" in set(cells.row_label)
+assert set(cells.column_label) >= {"自然人", "总计"}
+
+# short names fit Stata
+short = pd.read_csv(out + "-short.csv", encoding="utf-8-sig")
+assert max(len(c) for c in short.columns) <= 32
+assert (short.ap_new_tot.values == df["applications.new_requests.total"].values).all()
+
+# XLSX: header, Chinese labels in the second row (skiprows=[1])
+x = pd.read_excel(out + ".xlsx", sheet_name="reports", skiprows=[1])
+assert str(x["applications.new_requests.total"].dtype) == "int64"
+lab = pd.read_excel(out + ".xlsx", sheet_name="reports", nrows=1)
+assert lab["applications.granted.natural_person"].iloc[0] == "（一）予以公开·自然人"
+sheets = pd.read_excel(out + ".xlsx", sheet_name=None)
+assert set(sheets) == {"reports", "cells", "checks", "warnings", "errors", "dictionary"}, set(sheets)
+assert len(sheets["cells"]) == len(cells)
+
+# SQLite
+con = sqlite3.connect(out + ".sqlite")
+w = pd.read_sql("SELECT * FROM reports_wide", con)
+assert str(w["applications.new_requests.total"].dtype) == "int64"
+c = pd.read_sql("SELECT typeof(value) AS t FROM cells WHERE value IS NOT NULL AND amount IS NULL GROUP BY 1", con)
+assert set(c.t) == {"integer"}, set(c.t)
+
+# the dictionary beside the output names every column
+d = pd.read_csv(out + ".dictionary.csv", encoding="utf-8-sig")
+for table, cols in (("reports", df.columns), ("cells", cells.columns), ("errors", errors.columns)):
+    missing = set(cols) - set(d[d.table == table].name)
+    assert not missing, (table, missing)
+assert set(short.columns) <= set(d.short_name)
+print("ok")
+`
+	cmd := exec.Command(py, "-c", script, out)
+	b, err := cmd.CombinedOutput()
+	if err != nil || !strings.HasSuffix(strings.TrimSpace(string(b)), "ok") {
+		t.Fatalf("pandas: %v\n%s", err, b)
+	}
+}
+
+// Parquet has no reader packaged in Debian (no pyarrow, no DuckDB): its
+// types are read back with parquet-go: counts INT64, amounts and shares
+// DOUBLE, the long form beside it.
+func TestParquetTypes(t *testing.T) {
+	dir := t.TempDir()
+	out := filepath.Join(dir, "out.parquet")
+	convertTo(t, "../../corpus/text/tabs-2021-qinglan-county-2023.txt", out, "--in-process")
+	for _, c := range []struct{ file, col, kind string }{
+		{out, "applications.new_requests.total", "INT64"},
+		{out, "active_disclosure.fees.amount_10k_yuan", "DOUBLE"},
+		{out, "derived.granted_share", "DOUBLE"},
+		{out, "year", "INT64"},
+		{filepath.Join(dir, "out.cells.parquet"), "value", "INT64"},
+		{filepath.Join(dir, "out.cells.parquet"), "amount", "DOUBLE"},
+	} {
+		f, err := os.Open(c.file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		st, _ := f.Stat()
+		pf, err := parquet.OpenFile(f, st.Size())
+		if err != nil {
+			t.Fatal(err)
+		}
+		col, ok := pf.Schema().Lookup(c.col)
+		if !ok {
+			t.Errorf("%s: no column %s", filepath.Base(c.file), c.col)
+		} else if got := col.Node.Type().Kind().String(); got != c.kind {
+			t.Errorf("%s: %s is %s, want %s", filepath.Base(c.file), c.col, got, c.kind)
+		}
+		f.Close()
+	}
+	if _, err := os.Stat(output.DictionaryPath(out)); err != nil {
+		t.Error("no dictionary beside the output")
+	}
+}
