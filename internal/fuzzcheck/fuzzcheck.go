@@ -70,24 +70,25 @@ func Seeds(tb testing.TB, exts ...string) [][]byte {
 	return out
 }
 
-// Within runs f and fails the test when it panics or takes longer than
-// Deadline (a hang: the fuzzing engine keeps the input).
-func Within(t *testing.T, f func()) {
+// Within runs f and fails the test when f returns an error, panics or
+// takes longer than Deadline (a hang: the fuzzing engine keeps the input).
+// f runs on a goroutine of its own, so it reports failures by returning
+// them, never with t.Fatal.
+func Within(t *testing.T, f func() error) {
 	t.Helper()
-	done := make(chan string, 1)
+	done := make(chan error, 1)
 	go func() {
 		defer func() {
 			if x := recover(); x != nil {
-				done <- fmt.Sprintf("panic: %v\n%s", x, debug.Stack())
+				done <- fmt.Errorf("panic: %v\n%s", x, debug.Stack())
 			}
 		}()
-		f()
-		done <- ""
+		done <- f()
 	}()
 	select {
-	case msg := <-done:
-		if msg != "" {
-			t.Fatal(msg)
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
 		}
 	case <-time.After(Deadline):
 		t.Fatalf("no result within %s", Deadline)

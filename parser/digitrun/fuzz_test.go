@@ -1,6 +1,7 @@
 package digitrun_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -23,19 +24,23 @@ func FuzzDigitrun(f *testing.F) {
 	f.Add("三、收到和处理政府信息公开申请情况\n一、本年新收政府信息公开申请数量 15130000154\n四、结转下年度继续办理 1,2040000001,204")
 	f.Fuzz(func(t *testing.T, text string) {
 		lines := strings.Split(text, "\n")
-		fuzzcheck.Within(t, func() {
+		fuzzcheck.Within(t, func() error {
 			if t3, ok := digitrun.ExtractApplications(lines); ok {
 				cells, warns := digitrun.DecodeApplications(t3.Runs, t3.Gen)
 				for row, cs := range cells {
 					for j, c := range cs {
-						check(t, c, t3.Runs[row], warns, "applications."+row+"."+model.ApplicationColumns[j].Key)
+						if err := check(c, t3.Runs[row], warns, "applications."+row+"."+model.ApplicationColumns[j].Key); err != nil {
+							return err
+						}
 					}
 				}
 			}
 			if run, _, ok := digitrun.ExtractReview(lines); ok {
 				cells, warns := digitrun.DecodeReview(run)
 				for i, c := range cells {
-					check(t, c, run, warns, digitrun.ReviewPath(i))
+					if err := check(c, run, warns, digitrun.ReviewPath(i)); err != nil {
+						return err
+					}
 				}
 			}
 			t2 := digitrun.ExtractDisclosure(lines)
@@ -46,31 +51,34 @@ func FuzzDigitrun(f *testing.F) {
 				}
 				cells, warns := digitrun.DecodeDisclosure(run, row)
 				if len(cells) != len(row.Fields) {
-					t.Fatalf("%s: %d cells for %d fields", row.Key, len(cells), len(row.Fields))
+					return fmt.Errorf("%s: %d cells for %d fields", row.Key, len(cells), len(row.Fields))
 				}
 				for i, c := range cells {
-					check(t, c, run, warns, "active_disclosure."+row.Key+"."+row.Fields[i].Key)
+					if err := check(c, run, warns, "active_disclosure."+row.Key+"."+row.Fields[i].Key); err != nil {
+						return err
+					}
 				}
 			}
+			return nil
 		})
 	})
 }
 
 // check verifies one decoded cell of path, from run.
-func check(t *testing.T, c digitrun.Cell, run string, warns []digitrun.Warning, path string) {
-	t.Helper()
+func check(c digitrun.Cell, run string, warns []digitrun.Warning, path string) error {
 	if c.Value == nil {
 		for _, w := range warns {
 			if w.Field == path || strings.HasPrefix(path, w.Field+".") {
-				return
+				return nil
 			}
 		}
-		t.Fatalf("%s is nil without a warning (run %q)", path, run)
+		return fmt.Errorf("%s is nil without a warning (run %q)", path, run)
 	}
 	if c.Raw == "" || !strings.Contains(run, c.Raw) {
-		t.Fatalf("%s = %v read from %q, not in the run %q", path, *c.Value, c.Raw, run)
+		return fmt.Errorf("%s = %v read from %q, not in the run %q", path, *c.Value, c.Raw, run)
 	}
 	if !fuzzcheck.DigitsMake(c.Raw, *c.Value) {
-		t.Fatalf("%s = %v read from %q, whose digits do not make it", path, *c.Value, c.Raw)
+		return fmt.Errorf("%s = %v read from %q, whose digits do not make it", path, *c.Value, c.Raw)
 	}
+	return nil
 }

@@ -159,17 +159,12 @@ func FuzzRecognize(f *testing.F) {
 	f.Add([]byte("text\n\nC\x1f本年新收政府信息公开申请数量\t12\nN\x1f\t^3^12\t<12"))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		doc := decodeLayout(string(src))
-		fuzzcheck.Within(t, func() {
+		fuzzcheck.Within(t, func() error {
 			r, err := recognize.Recognize(doc)
 			if err != nil {
-				if e := fuzzcheck.Error(err); e != nil {
-					t.Fatal(e)
-				}
-				return
+				return fuzzcheck.Error(err)
 			}
-			if e := fuzzcheck.Report(r); e != nil {
-				t.Fatal(e)
-			}
+			return fuzzcheck.Report(r)
 		})
 	})
 }

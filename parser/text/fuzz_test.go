@@ -1,6 +1,7 @@
 package text_test
 
 import (
+	"fmt"
 	"testing"
 	"unicode/utf8"
 
@@ -22,32 +23,27 @@ func FuzzRead(f *testing.F) {
 	f.Add([]byte("\xef\xbb\xbf\xe6\x94"))
 	f.Add([]byte("| 本年新收 | 1 | | 3 |\n|---|---|\n\t\t12\t—\t1,204\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		fuzzcheck.Within(t, func() {
+		fuzzcheck.Within(t, func() error {
 			s, _ := charset.DecodeText(src)
 			if !utf8.ValidString(s) {
-				t.Fatalf("decoded text is not UTF-8: %q", s)
+				return fmt.Errorf("decoded text is not UTF-8: %q", s)
 			}
 			doc := text.Read(s)
 			last := 0
 			for _, l := range doc.Lines {
 				if l.Num <= last {
-					t.Fatalf("line %d after line %d", l.Num, last)
+					return fmt.Errorf("line %d after line %d", l.Num, last)
 				}
 				last = l.Num
 				if len(l.Cells) == 0 {
-					t.Fatalf("line %d has no cells", l.Num)
+					return fmt.Errorf("line %d has no cells", l.Num)
 				}
 			}
 			r, err := parser.Parse("fuzz.txt", src, parser.WithTimeout(0))
 			if err != nil {
-				if e := fuzzcheck.Error(err); e != nil {
-					t.Fatal(e)
-				}
-				return
+				return fuzzcheck.Error(err)
 			}
-			if e := fuzzcheck.Report(r); e != nil {
-				t.Fatal(e)
-			}
+			return fuzzcheck.Report(r)
 		})
 	})
 }
