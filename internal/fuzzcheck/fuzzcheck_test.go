@@ -9,7 +9,7 @@ func TestDigitsMake(t *testing.T) {
 		want bool
 	}{
 		{"154", 154, true},
-		{"１２", 12, true},        // full-width digits
+		{"１２", 12, true},         // full-width digits
 		{"25.1万元", 251000, true}, // converted to 元
 		{"251000元", 25.1, true},  // converted to 万元
 		{"-18", -18, true},
