@@ -14,6 +14,7 @@ var (
 	attachExtRe = regexp.MustCompile(`(?i)\.(?:docx?|pdf|wps|ofd|xlsx?|et)$`)
 	// attachInTextRe is such a file named in the text (附件：XX年度报告.doc),
 	// as a page copied without its links keeps it.
+	attachHintRe   = regexp.MustCompile(`(?i)\.(?:docx?|pdf|wps|ofd|xlsx?|et)`)
 	attachInTextRe = regexp.MustCompile(`(?i)([^\s:：/\\<>"'|,，;；]{1,80}\.(?:docx?|pdf|wps|ofd|xlsx?|et))(?:$|[\s)）\]】])`)
 )
 
@@ -28,7 +29,13 @@ func (st *state) attachment() string {
 	}
 	for _, l := range st.lines {
 		st.check()
-		for _, m := range attachInTextRe.FindAllStringSubmatch(l.Joined(), -1) {
+		j := l.Joined()
+		// The full pattern tries up to 80 characters at every position; a
+		// line of a one-line dump is thousands long and rarely names a file.
+		if !attachHintRe.MatchString(j) {
+			continue
+		}
+		for _, m := range attachInTextRe.FindAllStringSubmatch(j, -1) {
 			if !strings.Contains(m[1], "://") {
 				names = append(names, strings.TrimLeft(m[1], "(（【["))
 			}

@@ -29,6 +29,10 @@ type sectionText struct {
 	// items counts, per layout line, the section headings and the
 	// template rows' runs printed on it (shared by all sections).
 	items map[*layout.Line]int
+	// folded caches each layout line's cells folded for comparison: a
+	// one-line dump is one line of thousands of characters, asked about
+	// once for every cell of every table.
+	folded map[*layout.Line][]string
 }
 
 var midLineHeadings = [numSections]*regexp.Regexp{
@@ -58,7 +62,7 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	if line < 0 || line >= len(s.from) {
 		return false
 	}
-	if insideOneCell(s.from[line], run) {
+	if s.insideOneCell(s.from[line], run) {
 		return false
 	}
 	// Numbers one per line are separated as surely as cells are.
@@ -97,13 +101,23 @@ func (s *sectionText) countRuns(runs map[string]string, lines map[string]int) {
 // insideOneCell reports whether the whole run, spaces aside, stands in a
 // single cell of l and is not merely one of several numbers each printed
 // as a cell of its own.
-func insideOneCell(l *layout.Line, run string) bool {
+func (s *sectionText) insideOneCell(l *layout.Line, run string) bool {
 	digits := textnorm.Squeeze(run)
 	if digits == "" {
 		return false
 	}
-	for _, c := range l.Cells {
-		t := textnorm.LabelFolded(c.Text)
+	cells, ok := s.folded[l]
+	if !ok {
+		cells = make([]string, len(l.Cells))
+		for i, c := range l.Cells {
+			cells[i] = textnorm.LabelFolded(c.Text)
+		}
+		if s.folded == nil {
+			s.folded = map[*layout.Line][]string{}
+		}
+		s.folded[l] = cells
+	}
+	for _, t := range cells {
 		if strings.Contains(t, digits) && t != digits {
 			return true
 		}
