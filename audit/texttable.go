@@ -200,7 +200,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 		if c.gen != "" && r.Templates.ActiveDisclosure != c.gen {
 			continue
 		}
-		if !containsAll(s, c.needs) {
+		if !containsAll(s, c.needs) || !containsAny(s, claimWords[c.key]) {
 			continue
 		}
 		for _, re := range c.res {
@@ -237,6 +237,27 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 		}
 	}
 	return out
+}
+
+// claimWords are words every pattern of a claim contains (one of them):
+// most sentences name none, and a plain search is far cheaper than the
+// patterns, whose alternations leave the regexp engine no prefix to skip by.
+var claimWords = map[string][]string{
+	"new_requests": {"新收"}, "received": {"收到", "受理", "接收", "接到"}, "carried_over": {"结转"},
+	"carried_forward": {"结转", "顺延"}, "granted": {"予以公开", "同意公开"}, "partially_granted": {"部分公开", "区分处理"},
+	"withheld": {"不予公开"}, "unavailable": {"无法提供"}, "not_processed": {"不予处理"},
+	"concluded": {"办结", "答复", "办理"}, "review": {"行政复议"}, "litigation": {"行政诉讼"},
+	"nd_issued": {"规范性文件"}, "nd_repealed": {"规范性文件"}, "nd_in_force": {"规范性文件"},
+	"licensing": {"行政许可"}, "punishment": {"行政处罚"}, "coercion": {"行政强制"}, "fees": {"行政事业性收费"},
+}
+
+func containsAny(s string, words []string) bool {
+	for _, w := range words {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAll(s string, words []string) bool {
