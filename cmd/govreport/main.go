@@ -17,6 +17,7 @@ Usage:
   govreport lines FILE              print the document as the table recognizer sees it (debugging)
   govreport compare [flags] INPUT...  put reports side by side (table, CSV, XLSX, HTML with charts)
   govreport convert DIR... -o OUT   convert many files into one .jsonl/.csv/.xlsx/.sqlite/.parquet table
+  govreport serve [FOLDER...]       a local web workbench: drop reports, check numbers at their source, compare
   govreport help                    show this text
 
 Run "govreport parse -h" for the flags of parse.
@@ -45,6 +46,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return runCompare(args[1:], stdout, stderr)
 	case "convert":
 		return runConvert(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
 	case "worker": // hidden: a worker process of convert
 		return batch.WorkerMain(args[1:], stdin, stdout, stderr)
 	case "help", "-h", "-help", "--help":
