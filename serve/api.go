@@ -366,6 +366,15 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")
 		w.Header().Set("Content-Disposition", `attachment; filename="govreport-compare.csv"`)
 		w.Write(b.Bytes())
+	case "xlsx":
+		var b bytes.Buffer
+		if err := cs.WriteXLSX(&b); err != nil {
+			writeError(w, http.StatusInternalServerError, "%v", err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="govreport-compare.xlsx"`)
+		w.Write(b.Bytes())
 	case "html":
 		var b bytes.Buffer
 		if err := cs.WriteHTMLWith(&b, compare.HTMLOptions{Names: files}); err != nil {
@@ -378,6 +387,6 @@ func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
 		}
 		w.Write(b.Bytes())
 	default:
-		writeError(w, http.StatusBadRequest, "format %q: json, csv or html", f)
+		writeError(w, http.StatusBadRequest, "format %q: json, csv, xlsx or html", f)
 	}
 }

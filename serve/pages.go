@@ -19,6 +19,7 @@ var assets embed.FS
 
 var pages = template.Must(template.New("").Funcs(template.FuncMap{
 	"join": strings.Join,
+	"kind": kindText,
 }).ParseFS(assets, "assets/*.html"))
 
 func (s *Server) routes() {
@@ -77,6 +78,7 @@ func (s *Server) render(w http.ResponseWriter, status int, name string, data any
 // reportRow is a line of the list of reports on the home page.
 type reportRow struct {
 	ID, File, Agency, Place, Format string
+	Regions                         string // the codes of its division and those above it, for the region tree
 	Year                            string
 	Failed                          int
 	Nulls                           int
@@ -84,6 +86,8 @@ type reportRow struct {
 
 type homePage struct {
 	Reports  []reportRow
+	Tree     []*regionNode
+	Years    []string
 	Failures []Failed
 	Status   status
 	MaxFiles int
@@ -92,7 +96,8 @@ type homePage struct {
 
 func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 	d := homePage{Status: s.status(), MaxFiles: s.o.MaxFiles, MaxFile: sizeText(s.o.MaxFileBytes)}
-	for _, h := range s.all() {
+	all := s.all()
+	for _, h := range all {
 		rep := h.Report
 		row := reportRow{ID: h.ID, File: h.File, Agency: "—", Year: "—", Format: rep.Source.Format,
 			Failed: len(model.FailedChecks(rep.Checks)), Nulls: countNulls(rep)}
@@ -103,8 +108,10 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 			row.Year = fmt.Sprint(*rep.Year)
 		}
 		row.Place = (&compare.Entry{Report: rep}).Place()
+		row.Regions = strings.Join(regionChain(rep), " ")
 		d.Reports = append(d.Reports, row)
 	}
+	d.Tree, d.Years = regionTree(d.Reports, all)
 	s.mu.RLock()
 	d.Failures = append([]Failed(nil), s.failures...)
 	s.mu.RUnlock()
@@ -156,6 +163,7 @@ type comparePage struct {
 	Count   int
 	Page    template.HTML // compare's renderer, trusted: it escapes what it prints
 	CSV     string
+	XLSX    string
 	HTML    string
 	Reports []reportRow
 }
@@ -183,7 +191,7 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	q := url.QueryEscape(strings.Join(ids, ","))
 	var tb bytes.Buffer
 	if err := pages.ExecuteTemplate(&tb, "comparebar", comparePage{IDs: strings.Join(ids, ","), Count: len(hs),
-		CSV: "/api/compare?format=csv&ids=" + q, HTML: "/api/compare?format=html&download=1&ids=" + q}); err != nil {
+		CSV: "/api/compare?format=csv&ids=" + q, XLSX: "/api/compare?format=xlsx&ids=" + q, HTML: "/api/compare?format=html&download=1&ids=" + q}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -195,4 +203,89 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.Write(b.Bytes())
+}
+
+// kinds name in Chinese why a file is not a readable report.
+var kinds = map[string]string{
+	"empty": "空文件", "not a report": "不是政府信息公开工作年度报告", "pre-2019 format": "2019 年以前的旧格式（没有全国统一表格）",
+	"scanned": "扫描件，没有文字层（需先做 OCR）", "encrypted": "文件加密", "damaged": "文件损坏", "unsupported format": "不支持的格式",
+	"too large": "超出大小、时间或内存限制", "report in an attachment": "报告在附件中（请下载附件再上传）", "limit": "超出工作台的数量限制",
+}
+
+func kindText(k string) string {
+	if t, ok := kinds[k]; ok {
+		return t
+	}
+	return "无法读取"
+}
+
+// regionNode is a division of the region tree of the home page, with the
+// count of reports under it.
+type regionNode struct {
+	Code, Name string
+	Count      int
+	Children   []*regionNode
+}
+
+// regionChain is the codes of a report's division and those above it
+// (350102 → 350000 350100 350102); "unknown" when unresolved.
+func regionChain(r *model.Report) []string {
+	g := r.Region
+	if g == nil || g.Code == nil || len(*g.Code) != 6 {
+		return []string{"unknown"}
+	}
+	c := *g.Code
+	out := []string{c[:2] + "0000"}
+	if c[2:4] != "00" {
+		out = append(out, c[:4]+"00")
+	}
+	if c[4:] != "00" {
+		out = append(out, c)
+	}
+	return out
+}
+
+func regionTree(rows []reportRow, hs []*Held) ([]*regionNode, []string) {
+	var roots []*regionNode
+	byCode := map[string]*regionNode{}
+	years := map[string]bool{}
+	for i, h := range hs {
+		years[rows[i].Year] = true
+		r := h.Report
+		chain := regionChain(r)
+		names := []string{"地区未定"}
+		if chain[0] != "unknown" {
+			names = nil
+			for _, p := range []*string{r.Region.Province, r.Region.City, r.Region.County} {
+				if p != nil {
+					names = append(names, *p)
+				}
+			}
+		}
+		var parent *regionNode
+		for j, c := range chain {
+			n := byCode[c]
+			if n == nil {
+				name := c
+				if j < len(names) {
+					name = names[j]
+				}
+				n = &regionNode{Code: c, Name: name}
+				byCode[c] = n
+				if parent == nil {
+					roots = append(roots, n)
+				} else {
+					parent.Children = append(parent.Children, n)
+				}
+			}
+			n.Count++
+			parent = n
+		}
+	}
+	var ys []string
+	for y := range years {
+		ys = append(ys, y)
+	}
+	sort.Strings(ys)
+	return roots, ys
 }

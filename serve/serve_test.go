@@ -480,3 +480,38 @@ func TestPagesEscape(t *testing.T) {
 		t.Error("the comparison page lacks its links")
 	}
 }
+
+// The folders given are read at start (documents and the reports of JSON
+// files; other files are listed as not read); the home page lists them
+// with a region tree and the years to pick from.
+func TestFolderAndRegionTree(t *testing.T) {
+	s, ts := newServer(t, Options{Folders: []string{"../corpus/compare"}})
+	for st := s.status(); st.Folder.Done < st.Folder.Total; st = s.status() {
+		time.Sleep(20 * time.Millisecond)
+	}
+	docs, _ := filepath.Glob("../corpus/compare/*.txt")
+	if st := s.status(); st.Reports != len(docs) || st.Failures != 1 { // README.md
+		t.Fatalf("status %+v for %d documents", st, len(docs))
+	}
+	_, page := get(t, ts.URL+"/")
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := doc.Find("#report-list tbody tr").Length(); n != len(docs) {
+		t.Errorf("%d reports listed", n)
+	}
+	js := doc.Find(`input.region[value="320000"]`).Parent()
+	if !strings.Contains(js.Text(), "江苏省（2）") {
+		t.Errorf("江苏省 in the tree: %q", js.Text())
+	}
+	if n := doc.Find(`#report-list tr[data-regions~="320000"]`).Length(); n != 2 {
+		t.Errorf("%d reports under 江苏省", n)
+	}
+	if n := doc.Find("input.year").Length(); n < 5 {
+		t.Errorf("%d years to pick", n)
+	}
+	if !strings.Contains(doc.Find("#failures").Text(), "README.md") {
+		t.Error("the file that is not a report is not listed")
+	}
+}

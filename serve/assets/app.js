@@ -66,6 +66,19 @@
   if (all) all.addEventListener("change", function () {
     $$("#report-list tbody tr").forEach(function (tr) { if (tr.style.display !== "none") $("input.pick", tr).checked = all.checked; });
   });
+  // Regions and years pick the reports: those under a ticked division
+  // (any) of a ticked year (any; none ticked: every year).
+  function pick() {
+    var regions = $$("input.region:checked").map(function (c) { return c.value; });
+    var years = $$("input.year:checked").map(function (c) { return c.value; });
+    $$("#report-list tbody tr").forEach(function (tr) {
+      var rs = tr.getAttribute("data-regions").split(" ");
+      var inRegion = !regions.length || regions.some(function (r) { return rs.indexOf(r) >= 0; });
+      var inYear = !years.length || years.indexOf(tr.getAttribute("data-year")) >= 0;
+      $("input.pick", tr).checked = (regions.length || years.length) ? inRegion && inYear : false;
+    });
+  }
+  $$("input.region, input.year").forEach(function (c) { c.addEventListener("change", pick); });
   var cf = $("#compare-form");
   if (cf) cf.addEventListener("submit", function () {
     $("#compare-ids").value = $$("input.pick:checked").map(function (c) { return c.value; }).join(",");
