@@ -269,6 +269,8 @@ Notes:document.getElementById("prov-notes").textContent,Bad:b.parentNode.classLi
 		}
 	}
 
+	b.screenshot("govreport-workbench-report.png")
+
 	// The comparison: one column per report, charts drawn.
 	b.value(`document.querySelector('nav.top a[href="/compare"]').click()`, nil)
 	b.waitFor("the comparison", `document.readyState==="complete" && !!document.querySelector("table.compare") && document.body.hasAttribute("data-bars-drawn")`)
@@ -348,17 +350,24 @@ return rows.every(function(r){return [].slice.call(r.querySelectorAll("td[data-c
 		}
 	}
 
-	// A screenshot, for a person to look at; the test reads the DOM.
+	b.screenshot("govreport-workbench.png")
+}
+
+// screenshot saves the page as a PNG in the temporary folder, for a
+// person to look at; the test itself reads the DOM.
+func (b *browser) screenshot(name string) {
+	b.t.Helper()
 	var shot struct {
 		Data string `json:"data"`
 	}
 	b.must(false, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot)
 	png, _ := base64.StdEncoding.DecodeString(shot.Data)
-	out := filepath.Join(os.TempDir(), "govreport-workbench.png")
-	if err := os.WriteFile(out, png, 0o644); err == nil {
-		t.Logf("screenshot: %s", out)
-	}
 	if !strings.HasPrefix(string(png), "\x89PNG") {
-		t.Error("no screenshot")
+		b.t.Errorf("%s: not a PNG", name)
+		return
+	}
+	out := filepath.Join(os.TempDir(), name)
+	if err := os.WriteFile(out, png, 0o644); err == nil {
+		b.t.Logf("screenshot: %s", out)
 	}
 }

@@ -13,6 +13,7 @@ import (
 // to check about it.
 type cellView struct {
 	Path     string
+	Label    string // where the cell sits, in the template's words
 	Text     string // as shown: the value, or — for null
 	Null     bool
 	HasProv  bool
@@ -118,8 +119,8 @@ func deref(s *string) string {
 	return *s
 }
 
-func (b *viewBuilder) cell(path string, val *float64) cellView {
-	c := cellView{Path: path, Text: "—", Null: val == nil}
+func (b *viewBuilder) cell(path, label string, val *float64) cellView {
+	c := cellView{Path: path, Label: label, Text: "—", Null: val == nil}
 	if val != nil {
 		c.Text = strconv.FormatFloat(*val, 'f', -1, 64)
 	}
@@ -179,7 +180,7 @@ func (b *viewBuilder) disclosure(v *reportView) {
 			if c := t.Cell(d.Key, f.Key); c != nil {
 				val = c.Value
 			}
-			row.Cells = append(row.Cells, b.cell("active_disclosure."+d.Key+"."+f.Key, val))
+			row.Cells = append(row.Cells, b.cell("active_disclosure."+d.Key+"."+f.Key, "表二 · "+d.Label+" · "+f.Label, val))
 		}
 		cur.Rows = append(cur.Rows, row)
 	}
@@ -240,7 +241,7 @@ func (b *viewBuilder) applications(v *reportView) {
 			if x := t.Cell(d.Key, c.Key); x != nil {
 				val = x.Value
 			}
-			row.Cells = append(row.Cells, b.cell("applications."+d.Key+"."+c.Key, val))
+			row.Cells = append(row.Cells, b.cell("applications."+d.Key+"."+c.Key, "表三 · "+strings.TrimSpace(d.Group+" "+d.Label)+" · "+c.Label, val))
 		}
 		v.Applications = append(v.Applications, row)
 	}
@@ -258,7 +259,7 @@ func (b *viewBuilder) review(v *reportView) {
 			if x := t.Cell(g.Key, o.Key); x != nil {
 				val = x.Value
 			}
-			v.Review.Cells = append(v.Review.Cells, b.cell(fmt.Sprintf("review_litigation.%s.%s", g.Key, o.Key), val))
+			v.Review.Cells = append(v.Review.Cells, b.cell(fmt.Sprintf("review_litigation.%s.%s", g.Key, o.Key), "表四 · "+g.Label+" · "+o.Label, val))
 		}
 	}
 }

@@ -94,6 +94,7 @@
         b.classList.add("on");
         var d = b.dataset;
         $("#prov-path").textContent = d.path;
+        $("#prov-label").textContent = d.label;
         $("#prov-value").textContent = b.textContent;
         if (d.raw !== undefined) {
           $("#prov-raw").textContent = d.raw === "" ? "（空白单元格）" : d.raw;
