@@ -85,6 +85,13 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) ([]result, bool)
 		writeError(w, http.StatusRequestEntityTooLarge, "the upload is %d bytes; at most %d are taken at once", r.ContentLength, s.o.MaxRequestBytes)
 		return nil, false
 	}
+	// Uploads are held in memory: a few at a time.
+	select {
+	case s.uploads <- struct{}{}:
+		defer func() { <-s.uploads }()
+	case <-r.Context().Done():
+		return nil, false
+	}
 	r.Body = http.MaxBytesReader(w, r.Body, s.o.MaxRequestBytes)
 	mr, err := r.MultipartReader()
 	if err != nil {

@@ -22,6 +22,7 @@ import (
 	"fmt"
 	"net"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -44,6 +45,7 @@ type Options struct {
 	MaxFiles        int   // documents in one upload (0: 50)
 	MaxRequestBytes int64 // one upload request in all (0: 256 MiB)
 	MaxReports      int   // reports held (0: 10000)
+	MaxUploads      int   // upload requests received at once; more wait (0: 4)
 
 	Workers   int           // documents read at once (0: the number of CPUs)
 	Timeout   time.Duration // per document (0: parser.DefaultTimeout)
@@ -86,6 +88,9 @@ func (o *Options) defaults() {
 	if o.MaxRequestBytes <= 0 {
 		o.MaxRequestBytes = 256 << 20
 	}
+	if o.MaxUploads <= 0 {
+		o.MaxUploads = 4
+	}
 	if o.MaxReports <= 0 {
 		o.MaxReports = 10000
 	}
@@ -113,9 +118,11 @@ type Failed struct {
 
 // Server is a workbench.
 type Server struct {
-	o    Options
-	pool *batch.Pool
-	mux  *http.ServeMux
+	o        Options
+	pool     *batch.Pool
+	mux      *http.ServeMux
+	loopback bool          // listening on this computer only
+	uploads  chan struct{} // uploads being received at once
 
 	mu       sync.RWMutex
 	reports  map[string]*Held
@@ -133,7 +140,10 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{o: o, pool: pool, reports: map[string]*Held{}}
+	s := &Server{o: o, pool: pool, reports: map[string]*Held{}, uploads: make(chan struct{}, o.MaxUploads)}
+	if h, _, err := net.SplitHostPort(o.Addr); err == nil {
+		s.loopback = loopbackHost(h)
+	}
 	s.routes()
 	if len(o.Folders) > 0 {
 		inputs, err := batch.Collect(o.Folders, nil)
@@ -157,7 +167,35 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if s.loopback && !loopbackHost(r.Host) {
+		// A name that resolves to 127.0.0.1 (DNS rebinding) is another site.
+		writeError(w, http.StatusForbidden, "the workbench answers only to 127.0.0.1 or localhost, not %q", r.Host)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		if o := r.Header.Get("Origin"); o != "" {
+			if u, err := url.Parse(o); err != nil || u.Host != r.Host {
+				// Another site's page posting through the reader's browser.
+				writeError(w, http.StatusForbidden, "requests from the page of %q are refused", o)
+				return
+			}
+		}
+	}
 	s.mux.ServeHTTP(w, r)
+}
+
+// loopbackHost says a Host header names this computer.
+func loopbackHost(hostport string) bool {
+	h := hostport
+	if x, _, err := net.SplitHostPort(hostport); err == nil {
+		h = x
+	}
+	h = strings.Trim(h, "[]")
+	if h == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }
 
 // ListenAndServe serves until ctx ends. ready, when not nil, receives the

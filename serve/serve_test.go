@@ -515,3 +515,45 @@ func TestFolderAndRegionTree(t *testing.T) {
 		t.Error("the file that is not a report is not listed")
 	}
 }
+
+// Another site cannot use the workbench through the reader's browser: a
+// page posting from elsewhere is refused, and so is a host name that
+// resolves to 127.0.0.1 (DNS rebinding).
+func TestForeignSitesRefused(t *testing.T) {
+	_, ts := newServer(t, Options{})
+	doc := corpusPart(t, "compare/tabs-pingtan-2019.txt")
+	upload := func(origin, host string) (int, []byte) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		w, _ := mw.CreateFormFile("file", doc.name)
+		w.Write(doc.data)
+		mw.Close()
+		req, _ := http.NewRequest("POST", ts.URL+"/api/reports", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		if origin != "" {
+			req.Header.Set("Origin", origin)
+		}
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, b
+	}
+	if st, b := upload("http://evil.example", ""); st != 403 || apiErr(t, b).Error.Status != 403 {
+		t.Errorf("a post from another site: %d %s", st, b)
+	}
+	if st, b := upload("", "evil.example:8080"); st != 403 {
+		t.Errorf("a rebound host name: %d %s", st, b)
+	}
+	if st, b := upload(ts.URL, ""); st != 200 {
+		t.Errorf("a post from the workbench's own page: %d %s", st, b)
+	}
+	if st, b := upload("", "localhost:1"); st != 200 {
+		t.Errorf("localhost: %d %s", st, b)
+	}
+}

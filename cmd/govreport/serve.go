@@ -5,6 +5,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"net"
 	"os"
 	"os/exec"
 	"os/signal"
@@ -79,6 +80,11 @@ Flags:
 	defer s.Close()
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	if h, _, err := net.SplitHostPort(*addr); err == nil {
+		if ip := net.ParseIP(h); h != "localhost" && (ip == nil || !ip.IsLoopback()) {
+			fmt.Fprintf(stderr, "govreport: listening on %s: other computers can reach the workbench and upload to it\n", *addr)
+		}
+	}
 	err = s.ListenAndServe(ctx, func(a string) {
 		url := "http://" + a + "/"
 		fmt.Fprintf(stdout, "govreport: the workbench is at %s (Ctrl-C stops it)\n", url)
