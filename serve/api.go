@@ -171,6 +171,9 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) ([]result, bool)
 				results[i].Error = &resultError{Status: statusOfKind(f.Kind, f.Reason), Kind: f.Kind, Reason: f.Reason}
 			default:
 				results[i].ID, results[i].Report = h.ID, h.Report
+				s.mu.Lock()
+				s.keep.add(h.ID, docs[i].src)
+				s.mu.Unlock()
 			}
 		}()
 	}

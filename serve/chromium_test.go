@@ -264,6 +264,12 @@ Notes:document.getElementById("prov-notes").textContent,Bad:b.parentNode.classLi
 		if got.Hidden || got.Raw != p.Text || !strings.Contains(got.Where, "第 "+strconv.Itoa(p.Line)+" 行") {
 			t.Errorf("%s: the panel shows %+v; provenance %+v", path, got, p)
 		}
+		b.waitFor("the lines around "+path, fmt.Sprintf(`document.getElementById("prov-context").getAttribute("data-line")==="%d"`, p.Line))
+		var here string
+		b.value(`document.querySelector("#prov-context tr.here").textContent`, &here)
+		if !strings.Contains(here, p.Text) || !strings.HasPrefix(here, strconv.Itoa(p.Line)) {
+			t.Errorf("%s: the line around shows %q, provenance %+v", path, here, p)
+		}
 		if strings.HasPrefix(path, "review") != got.Bad || got.Bad && !strings.Contains(got.Notes, "行政复议") {
 			t.Errorf("%s: marked %v, notes %q", path, got.Bad, got.Notes)
 		}

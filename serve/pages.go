@@ -27,6 +27,7 @@ func (s *Server) routes() {
 	m.HandleFunc("POST /api/reports", s.apiPostReports)
 	m.HandleFunc("GET /api/reports", s.apiListReports)
 	m.HandleFunc("GET /api/reports/{id}", s.apiGetReport)
+	m.HandleFunc("GET /api/reports/{id}/lines", s.apiLines)
 	m.HandleFunc("GET /api/compare", s.apiCompare)
 	m.HandleFunc("GET /api/status", s.apiStatus)
 	m.HandleFunc("/api/", func(w http.ResponseWriter, r *http.Request) {

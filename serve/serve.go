@@ -46,6 +46,7 @@ type Options struct {
 	MaxRequestBytes int64 // one upload request in all (0: 256 MiB)
 	MaxReports      int   // reports held (0: 10000)
 	MaxUploads      int   // upload requests received at once; more wait (0: 4)
+	MaxSourceBytes  int64 // uploaded documents kept for the text around a number (0: 256 MiB)
 
 	Workers   int           // documents read at once (0: the number of CPUs)
 	Timeout   time.Duration // per document (0: parser.DefaultTimeout)
@@ -88,6 +89,9 @@ func (o *Options) defaults() {
 	if o.MaxRequestBytes <= 0 {
 		o.MaxRequestBytes = 256 << 20
 	}
+	if o.MaxSourceBytes <= 0 {
+		o.MaxSourceBytes = 256 << 20
+	}
 	if o.MaxUploads <= 0 {
 		o.MaxUploads = 4
 	}
@@ -123,6 +127,8 @@ type Server struct {
 	mux      *http.ServeMux
 	loopback bool          // listening on this computer only
 	uploads  chan struct{} // uploads being received at once
+	layouts  chan struct{} // documents' lines being read at once
+	keep     sourceKeep    // documents, for the text around a number
 
 	mu       sync.RWMutex
 	reports  map[string]*Held
@@ -140,7 +146,9 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{o: o, pool: pool, reports: map[string]*Held{}, uploads: make(chan struct{}, o.MaxUploads)}
+	s := &Server{o: o, pool: pool, reports: map[string]*Held{}, uploads: make(chan struct{}, o.MaxUploads),
+		layouts: make(chan struct{}, 2),
+		keep:    sourceKeep{budget: o.MaxSourceBytes, bytes: map[string][]byte{}, paths: map[string]string{}, lines: map[string][]ctxLine{}}}
 	if h, _, err := net.SplitHostPort(o.Addr); err == nil {
 		s.loopback = loopbackHost(h)
 	}
@@ -266,7 +274,11 @@ func (s *Server) loadFile(p *parser.Parser, in batch.Input) {
 		}
 		return
 	}
-	s.read(context.Background(), name, src)
+	if h, _, _ := s.read(context.Background(), name, src); h != nil {
+		s.mu.Lock()
+		s.keep.paths[h.ID] = in.Path
+		s.mu.Unlock()
+	}
 }
 
 func looksJSON(src []byte) bool {

@@ -557,3 +557,66 @@ func TestForeignSitesRefused(t *testing.T) {
 		t.Errorf("localhost: %d %s", st, b)
 	}
 }
+
+// The text around a number: the document's lines near the provenance
+// line hold the number as printed, for an upload (kept in memory) and for
+// a served folder's file (read again from its recorded path).
+func TestLinesAroundANumber(t *testing.T) {
+	s, ts := newServer(t, Options{Folders: []string{"../corpus/compare"}})
+	for st := s.status(); st.Folder.Done < st.Folder.Total; st = s.status() {
+		time.Sleep(20 * time.Millisecond)
+	}
+	_, b := post(t, ts.URL, corpusPart(t, "pdf/chromium-2021-nanpu-district-2022-bad-sums.pdf"))
+	up := results(t, b)[0]
+	var folder *Held
+	for _, h := range s.all() {
+		if h.File == "tabs-shuyang-county-2025.txt" {
+			folder = h
+		}
+	}
+	if folder == nil || up.Report == nil {
+		t.Fatal("missing reports")
+	}
+	for _, h := range []*Held{{ID: up.ID, Report: up.Report}, folder} {
+		n := 0
+		for path, p := range h.Report.Provenance {
+			if p.Text == "" || !strings.HasPrefix(path, "applications.") {
+				continue
+			}
+			resp, b := get(t, fmt.Sprintf("%s/api/reports/%s/lines?line=%d&around=2", ts.URL, h.ID, p.Line))
+			var res struct {
+				Lines []ctxLine `json:"lines"`
+			}
+			if err := json.Unmarshal(b, &res); err != nil || resp.StatusCode != 200 {
+				t.Fatalf("%s: %d %s", path, resp.StatusCode, b)
+			}
+			found := false
+			for _, l := range res.Lines {
+				if l.Line < p.Line-2 || l.Line > p.Line+2 {
+					t.Errorf("%s: line %d outside %d±2", path, l.Line, p.Line)
+				}
+				if l.Line == p.Line && l.Page == p.Page && strings.Contains(l.Text, p.Text) {
+					found = true
+				}
+			}
+			if !found {
+				t.Errorf("%s: %q not on line %d:%d of %v", path, p.Text, p.Page, p.Line, res.Lines)
+			}
+			if n++; n == 20 {
+				break
+			}
+		}
+	}
+	for _, c := range []struct {
+		url    string
+		status int
+	}{
+		{"/api/reports/" + up.ID + "/lines?line=x", 400},
+		{"/api/reports/" + up.ID + "/lines?line=3&around=500", 400},
+		{"/api/reports/0000000000000000/lines?line=3", 404},
+	} {
+		if resp, b := get(t, ts.URL+c.url); resp.StatusCode != c.status || apiErr(t, b).Error.Status != c.status {
+			t.Errorf("%s: %d", c.url, resp.StatusCode)
+		}
+	}
+}

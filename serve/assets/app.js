@@ -84,8 +84,34 @@
     $("#compare-ids").value = $$("input.pick:checked").map(function (c) { return c.value; }).join(",");
   });
 
-  // The report view: a number's provenance.
+  // The report view: a number's provenance and the lines around it.
   var prov = $("#prov");
+  function showContext(line) {
+    var t = $("#prov-context");
+    t.textContent = "";
+    t.removeAttribute("data-line");
+    if (!line || line === "0") return;
+    var id = $("main.report").getAttribute("data-id");
+    fetch("/api/reports/" + encodeURIComponent(id) + "/lines?line=" + encodeURIComponent(line) + "&around=3")
+      .then(function (r) { return r.json(); })
+      .then(function (res) {
+        t.textContent = "";
+        if (!res.lines) {
+          var tr0 = t.insertRow(), c0 = tr0.insertCell();
+          c0.textContent = res.error ? res.error.message : "无法显示";
+          c0.className = "note";
+          return;
+        }
+        res.lines.forEach(function (l) {
+          var tr = t.insertRow();
+          if (String(l.line) === String(line)) tr.className = "here";
+          tr.setAttribute("data-line", l.line);
+          tr.insertCell().textContent = (l.page ? l.page + ":" : "") + l.line;
+          tr.insertCell().textContent = l.text;
+        });
+        t.setAttribute("data-line", line);
+      });
+  }
   if (prov) {
     $(".close", prov).addEventListener("click", function () { prov.hidden = true; });
     $$("button.val").forEach(function (b) {
@@ -113,6 +139,7 @@
           notes.appendChild(p);
         });
         prov.hidden = false;
+        showContext(d.line);
       });
     });
   }
