@@ -24,6 +24,7 @@ import (
 	"net/http"
 	"net/url"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -111,6 +112,8 @@ type Held struct {
 	ID     string        `json:"id"`
 	File   string        `json:"file"` // the file name, never a path
 	Report *model.Report `json:"report"`
+
+	fromJSON bool // read from a JSON file, not from its document
 }
 
 // Failed is a document that was not read as a report.
@@ -235,7 +238,11 @@ func (s *Server) loadFolders(inputs []batch.Input) {
 	p := parser.New(parser.WithMaxBytes(s.o.MaxFileBytes))
 	jobs := make(chan batch.Input)
 	var wg sync.WaitGroup
-	for range max(1, s.o.Workers) {
+	n := s.o.Workers
+	if n <= 0 {
+		n = runtime.NumCPU()
+	}
+	for range n {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -333,6 +340,12 @@ func (s *Server) add(r *model.Report, name string, src []byte) (*Held, *Failed) 
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if h := s.reports[id]; h != nil {
+		if h.fromJSON && src != nil {
+			// The document itself beats a JSON copy of its report,
+			// which an older version may have written.
+			h = &Held{ID: id, File: name, Report: r}
+			s.reports[id] = h // a new value: readers may hold the old
+		}
 		return h, nil
 	}
 	if len(s.reports) >= s.o.MaxReports {
@@ -340,7 +353,7 @@ func (s *Server) add(r *model.Report, name string, src []byte) (*Held, *Failed) 
 		s.failLocked(f)
 		return nil, &f
 	}
-	h := &Held{ID: id, File: name, Report: r}
+	h := &Held{ID: id, File: name, Report: r, fromJSON: src == nil}
 	s.reports[id] = h
 	s.order = append(s.order, id)
 	return h, nil
