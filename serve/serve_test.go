@@ -620,3 +620,34 @@ func TestLinesAroundANumber(t *testing.T) {
 		}
 	}
 }
+
+// The upload form works without script: one document leads to its
+// report, several to a page of results.
+func TestUploadFormWithoutScript(t *testing.T) {
+	_, ts := newServer(t, Options{})
+	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
+	send := func(parts ...part) (*http.Response, []byte) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		for _, p := range parts {
+			w, _ := mw.CreateFormFile("file", p.name)
+			w.Write(p.data)
+		}
+		mw.Close()
+		resp, err := client.Post(ts.URL+"/upload", mw.FormDataContentType(), &body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp, b
+	}
+	resp, _ := send(corpusPart(t, "compare/tabs-pingtan-2021.txt"))
+	if resp.StatusCode != http.StatusSeeOther || !strings.HasPrefix(resp.Header.Get("Location"), "/reports/") {
+		t.Errorf("one document: %d %s", resp.StatusCode, resp.Header.Get("Location"))
+	}
+	resp, b := send(corpusPart(t, "compare/tabs-pingtan-2022.txt"), part{"notes.txt", []byte("会议记录\n")})
+	if resp.StatusCode != 200 || !bytes.Contains(b, []byte("查看报告")) || !bytes.Contains(b, []byte("不是政府信息公开工作年度报告")) {
+		t.Errorf("two documents: %d\n%s", resp.StatusCode, b)
+	}
+}
