@@ -357,6 +357,24 @@ return rows.every(function(r){return [].slice.call(r.querySelectorAll("td[data-c
 	}
 
 	b.screenshot("govreport-workbench.png")
+
+	// Printed (A4 landscape less its margins, 277 mm ≈ 1047 px): the
+	// screen table gives way to parts that each fit the page's width
+	// and together hold every report.
+	b.must(false, "Emulation.setDeviceMetricsOverride", map[string]any{"width": 1047, "height": 740, "deviceScaleFactor": 1, "mobile": false}, nil)
+	b.must(false, "Emulation.setEmulatedMedia", map[string]any{"media": "print"}, nil)
+	var printed struct {
+		ScreenShown bool
+		Parts, Cols int
+		Widest      float64
+	}
+	b.value(`(function(){var ps=[].slice.call(document.querySelectorAll("table.print"));return {ScreenShown:document.querySelector("table.compare").offsetParent!==null,
+Parts:ps.filter(function(p){return p.offsetParent!==null}).length,
+Cols:ps.reduce(function(n,p){return n+p.querySelectorAll("thead th").length-1},0),
+Widest:Math.max.apply(null,ps.map(function(p){return p.getBoundingClientRect().width}))}})()`, &printed)
+	if printed.ScreenShown || printed.Parts < 1 || printed.Cols != len(files) || printed.Widest > 1047 {
+		t.Errorf("printed: %+v", printed)
+	}
 }
 
 // screenshot saves the page as a PNG in the temporary folder, for a
