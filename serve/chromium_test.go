@@ -242,6 +242,16 @@ func TestWorkbenchInChromium(t *testing.T) {
 		t.Fatalf("the server holds %d reports", st.Reports)
 	}
 
+	// Years and the region tree pick the reports to compare.
+	var picked []int
+	b.value(`(function(){function n(){return document.querySelectorAll("input.pick:checked").length}
+function tick(sel,on){var c=document.querySelector(sel);c.checked=on;c.dispatchEvent(new Event("change"))}
+var out=[];tick('input.year[value="2023"]',true);out.push(n());tick('input.region[value="320000"]',true);out.push(n());
+tick('input.year[value="2023"]',false);out.push(n());tick('input.region[value="320000"]',false);out.push(n());return out})()`, &picked)
+	if fmt.Sprint(picked) != "[3 1 2 0]" { // 2023: 鼓楼区, 洪泽区, 湛河区; 江苏省: 洪泽区 2023, 沭阳县 2025
+		t.Errorf("picked by year, region and both: %v", picked)
+	}
+
 	// Open 洪泽区's report and click a number of its failed check.
 	b.value(`(function(){var a=[].slice.call(document.querySelectorAll("#report-list a.open")).filter(function(a){return a.textContent.indexOf("洪泽区")>=0})[0];a.click();return true})()`, nil)
 	b.waitFor("the report view", `document.readyState==="complete" && !!document.querySelector("main.report")`)
