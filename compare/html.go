@@ -84,17 +84,20 @@ func (o HTMLOptions) name(e *Entry) string {
 	return filepath.Base(e.Name)
 }
 
-// fitLabel cuts a chart label to the pixels it has (12px type: a wide
-// character 12, another about 6.5), with … at the end.
+// fitLabel cuts a chart label to at most px pixels (12px type: a wide
+// character 12, another about 6.5), ending it with … when cut.
 func fitLabel(s string, px int) (string, bool) {
-	w := 0.0
+	if labelWidth(s) <= px {
+		return s, false
+	}
+	w := 12.0 // the …
 	for i, r := range s {
 		if DisplayWidth(string(r)) == 2 {
 			w += 12
 		} else {
 			w += 6.5
 		}
-		if w > float64(px)-12 {
+		if w > float64(px) {
 			return s[:i] + "…", true
 		}
 	}
@@ -199,7 +202,7 @@ func barChart(b *strings.Builder, key string, es []*Entry) {
 		if len(e.Failed) > 0 {
 			label += failedMark
 		}
-		if short, cut := fitLabel(label, left); cut {
+		if short, cut := fitLabel(label, left-12); cut {
 			fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end">%s<title>%s</title></text>`, left-8, y+14, esc(short), esc(label))
 		} else {
 			fmt.Fprintf(b, `<text x="%d" y="%d" text-anchor="end">%s</text>`, left-8, y+14, esc(label))

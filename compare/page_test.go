@@ -178,3 +178,33 @@ func TestCheckText(t *testing.T) {
 		t.Errorf("%v", fs)
 	}
 }
+
+// A long agency name is cut to the room the chart has, with the whole
+// name in its tooltip, instead of running off the left edge.
+func TestBarLabelsFit(t *testing.T) {
+	rs, names := corpusReports(t, "tabs-zhanhe-district-2023.txt", "tabs-shuyang-county-2025.txt")
+	long := "某某省某某市某某区人民政府办公室政务公开和政府信息与政务服务管理办公室"
+	rs[0].Agency = &long
+	s, err := Build(rs, names, ByRegion)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := page(t, s)
+	fig := doc.Find(`figure[data-indicator="received"]`)
+	var cut *goquery.Selection
+	fig.Find("svg > text[text-anchor=end]").Each(func(_ int, l *goquery.Selection) {
+		if l.Find("title").Length() == 1 {
+			cut = l
+		}
+	})
+	if cut == nil {
+		t.Fatal("the long name is not cut")
+	}
+	if !strings.HasPrefix(cut.Find("title").Text(), long) || !strings.HasSuffix(strings.TrimSuffix(cut.Text(), cut.Find("title").Text()), "…") {
+		t.Errorf("cut label %q", cut.Text())
+	}
+	x, _ := strconv.ParseFloat(cut.AttrOr("x", ""), 64)
+	if shown := strings.TrimSuffix(cut.Text(), cut.Find("title").Text()); float64(labelWidth(shown)) > x {
+		t.Errorf("label %q (%d px) runs past the left edge at x=%v", shown, labelWidth(shown), x)
+	}
+}
