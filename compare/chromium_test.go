@@ -171,7 +171,7 @@ func TestHTMLInChromium(t *testing.T) {
 
 	// Failed checks with the numbers that disagree, and the carry-over.
 	hz := doc.Find(`table.failed[data-report="洪泽区人民政府 2023"] tr`)
-	if hz.Length() != 3 || !strings.Contains(hz.Eq(1).Text(), "review_total") ||
+	if hz.Length() != 3 || hz.Eq(1).AttrOr("data-rule", "") != "review_total" || !strings.Contains(hz.Eq(1).Text(), "行政复议合计") ||
 		hz.Eq(1).Find("td[data-expected]").Text() != "11" || hz.Eq(1).Find("td[data-actual]").Text() != "0" {
 		t.Errorf("failed checks of 洪泽区: %q", hz.Text())
 	}

@@ -31,6 +31,10 @@ type Entry struct {
 	Changes []derive.Change // against Prev; nil without one
 	// Carry is the carry-over check against Prev; nil without one.
 	Carry *CarryCheck
+	// Merged are other documents of the same agency and year, shown in
+	// this entry's column; Differs says their figures are not all equal.
+	Merged  []*Entry
+	Differs bool
 }
 
 // CarryCheck compares requests carried over into this year with those the
@@ -89,6 +93,7 @@ func Build(reports []*model.Report, names []string, order string) (*Set, error) 
 		e := &Entry{Name: names[i], Report: r, Figures: derive.Compute(r), Failed: model.FailedChecks(r.Checks)}
 		s.Entries = append(s.Entries, e)
 	}
+	s.Entries = mergeSame(s.Entries)
 	sort.SliceStable(s.Entries, func(i, j int) bool {
 		a, b := s.Entries[i], s.Entries[j]
 		ka, kb := regionKey(a), regionKey(b)
@@ -169,6 +174,47 @@ func findingLabel(f audit.Finding) string {
 		a = filepath.Base(f.Reports[len(f.Reports)-1])
 	}
 	return a
+}
+
+// mergeSame keeps one column per agency and year: the first document
+// given; the others of the same agency and year are listed in its Merged
+// (a report published twice, or as PDF and as web page), and Differs is
+// set when their figures disagree.
+func mergeSame(es []*Entry) []*Entry {
+	first := map[string]*Entry{}
+	var out []*Entry
+	for _, e := range es {
+		k := AgencyKey(e.Report)
+		if k == "" || e.Report.Year == nil {
+			out = append(out, e)
+			continue
+		}
+		k = fmt.Sprintf("%s|%d", k, *e.Report.Year)
+		f := first[k]
+		if f == nil {
+			first[k] = e
+			out = append(out, e)
+			continue
+		}
+		f.Merged = append(f.Merged, e)
+		if !sameFigures(f.Figures, e.Figures) {
+			f.Differs = true
+		}
+	}
+	return out
+}
+
+func sameFigures(a, b derive.Figures) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		x, y := a[i].Value, b[i].Value
+		if a[i].Key != b[i].Key || (x == nil) != (y == nil) || (x != nil && *x != *y) {
+			return false
+		}
+	}
+	return true
 }
 
 func year(e *Entry) int {

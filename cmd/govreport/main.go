@@ -18,6 +18,7 @@ Usage:
   govreport compare [flags] INPUT...  put reports side by side (table, CSV, XLSX, HTML with charts)
   govreport audit [flags] INPUT...    findings: text against table, copied tables, carry-over, years, …
   govreport convert DIR... -o OUT     convert many files into one .jsonl/.csv/.xlsx/.sqlite/.parquet table
+  govreport serve [flags] [FOLDER...] a local web workbench: drop reports, check numbers at their source, compare
   govreport dictionary [flags]        print the data dictionary of the convert outputs
   govreport version                   print the version (also --version)
   govreport help [COMMAND]            show this text, or a command's flags
@@ -40,6 +41,7 @@ var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io
 	"convert":    func(a []string, _ io.Reader, o, e io.Writer) int { return runConvert(a, o, e) },
 	"dictionary": func(a []string, _ io.Reader, o, e io.Writer) int { return runDictionary(a, o, e) },
 	"audit":      func(a []string, _ io.Reader, o, e io.Writer) int { return runAudit(a, o, e) },
+	"serve":      func(a []string, _ io.Reader, o, e io.Writer) int { return runServe(a, o, e) },
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
