@@ -412,7 +412,7 @@ func TestConvertEveryFormat(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		if got := strings.Join(f.GetSheetList(), ","); got != "reports,cells,checks,warnings,errors,dictionary" {
+		if got := strings.Join(f.GetSheetList(), ","); got != "reports,cells,checks,warnings,findings,findings_evidence,errors,dictionary" {
 			t.Errorf("sheets %s", got)
 		}
 		rows, err := f.GetRows("reports", excelize.Options{RawCellValue: true})
