@@ -177,14 +177,18 @@ func (l *findingLog) remember(rec *Record, fl *Flat) {
 	if e.key == "" {
 		return
 	}
+	n := 0
 	for i, p := range s.Prov {
-		if p == nil {
+		if p != nil && crossTable(i) {
+			n++
+		}
+	}
+	e.idx, e.vals, e.prov = make([]uint16, 0, n), make([]float64, 0, n), make([]*CellInfo, 0, n)
+	for i, p := range s.Prov {
+		if p == nil || !crossTable(i) {
 			continue
 		}
 		f := columnDefs[len(MetaColumns)+i].Field
-		if f.Table != "applications" && f.Table != "active_disclosure" {
-			continue
-		}
 		v := math.NaN()
 		if s.Cells[i] != nil {
 			v = *s.Cells[i]
@@ -209,6 +213,13 @@ func (l *findingLog) remember(rec *Record, fl *Flat) {
 		l.byKey[k] = e
 	}
 	l.all = append(l.all, e)
+}
+
+// crossTable: the cell at cellColumns index i is of table 二 or 三, which
+// the cross-report rules read.
+func crossTable(i int) bool {
+	t := columnDefs[len(MetaColumns)+i].Field.Table
+	return t == "applications" || t == "active_disclosure"
 }
 
 // report rebuilds the parts of the report the cross-report rules read.
