@@ -145,6 +145,11 @@ func TestParquetTypes(t *testing.T) {
 		{out, "year", "INT64"},
 		{filepath.Join(dir, "out.cells.parquet"), "value", "INT64"},
 		{filepath.Join(dir, "out.cells.parquet"), "amount", "DOUBLE"},
+		{filepath.Join(dir, "out.findings.parquet"), "report_id", "INT64"},
+		{filepath.Join(dir, "out.findings.parquet"), "message", "BYTE_ARRAY"},
+		{filepath.Join(dir, "out.findings.parquet"), "other_report_id", "INT64"},
+		{filepath.Join(dir, "out.findings_evidence.parquet"), "value", "DOUBLE"},
+		{filepath.Join(dir, "out.findings_evidence.parquet"), "line", "INT64"},
 	} {
 		f, err := os.Open(c.file)
 		if err != nil {
