@@ -240,7 +240,7 @@ func TestTextAlignment(t *testing.T) {
 	if !strings.Contains(lines[0], "洪泽区人民政府 2023 ✗") {
 		t.Errorf("report with failed checks not marked: %s", lines[0])
 	}
-	if !strings.Contains(b.String(), "⚠ 鼓楼区人民政府 2023年 上年结转 3 ≠ 2022年 结转下年度继续办理 5") {
-		t.Error("carry-over warning not printed")
+	if !strings.Contains(b.String(), "⚠ 鼓楼区人民政府 2023 [carry_over] 鼓楼区人民政府2023年度“上年结转”为3件，而2022年度报告“结转下年度继续办理”为5件。") {
+		t.Error("carry-over finding not printed")
 	}
 }

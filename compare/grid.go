@@ -14,6 +14,10 @@ type Cell struct {
 	Value *float64
 	Unit  derive.Unit // for numbers
 	Bad   bool        // a failed check or a carry-over mismatch
+	// Note says the figure was not computed as printed (derive's
+	// Figure.Note: a share from the parts because the 总计 was blank or
+	// failed); the outputs mark the cell and list the note.
+	Note string
 }
 
 // Row is one line of the table: a label and a cell per report.
@@ -109,7 +113,7 @@ func (s *Set) Grid() *Grid {
 		}
 		text(key, f.Label, func(e *Entry) Cell {
 			x := e.Figures.Find(key)
-			return Cell{Text: Format(x.Value, x.Unit), Value: x.Value, Unit: x.Unit}
+			return Cell{Text: Format(x.Value, x.Unit), Value: x.Value, Unit: x.Unit, Note: x.Note}
 		})
 	}
 	if s.anyPrev() {
@@ -158,19 +162,41 @@ func (s *Set) anyPrev() bool {
 	return false
 }
 
-// FailedNote lists the inputs with failed checks, for a footnote.
-func (s *Set) FailedNote() string {
+// noteMark follows a figure that was not computed as printed (Cell.Note).
+const noteMark = "*"
+
+// severityMark opens a finding's line: ✗ error, ⚠ warning, ℹ info.
+func severityMark(sev string) string {
+	switch sev {
+	case "error":
+		return "✗"
+	case "warning":
+		return "⚠"
+	}
+	return "ℹ"
+}
+
+// FindingsNote is the findings section below the table: every audit
+// finding (docs/AUDIT.md; failed checks are the arithmetic ones, the
+// carry-over mismatches carry_over), one line each.
+func (s *Set) FindingsNote() string {
 	var b strings.Builder
-	for _, e := range s.Entries {
-		for _, c := range e.Failed {
-			fmt.Fprintf(&b, "✗ %s: %s\n", e.Label(), c.Message)
+	for _, f := range s.Findings {
+		fmt.Fprintf(&b, "%s %s [%s] %s\n", severityMark(f.Severity), findingLabel(f), f.Rule, f.Message)
+	}
+	return b.String()
+}
+
+// FigureNotes lists the figures not computed as printed, one line each,
+// for the footnote of the cells marked with noteMark.
+func (s *Set) FigureNotes(g *Grid) string {
+	var b strings.Builder
+	for _, r := range g.Rows {
+		for i, c := range r.Cells {
+			if c.Note != "" {
+				fmt.Fprintf(&b, "%s %s · %s: %s\n", noteMark, g.Columns[i], r.Label, c.Note)
+			}
 		}
-	}
-	for _, w := range s.Warnings {
-		fmt.Fprintf(&b, "⚠ %s\n", w.Message)
-	}
-	for _, f := range s.otherFindings() {
-		fmt.Fprintf(&b, "⚑ %s [%s] %s\n", findingLabel(f), f.Rule, f.Message)
 	}
 	return b.String()
 }

@@ -2,7 +2,6 @@ package compare
 
 import (
 	"encoding/csv"
-	"fmt"
 	"io"
 	"strconv"
 	"strings"
@@ -11,6 +10,7 @@ import (
 	"golang.org/x/text/width"
 
 	"github.com/govreport/govreport/derive"
+	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/output"
 )
 
@@ -55,15 +55,15 @@ func pad(s string, w int, right bool) string {
 	return s + strings.Repeat(" ", n)
 }
 
-// WriteText writes the table aligned for a terminal, with the failed
-// checks and cross-report warnings below it.
+// WriteText writes the table aligned for a terminal, with the findings
+// and the notes on figures below it.
 func (s *Set) WriteText(w io.Writer) error {
 	g := s.Grid()
 	rows := [][]string{append([]string{"指标"}, s.headers()...)}
 	for _, r := range g.Rows {
 		line := []string{r.Label}
 		for _, c := range r.Cells {
-			line = append(line, c.Text)
+			line = append(line, marked(c))
 		}
 		rows = append(rows, line)
 	}
@@ -99,17 +99,29 @@ func (s *Set) WriteText(w io.Writer) error {
 			b.WriteString(strings.Repeat("─", total) + "\n")
 		}
 	}
-	if note := s.FailedNote(); note != "" {
+	if note := s.FindingsNote(); note != "" {
+		b.WriteString("\n审计发现:\n" + note)
+	}
+	if note := s.FigureNotes(g); note != "" {
 		b.WriteString("\n" + note)
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
+// marked is a cell's text with noteMark when its figure was not computed
+// as printed.
+func marked(c Cell) string {
+	if c.Note != "" {
+		return c.Text + noteMark
+	}
+	return c.Text
+}
+
 func mdEscape(s string) string { return strings.ReplaceAll(s, "|", `\|`) }
 
 // WriteMarkdown writes the table as a GitHub-flavoured Markdown table,
-// with the failed checks as a list below it.
+// with the findings and the notes on figures as lists below it.
 func (s *Set) WriteMarkdown(w io.Writer) error {
 	g := s.Grid()
 	var b strings.Builder
@@ -122,6 +134,9 @@ func (s *Set) WriteMarkdown(w io.Writer) error {
 		b.WriteString("| " + mdEscape(r.Label) + " |")
 		for _, c := range r.Cells {
 			t := mdEscape(c.Text)
+			if c.Note != "" {
+				t += `\` + noteMark
+			}
 			if c.Bad {
 				t = "**" + t + "**"
 			}
@@ -129,10 +144,16 @@ func (s *Set) WriteMarkdown(w io.Writer) error {
 		}
 		b.WriteString("\n")
 	}
-	if note := s.FailedNote(); note != "" {
-		b.WriteString("\n")
+	if note := s.FindingsNote(); note != "" {
+		b.WriteString("\n**审计发现**\n\n")
 		for _, l := range strings.Split(strings.TrimSpace(note), "\n") {
 			b.WriteString("- " + mdEscape(l) + "\n")
+		}
+	}
+	if note := s.FigureNotes(g); note != "" {
+		b.WriteString("\n")
+		for _, l := range strings.Split(strings.TrimSpace(note), "\n") {
+			b.WriteString("- " + mdEscape(strings.Replace(l, noteMark, `\`+noteMark, 1)) + "\n")
 		}
 	}
 	_, err := io.WriteString(w, b.String())
@@ -154,8 +175,9 @@ func raw(c Cell) string {
 // WriteCSV writes the table as CSV (UTF-8 with a byte-order mark, which
 // spreadsheet programs need to read Chinese): a key column, the label
 // column, then one column per report. Shares are fractions (0.25),
-// undefined figures empty. A last column-wise row lists each report's
-// failed checks.
+// undefined figures empty. The last rows list each report's findings
+// (failed checks among them, as rule arithmetic) and the figures not
+// computed as printed.
 func (s *Set) WriteCSV(w io.Writer) error {
 	g := s.Grid()
 	if _, err := io.WriteString(w, "\ufeff"); err != nil {
@@ -174,16 +196,7 @@ func (s *Set) WriteCSV(w io.Writer) error {
 		}
 		cw.Write(line)
 	}
-	line := []string{"failed_checks", "未通过的核对"}
-	for _, e := range s.Entries {
-		var ms []string
-		for _, c := range e.Failed {
-			ms = append(ms, c.Message)
-		}
-		line = append(line, output.Neutralise(strings.Join(ms, "; ")))
-	}
-	cw.Write(line)
-	line = []string{"findings", "审计发现"}
+	line := []string{"findings", "审计发现"}
 	for _, e := range s.Entries {
 		var ms []string
 		for _, f := range s.Findings {
@@ -191,7 +204,18 @@ func (s *Set) WriteCSV(w io.Writer) error {
 				ms = append(ms, "["+f.Rule+"] "+f.Message)
 			}
 		}
-		line = append(line, strings.Join(ms, "; "))
+		line = append(line, output.Neutralise(strings.Join(ms, "; ")))
+	}
+	cw.Write(line)
+	line = []string{"notes", "注（未按所印数字计算）"}
+	for i := range s.Entries {
+		var ms []string
+		for _, r := range g.Rows {
+			if n := r.Cells[i].Note; n != "" {
+				ms = append(ms, r.Label+": "+n)
+			}
+		}
+		line = append(line, output.Neutralise(strings.Join(ms, "; ")))
 	}
 	cw.Write(line)
 	cw.Flush()
@@ -200,8 +224,9 @@ func (s *Set) WriteCSV(w io.Writer) error {
 
 // WriteXLSX writes the table as an Excel workbook: sheet 对比 with numbers
 // as numbers (shares with a percent format), columns of reports with
-// failed checks and mismatched cells in red; sheet 核对 with the failed
-// checks and cross-report warnings.
+// failed checks and mismatched cells in red, figures not computed as
+// printed with a comment; sheet 发现 with the audit's findings (failed
+// checks and carry-over among them), one row per piece of evidence.
 func (s *Set) WriteXLSX(w io.Writer) error {
 	g := s.Grid()
 	f := excelize.NewFile()
@@ -243,6 +268,9 @@ func (s *Set) WriteXLSX(w io.Writer) error {
 			if c.Bad {
 				f.SetCellStyle(sheet, ref, ref, red)
 			}
+			if c.Note != "" {
+				f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "govreport", Text: c.Note})
+			}
 		}
 	}
 	f.SetColWidth(sheet, "A", "A", 36)
@@ -250,37 +278,19 @@ func (s *Set) WriteXLSX(w io.Writer) error {
 		f.SetColWidth(sheet, "B", last, 22)
 	}
 	f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
-	const checks = "核对"
-	f.NewSheet(checks)
-	for i, h := range []string{"报告", "规则", "范围", "应为", "实际", "说明"} {
-		f.SetCellValue(checks, cell(i+1, 1), h)
-	}
-	row := 2
-	for _, e := range s.Entries {
-		for _, c := range e.Failed {
-			for i, v := range []any{e.Label(), c.Rule, c.Scope, c.Expected, c.Actual, c.Message} {
-				f.SetCellValue(checks, cell(i+1, row), v)
-			}
-			row++
-		}
-	}
-	for _, x := range s.Warnings {
-		for i, v := range []any{fmt.Sprintf("%s %d", x.Agency, x.Year), x.Rule, "total", x.Expected, x.Actual, x.Message} {
-			f.SetCellValue(checks, cell(i+1, row), v)
-		}
-		row++
-	}
-	f.SetColWidth(checks, "A", "A", 28)
-	f.SetColWidth(checks, "F", "F", 80)
 	// Sheet 发现: every audit finding, one row per piece of evidence.
 	const found = "发现"
 	f.NewSheet(found)
 	for i, h := range []string{"报告", "规则", "级别", "说明", "字段", "值", "原文", "页", "行"} {
 		f.SetCellValue(found, cell(i+1, 1), h)
 	}
-	row = 2
+	row := 2
 	for _, fd := range s.Findings {
-		for _, e := range fd.Evidence {
+		ev := fd.Evidence
+		if len(ev) == 0 {
+			ev = []model.Evidence{{}} // the finding still gets its row
+		}
+		for _, e := range ev {
 			vals := []any{findingLabel(fd), fd.Rule, fd.Severity, fd.Message, e.Field, nil, e.Text, nil, nil}
 			if e.Value != nil {
 				vals[5] = *e.Value

@@ -24,6 +24,12 @@ type csvWriter struct {
 	reps  *pending
 	repsB *bufio.Writer
 	repsC *csv.Writer
+	// The audit's findings go to NAME.findings.csv and their evidence to
+	// NAME.findings_evidence.csv.
+	finds, evid   *pending
+	findsB, evidB *bufio.Writer
+	findsC, evidC *csv.Writer
+	log           findingLog
 }
 
 func newCSV(path string, o Options) (Writer, error) {
@@ -55,7 +61,40 @@ func newCSV(path string, o Options) (Writer, error) {
 		w.outC.Write(ColumnNames(o.short()))
 	}
 	w.errsC.Write(FailureColumns)
+	if w.finds, err = createPending(SidePath(path, "findings", "csv")); err == nil {
+		if w.evid, err = createPending(SidePath(path, "findings_evidence", "csv")); err != nil {
+			w.finds.abort()
+		}
+	}
+	if err != nil {
+		out.abort()
+		errs.abort()
+		if w.reps != nil {
+			w.reps.abort()
+		}
+		return nil, err
+	}
+	w.findsB, w.evidB = bufio.NewWriter(w.finds.f), bufio.NewWriter(w.evid.f)
+	w.findsB.WriteString(bom)
+	w.evidB.WriteString(bom)
+	w.findsC, w.evidC = csv.NewWriter(w.findsB), csv.NewWriter(w.evidB)
+	w.findsC.Write(FindingColumnNames())
+	w.evidC.Write(EvidenceColumnNames())
 	return w, nil
+}
+
+func (w *csvWriter) writeFindings(rows []FindingRow) error {
+	for _, f := range rows {
+		if err := w.findsC.Write(TextCells(nil, f.Values())); err != nil {
+			return err
+		}
+		for _, e := range f.Evidence {
+			if err := w.evidC.Write(TextCells(nil, e.Values())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // FormatNumber writes a value as the flat text outputs do: the shortest
@@ -87,6 +126,9 @@ func (w *csvWriter) WriteReport(rec *Record) error {
 	if rec.ID == 0 {
 		rec.ID = w.n
 	}
+	if err := w.writeFindings(w.log.add(rec)); err != nil {
+		return err
+	}
 	if w.opt.long() {
 		for _, c := range CellRows(rec) {
 			w.row = TextCells(w.row[:0], c.Values())
@@ -107,10 +149,23 @@ func (w *csvWriter) WriteFailure(f *Failure) error {
 }
 
 func (w *csvWriter) Commit() error {
+	if err := w.writeFindings(w.log.cross()); err != nil {
+		w.Abort()
+		return err
+	}
 	w.outC.Flush()
 	w.errsC.Flush()
-	for _, err := range []error{w.outC.Error(), w.errsC.Error(), w.outB.Flush(), w.errsB.Flush()} {
+	w.findsC.Flush()
+	w.evidC.Flush()
+	for _, err := range []error{w.outC.Error(), w.errsC.Error(), w.findsC.Error(), w.evidC.Error(),
+		w.outB.Flush(), w.errsB.Flush(), w.findsB.Flush(), w.evidB.Flush()} {
 		if err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	for _, p := range []*pending{w.evid, w.finds} {
+		if err := p.commit(); err != nil {
 			w.Abort()
 			return err
 		}
@@ -141,14 +196,17 @@ func (w *csvWriter) Commit() error {
 func (w *csvWriter) Abort() {
 	w.out.abort()
 	w.errs.abort()
+	w.finds.abort()
+	w.evid.abort()
 	if w.reps != nil {
 		w.reps.abort()
 	}
 }
 
 func (w *csvWriter) Paths() []string {
+	side := []string{w.errs.final, w.finds.final, w.evid.final}
 	if w.reps != nil {
-		return []string{w.out.final, w.reps.final, w.errs.final}
+		return append([]string{w.out.final, w.reps.final}, side...)
 	}
-	return []string{w.out.final, w.errs.final}
+	return append([]string{w.out.final}, side...)
 }

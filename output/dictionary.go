@@ -18,7 +18,7 @@ var DictionaryColumns = []string{
 
 // Entry is one column of one output table in the data dictionary.
 type Entry struct {
-	Table       string `json:"table"` // reports, cells, errors, checks, warnings
+	Table       string `json:"table"` // reports, cells, findings, findings_evidence, errors, checks, warnings
 	Name        string `json:"name"`
 	ShortName   string `json:"short_name"`
 	Type        string `json:"type"`
@@ -68,6 +68,14 @@ func DictionaryRows() []Entry {
 	}
 	for _, c := range LongColumns {
 		out = append(out, Entry{Table: "cells", Name: c.Name, ShortName: c.Name, Type: c.Type, Label: c.Label, Kind: "long", Description: c.Description})
+	}
+	for _, t := range []struct {
+		name string
+		cols []Column
+	}{{"findings", FindingColumns}, {"findings_evidence", EvidenceColumns}} {
+		for _, c := range t.cols {
+			out = append(out, Entry{Table: t.name, Name: c.Name, ShortName: c.Name, Type: c.Type, Label: c.Label, Kind: t.name, Description: c.Description})
+		}
 	}
 	for _, t := range []struct {
 		name string

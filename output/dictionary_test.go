@@ -49,6 +49,8 @@ func TestDictionaryCoversEveryColumn(t *testing.T) {
 	check("reports", ColumnNames(false), names["reports"])
 	check("reports", ColumnNames(true), shorts)
 	check("cells", LongColumnNames(), names["cells"])
+	check("findings", FindingColumnNames(), names["findings"])
+	check("findings_evidence", EvidenceColumnNames(), names["findings_evidence"])
 	check("errors", FailureColumns, names["errors"])
 	check("checks", CheckColumns, names["checks"])
 	check("warnings", WarningColumns, names["warnings"])

@@ -17,6 +17,34 @@ type jsonlWriter struct {
 	cells  *pending
 	cellsW *bufio.Writer
 	n      int64
+	// Every audit finding, the cross-report ones too, one object per line
+	// with its evidence: NAME.findings.jsonl.
+	finds  *pending
+	findsW *bufio.Writer
+	log    findingLog
+}
+
+// jsonFinding is a line of NAME.findings.jsonl (FindingColumns, with the
+// evidence rows inside).
+type jsonFinding struct {
+	ID       int64          `json:"finding_id"`
+	ReportID int64          `json:"report_id"`
+	Path     string         `json:"path"`
+	Rule     string         `json:"rule"`
+	Severity string         `json:"severity"`
+	Message  string         `json:"message"`
+	Other    *int64         `json:"other_report_id"`
+	Evidence []jsonEvidence `json:"evidence"`
+}
+
+type jsonEvidence struct {
+	ReportID int64    `json:"report_id"`
+	Path     string   `json:"path"`
+	Field    string   `json:"field"`
+	Value    *float64 `json:"value"`
+	Text     string   `json:"text"`
+	Page     *int64   `json:"page"`
+	Line     *int64   `json:"line"`
 }
 
 // jsonlReport is a report line: the govreport/1 object, with "manifest"
@@ -50,7 +78,34 @@ func newJSONL(path string, o Options) (Writer, error) {
 		}
 		w.cellsW = bufio.NewWriterSize(w.cells.f, 1<<16)
 	}
+	if w.finds, err = createPending(SidePath(path, "findings", "jsonl")); err != nil {
+		w.out.abort()
+		w.errs.abort()
+		if w.cells != nil {
+			w.cells.abort()
+		}
+		return nil, err
+	}
+	w.findsW = bufio.NewWriter(w.finds.f)
 	return w, nil
+}
+
+func (w *jsonlWriter) writeFindings(rows []FindingRow) error {
+	for _, f := range rows {
+		j := jsonFinding{f.ID, f.ReportID, f.Path, f.Rule, f.Severity, f.Message, f.Other, []jsonEvidence{}}
+		for _, e := range f.Evidence {
+			j.Evidence = append(j.Evidence, jsonEvidence{e.ReportID, e.Path, e.Field, e.Value, e.Text, e.Page, e.Line})
+		}
+		b, err := json.Marshal(j)
+		if err != nil {
+			return err
+		}
+		w.findsW.Write(b)
+		if err := w.findsW.WriteByte('\n'); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // jsonCell is a value of the long form as a JSON object (LongColumns).
@@ -91,6 +146,9 @@ func (w *jsonlWriter) WriteReport(rec *Record) error {
 			w.cellsW.WriteByte('\n')
 		}
 	}
+	if err := w.writeFindings(w.log.add(rec)); err != nil {
+		return err
+	}
 	return w.writeReport(rec)
 }
 
@@ -127,6 +185,18 @@ func (w *jsonlWriter) WriteFailure(f *Failure) error {
 }
 
 func (w *jsonlWriter) Commit() error {
+	if err := w.writeFindings(w.log.cross()); err != nil {
+		w.Abort()
+		return err
+	}
+	if err := w.findsW.Flush(); err != nil {
+		w.Abort()
+		return err
+	}
+	if err := w.finds.commit(); err != nil {
+		w.Abort()
+		return err
+	}
 	if err := w.errsW.Flush(); err != nil {
 		w.Abort()
 		return err
@@ -156,6 +226,7 @@ func (w *jsonlWriter) Commit() error {
 func (w *jsonlWriter) Abort() {
 	w.out.abort()
 	w.errs.abort()
+	w.finds.abort()
 	if w.cells != nil {
 		w.cells.abort()
 	}
@@ -163,7 +234,7 @@ func (w *jsonlWriter) Abort() {
 
 func (w *jsonlWriter) Paths() []string {
 	if w.cells != nil {
-		return []string{w.cells.final, w.out.final, w.errs.final}
+		return []string{w.cells.final, w.out.final, w.errs.final, w.finds.final}
 	}
-	return []string{w.out.final, w.errs.final}
+	return []string{w.out.final, w.errs.final, w.finds.final}
 }

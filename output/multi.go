@@ -6,11 +6,11 @@ import (
 )
 
 // SideFiles lists every file a conversion to path may write besides path
-// itself, whatever its format and shape: the errors, reports and cells
-// side files and the dictionary. A walk of the inputs skips them.
+// itself, whatever its format and shape: the errors, reports, cells and
+// findings side files and the dictionary. A walk of the inputs skips them.
 func SideFiles(path string) []string {
 	var out []string
-	for _, side := range []string{"errors", "reports", "cells"} {
+	for _, side := range []string{"errors", "reports", "cells", "findings", "findings_evidence"} {
 		for _, ext := range []string{"csv", "jsonl", "parquet"} {
 			out = append(out, SidePath(path, side, ext))
 		}

@@ -117,6 +117,9 @@ type Summary struct {
 	Prov []*CellInfo `json:"prov,omitempty"`
 	// WarningList is the report's warnings (the XLSX warnings sheet).
 	WarningList []model.Warning `json:"warning_list,omitempty"`
+	// Findings are the single-report audit findings (the findings
+	// tables); nil in a summary of a version that did not keep them.
+	Findings []model.Finding `json:"findings"`
 }
 
 // CellInfo is what the long form says of one cell besides its value.
@@ -133,7 +136,10 @@ func Summarize(r *model.Report) *Summary {
 	s := &Summary{
 		Format: r.Source.Format, Pages: r.Source.Pages, Title: r.Title, Agency: r.Agency, Year: r.Year,
 		Template: string(r.Template), Warnings: len(r.Warnings), Failed: model.FailedChecks(r.Checks), WarningList: r.Warnings,
-		Cells: make([]*float64, len(cellColumns)),
+		Cells: make([]*float64, len(cellColumns)), Findings: r.Findings,
+	}
+	if s.Findings == nil {
+		s.Findings = []model.Finding{}
 	}
 	if r.Region != nil {
 		s.RegionCode = r.Region.Code

@@ -22,6 +22,36 @@ type parquetWriter struct {
 	rowType           reflect.Type
 	n                 int64
 	long              bool
+	// The audit's findings: NAME.findings.parquet and
+	// NAME.findings_evidence.parquet.
+	finds, evid *pending
+	fw          *parquet.GenericWriter[parquetFinding]
+	vw          *parquet.GenericWriter[parquetEvidence]
+	log         findingLog
+}
+
+// parquetFinding is a row of the findings table (FindingColumns).
+type parquetFinding struct {
+	ID       int64  `parquet:"finding_id"`
+	ReportID int64  `parquet:"report_id"`
+	Path     string `parquet:"path"`
+	Rule     string `parquet:"rule"`
+	Severity string `parquet:"severity"`
+	Message  string `parquet:"message"`
+	Other    *int64 `parquet:"other_report_id,optional"`
+}
+
+// parquetEvidence is a row of the findings_evidence table
+// (EvidenceColumns).
+type parquetEvidence struct {
+	FindingID int64    `parquet:"finding_id"`
+	ReportID  int64    `parquet:"report_id"`
+	Path      string   `parquet:"path"`
+	Field     string   `parquet:"field"`
+	Value     *float64 `parquet:"value,optional"`
+	Text      string   `parquet:"text"`
+	Page      *int64   `parquet:"page,optional"`
+	Line      *int64   `parquet:"line,optional"`
 }
 
 // parquetCell is a row of the long form (LongColumns).
@@ -79,7 +109,7 @@ func newParquet(path string, o Options) (Writer, error) {
 		repPath, cellPath = SidePath(path, "reports", "parquet"), path
 	}
 	var ps []*pending
-	for _, p := range []string{repPath, cellPath, SidePath(path, "errors", "parquet")} {
+	for _, p := range []string{repPath, cellPath, SidePath(path, "errors", "parquet"), SidePath(path, "findings", "parquet"), SidePath(path, "findings_evidence", "parquet")} {
 		f, err := createPending(p)
 		if err != nil {
 			for _, q := range ps {
@@ -89,7 +119,9 @@ func newParquet(path string, o Options) (Writer, error) {
 		}
 		ps = append(ps, f)
 	}
-	w := &parquetWriter{reps: ps[0], cells: ps[1], errs: ps[2], rowType: parquetRowType(o.short()), long: o.long()}
+	w := &parquetWriter{reps: ps[0], cells: ps[1], errs: ps[2], finds: ps[3], evid: ps[4], rowType: parquetRowType(o.short()), long: o.long()}
+	w.fw = parquet.NewGenericWriter[parquetFinding](w.finds.f, parquet.Compression(&parquet.Zstd))
+	w.vw = parquet.NewGenericWriter[parquetEvidence](w.evid.f, parquet.Compression(&parquet.Zstd))
 	w.w = parquet.NewWriter(w.reps.f, parquet.SchemaOf(reflect.New(w.rowType).Interface()), parquet.Compression(&parquet.Zstd))
 	w.cw = parquet.NewGenericWriter[parquetCell](w.cells.f, parquet.Compression(&parquet.Zstd))
 	w.ew = parquet.NewGenericWriter[Failure](w.errs.f, parquet.Compression(&parquet.Zstd))
@@ -130,8 +162,24 @@ func (w *parquetWriter) WriteReport(rec *Record) error {
 			cs[i].Inferred = 1
 		}
 	}
-	_, err := w.cw.Write(cs)
-	return err
+	if _, err := w.cw.Write(cs); err != nil {
+		return err
+	}
+	return w.writeFindings(w.log.add(rec))
+}
+
+func (w *parquetWriter) writeFindings(rows []FindingRow) error {
+	for _, f := range rows {
+		if _, err := w.fw.Write([]parquetFinding{{f.ID, f.ReportID, f.Path, f.Rule, f.Severity, f.Message, f.Other}}); err != nil {
+			return err
+		}
+		for _, e := range f.Evidence {
+			if _, err := w.vw.Write([]parquetEvidence{{e.FindingID, e.ReportID, e.Path, e.Field, e.Value, e.Text, e.Page, e.Line}}); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 func (w *parquetWriter) WriteFailure(f *Failure) error {
@@ -140,15 +188,20 @@ func (w *parquetWriter) WriteFailure(f *Failure) error {
 }
 
 func (w *parquetWriter) Commit() error {
-	for _, c := range []interface{ Close() error }{w.ew, w.cw, w.w} {
+	if err := w.writeFindings(w.log.cross()); err != nil {
+		w.Abort()
+		return err
+	}
+	for _, c := range []interface{ Close() error }{w.vw, w.fw, w.ew, w.cw, w.w} {
 		if err := c.Close(); err != nil {
 			w.Abort()
 			return err
 		}
 	}
-	for i, p := range []*pending{w.errs, w.cells, w.reps} {
+	all := []*pending{w.evid, w.finds, w.errs, w.cells, w.reps}
+	for i, p := range all {
 		if err := p.commit(); err != nil {
-			for _, q := range []*pending{w.errs, w.cells, w.reps}[i+1:] {
+			for _, q := range all[i+1:] {
 				q.abort()
 			}
 			return err
@@ -157,11 +210,16 @@ func (w *parquetWriter) Commit() error {
 	return nil
 }
 
-func (w *parquetWriter) Abort() { w.reps.abort(); w.cells.abort(); w.errs.abort() }
+func (w *parquetWriter) Abort() {
+	for _, p := range []*pending{w.reps, w.cells, w.errs, w.finds, w.evid} {
+		p.abort()
+	}
+}
 
 func (w *parquetWriter) Paths() []string {
+	side := []string{w.errs.final, w.finds.final, w.evid.final}
 	if w.long {
-		return []string{w.cells.final, w.reps.final, w.errs.final}
+		return append([]string{w.cells.final, w.reps.final}, side...)
 	}
-	return []string{w.reps.final, w.cells.final, w.errs.final}
+	return append([]string{w.reps.final, w.cells.final}, side...)
 }

@@ -22,6 +22,7 @@ type sqliteWriter struct {
 	args      []any
 	id        int64
 	opt       Options
+	log       findingLog
 }
 
 // maxInsertParams bounds the parameters of one multi-row INSERT.
@@ -67,6 +68,12 @@ CREATE TABLE checks (
   ok INTEGER NOT NULL, expected NUMERIC, actual NUMERIC, message TEXT);
 CREATE TABLE warnings (
   report_id INTEGER NOT NULL REFERENCES reports(id), code TEXT NOT NULL, field TEXT, message TEXT);
+CREATE TABLE findings (
+  finding_id INTEGER PRIMARY KEY, report_id INTEGER NOT NULL REFERENCES reports(id), path TEXT NOT NULL,
+  rule TEXT NOT NULL, severity TEXT NOT NULL, message TEXT NOT NULL, other_report_id INTEGER REFERENCES reports(id));
+CREATE TABLE findings_evidence (
+  finding_id INTEGER NOT NULL REFERENCES findings(finding_id), report_id INTEGER NOT NULL REFERENCES reports(id),
+  path TEXT NOT NULL, field TEXT NOT NULL, value NUMERIC, text TEXT, page INTEGER, line INTEGER);
 CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, kind TEXT NOT NULL, reason TEXT NOT NULL, path_base64 TEXT);
 `
 
@@ -165,7 +172,26 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 	}
 	err = w.insertRows("warnings", 4, w.args)
 	w.args = w.args[:0]
-	return err
+	if err != nil {
+		return err
+	}
+	return w.writeFindings(w.log.add(rec))
+}
+
+func (w *sqliteWriter) writeFindings(rows []FindingRow) error {
+	var ev []any
+	for _, f := range rows {
+		w.args = append(w.args, f.Values()...)
+		for _, e := range f.Evidence {
+			ev = append(ev, e.Values()...)
+		}
+	}
+	err := w.insertRows("findings", len(FindingColumns), w.args)
+	w.args = w.args[:0]
+	if err != nil {
+		return err
+	}
+	return w.insertRows("findings_evidence", len(EvidenceColumns), ev)
 }
 
 func (w *sqliteWriter) WriteFailure(f *Failure) error {
@@ -196,6 +222,9 @@ func WideTableSQL(short bool) string {
 
 func (w *sqliteWriter) Commit() error {
 	fail := func(err error) error { w.Abort(); return err }
+	if err := w.writeFindings(w.log.cross()); err != nil {
+		return fail(err)
+	}
 	for _, s := range w.stmts {
 		s.Close()
 	}

@@ -9,7 +9,9 @@ import (
 // xlsxWriter writes a workbook with the sheets "reports" (one row per
 // report, ColumnDefs, with the Chinese labels in a second header row),
 // "cells" (the long form, LongColumns), "checks" (the failed checks),
-// "warnings", "errors" (the files that are not readable reports) and
+// "warnings", "findings" and "findings_evidence" (the audit's findings,
+// FindingColumns and EvidenceColumns), "errors" (the files that are not
+// readable reports) and
 // "dictionary" (the data dictionary). With --shape long "cells" comes
 // first. Every sheet has its header frozen and an autofilter.
 type xlsxWriter struct {
@@ -18,6 +20,7 @@ type xlsxWriter struct {
 	sheets map[string]*xsheet
 	row    []any
 	n      int64
+	log    findingLog
 }
 
 type xsheet struct {
@@ -39,7 +42,7 @@ var FailureColumns = []string{"path", "sha256", "kind", "reason", "path_base64"}
 func newXLSX(path string, o Options) (Writer, error) {
 	f := excelize.NewFile()
 	w := &xlsxWriter{path: path, f: f, sheets: map[string]*xsheet{}}
-	order := []string{"reports", "cells", "checks", "warnings", "errors", "dictionary"}
+	order := []string{"reports", "cells", "checks", "warnings", "findings", "findings_evidence", "errors", "dictionary"}
 	if o.long() {
 		order[0], order[1] = "cells", "reports"
 	}
@@ -48,12 +51,14 @@ func newXLSX(path string, o Options) (Writer, error) {
 		labels[i] = c.Label
 	}
 	headers := map[string][][]string{
-		"reports":    {ColumnNames(o.short()), labels},
-		"cells":      {LongColumnNames()},
-		"checks":     {CheckColumns},
-		"warnings":   {WarningColumns},
-		"errors":     {FailureColumns},
-		"dictionary": {DictionaryColumns},
+		"reports":           {ColumnNames(o.short()), labels},
+		"cells":             {LongColumnNames()},
+		"checks":            {CheckColumns},
+		"warnings":          {WarningColumns},
+		"findings":          {FindingColumnNames()},
+		"findings_evidence": {EvidenceColumnNames()},
+		"errors":            {FailureColumns},
+		"dictionary":        {DictionaryColumns},
 	}
 	for i, name := range order {
 		if i == 0 {
@@ -72,7 +77,7 @@ func newXLSX(path string, o Options) (Writer, error) {
 		for c, h := range headers[name][0] {
 			width := 12.0
 			switch h {
-			case "path", "title", "agency", "message", "reason", "description", "row_label", "label_2019", "label_2021":
+			case "path", "title", "agency", "message", "reason", "description", "row_label", "label_2019", "label_2021", "text":
 				width = 40
 			case "sha256", "field", "name":
 				width = 24
@@ -145,6 +150,20 @@ func (w *xlsxWriter) WriteReport(rec *Record) error {
 			return err
 		}
 	}
+	return w.writeFindings(w.log.add(rec))
+}
+
+func (w *xlsxWriter) writeFindings(rows []FindingRow) error {
+	for _, f := range rows {
+		if err := w.sheets["findings"].add(f.Values()); err != nil {
+			return err
+		}
+		for _, e := range f.Evidence {
+			if err := w.sheets["findings_evidence"].add(e.Values()); err != nil {
+				return err
+			}
+		}
+	}
 	return nil
 }
 
@@ -155,6 +174,9 @@ func (w *xlsxWriter) WriteFailure(f *Failure) error {
 
 func (w *xlsxWriter) Commit() error {
 	defer w.f.Close()
+	if err := w.writeFindings(w.log.cross()); err != nil {
+		return err
+	}
 	for name, s := range w.sheets {
 		if err := s.sw.Flush(); err != nil {
 			return err

@@ -412,7 +412,7 @@ func TestConvertEveryFormat(t *testing.T) {
 			t.Fatal(err)
 		}
 		defer f.Close()
-		if got := strings.Join(f.GetSheetList(), ","); got != "reports,cells,checks,warnings,errors,dictionary" {
+		if got := strings.Join(f.GetSheetList(), ","); got != "reports,cells,checks,warnings,findings,findings_evidence,errors,dictionary" {
 			t.Errorf("sheets %s", got)
 		}
 		rows, err := f.GetRows("reports", excelize.Options{RawCellValue: true})
@@ -725,6 +725,73 @@ func TestFailureTextSaysTheKindOnce(t *testing.T) {
 	} {
 		if got := failureText(c.kind, c.reason); got != c.want {
 			t.Errorf("failureText(%q, %q) = %q, want %q", c.kind, c.reason, got, c.want)
+		}
+	}
+}
+
+// convert's findings tables hold what `govreport audit` finds on the same
+// files, the cross-report rules included (an agency's two years whose
+// carry-over disagrees and whose table 二 repeats), read back through the
+// state file and the worker processes; a run resumed from the state file
+// writes them again.
+func TestConvertFindingsMatchAudit(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	var files []string
+	for _, f := range []string{"tabs-gulou-district-2022.txt", "tabs-gulou-district-2023.txt", "tabs-hongze-district-2023.txt"} {
+		copyTestFile(t, "../../corpus/compare/"+f, filepath.Join(in, f))
+		files = append(files, filepath.Join(in, f))
+	}
+	var so, se bytes.Buffer
+	if code := run(append([]string{"audit"}, files...), nil, &so, &se); code != 0 {
+		t.Fatalf("audit exited %d: %s", code, se.String())
+	}
+	var want []string
+	for _, line := range strings.Split(strings.TrimSpace(so.String()), "\n") {
+		var f struct {
+			Rule, Message string
+			Evidence      []struct{ Field string }
+		}
+		if err := json.Unmarshal([]byte(line), &f); err != nil {
+			t.Fatal(err)
+		}
+		want = append(want, fmt.Sprintf("%s %s (%d)", f.Rule, f.Message, len(f.Evidence)))
+	}
+	sort.Strings(want)
+	if !strings.Contains(strings.Join(want, "\n"), "carry_over ") || !strings.Contains(strings.Join(want, "\n"), "cross_year_identical ") {
+		t.Fatalf("the audit of the pair finds no cross-report finding:\n%s", strings.Join(want, "\n"))
+	}
+	out := filepath.Join(dir, "out.sqlite")
+	for pass := 0; pass < 2; pass++ {
+		convertTo(t, in, out)
+		db, err := sql.Open("sqlite", out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		rows, err := db.Query(`SELECT f.rule, f.message, count(e.finding_id), r.path, coalesce(o.path, '')
+			FROM findings f JOIN reports r ON r.id = f.report_id LEFT JOIN reports o ON o.id = f.other_report_id
+			LEFT JOIN findings_evidence e ON e.finding_id = f.finding_id GROUP BY f.finding_id`)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for rows.Next() {
+			var rule, msg, path, other string
+			var n int
+			if err := rows.Scan(&rule, &msg, &n, &path, &other); err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, fmt.Sprintf("%s %s (%d)", rule, msg, n))
+			cross := rule == "carry_over" || rule == "cross_year_identical"
+			if cross != (other != "") || cross && (!strings.HasSuffix(path, "2023.txt") || !strings.HasSuffix(other, "gulou-district-2022.txt")) {
+				t.Errorf("%s of %s: other report %q", rule, path, other)
+			}
+		}
+		rows.Close()
+		db.Close()
+		sort.Strings(got)
+		if strings.Join(got, "\n") != strings.Join(want, "\n") {
+			t.Errorf("run %d: findings table\n%s\nwant (govreport audit)\n%s", pass, strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
 	}
 }

@@ -89,8 +89,21 @@ assert str(x["applications.new_requests.total"].dtype) == "int64"
 lab = pd.read_excel(out + ".xlsx", sheet_name="reports", nrows=1)
 assert lab["applications.granted.natural_person"].iloc[0] == "（一）予以公开·自然人"
 sheets = pd.read_excel(out + ".xlsx", sheet_name=None)
-assert set(sheets) == {"reports", "cells", "checks", "warnings", "errors", "dictionary"}, set(sheets)
+assert set(sheets) == {"reports", "cells", "checks", "warnings", "findings", "findings_evidence", "errors", "dictionary"}, set(sheets)
 assert len(sheets["cells"]) == len(cells)
+
+# findings: one row per finding, its evidence in a second table; the
+# report whose sums fail has its arithmetic findings, joined by ids
+fi = pd.read_csv(out + ".findings.csv", encoding="utf-8-sig")
+ev = pd.read_csv(out + ".findings_evidence.csv", encoding="utf-8-sig", dtype={"text": str})
+assert str(fi.finding_id.dtype) == "int64" and str(ev.finding_id.dtype) == "int64"
+fr = fi.merge(df[["report_id", "path"]], on="report_id", suffixes=("", "_report"))
+assert (fr.path == fr.path_report).all()
+bad_sums = fr[fr.path.str.contains("bad-sums") & (fr.rule == "arithmetic")]
+assert len(bad_sums) > 0, set(fr.rule)
+assert set(ev.finding_id) <= set(fi.finding_id)
+assert len(ev[ev.finding_id.isin(bad_sums.finding_id) & ev.value.notna()]) > 0
+assert len(sheets["findings"]) == len(fi) and len(sheets["findings_evidence"]) == len(ev)
 
 # SQLite
 con = sqlite3.connect(out + ".sqlite")
@@ -98,10 +111,14 @@ w = pd.read_sql("SELECT * FROM reports_wide", con)
 assert str(w["applications.new_requests.total"].dtype) == "int64"
 c = pd.read_sql("SELECT typeof(value) AS t FROM cells WHERE value IS NOT NULL AND amount IS NULL GROUP BY 1", con)
 assert set(c.t) == {"integer"}, set(c.t)
+sf = pd.read_sql("SELECT f.rule, r.path FROM findings f JOIN reports r ON r.id = f.report_id", con)
+assert sorted(sf.rule) == sorted(fi.rule), (list(sf.rule), list(fi.rule))
+assert pd.read_sql("SELECT count(*) AS n FROM findings_evidence", con).n[0] == len(ev)
 
 # the dictionary beside the output names every column
 d = pd.read_csv(out + ".dictionary.csv", encoding="utf-8-sig")
-for table, cols in (("reports", df.columns), ("cells", cells.columns), ("errors", errors.columns)):
+for table, cols in (("reports", df.columns), ("cells", cells.columns), ("errors", errors.columns),
+                    ("findings", fi.columns), ("findings_evidence", ev.columns)):
     missing = set(cols) - set(d[d.table == table].name)
     assert not missing, (table, missing)
 assert set(short.columns) <= set(d.short_name)
@@ -128,6 +145,11 @@ func TestParquetTypes(t *testing.T) {
 		{out, "year", "INT64"},
 		{filepath.Join(dir, "out.cells.parquet"), "value", "INT64"},
 		{filepath.Join(dir, "out.cells.parquet"), "amount", "DOUBLE"},
+		{filepath.Join(dir, "out.findings.parquet"), "report_id", "INT64"},
+		{filepath.Join(dir, "out.findings.parquet"), "message", "BYTE_ARRAY"},
+		{filepath.Join(dir, "out.findings.parquet"), "other_report_id", "INT64"},
+		{filepath.Join(dir, "out.findings_evidence.parquet"), "value", "DOUBLE"},
+		{filepath.Join(dir, "out.findings_evidence.parquet"), "line", "INT64"},
 	} {
 		f, err := os.Open(c.file)
 		if err != nil {
