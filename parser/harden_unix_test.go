@@ -51,6 +51,12 @@ func TestReadFileFIFO(t *testing.T) {
 	if docerr.KindOf(err) != docerr.TooLarge || !strings.Contains(err.Error(), "pipe") {
 		t.Errorf("FIFO without a writer: %v", err)
 	}
+	// A second FIFO: the reader given up on above may still wait in open
+	// on the first one and would take the writer's data.
+	fifo = filepath.Join(dir, "pipe2")
+	if err := syscall.Mkfifo(fifo, 0o600); err != nil {
+		t.Fatal(err)
+	}
 	go func() {
 		w, err := os.OpenFile(fifo, os.O_WRONLY, 0)
 		if err == nil {
