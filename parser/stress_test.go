@@ -1,8 +1,11 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govreport/govreport/model"
 )
 
 // A one-line dump of a page that prints zeros as empty cells: the 规章 row
@@ -260,4 +263,69 @@ func TestOneLineRunInTitle(t *testing.T) {
 		t.Errorf("agency %v, year %v", r.Agency, r.Year)
 	}
 	checkRows(t, r, oneLine2021, "total")
+}
+
+// A one-line dump of a page that prints zeros as empty cells in every
+// table: table 三's rows keep only their non-zero cells ("18 18"), and the
+// rows of zeros keep nothing. The column relations settle the 总计 column
+// and the rows with no digits; which applicant column holds a number they
+// cannot tell (the whole table could sit one column further right), so
+// those cells are null. No cell may be read with another value.
+func TestOneLineBlankCellsTableThree(t *testing.T) {
+	two := "第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 规范性文件 4 27 " +
+		"第二十条第（五）项 信息内容 本年处理决定数量 行政许可 57 第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 9 行政强制 " +
+		"第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 "
+	vals := map[string][7]float64{
+		"new_requests":         {64, 3, 0, 0, 0, 0, 67},
+		"carried_over":         {18, 0, 0, 0, 0, 0, 18},
+		"granted":              {40, 2, 0, 0, 0, 0, 42},
+		"unavailable_not_held": {25, 1, 0, 0, 0, 0, 26},
+		"total":                {65, 3, 0, 0, 0, 0, 68},
+		"carried_forward":      {17, 0, 0, 0, 0, 0, 17},
+	}
+	var rows []oneLineRow
+	for _, r := range oneLine2021 {
+		v := vals[r.key]
+		var run []string
+		for _, x := range v {
+			if x != 0 {
+				run = append(run, strconv.Itoa(int(x)))
+			}
+		}
+		label := strings.Replace(r.label, "执法案件", "执法案卷", 1) // a misprint with no digits after it cannot be placed
+		rows = append(rows, oneLineRow{key: r.key, label: label, run: strings.Join(run, ""), vals: v})
+	}
+	src := oneLineDump("示例县人民政府办公室2023年政府信息公开工作年度报告", two, rows, "", "示例县人民政府办公室")
+	r := mustParse(t, "blank-cells-three.txt", src)
+	if r.Applications == nil {
+		t.Fatalf("table 三 not read; warnings %v", r.Warnings)
+	}
+	known := 0
+	for _, row := range rows {
+		for i, c := range model.ApplicationColumns {
+			got, ok := r.Applications.Get(row.key, c.Key)
+			if !ok {
+				continue
+			}
+			known++
+			if got != row.vals[i] {
+				t.Errorf("%s.%s = %v, the page holds %v", row.key, c.Key, got, row.vals[i])
+			}
+		}
+	}
+	for _, k := range []string{"new_requests", "carried_over", "granted", "unavailable_not_held", "total", "carried_forward"} {
+		if v, ok := r.Applications.Get(k, "total"); !ok || v != vals[k][6] {
+			t.Errorf("%s.total = %v (known %v), want %v", k, v, ok, vals[k][6])
+		}
+	}
+	if v, ok := r.Applications.Get("other_other", "natural_person"); !ok || v != 0 {
+		t.Errorf("other_other.natural_person = %v (known %v): a row of empty cells the sums leave 0 for is 0", v, ok)
+	}
+	if _, ok := r.Applications.Get("granted", "natural_person"); ok {
+		t.Errorf("granted.natural_person read, but 40 could stand in any of three columns")
+	}
+	// 19 rows of empty cells, and the 总计 of the other six.
+	if known < 19*7+6 {
+		t.Errorf("only %d cells read", known)
+	}
 }

@@ -22,6 +22,15 @@ func ReviewPath(i int) string {
 // CodeGroupTotal warning, so that only the cells the digits alone decide
 // are read.
 func DecodeReview(run string) ([15]Cell, []Warning) {
+	return DecodeReviewBlanks(run, false)
+}
+
+// DecodeReviewBlanks is DecodeReview for a document that prints zeros as
+// empty cells (blanks true): any of the fifteen cells may be a 0 that left
+// no digits in the dump ("5 278 19" is 5|·|·|2|7 8|·|·|1|9 ·|·|·|·|· among
+// others), and the group totals choose among those readings; cells they
+// disagree on stay nil.
+func DecodeReviewBlanks(run string, blanks bool) ([15]Cell, []Warning) {
 	var out [15]Cell
 	segs, err := countSegments(run)
 	if err != nil {
@@ -31,12 +40,12 @@ func DecodeReview(run string) ([15]Cell, []Warning) {
 		return out, []Warning{{CodeMissing, "review_litigation", "no digits found for table 四"}}
 	}
 	var warns []Warning
-	splits, complete := groupSplits(segs)
+	splits, complete := groupSplits(segs, blanks)
 	if complete && len(splits) == 0 {
 		warns = append(warns, Warning{CodeGroupTotal, "review_litigation",
 			fmt.Sprintf("run %q has no split into 15 cells whose group totals hold: only cells fixed by the digits alone are read", run)})
 		budget := SearchBudget
-		splits, complete = allSplits(segs, 15, MaxCountDigits, MaxSplits, &budget)
+		splits, complete = allSplits(segs, 15, MaxCountDigits, MaxSplits, &budget, blanks)
 	}
 	if !complete {
 		return out, append(warns, Warning{CodeBudget, "review_litigation",
@@ -61,8 +70,9 @@ func DecodeReview(run string) ([15]Cell, []Warning) {
 
 // groupSplits enumerates the splits into 15 cells in which every group's
 // fifth cell is the sum of its first four.
-func groupSplits(segs []segment) (out [][]ival, complete bool) {
+func groupSplits(segs []segment, vanish bool) (out [][]ival, complete bool) {
 	e := newEnumerator(segs, 15, MaxCountDigits, SearchBudget)
+	e.vanish = vanish
 	var sums [15]int64
 	e.prune = func(k int, cells []ival, _ int) bool {
 		pos := k % 5

@@ -37,8 +37,11 @@ type state struct {
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
 	spanNull map[string]bool   // paths left null because their cell is merged over rows
-	noTables bool              // neither table 二 nor 三 was found line by line
-	attached string            // the attachment a page without tables offers, if any
+	// totalHolds: table 三 rows read from runs whose every split kept fits
+	// the row's own total, and that no merged cell may cover (fillFromRuns).
+	totalHolds map[string]bool
+	noTables   bool   // neither table 二 nor 三 was found line by line
+	attached   string // the attachment a page without tables offers, if any
 	// cellsInOrder: table 三's rows that stand one cell per line have
 	// exactly seven numbers each after their labels (scanApplications).
 	cellsInOrder bool
