@@ -48,18 +48,18 @@ type appRow struct {
 // splits (digits as printed, nothing repaired), with a
 // CodeRowTotal warning; model.RunChecks will report the failing row total.
 func DecodeApplications(runs map[string]string, g model.Generation) (map[string][7]Cell, []Warning) {
-	return DecodeApplicationsBlanks(runs, g, false)
+	return DecodeApplicationsBlanks(runs, g, nil)
 }
 
 // DecodeApplicationsBlanks is DecodeApplications for a document that
-// prints zeros as empty cells (blanks true): in a dump such a cell
-// vanishes, so any cell of a row may be a 0 that left no digits ("18 18"
-// is 18 in one of the six applicant columns and its 总计), and a row with
-// no digits at all is seven blanks. The column relations choose among the
+// prints zeros as empty cells. In a dump such a cell vanishes, so any cell
+// of a row in blanks may be a 0 that left no digits ("18 18" is 18 in one
+// of the six applicant columns and its 总计), and such a row with no
+// digits at all is seven blanks. The column relations choose among the
 // readings; cells the readings that survive disagree on stay nil. A row
 // with no digits is read only when a column relation it takes part in
 // holds.
-func DecodeApplicationsBlanks(runs map[string]string, g model.Generation, blanks bool) (map[string][7]Cell, []Warning) {
+func DecodeApplicationsBlanks(runs map[string]string, g model.Generation, blanks map[string]bool) (map[string][7]Cell, []Warning) {
 	var warns []Warning
 	defs := model.ApplicationRowsFor(g)
 	rows := make([]*appRow, len(defs))
@@ -73,12 +73,12 @@ func DecodeApplicationsBlanks(runs map[string]string, g model.Generation, blanks
 			continue
 		}
 		r.run = run
-		if blanks && strings.TrimSpace(run) == "" {
+		if blanks[d.Key] && strings.TrimSpace(run) == "" {
 			r.cands = [][]ival{make([]ival, 7)}
 			r.status, r.empty = rowAmbiguous, true
 			continue
 		}
-		warns = append(warns, splitAppRow(r, &budget, blanks)...)
+		warns = append(warns, splitAppRow(r, &budget, blanks[d.Key])...)
 	}
 
 	warns = append(warns, narrowByColumns(rows, g)...)

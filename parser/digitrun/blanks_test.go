@@ -70,7 +70,7 @@ func TestApplicationsVanishedBlanks(t *testing.T) {
 	if runs["granted"] != "201324" || runs["carried_over"] != "" {
 		t.Fatalf("premise: runs %q %q", runs["granted"], runs["carried_over"])
 	}
-	got, warns := DecodeApplicationsBlanks(runs, model.Gen2021, true)
+	got, warns := DecodeApplicationsBlanks(runs, model.Gen2021, everyRow(model.Gen2021))
 	want := map[string][]any{
 		"granted":              {20, nil, nil, nil, nil, 3, 24},
 		"unavailable_not_held": {10, nil, nil, nil, nil, 2, 15},
@@ -104,7 +104,7 @@ func TestApplicationsVanishedBlanks(t *testing.T) {
 // (七)总计 row is missing, and with it every relation).
 func TestApplicationsVanishedBlanksUnconfirmed(t *testing.T) {
 	runs := map[string]string{"carried_over": "18 18", "granted": "", "new_requests": "5 5"}
-	got, warns := DecodeApplicationsBlanks(runs, model.Gen2019, true)
+	got, warns := DecodeApplicationsBlanks(runs, model.Gen2019, everyRow(model.Gen2019))
 	if g := values(got["carried_over"]); !reflect.DeepEqual(g, []any{nil, nil, nil, nil, nil, nil, 18}) {
 		t.Errorf("carried_over: %v", g)
 	}
@@ -140,4 +140,12 @@ func TestReviewVanishedBlanks(t *testing.T) {
 			t.Errorf("%s: %+v, want %v", ReviewPath(i), c, want)
 		}
 	}
+}
+
+func everyRow(g model.Generation) map[string]bool {
+	m := map[string]bool{}
+	for _, r := range model.ApplicationRowsFor(g) {
+		m[r.Key] = true
+	}
+	return m
 }

@@ -236,7 +236,7 @@ func countSegments(run string) ([]segment, error) {
 			cur.WriteByte(',')
 		case r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || r == '\u3000':
 			flush()
-		case isBlankMarker(r):
+		case isBlankMarker(r) || r == '无': // the extraction keeps 无 only as a cell
 			flush()
 			segs = append(segs, segment{text: string(r), blank: true})
 		default:

@@ -268,7 +268,13 @@ func (st *state) fillFromRuns() {
 	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
 		if t3ok {
 			blanks := leavesBlanks(disclosure, t3, t3ok)
-			cells, warns := digitrun.DecodeApplicationsBlanks(t3.Runs, t3.Gen, blanks)
+			// A row whose run may be part of its text is read as printed:
+			// vanished blanks would make up for what was left out.
+			rowBlanks := map[string]bool{}
+			for k := range t3.Runs {
+				rowBlanks[k] = blanks && !t3.Stray[k]
+			}
+			cells, warns := digitrun.DecodeApplicationsBlanks(t3.Runs, t3.Gen, rowBlanks)
 			st.totalHolds = rowsTotalHolds(t3, warns, blanks)
 			for _, k := range sortedKeys(t3.Approximate) {
 				warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "applications." + k,
