@@ -329,3 +329,28 @@ func TestOneLineBlankCellsTableThree(t *testing.T) {
 		t.Errorf("only %d cells read", known)
 	}
 }
+
+// A converter's plain text that wrote [TABLE] where a table with merged
+// cells was (pandoc -t plain): table 二 is read from its grid, tables 三
+// and 四 are null, and the warning says their numbers are not in the text.
+func TestPlainTablePlaceholder(t *testing.T) {
+	src := plainReport(nil)
+	i := strings.Index(src, "三、收到和处理政府信息公开申请情况")
+	if i < 0 {
+		t.Fatal("premise: no heading 三")
+	}
+	src = src[:i] + "三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n四、政府信息公开行政复议、行政诉讼情况\n\n[TABLE]\n\n五、存在的主要问题及改进情况\n\n一是公开不够及时。\n\n六、其他需要报告的事项\n\n无。\n"
+	r := mustParse(t, "placeholder.txt", src)
+	if v, ok := r.ActiveDisclosure.Get("normative_documents", "in_force"); !ok || v != 31 {
+		t.Errorf("table 二 not read: %v %v", v, ok)
+	}
+	for _, f := range []string{"applications", "review_litigation"} {
+		said := false
+		for _, w := range r.Warnings {
+			said = said || w.Code == "table_missing" && w.Field == f && strings.Contains(w.Message, "[TABLE]")
+		}
+		if !said {
+			t.Errorf("no warning that %s was left out as [TABLE]: %v", f, r.Warnings)
+		}
+	}
+}
