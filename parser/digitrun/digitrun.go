@@ -30,6 +30,13 @@
 // relations instead, with the digits as printed, and the failing check is
 // left for model.RunChecks to report.
 //
+// A document that prints zeros as empty cells loses them in a dump
+// without a trace; DecodeApplicationsBlanks, DecodeReviewBlanks and
+// DecodeDisclosureBlanks then also consider readings in which any cell is
+// such a vanished 0, and read only what all the readings the arithmetic
+// allows agree on (the applicant column that holds a number often stays
+// open: the whole table could sit one column further right).
+//
 // All searches are bounded (cell width, candidates per row, search
 // budget); past a bound the decoder gives up on the cells concerned and
 // says so in a warning rather than spending unbounded time.
