@@ -354,3 +354,45 @@ func TestPlainTablePlaceholder(t *testing.T) {
 		}
 	}
 }
+
+// A one-line dump of a table that prints its zeros. 予以公开 prints
+// 330000033, which fits its row total as 33|0|… and as 3|30|…; the
+// results relation cannot choose, because (六)'s rows 2 and 3 print
+// nothing: row 1's values (220000022, itself 22|0|… or 2|20|…) were
+// printed once in cells merged over the three. The 总计 of 予以公开 holds
+// in both readings and is read; row 1 of (六), which a merged cell may
+// cover, is not read in part, and nothing is inferred for the rows it
+// covers.
+func TestOneLinePartialRowAndMergedSubRows(t *testing.T) {
+	runs := map[string]string{
+		"new_requests": "581000059", "carried_over": "1000001", "granted": "330000033", "partially_granted": "0000000",
+		"withheld_third_party_rights": "1000001", "withheld_enforcement_case_file": "1000001", "unavailable_not_held": "2100003",
+		"other_no_correction": "220000022", "other_unpaid_fee": "", "other_other": "", "total": "591000060",
+	}
+	var rows []oneLineRow
+	for _, r := range oneLine2021 {
+		run, ok := runs[r.key]
+		if !ok {
+			run = "0000000"
+		}
+		rows = append(rows, oneLineRow{key: r.key, label: strings.Replace(r.label, "执法案件", "执法案卷", 1), run: run})
+	}
+	src := oneLineDump("示例县人民政府办公室2023年政府信息公开工作年度报告", "", rows, "000000000000000", "示例县人民政府办公室")
+	r := mustParse(t, "partial-row.txt", src)
+	if r.Applications == nil {
+		t.Fatalf("table 三 not read; warnings %v", r.Warnings)
+	}
+	if v, ok := r.Applications.Get("granted", "total"); !ok || v != 33 {
+		t.Errorf("granted.total = %v (known %v), want 33: every split that fits the row's total has it", v, ok)
+	}
+	if v, ok := r.Applications.Get("granted", "natural_person"); ok {
+		t.Errorf("granted.natural_person = %v: 3 and 33 both fit", v)
+	}
+	for _, k := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
+		for _, c := range []string{"natural_person", "total"} {
+			if v, ok := r.Applications.Get(k, c); ok {
+				t.Errorf("%s.%s = %v: a value merged over the three rows belongs to them together", k, c, v)
+			}
+		}
+	}
+}
