@@ -1,8 +1,11 @@
 package parser
 
 import (
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govreport/govreport/model"
 )
 
 // A one-line dump of a page that prints zeros as empty cells: the 规章 row
@@ -260,4 +263,136 @@ func TestOneLineRunInTitle(t *testing.T) {
 		t.Errorf("agency %v, year %v", r.Agency, r.Year)
 	}
 	checkRows(t, r, oneLine2021, "total")
+}
+
+// A one-line dump of a page that prints zeros as empty cells in every
+// table: table 三's rows keep only their non-zero cells ("18 18"), and the
+// rows of zeros keep nothing. The column relations settle the 总计 column
+// and the rows with no digits; which applicant column holds a number they
+// cannot tell (the whole table could sit one column further right), so
+// those cells are null. No cell may be read with another value.
+func TestOneLineBlankCellsTableThree(t *testing.T) {
+	two := "第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章 规范性文件 4 27 " +
+		"第二十条第（五）项 信息内容 本年处理决定数量 行政许可 57 第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 9 行政强制 " +
+		"第二十条第（八）项 信息内容 本年收费金额（单位：万元） 行政事业性收费 "
+	vals := map[string][7]float64{
+		"new_requests":         {64, 3, 0, 0, 0, 0, 67},
+		"carried_over":         {18, 0, 0, 0, 0, 0, 18},
+		"granted":              {40, 2, 0, 0, 0, 0, 42},
+		"unavailable_not_held": {25, 1, 0, 0, 0, 0, 26},
+		"total":                {65, 3, 0, 0, 0, 0, 68},
+		"carried_forward":      {17, 0, 0, 0, 0, 0, 17},
+	}
+	var rows []oneLineRow
+	for _, r := range oneLine2021 {
+		v := vals[r.key]
+		var run []string
+		for _, x := range v {
+			if x != 0 {
+				run = append(run, strconv.Itoa(int(x)))
+			}
+		}
+		label := strings.Replace(r.label, "执法案件", "执法案卷", 1) // a misprint with no digits after it cannot be placed
+		rows = append(rows, oneLineRow{key: r.key, label: label, run: strings.Join(run, ""), vals: v})
+	}
+	src := oneLineDump("示例县人民政府办公室2023年政府信息公开工作年度报告", two, rows, "", "示例县人民政府办公室")
+	r := mustParse(t, "blank-cells-three.txt", src)
+	if r.Applications == nil {
+		t.Fatalf("table 三 not read; warnings %v", r.Warnings)
+	}
+	known := 0
+	for _, row := range rows {
+		for i, c := range model.ApplicationColumns {
+			got, ok := r.Applications.Get(row.key, c.Key)
+			if !ok {
+				continue
+			}
+			known++
+			if got != row.vals[i] {
+				t.Errorf("%s.%s = %v, the page holds %v", row.key, c.Key, got, row.vals[i])
+			}
+		}
+	}
+	for _, k := range []string{"new_requests", "carried_over", "granted", "unavailable_not_held", "total", "carried_forward"} {
+		if v, ok := r.Applications.Get(k, "total"); !ok || v != vals[k][6] {
+			t.Errorf("%s.total = %v (known %v), want %v", k, v, ok, vals[k][6])
+		}
+	}
+	if v, ok := r.Applications.Get("other_other", "natural_person"); !ok || v != 0 {
+		t.Errorf("other_other.natural_person = %v (known %v): a row of empty cells the sums leave 0 for is 0", v, ok)
+	}
+	if _, ok := r.Applications.Get("granted", "natural_person"); ok {
+		t.Errorf("granted.natural_person read, but 40 could stand in any of three columns")
+	}
+	// 19 rows of empty cells, and the 总计 of the other six.
+	if known < 19*7+6 {
+		t.Errorf("only %d cells read", known)
+	}
+}
+
+// A converter's plain text that wrote [TABLE] where a table with merged
+// cells was (pandoc -t plain): table 二 is read from its grid, tables 三
+// and 四 are null, and the warning says their numbers are not in the text.
+func TestPlainTablePlaceholder(t *testing.T) {
+	src := plainReport(nil)
+	i := strings.Index(src, "三、收到和处理政府信息公开申请情况")
+	if i < 0 {
+		t.Fatal("premise: no heading 三")
+	}
+	src = src[:i] + "三、收到和处理政府信息公开申请情况\n\n[TABLE]\n\n四、政府信息公开行政复议、行政诉讼情况\n\n[TABLE]\n\n五、存在的主要问题及改进情况\n\n一是公开不够及时。\n\n六、其他需要报告的事项\n\n无。\n"
+	r := mustParse(t, "placeholder.txt", src)
+	if v, ok := r.ActiveDisclosure.Get("normative_documents", "in_force"); !ok || v != 31 {
+		t.Errorf("table 二 not read: %v %v", v, ok)
+	}
+	for _, f := range []string{"applications", "review_litigation"} {
+		said := false
+		for _, w := range r.Warnings {
+			said = said || w.Code == "table_missing" && w.Field == f && strings.Contains(w.Message, "[TABLE]")
+		}
+		if !said {
+			t.Errorf("no warning that %s was left out as [TABLE]: %v", f, r.Warnings)
+		}
+	}
+}
+
+// A one-line dump of a table that prints its zeros. 予以公开 prints
+// 330000033, which fits its row total as 33|0|… and as 3|30|…; the
+// results relation cannot choose, because (六)'s rows 2 and 3 print
+// nothing: row 1's values (220000022, itself 22|0|… or 2|20|…) were
+// printed once in cells merged over the three. The 总计 of 予以公开 holds
+// in both readings and is read; row 1 of (六), which a merged cell may
+// cover, is not read in part, and nothing is inferred for the rows it
+// covers.
+func TestOneLinePartialRowAndMergedSubRows(t *testing.T) {
+	runs := map[string]string{
+		"new_requests": "581000059", "carried_over": "1000001", "granted": "330000033", "partially_granted": "0000000",
+		"withheld_third_party_rights": "1000001", "withheld_enforcement_case_file": "1000001", "unavailable_not_held": "2100003",
+		"other_no_correction": "220000022", "other_unpaid_fee": "", "other_other": "", "total": "591000060",
+	}
+	var rows []oneLineRow
+	for _, r := range oneLine2021 {
+		run, ok := runs[r.key]
+		if !ok {
+			run = "0000000"
+		}
+		rows = append(rows, oneLineRow{key: r.key, label: strings.Replace(r.label, "执法案件", "执法案卷", 1), run: run})
+	}
+	src := oneLineDump("示例县人民政府办公室2023年政府信息公开工作年度报告", "", rows, "000000000000000", "示例县人民政府办公室")
+	r := mustParse(t, "partial-row.txt", src)
+	if r.Applications == nil {
+		t.Fatalf("table 三 not read; warnings %v", r.Warnings)
+	}
+	if v, ok := r.Applications.Get("granted", "total"); !ok || v != 33 {
+		t.Errorf("granted.total = %v (known %v), want 33: every split that fits the row's total has it", v, ok)
+	}
+	if v, ok := r.Applications.Get("granted", "natural_person"); ok {
+		t.Errorf("granted.natural_person = %v: 3 and 33 both fit", v)
+	}
+	for _, k := range []string{"other_no_correction", "other_unpaid_fee", "other_other"} {
+		for _, c := range []string{"natural_person", "total"} {
+			if v, ok := r.Applications.Get(k, c); ok {
+				t.Errorf("%s.%s = %v: a value merged over the three rows belongs to them together", k, c, v)
+			}
+		}
+	}
 }

@@ -3,7 +3,9 @@ package digitrun
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/govreport/govreport/model"
 )
@@ -22,6 +24,10 @@ type appRow struct {
 	run    string
 	status rowStatus
 	cands  [][]ival // 7 cells each
+	// empty: a row with no digits in a document that leaves cells blank,
+	// read as seven blanks only when a column relation it takes part in
+	// holds (confirmed).
+	empty, confirmed bool
 }
 
 // DecodeApplications decodes the runs of table 三. runs maps row keys
@@ -43,13 +49,20 @@ type appRow struct {
 // splits (digits as printed, nothing repaired), with a
 // CodeRowTotal warning; model.RunChecks will report the failing row total.
 func DecodeApplications(runs map[string]string, g model.Generation) (map[string][7]Cell, []Warning) {
-	return DecodeApplicationsContext(context.Background(), runs, g)
+	return DecodeApplicationsContext(context.Background(), runs, g, nil)
 }
 
 // DecodeApplicationsContext is DecodeApplications whose searches stop, as
-// if their budgets ran out, when ctx ends; the caller then looks at
-// ctx.Err() and discards the result.
-func DecodeApplicationsContext(ctx context.Context, runs map[string]string, g model.Generation) (map[string][7]Cell, []Warning) {
+// if their budgets ran out, when ctx ends (the caller then looks at
+// ctx.Err() and discards the result), for a document that may print zeros
+// as empty cells (the rows in blanks). In a dump such a cell vanishes, so any cell
+// of a row in blanks may be a 0 that left no digits ("18 18" is 18 in one
+// of the six applicant columns and its 总计), and such a row with no
+// digits at all is seven blanks. The column relations choose among the
+// readings; cells the readings that survive disagree on stay nil. A row
+// with no digits is read only when a column relation it takes part in
+// holds.
+func DecodeApplicationsContext(ctx context.Context, runs map[string]string, g model.Generation, blanks map[string]bool) (map[string][7]Cell, []Warning) {
 	var warns []Warning
 	defs := model.ApplicationRowsFor(g)
 	rows := make([]*appRow, len(defs))
@@ -63,10 +76,21 @@ func DecodeApplicationsContext(ctx context.Context, runs map[string]string, g mo
 			continue
 		}
 		r.run = run
-		warns = append(warns, splitAppRow(ctx, r, &budget)...)
+		if blanks[d.Key] && strings.TrimSpace(run) == "" {
+			r.cands = [][]ival{make([]ival, 7)}
+			r.status, r.empty = rowAmbiguous, true
+			continue
+		}
+		warns = append(warns, splitAppRow(ctx, r, &budget, blanks[d.Key])...)
 	}
 
 	warns = append(warns, narrowByColumns(ctx, rows, g)...)
+	for _, r := range rows {
+		if r.empty && !r.confirmed {
+			r.status = rowUnknown
+			warns = append(warns, Warning{CodeBlankRow, rowPath(r.key), fmt.Sprintf("row %s has a label but no digits after it, and no column relation confirms it is blank: cells left unread", r.key)})
+		}
+	}
 
 	out := make(map[string][7]Cell, len(rows))
 	for _, r := range rows {
@@ -96,7 +120,7 @@ func rowPath(key string) string { return "applications." + key }
 
 // splitAppRow fills r.cands and r.status from r.run, spending at most
 // RowBudget nodes per pass and no more than what is left of *budget.
-func splitAppRow(ctx context.Context, r *appRow, budget *int) []Warning {
+func splitAppRow(ctx context.Context, r *appRow, budget *int, blanks bool) []Warning {
 	segs, err := countSegments(r.run)
 	if err != nil {
 		return []Warning{{CodeNoSplit, rowPath(r.key), err.Error()}}
@@ -106,13 +130,13 @@ func splitAppRow(ctx context.Context, r *appRow, budget *int) []Warning {
 		// shredded conversion) look the same: nothing is read.
 		return []Warning{{CodeBlankRow, rowPath(r.key), fmt.Sprintf("row %s has a label but no digits after it: cells left unread", r.key)}}
 	}
-	cands, complete := rowTotalSplitsContext(ctx, segs, budget)
+	cands, complete := rowTotalSplits(ctx, segs, budget, blanks)
 	if !complete {
 		return []Warning{{CodeBudget, rowPath(r.key), fmt.Sprintf("run %q: more than %d splits fit its row total, or the search budget ran out: row left unread", r.run, MaxRowCandidates)}}
 	}
 	var warns []Warning
 	if len(cands) == 0 {
-		cands, complete = allSplitsContext(ctx, segs, 7, MaxCountDigits, MaxRowCandidates, budget)
+		cands, complete = allSplits(ctx, segs, 7, MaxCountDigits, MaxRowCandidates, budget, blanks)
 		if complete && len(cands) == 0 {
 			return []Warning{{CodeNoSplit, rowPath(r.key), fmt.Sprintf("run %q cannot be split into 7 cells of at most %d digits without leading zeros", r.run, MaxCountDigits)}}
 		}
@@ -134,18 +158,16 @@ func splitAppRow(ctx context.Context, r *appRow, budget *int) []Warning {
 // first six sum to the seventh. complete is false when the candidate cap
 // or the search budget (RowBudget, at most *total) was exceeded; the
 // nodes visited are taken off *total.
-func rowTotalSplits(segs []segment, total *int) (out [][]ival, complete bool) {
-	return rowTotalSplitsContext(context.Background(), segs, total)
-}
-
-func rowTotalSplitsContext(ctx context.Context, segs []segment, total *int) (out [][]ival, complete bool) {
+// With vanish, an applicant cell may be a blank that left no digits; the
+// 总计 is the last cell printed.
+func rowTotalSplits(ctx context.Context, segs []segment, total *int, vanish bool) (out [][]ival, complete bool) {
 	budget := min(RowBudget, *total)
 	defer func(start int) { *total -= start - budget }(budget)
 	last := segs[len(segs)-1]
 	try := func(total ival, prefix []segment) bool {
 		maxLen := len(strconv.FormatInt(total.v, 10))
 		e := newEnumerator(prefix, 6, maxLen, budget)
-		e.ctx = ctx
+		e.ctx, e.vanish = ctx, vanish
 		sums := make([]int64, 6)
 		e.prune = func(k int, cells []ival, remChars int) bool {
 			s := cells[k].v
@@ -211,14 +233,10 @@ func rowTotalSplitsContext(ctx context.Context, segs []segment, total *int) (out
 // allSplits returns every split of segs into n cells, or complete=false
 // past limit splits or the search budget (RowBudget, at most *total, from
 // which the nodes visited are taken off).
-func allSplits(segs []segment, n, maxLen, limit int, total *int) (out [][]ival, complete bool) {
-	return allSplitsContext(context.Background(), segs, n, maxLen, limit, total)
-}
-
-func allSplitsContext(ctx context.Context, segs []segment, n, maxLen, limit int, total *int) (out [][]ival, complete bool) {
+func allSplits(ctx context.Context, segs []segment, n, maxLen, limit int, total *int, vanish bool) (out [][]ival, complete bool) {
 	start := min(RowBudget, *total)
 	e := newEnumerator(segs, n, maxLen, start)
-	e.ctx = ctx
+	e.ctx, e.vanish = ctx, vanish
 	defer func() { *total -= start - e.budget }()
 	e.emit = func(cells []ival) bool {
 		if len(out) == limit {
@@ -231,213 +249,244 @@ func allSplitsContext(ctx context.Context, segs []segment, n, maxLen, limit int,
 	return out, !e.stopped
 }
 
-// constraint is one linear relation Σ coef·row[col] = 0 over table 三.
-type constraint struct {
-	name  string
-	col   int
-	terms map[string]int // row key → coefficient
+// vec is a table 三 row as numbers, one per column.
+type vec [7]int64
+
+func vecOf(c []ival) (v vec) {
+	for i := range v {
+		v[i] = c[i].v
+	}
+	return v
 }
 
-func applicationConstraints(g model.Generation) []constraint {
-	var cs []constraint
-	results := model.ResultRows(g)
-	for c := range model.ApplicationColumns {
-		cs = append(cs, constraint{name: "balance", col: c, terms: map[string]int{
-			"new_requests": 1, "carried_over": 1, "total": -1, "carried_forward": -1}})
-		t := map[string]int{"total": 1}
-		for _, k := range results {
-			t[k] = -1
-		}
-		cs = append(cs, constraint{name: "results", col: c, terms: t})
+// plus returns a + sign·b.
+func (a vec) plus(b vec, sign int64) vec {
+	for i := range a {
+		a[i] += sign * b[i]
 	}
-	return cs
+	return a
+}
+
+func (a vec) within(b vec) bool {
+	for i := range a {
+		if a[i] > b[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // narrowByColumns keeps, for each ambiguous row, the splits that belong to
-// at least one joint assignment satisfying every usable column relation.
+// at least one joint assignment satisfying every usable column relation:
+// balance (一+二 = （七）+四) and results ((七) = the sum of the result
+// rows), in every column at once. A relation is usable when all its rows
+// are known, and used when one of them is ambiguous. The search is exact
+// and polynomial in practice: for each candidate of (七), balance pairs
+// the candidates of 一 and 二 and looks up 四; results is a dynamic
+// programme over the ambiguous result rows whose states are the column
+// sums so far (cells are never negative, so a sum above every candidate
+// of (七) is dropped). Rows taking part in a used relation are marked
+// confirmed when a joint assignment exists.
 func narrowByColumns(ctx context.Context, rows []*appRow, g model.Generation) []Warning {
 	byKey := map[string]*appRow{}
-	var vars []*appRow
+	vecs := map[*appRow][]vec{}
 	for _, r := range rows {
 		byKey[r.key] = r
-		if r.status == rowAmbiguous {
-			vars = append(vars, r)
+		for _, c := range r.cands {
+			vecs[r] = append(vecs[r], vecOf(c))
 		}
 	}
-	if len(vars) == 0 {
-		return nil
-	}
-	varIdx := map[string]int{}
-	for i, v := range vars {
-		varIdx[v.key] = i
-	}
-
-	// Usable relations: every row known (fixed or ambiguous) and at least
-	// one ambiguous row involved.
-	type lin struct {
-		col   int
-		konst int64
-		coef  []int // per variable
-	}
-	var lins []lin
-	for _, c := range applicationConstraints(g) {
-		l := lin{col: c.col, coef: make([]int, len(vars))}
-		usable, involves := true, false
-		for k, coef := range c.terms {
+	// usable: every row known; involves: one of them ambiguous.
+	check := func(keys []string) (usable, involves bool) {
+		usable = true
+		for _, k := range keys {
 			r := byKey[k]
 			if r == nil || r.status == rowUnknown {
-				usable = false
-				break
+				return false, false
 			}
-			if r.status == rowFixed {
-				l.konst += int64(coef) * r.cands[0][c.col].v
-				continue
-			}
-			involves = true
-			l.coef[varIdx[k]] = coef
+			involves = involves || r.status == rowAmbiguous
 		}
-		if usable && involves {
-			lins = append(lins, l)
-		}
+		return usable, involves
 	}
-	if len(lins) == 0 {
+	balKeys := []string{"new_requests", "carried_over", "total", "carried_forward"}
+	results := model.ResultRows(g)
+	resKeys := append([]string{"total"}, results...)
+	bu, bi := check(balKeys)
+	ru, ri := check(resKeys)
+	useBal, useRes := bu && bi, ru && ri
+	if !useBal && !useRes {
 		return nil
 	}
 
-	// Bounds of each variable's contribution to each relation, and their
-	// suffix sums over the assignment order.
-	nv, nl := len(vars), len(lins)
-	sufLo := make([][]int64, nl)
-	sufHi := make([][]int64, nl)
-	for li, l := range lins {
-		sufLo[li] = make([]int64, nv+1)
-		sufHi[li] = make([]int64, nv+1)
-		for i := nv - 1; i >= 0; i-- {
-			lo, hi := int64(0), int64(0)
-			if co := int64(l.coef[i]); co != 0 {
-				mn, mx := colRange(vars[i].cands, lins[li].col)
-				if co > 0 {
-					lo, hi = co*mn, co*mx
-				} else {
-					lo, hi = co*mx, co*mn
-				}
-			}
-			sufLo[li][i] = sufLo[li][i+1] + lo
-			sufHi[li][i] = sufHi[li][i+1] + hi
-		}
-	}
-
-	// The relations each variable takes part in: assigning a variable
-	// changes only those, the others keep the verdict of the parent node.
-	involved := make([][]int, nv)
-	for li, l := range lins {
-		for i, co := range l.coef {
-			if co != 0 {
-				involved[i] = append(involved[i], li)
-			}
-		}
-	}
-
-	survive := make([][]bool, nv)
-	unmarked := 0
-	for i, v := range vars {
-		survive[i] = make([]bool, len(v.cands))
-		unmarked += len(v.cands)
-	}
-	choice := make([]int, nv)
-	cur := make([]int64, nl)
-	for li := range lins {
-		cur[li] = lins[li].konst
-	}
+	tot := byKey["total"]
+	nt := len(tot.cands)
 	budget := JointBudget
-	steps := 0 // candidates tried: a node tries up to MaxRowCandidates
-	exhausted, found := false, false
-	var rec func(i int) bool // false: stop
-	rec = func(i int) bool {
-		if budget <= 0 {
-			exhausted = true
-			return false
-		}
-		budget--
-		if i == nv {
-			found = true
-			for j, c := range choice {
-				if !survive[j][c] {
-					survive[j][c] = true
-					unmarked--
-				}
-			}
-			return unmarked > 0
-		}
-		for ci, cand := range vars[i].cands {
-			if steps++; steps%ctxEvery == 0 && ctx.Err() != nil {
-				exhausted = true
-				return false
-			}
-			ok := true
-			for _, li := range involved[i] {
-				l := &lins[li]
-				cur[li] += int64(l.coef[i]) * cand[l.col].v
-				if cur[li]+sufLo[li][i+1] > 0 || cur[li]+sufHi[li][i+1] < 0 {
-					ok = false
-				}
-			}
-			more := true
-			if ok {
-				choice[i] = ci
-				more = rec(i + 1)
-			}
-			for _, li := range involved[i] {
-				l := &lins[li]
-				cur[li] -= int64(l.coef[i]) * cand[l.col].v
-			}
-			if !more {
-				return false
+	spent := 0
+	spend := func(n int) bool {
+		budget -= n
+		// A search stopped by its context is abandoned as if past its
+		// budget; the context is looked at every ctxEvery units of work.
+		if spent += n; spent >= ctxEvery {
+			spent = 0
+			if ctx.Err() != nil {
+				budget = -1
 			}
 		}
-		return true
+		return budget >= 0
 	}
-	rec(0)
+	abandoned := []Warning{{CodeBudget, "applications",
+		"the joint search over the column relations was abandoned past its budget: ambiguous rows are not narrowed"}}
 
-	var warns []Warning
-	switch {
-	case exhausted:
-		warns = append(warns, Warning{CodeBudget, "applications",
-			"the joint search over the column relations was abandoned past its budget: ambiguous rows are not narrowed"})
-		return warns
-	case !found:
-		for _, v := range vars {
-			warns = append(warns, Warning{CodeColumns, rowPath(v.key),
-				fmt.Sprintf("run %q: none of its %d splits fits the column relations of the table (the document's own arithmetic fails): left ambiguous", v.run, len(v.cands))})
+	// balance: for each (七), the (一, 二, 四) that fit it; visit calls
+	// back with each fitting combination.
+	nr, cr, fr := byKey["new_requests"], byKey["carried_over"], byKey["carried_forward"]
+	var fIdx map[vec][]int
+	balance := func(ti int, visit func(ni, ci, fi int)) {
+		for ni, nv := range vecs[nr] {
+			d := nv.plus(vecs[tot][ti], -1)
+			for ci, cv := range vecs[cr] {
+				for _, fi := range fIdx[d.plus(cv, 1)] {
+					visit(ni, ci, fi)
+				}
+			}
+		}
+	}
+	feas := make([]bool, nt)
+	for i := range feas {
+		feas[i] = true
+	}
+	if useBal {
+		fIdx = map[vec][]int{}
+		for i, v := range vecs[fr] {
+			fIdx[v] = append(fIdx[v], i)
+		}
+		for ti := range feas {
+			if !spend(len(nr.cands) * len(cr.cands)) {
+				return abandoned
+			}
+			ok := false
+			balance(ti, func(int, int, int) { ok = true })
+			feas[ti] = ok
+		}
+	}
+
+	// results: for each (七) still possible, layers[i] holds the column
+	// sums the first i ambiguous result rows can reach (fixed rows aside)
+	// without passing the (七) they must add up to.
+	var (
+		amb   []*appRow
+		fixed vec
+		reach = map[vec][]map[vec]bool{} // target → layers, when it is reached
+	)
+	if useRes {
+		for _, k := range results {
+			if r := byKey[k]; r.status == rowFixed {
+				fixed = fixed.plus(vecs[r][0], 1)
+			} else {
+				amb = append(amb, r)
+			}
+		}
+		tried := map[vec]bool{}
+		for ti, tv := range vecs[tot] {
+			target := tv.plus(fixed, -1)
+			if !feas[ti] || tried[target] {
+				continue
+			}
+			tried[target] = true
+			layers := make([]map[vec]bool, len(amb)+1)
+			layers[0] = map[vec]bool{{}: true}
+			for i, r := range amb {
+				if !spend(len(layers[i]) * len(r.cands)) {
+					return abandoned
+				}
+				next := map[vec]bool{}
+				for s := range layers[i] {
+					for _, v := range vecs[r] {
+						if n := s.plus(v, 1); n.within(target) {
+							next[n] = true
+						}
+					}
+				}
+				layers[i+1] = next
+			}
+			if layers[len(amb)][target] {
+				reach[target] = layers
+			}
+		}
+		for ti, tv := range vecs[tot] {
+			feas[ti] = feas[ti] && reach[tv.plus(fixed, -1)] != nil
+		}
+	}
+
+	var used []*appRow
+	for _, r := range rows {
+		if r.status == rowAmbiguous && (useBal && slices.Contains(balKeys, r.key) || useRes && slices.Contains(resKeys, r.key)) {
+			used = append(used, r)
+		}
+	}
+	if !slices.Contains(feas, true) {
+		var warns []Warning
+		for _, r := range used {
+			if !r.empty {
+				warns = append(warns, Warning{CodeColumns, rowPath(r.key),
+					fmt.Sprintf("run %q: none of its %d splits fits the column relations of the table (the document's own arithmetic fails): left ambiguous", r.run, len(r.cands))})
+			}
 		}
 		return warns
 	}
-	for i, v := range vars {
+
+	survive := map[*appRow][]bool{}
+	for _, r := range used {
+		survive[r] = make([]bool, len(r.cands))
+	}
+	mark := func(r *appRow, i int) {
+		if s := survive[r]; s != nil {
+			s[i] = true
+		}
+	}
+	for ti, ok := range feas {
+		if !ok {
+			continue
+		}
+		mark(tot, ti)
+		if useBal {
+			balance(ti, func(ni, ci, fi int) {
+				mark(nr, ni)
+				mark(cr, ci)
+				mark(fr, fi)
+			})
+		}
+	}
+	// Back from each (七) reached: a candidate survives when it leads from
+	// a reachable sum to one from which that (七) is reached.
+	for target, layers := range reach {
+		need := map[vec]bool{target: true}
+		for i := len(amb) - 1; i >= 0; i-- {
+			prev := map[vec]bool{}
+			for s := range layers[i] {
+				for ci, v := range vecs[amb[i]] {
+					if need[s.plus(v, 1)] {
+						prev[s] = true
+						mark(amb[i], ci)
+					}
+				}
+			}
+			need = prev
+		}
+	}
+	for _, r := range used {
 		var keep [][]ival
-		for ci, c := range v.cands {
-			if survive[i][ci] {
+		for ci, c := range r.cands {
+			if survive[r][ci] {
 				keep = append(keep, c)
 			}
 		}
-		v.cands = keep
+		r.cands, r.confirmed = keep, true
 		if len(keep) == 1 {
-			v.status = rowFixed
+			r.status = rowFixed
 		}
 	}
-	return warns
-}
-
-func colRange(cands [][]ival, col int) (mn, mx int64) {
-	mn, mx = cands[0][col].v, cands[0][col].v
-	for _, c := range cands[1:] {
-		if c[col].v < mn {
-			mn = c[col].v
-		}
-		if c[col].v > mx {
-			mx = c[col].v
-		}
-	}
-	return mn, mx
+	return nil
 }
 
 func pow10(n int) int64 {

@@ -18,8 +18,7 @@ const worstRow = "1462219228334913371528773211999182158"
 // columns, 5 or 15, 6 or 66, 62 or 2). The (七)总计 row asks for column
 // sums (100, 100, 100, 200, 500, 806) that lie inside every interval bound
 // but that no choice reaches (each column sum moves in steps of 10 or 60
-// from a base that misses it), so the joint search cannot prune and runs
-// into its budget.
+// from a base that misses it): bounds cannot prune, the column sums can.
 func jointWorst() map[string]string {
 	runs := map[string]string{}
 	for _, k := range model.ResultRows(model.Gen2021) {
@@ -32,8 +31,31 @@ func jointWorst() map[string]string {
 	return runs
 }
 
-func TestJointSearchGivesUpPastItsBudget(t *testing.T) {
+func TestJointSearchProvesNoChoiceFits(t *testing.T) {
 	got, warns := DecodeApplications(jointWorst(), model.Gen2021)
+	if n := codes(warns)[CodeColumns]; n != 21 || hasWarning(warns, CodeBudget, "applications") {
+		t.Fatalf("want 21 inconsistency warnings and no budget warning: %v", codes(warns))
+	}
+	if c := got["granted"][0]; c.Value != nil || len(c.Candidates) != 2 {
+		t.Errorf("granted.natural_person: %+v", c)
+	}
+	if c := got["granted"][6]; c.Value == nil || *c.Value != 86 {
+		t.Errorf("granted.total should still be read: %+v", c)
+	}
+}
+
+// jointHuge is jointWorst with a (七)总计 so large that no column sum is
+// ever out of reach: the sums the result rows can reach multiply row after
+// row, and the joint search gives up past its budget.
+func jointHuge() map[string]string {
+	runs := jointWorst()
+	big := "90000000 90000000 90000000 90000000 90000000 90000000 540000000"
+	runs["new_requests"], runs["total"] = big, big
+	return runs
+}
+
+func TestJointSearchGivesUpPastItsBudget(t *testing.T) {
+	got, warns := DecodeApplications(jointHuge(), model.Gen2021)
 	if !hasWarning(warns, CodeBudget, "applications") {
 		t.Fatalf("no budget warning: %v", codes(warns))
 	}
@@ -92,7 +114,7 @@ func BenchmarkDecodeApplicationsWorstRows(b *testing.B) {
 }
 
 func BenchmarkDecodeApplicationsWorstJoint(b *testing.B) {
-	runs := jointWorst()
+	runs := jointHuge()
 	for b.Loop() {
 		DecodeApplications(runs, model.Gen2021)
 	}

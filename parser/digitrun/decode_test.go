@@ -1,6 +1,7 @@
 package digitrun
 
 import (
+	"context"
 	"reflect"
 	"strconv"
 	"strings"
@@ -152,7 +153,7 @@ func TestApplicationsColumnsSettleRows(t *testing.T) {
 	tb["total"] = [7]int{63, 0, 0, 2, 0, 4, 69}
 	tb["carried_forward"] = [7]int{1, 0, 0, 0, 0, 0, 1}
 	segs, _ := countSegments("270020130")
-	if c, _ := rowTotalSplits(segs, new(TableBudget)); len(c) != 2 {
+	if c, _ := rowTotalSplits(context.Background(), segs, new(TableBudget), false); len(c) != 2 {
 		t.Fatalf("premise: 270020130 has %d row-valid splits, want 2", len(c))
 	}
 	got, warns := DecodeApplications(runsOf(tb), model.Gen2021)
@@ -260,7 +261,7 @@ func TestApplicationsRowTotalFailsColumnsDecide(t *testing.T) {
 	tb["granted"] = [7]int{10, 2, 0, 0, 0, 0, 13}
 	tb["total"] = [7]int{10, 2, 0, 0, 0, 0, 13}
 	runs := runsOf(tb, "new_requests")
-	all, _ := allSplits(mustSegs(t, runs["granted"]), 7, MaxCountDigits, MaxRowCandidates, new(RowBudget))
+	all, _ := allSplits(context.Background(), mustSegs(t, runs["granted"]), 7, MaxCountDigits, MaxRowCandidates, new(RowBudget), false)
 	if len(all) < 2 {
 		t.Fatalf("premise: %q has %d splits", runs["granted"], len(all))
 	}

@@ -30,6 +30,13 @@
 // relations instead, with the digits as printed, and the failing check is
 // left for model.RunChecks to report.
 //
+// A document that prints zeros as empty cells loses them in a dump
+// without a trace; DecodeApplicationsBlanks, DecodeReviewBlanks and
+// DecodeDisclosureBlanks then also consider readings in which any cell is
+// such a vanished 0, and read only what all the readings the arithmetic
+// allows agree on (the applicant column that holds a number often stays
+// open: the whole table could sit one column further right).
+//
 // All searches are bounded (cell width, candidates per row, search
 // budget); past a bound the decoder gives up on the cells concerned and
 // says so in a warning rather than spending unbounded time.
@@ -152,9 +159,10 @@ const (
 	// TableBudget caps the nodes visited splitting all rows of one table
 	// 三; rows reached after it is spent are left unread.
 	TableBudget = 2_500_000
-	// JointBudget caps the nodes visited by the joint search over table
-	// 三's column relations.
-	JointBudget = 200_000
+	// JointBudget caps the work of the joint search over table 三's
+	// column relations (combinations of candidates tried, sums reached
+	// times candidates).
+	JointBudget = 1_000_000
 	// SearchBudget caps the nodes visited by any other enumeration: the
 	// table 四 run, a table 二 run.
 	SearchBudget = 2_000_000
@@ -236,7 +244,7 @@ func countSegments(run string) ([]segment, error) {
 			cur.WriteByte(',')
 		case r == ' ' || r == '\t' || r == '\n' || r == '\u00a0' || r == '\u3000':
 			flush()
-		case isBlankMarker(r):
+		case isBlankMarker(r) || r == '无': // the extraction keeps 无 only as a cell
 			flush()
 			segs = append(segs, segment{text: string(r), blank: true})
 		default:
@@ -276,7 +284,10 @@ type enumerator struct {
 	// abandons the branch. May be nil.
 	prune func(k int, cells []ival, remChars int) bool
 	// emit receives each complete split; returning false stops the search.
-	emit    func(cells []ival) bool
+	emit func(cells []ival) bool
+	// vanish lets any cell be a blank cell that left no text (0): the
+	// document prints zeros as empty cells, and a dump drops them.
+	vanish  bool
 	cells   []ival
 	stopped bool
 	// Exhausted reports that the budget ran out before the search ended.
@@ -323,8 +334,13 @@ func (e *enumerator) rec(si, off, k int) {
 		return
 	}
 	if si == len(e.segs) {
-		if k == e.n && e.emit(e.cells) == false {
-			e.stopped = true
+		switch {
+		case k == e.n:
+			if !e.emit(e.cells) {
+				e.stopped = true
+			}
+		case e.vanish:
+			e.placeVanished(si, off, k, 0)
 		}
 		return
 	}
@@ -344,8 +360,11 @@ func (e *enumerator) rec(si, off, k int) {
 		remChars = e.suffix[si+1] + digitCount(rest)
 	}
 	remSegs := len(e.segs) - si
-	if r < remSegs || r > remChars || remChars > r*e.maxLen {
+	if r < remSegs || r > remChars && !e.vanish || remChars > r*e.maxLen {
 		return
+	}
+	if e.vanish && r > remSegs {
+		e.placeVanished(si, off, k, remChars)
 	}
 	if s.blank {
 		e.cells[k] = ival{0, s.text}
@@ -383,6 +402,15 @@ func (e *enumerator) rec(si, off, k int) {
 		} else {
 			e.rec(si, off+l, k+1)
 		}
+	}
+}
+
+// placeVanished makes cell k a blank that left no text and goes on with
+// the same characters.
+func (e *enumerator) placeVanished(si, off, k, remChars int) {
+	e.cells[k] = ival{0, ""}
+	if e.prune == nil || e.prune(k, e.cells, remChars) {
+		e.rec(si, off, k+1)
 	}
 }
 
@@ -428,7 +456,12 @@ func cellsFromSplits(splits [][]ival, n int) []Cell {
 // value they agree on the text except for a blank marker versus "0", in
 // which case the first is kept.
 func rawFor(splits [][]ival, i int) string {
-	return splits[0][i].raw
+	for _, s := range splits {
+		if s[i].raw != "" {
+			return s[i].raw
+		}
+	}
+	return "" // a blank cell that left no text in any reading
 }
 
 func fptr(v float64) *float64 { return &v }

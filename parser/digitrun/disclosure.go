@@ -83,7 +83,7 @@ func DecodeDisclosureContext(ctx context.Context, run string, row model.Disclosu
 	}
 	for _, s := range segs {
 		for _, r := range s {
-			if !(r >= '0' && r <= '9' || r == '.' || r == '+' || isBlankMarker(r)) {
+			if !(r >= '0' && r <= '9' || r == '.' || r == '+' || isBlankMarker(r) || r == '无') {
 				return out, []Warning{{CodeNoSplit, base, fmt.Sprintf("unexpected %q in run %q of %s", r, run, row.Label)}}
 			}
 		}
@@ -225,7 +225,7 @@ func stripUnit(run string) (string, string) {
 
 // parseField reads s as a value of kind k, or reports false.
 func parseField(s string, k fieldKind) (float64, bool) {
-	if r, size := utf8.DecodeRuneInString(s); size == len(s) && isBlankMarker(r) {
+	if r, size := utf8.DecodeRuneInString(s); size == len(s) && (isBlankMarker(r) || r == '无') {
 		return 0, true
 	}
 	body := s

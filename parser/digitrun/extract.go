@@ -112,13 +112,25 @@ func isDigit(r rune) bool { return r >= '0' && r <= '9' }
 // isCountRune: a character that may belong to a table 三/四 run.
 func isCountRune(r rune) bool { return isDigit(r) || isBlankMarker(r) }
 
+// countAt reports whether key[i] may belong to a run: a digit, a blank
+// marker, or 无 written as a cell (nothing) next to one of those, as in
+// "/无—-/无—"; the 无 of a label (无法提供, 4.无正当理由) stands beside
+// words or a numbering's dot, never beside a digit or a dash.
+func (s *stream) countAt(i int) bool {
+	r := s.key[i]
+	if isCountRune(r) {
+		return true
+	}
+	return r == '无' && (i > 0 && isCountRune(s.key[i-1]) || i+1 < len(s.key) && isCountRune(s.key[i+1]))
+}
+
 // inStretch reports whether key[i] continues a stretch of count
 // characters. A comma between digits belongs to it, so that a number with
 // a thousands separator is not cut in two (the decoder then refuses the
 // run instead of reading its pieces).
 func (s *stream) inStretch(i, to int) bool {
 	r := s.key[i]
-	if isCountRune(r) {
+	if s.countAt(i) {
 		return true
 	}
 	return r == ',' && i > 0 && i+1 < to && isDigit(s.key[i-1]) && isDigit(s.key[i+1]) && !s.brk[i] && !s.brk[i+1]
@@ -142,6 +154,10 @@ type Table3Text struct {
 	// Unmatched lists numbered labels inside the table that are no row
 	// of the template; their digits are read into no row.
 	Unmatched []string
+	// Stray marks the rows whose text up to the next label holds digits
+	// or blank markers besides the run (a numbering aside): the run may
+	// be part of the row only.
+	Stray map[string]bool
 }
 
 // appCores are the distinctive keywords matched for each table 三 row
@@ -238,6 +254,12 @@ func ExtractApplications(lines []string) (Table3Text, bool) {
 		found++
 		limit := limits[i]
 		p, q := bestStretch(s, ends[i], limit)
+		if strayStretch(s, ends[i], limit, p, q) {
+			if t.Stray == nil {
+				t.Stray = map[string]bool{}
+			}
+			t.Stray[d.Key] = true
+		}
 		run := s.text(p, q)
 		if q < len(s.key) && (s.key[q] == '.' || s.key[q] == '、') && i+1 < len(defs) {
 			if n := numbering(defs[i+1].Label); n != "" && strings.HasSuffix(run, n) {
@@ -361,7 +383,7 @@ func isHanNumeral(r rune) bool { return strings.ContainsRune("一二三四五六
 func bestStretch(s *stream, from, to int) (int, int) {
 	bp, bq, best := to, to, -1
 	for p := from; p < to; {
-		if !isCountRune(s.key[p]) {
+		if !s.countAt(p) {
 			p++
 			continue
 		}
@@ -378,6 +400,31 @@ func bestStretch(s *stream, from, to int) (int, int) {
 		p = q
 	}
 	return bp, bq
+}
+
+// strayStretch reports whether key[from:to] holds a stretch of count
+// characters other than key[p:q] and the numbering of a label (7. 或 7、).
+func strayStretch(s *stream, from, to, p, q int) bool {
+	for i := from; i < to; {
+		if i == p && q > p {
+			i = q
+			continue
+		}
+		if !s.countAt(i) {
+			i++
+			continue
+		}
+		j, digits := i, true
+		for j < to && j != p && s.inStretch(j, to) {
+			digits = digits && isDigit(s.key[j])
+			j++
+		}
+		if !(digits && j < len(s.key) && (s.key[j] == '.' || s.key[j] == '、' || s.key[j] == '．')) {
+			return true
+		}
+		i = j
+	}
+	return false
 }
 
 // firstRowAnchor picks, among the occurrences of the first row's keyword,
@@ -410,7 +457,7 @@ func ExtractReview(lines []string) (run string, line int, ok bool) {
 	var all []stretch
 	best := -1
 	for p := 0; p < len(s.key); {
-		if !isCountRune(s.key[p]) {
+		if !s.countAt(p) {
 			p++
 			continue
 		}
@@ -486,6 +533,8 @@ func isDisclosureRune(s *stream, i int) bool {
 		return true
 	case r == '万':
 		return i+1 < len(s.key) && s.key[i+1] == '元'
+	case r == '无':
+		return s.countAt(i)
 	}
 	return false
 }

@@ -357,3 +357,59 @@ func TestExtractApplicationsPageMarkerAndComma(t *testing.T) {
 		t.Errorf("carried_over %v", g)
 	}
 }
+
+// 无 written as a cell among dashes (a page that prints nothing as 无, /,
+// — or -) belongs to the run; the 无 of the labels 无法提供 and
+// 无正当理由, next to words and a numbering's dot, does not. Table 二 the
+// same.
+func TestExtractNothingWrittenAsWu(t *testing.T) {
+	cells := []string{"/无—-/无—", "-/无—-/无", "—-/无—-/", "无—-/无—-"}
+	var sb strings.Builder
+	for i, l := range labels2021 {
+		sb.WriteString(l.label + cells[i%len(cells)])
+	}
+	t3, ok := ExtractApplications([]string{sb.String()})
+	if !ok {
+		t.Fatal("table not found")
+	}
+	for i, l := range labels2021 {
+		if got, want := t3.Runs[l.key], cells[i%len(cells)]; got != want {
+			t.Errorf("%s: run %q, want %q", l.key, got, want)
+		}
+		if t3.Stray[l.key] {
+			t.Errorf("%s: marked stray", l.key)
+		}
+	}
+	got, _ := DecodeApplications(t3.Runs, t3.Gen)
+	if g := values(got["unavailable_not_held"]); !reflect.DeepEqual(g, ints(0, 0, 0, 0, 0, 0, 0)) {
+		t.Errorf("unavailable_not_held: %v", g)
+	}
+	t2 := ExtractDisclosure([]string{"信息内容 本年制发件数 本年废止件数 现行有效件数 规章—-/行政规范性文件无—-行政许可/行政处罚无行政强制—行政事业性收费-"})
+	if r := t2.Runs["normative_documents"]; r != "无—-" {
+		t.Errorf("normative_documents: run %q", r)
+	}
+	if r := t2.Runs["punishment"]; r != "" {
+		t.Errorf("punishment: run %q: a 无 between two labels is no cell", r)
+	}
+	cs, _ := DecodeDisclosure(t2.Runs["normative_documents"], disclosureRow(model.Gen2021, "normative_documents"))
+	if g := cellValues(cs); !reflect.DeepEqual(g, []any{0.0, 0.0, 0.0}) {
+		t.Errorf("normative_documents: %v", g)
+	}
+}
+
+// A row whose text holds digits apart from its run (a stray character cut
+// the run in two) is marked: the run may be part of the row only.
+func TestExtractApplicationsStray(t *testing.T) {
+	var sb strings.Builder
+	for _, l := range labels2021 {
+		run := "0000000"
+		if l.key == "granted" {
+			run = "2※3"
+		}
+		sb.WriteString(l.label + run)
+	}
+	t3, _ := ExtractApplications([]string{sb.String()})
+	if !t3.Stray["granted"] || len(t3.Stray) != 1 {
+		t.Errorf("stray rows %v, want granted alone", t3.Stray)
+	}
+}

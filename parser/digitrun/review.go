@@ -23,12 +23,16 @@ func ReviewPath(i int) string {
 // CodeGroupTotal warning, so that only the cells the digits alone decide
 // are read.
 func DecodeReview(run string) ([15]Cell, []Warning) {
-	return DecodeReviewContext(context.Background(), run)
+	return DecodeReviewContext(context.Background(), run, false)
 }
 
 // DecodeReviewContext is DecodeReview whose searches stop, as if their
-// budgets ran out, when ctx ends.
-func DecodeReviewContext(ctx context.Context, run string) ([15]Cell, []Warning) {
+// budgets ran out, when ctx ends, for a document that may print zeros as
+// empty cells (blanks true): any of the fifteen cells may be a 0 that left
+// no digits in the dump ("5 278 19" is 5|·|·|2|7 8|·|·|1|9 ·|·|·|·|· among
+// others), and the group totals choose among those readings; cells they
+// disagree on stay nil.
+func DecodeReviewContext(ctx context.Context, run string, blanks bool) ([15]Cell, []Warning) {
 	var out [15]Cell
 	segs, err := countSegments(run)
 	if err != nil {
@@ -38,12 +42,12 @@ func DecodeReviewContext(ctx context.Context, run string) ([15]Cell, []Warning) 
 		return out, []Warning{{CodeMissing, "review_litigation", "no digits found for table 四"}}
 	}
 	var warns []Warning
-	splits, complete := groupSplits(ctx, segs)
+	splits, complete := groupSplits(ctx, segs, blanks)
 	if complete && len(splits) == 0 {
 		warns = append(warns, Warning{CodeGroupTotal, "review_litigation",
 			fmt.Sprintf("run %q has no split into 15 cells whose group totals hold: only cells fixed by the digits alone are read", run)})
 		budget := SearchBudget
-		splits, complete = allSplitsContext(ctx, segs, 15, MaxCountDigits, MaxSplits, &budget)
+		splits, complete = allSplits(ctx, segs, 15, MaxCountDigits, MaxSplits, &budget, blanks)
 	}
 	if !complete {
 		return out, append(warns, Warning{CodeBudget, "review_litigation",
@@ -68,9 +72,9 @@ func DecodeReviewContext(ctx context.Context, run string) ([15]Cell, []Warning) 
 
 // groupSplits enumerates the splits into 15 cells in which every group's
 // fifth cell is the sum of its first four.
-func groupSplits(ctx context.Context, segs []segment) (out [][]ival, complete bool) {
+func groupSplits(ctx context.Context, segs []segment, vanish bool) (out [][]ival, complete bool) {
 	e := newEnumerator(segs, 15, MaxCountDigits, SearchBudget)
-	e.ctx = ctx
+	e.ctx, e.vanish = ctx, vanish
 	var sums [15]int64
 	e.prune = func(k int, cells []ival, _ int) bool {
 		pos := k % 5

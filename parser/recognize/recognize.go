@@ -39,8 +39,11 @@ type state struct {
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
 	spanNull map[string]bool   // paths left null because their cell is merged over rows
-	noTables bool              // neither table 二 nor 三 was found line by line
-	attached string            // the attachment a page without tables offers, if any
+	// totalHolds: table 三 rows read from runs whose every split kept fits
+	// the row's own total, and that no merged cell may cover (fillFromRuns).
+	totalHolds map[string]bool
+	noTables   bool   // neither table 二 nor 三 was found line by line
+	attached   string // the attachment a page without tables offers, if any
 	// cellsInOrder: table 三's rows that stand one cell per line have
 	// exactly seven numbers each after their labels (scanApplications).
 	cellsInOrder bool
@@ -107,6 +110,7 @@ func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error)
 	if st.noTables {
 		st.warnMissingTables()
 	}
+	st.warnPlaceholders()
 	if r.Template == "" && r.Templates.ActiveDisclosure != "" {
 		r.Template = r.Templates.ActiveDisclosure
 		r.Warn("template_from_table_2", "template", "table 三 was not read; the template generation was decided from table 二")
@@ -286,6 +290,42 @@ func (st *state) warnMissingTables() {
 	}
 	if empty(r.Applications) {
 		r.Warn("table_missing", "applications", "table 三 (收到和处理政府信息公开申请) was not found; its values are null")
+	}
+}
+
+// warnPlaceholders says why a table is null when a converter wrote a
+// placeholder ([TABLE], as pandoc's plain text does for a table with
+// merged cells) instead of it: its numbers are not in the text at all.
+func (st *state) warnPlaceholders() {
+	r := st.report
+	placeholder := false
+	for _, l := range st.lines {
+		placeholder = placeholder || strings.TrimSpace(l.Joined()) == "[TABLE]"
+	}
+	if !placeholder {
+		return
+	}
+	for _, t := range []struct {
+		field, name string
+		table       *model.Table
+	}{
+		{"active_disclosure", "二", r.ActiveDisclosure},
+		{"applications", "三", r.Applications},
+		{"review_litigation", "四", r.ReviewLitigation},
+	} {
+		if t.table != nil && known(t.table) > 0 {
+			continue
+		}
+		msg := "table " + t.name + " was not found, and the document holds a placeholder [TABLE] where its converter left a table out: its values are not in the text, so they are null"
+		said := false
+		for i, w := range r.Warnings {
+			if w.Code == "table_missing" && w.Field == t.field {
+				r.Warnings[i].Message, said = msg, true
+			}
+		}
+		if !said {
+			r.Warn("table_missing", t.field, msg)
+		}
 	}
 }
 

@@ -42,6 +42,22 @@ var midLineHeadings = [numSections]*regexp.Regexp{
 	secProblems: regexp.MustCompile(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
 }
 
+// lastNumeral returns the offset in a heading's match of the last
+// numeral opening a heading (四、): the words between a numeral and its
+// keyword never hold another, so in 四、结转下年度继续办理1717四、政府信息公开
+// 行政复议 the heading is the second 四、, not the row label before it.
+func lastNumeral(m string) int {
+	last := 0
+	for i, r := range m {
+		if i > 0 && strings.ContainsRune("一二三四五六", r) {
+			if rest := m[i+len(string(r)):]; strings.HasPrefix(rest, "、") || strings.HasPrefix(rest, ".") {
+				last = i
+			}
+		}
+	}
+	return last
+}
+
 // cutsCells reports whether decoding run into n cells would cut a number
 // that its line prints as a cell of its own, or that stands on a line of
 // its own. Where the source separates its cells (a grid, tabs, positions,
@@ -191,6 +207,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 				if loc == nil {
 					continue
 				}
+				loc[0] += lastNumeral(texts[i][from+loc[0] : from+loc[1]])
 				cur = pos{i, from + loc[0]}
 				found[k] = cur
 				break
@@ -265,8 +282,16 @@ func (st *state) fillFromRuns() {
 	}
 	if s := secs[secRequests]; s != nil && !complete(r.Applications) {
 		if t3ok {
-			cells, warns := digitrun.DecodeApplicationsContext(st.context(), t3.Runs, t3.Gen)
+			blanks := leavesBlanks(disclosure, t3, t3ok)
+			// A row whose run may be part of its text is read as printed:
+			// vanished blanks would make up for what was left out.
+			rowBlanks := map[string]bool{}
+			for k := range t3.Runs {
+				rowBlanks[k] = blanks && !t3.Stray[k]
+			}
+			cells, warns := digitrun.DecodeApplicationsContext(st.context(), t3.Runs, t3.Gen, rowBlanks)
 			st.checkNow() // a search stopped by the context is not a result
+			st.totalHolds = rowsTotalHolds(t3, warns, blanks)
 			for _, k := range sortedKeys(t3.Approximate) {
 				warns = append(warns, digitrun.Warning{Code: "label_approximate", Field: "applications." + k,
 					Message: fmt.Sprintf("label %q matched row %s by its number, its place and most of its words", t3.Approximate[k], k)})
@@ -294,7 +319,7 @@ func (st *state) fillFromRuns() {
 	}
 	if s := secs[secReview]; s != nil && !complete(r.ReviewLitigation) {
 		if run, line, ok := run4, line4, ok4; ok {
-			cells, warns := digitrun.DecodeReviewContext(st.context(), run)
+			cells, warns := digitrun.DecodeReviewContext(st.context(), run, leavesBlanks(disclosure, t3, t3ok))
 			st.checkNow()
 			// Fifteen numbers gathered from several lines are in the order
 			// the converter wrote them; if the groups do not add up, that
@@ -378,6 +403,38 @@ func leavesBlanks(t2 digitrun.Table2Text, t3 digitrun.Table3Text, t3ok bool) boo
 		}
 	}
 	return false
+}
+
+// rowsTotalHolds returns the rows of table 三 whose every split the
+// decoder kept satisfies the row's own total (no CodeRowTotal warning).
+// In a table that prints its zeros, a sub-row beside a sub-row of its
+// group that prints nothing is left out: its values may be printed once in
+// a cell merged over both, and then its total is theirs together.
+func rowsTotalHolds(t3 digitrun.Table3Text, warns []digitrun.Warning, blanks bool) map[string]bool {
+	out := map[string]bool{}
+	defs := model.ApplicationRowsFor(t3.Gen)
+	empty := func(i int) bool {
+		run, ok := t3.Runs[defs[i].Key]
+		return ok && strings.TrimSpace(run) == ""
+	}
+	for i, d := range defs {
+		if _, ok := t3.Runs[d.Key]; !ok {
+			continue
+		}
+		covered := false
+		if g := subRowGroup(d.Key); g != "" && !blanks {
+			for _, j := range []int{i - 1, i + 1} {
+				covered = covered || j >= 0 && j < len(defs) && subRowGroup(defs[j].Key) == g && empty(j)
+			}
+		}
+		out[d.Key] = !covered
+	}
+	for _, w := range warns {
+		if w.Code == digitrun.CodeRowTotal {
+			delete(out, strings.TrimPrefix(w.Field, "applications."))
+		}
+	}
+	return out
 }
 
 // merge fills t's null cells from the decoded ones. When a cell read both
@@ -569,6 +626,9 @@ func known(t *model.Table) int {
 // satisfies its own total nor leaves every column relation holding: a
 // split that no arithmetic confirms is a guess (a tab-separated row that
 // lost a cell has exactly one way to make seven cells, and it is wrong).
+// A row partly read is confirmed by its own total when every split the
+// decoder kept satisfies it (st.totalHolds): its cells are those all such
+// splits agree on.
 func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 	rowFilled := map[string]bool{}
 	for p := range filled {
@@ -598,7 +658,7 @@ func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 			sum += v
 		}
 		tot, known := t.Get(row, "total")
-		if ok && known && sum == tot || columnsHold {
+		if ok && known && sum == tot || columnsHold || !(ok && known) && st.totalHolds[row] {
 			continue
 		}
 		for _, c := range model.ApplicationColumns {
