@@ -17,7 +17,7 @@ var ErrUsage = errors.New("usage error")
 
 // outputPaths are the files a conversion writes for format.
 func outputPaths(out, format string) []string {
-	return append([]string{out, StatePath(out)}, output.SideFiles(out)...)
+	return append([]string{out, StatePath(out), ResultsPath(out)}, output.SideFiles(out)...)
 }
 
 // checkOutputs refuses a conversion that would write over one of its
