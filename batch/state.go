@@ -43,16 +43,18 @@ type entry struct {
 	Error   *errInfo
 }
 
-// stateLine is one line of the journal: the file's hash and name, and
-// either its error or where its result lies in the spool (At, N: the
-// compressed bytes, CRC their checksum; S and R the lengths of the summary
-// and report once inflated).
+// stateLine is one line of the journal: the file's hash, and either its
+// error (with the file's name) or where its result lies in the spool (At,
+// N: the compressed bytes, CRC their checksum; P, S and R the lengths of
+// the name, the summary and the report once inflated). The name goes into
+// the spool with the result: names can be long, and the line short.
 type stateLine struct {
 	SHA256 string   `json:"sha256"`
-	Path   string   `json:"path"`
+	Path   string   `json:"path,omitempty"`
 	Error  *errInfo `json:"error,omitempty"`
 	At     int64    `json:"at,omitempty"`
 	N      int64    `json:"n,omitempty"`
+	P      int64    `json:"p,omitempty"`
 	S      int64    `json:"s,omitempty"`
 	R      int64    `json:"r,omitempty"`
 	CRC    uint32   `json:"crc,omitempty"`
@@ -65,10 +67,9 @@ type errInfo struct {
 
 // span is where a result lies in the spool.
 type span struct {
-	path       string
-	at, n      int64
-	slen, rlen int64
-	crc        uint32
+	at, n            int64
+	plen, slen, rlen int64
+	crc              uint32
 }
 
 // journal is the state file and its spool. A result is appended to the
@@ -166,7 +167,7 @@ func (j *journal) load(retryErrors bool) error {
 				if !retryErrors {
 					j.errs[l.SHA256] = l.Error
 				}
-			} else if sp := (span{l.Path, l.At, l.N, l.S, l.R, l.CRC}); l.S > 0 && j.valid(sp, spoolSize) {
+			} else if sp := (span{l.At, l.N, l.P, l.S, l.R, l.CRC}); l.S > 0 && j.valid(sp, spoolSize) {
 				delete(j.errs, l.SHA256)
 				j.idx[l.SHA256] = sp
 				end = max(end, l.At+l.N)
@@ -264,14 +265,17 @@ func deflate(parts ...[]byte) ([]byte, error) {
 
 // add appends an entry: its result to the spool, then its line.
 func (j *journal) add(e *entry) error {
-	l := stateLine{SHA256: e.SHA256, Path: e.Path, Error: e.Error}
+	l := stateLine{SHA256: e.SHA256, Error: e.Error}
 	var blob []byte
-	if e.Error == nil {
+	if e.Error != nil {
+		l.Path = e.Path
+	} else {
 		var err error
-		if blob, err = deflate(e.Summary, e.Report); err != nil {
+		if blob, err = deflate([]byte(e.Path), e.Summary, e.Report); err != nil {
 			return err
 		}
-		l.N, l.S, l.R, l.CRC = int64(len(blob)), int64(len(e.Summary)), int64(len(e.Report)), crc32.ChecksumIEEE(blob)
+		l.N, l.CRC = int64(len(blob)), crc32.ChecksumIEEE(blob)
+		l.P, l.S, l.R = int64(len(e.Path)), int64(len(e.Summary)), int64(len(e.Report))
 	}
 	j.mu.Lock()
 	err := func() error {
@@ -294,7 +298,7 @@ func (j *journal) add(e *entry) error {
 			j.errs[e.SHA256] = e.Error
 			delete(j.idx, e.SHA256)
 		} else {
-			j.idx[e.SHA256] = span{e.Path, l.At, l.N, l.S, l.R, l.CRC}
+			j.idx[e.SHA256] = span{l.At, l.N, l.P, l.S, l.R, l.CRC}
 			delete(j.errs, e.SHA256)
 		}
 		return nil
@@ -324,15 +328,17 @@ func (j *journal) get(sha string) (*entry, error) {
 		return nil, err
 	}
 	if crc32.ChecksumIEEE(blob) != sp.crc {
-		return nil, fmt.Errorf("the result of %s in %s is damaged", sp.path, j.spool.Name())
+		return nil, fmt.Errorf("the result of content %s in %s is damaged", sha, j.spool.Name())
 	}
-	buf := make([]byte, sp.slen+sp.rlen)
+	buf := make([]byte, sp.plen+sp.slen+sp.rlen)
 	r := flate.NewReader(bytes.NewReader(blob))
 	defer r.Close()
 	if _, err := io.ReadFull(r, buf); err != nil {
-		return nil, fmt.Errorf("the result of %s in %s: %v", sp.path, j.spool.Name(), err)
+		return nil, fmt.Errorf("the result of content %s in %s: %v", sha, j.spool.Name(), err)
 	}
-	e := &entry{SHA256: sha, Path: sp.path, Summary: buf[:sp.slen:sp.slen]}
+	e := &entry{SHA256: sha, Path: string(buf[:sp.plen])}
+	buf = buf[sp.plen:]
+	e.Summary = buf[:sp.slen:sp.slen]
 	if sp.rlen > 0 {
 		e.Report = buf[sp.slen:]
 	}
