@@ -24,11 +24,12 @@ func outputPaths(out, format string) []string {
 // inputs: an output named as an input, or an existing file inside an input
 // folder that the walk would read as a document. An output inside an
 // input folder that an earlier run of the same conversion wrote (its state
-// file is there) is ours and skipped by the walk, so that rerunning
+// file or results spool is there) is ours and skipped by the walk, so that rerunning
 // "convert reports/ -o reports/all.csv" resumes.
 func checkOutputs(inputs []string, out, format string) error {
 	_, stateErr := os.Stat(StatePath(out))
-	earlierRun := stateErr == nil
+	_, spoolErr := os.Stat(ResultsPath(out))
+	earlierRun := stateErr == nil || spoolErr == nil
 	for _, p := range outputPaths(out, format) {
 		pst, err := os.Stat(p)
 		if err != nil {

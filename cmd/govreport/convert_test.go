@@ -777,4 +777,13 @@ func TestConvertStateIsSmall(t *testing.T) {
 			t.Errorf("%s: the output written from the spool differs", ext)
 		}
 	}
+
+	// A state file of the first format (whole reports in it) is not taken
+	// up: the run says so and reads every file again.
+	out := filepath.Join(t.TempDir(), "old.csv")
+	writeTestFile(t, out+".govreport-state.jsonl", []byte(`{"govreport_convert_state":1,"schema":"govreport/1","columns":"x"}`+"\n"))
+	msg := convertTo(t, srcs[0], out, "--in-process")
+	if !strings.Contains(msg, "starting afresh") || !strings.Contains(msg, "another version of govreport") || !strings.Contains(msg, "; 1 read in") {
+		t.Errorf("an old state file: %s", msg)
+	}
 }
