@@ -96,8 +96,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	if o.Timeout <= 0 {
 		o.Timeout = parser.DefaultTimeout
 	}
-	statePath := StatePath(o.Output)
-	skip := []string{statePath}
+	statePath, spoolPath := StatePath(o.Output), ResultsPath(o.Output)
+	skip := []string{statePath, spoolPath}
 	for _, t := range targets {
 		if err := checkOutputs(o.Inputs, t.Path, t.Format); err != nil {
 			return nil, err
@@ -109,15 +109,20 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		return nil, err
 	}
 	if o.Fresh {
-		if err := os.Remove(statePath); err != nil && !os.IsNotExist(err) {
-			return nil, err
+		for _, p := range []string{statePath, spoolPath} {
+			if err := os.Remove(p); err != nil && !os.IsNotExist(err) {
+				return nil, err
+			}
 		}
 	}
-	j, err := openJournal(statePath, o.RetryErrors)
+	j, err := openJournal(statePath, spoolPath, o.RetryErrors)
 	if err != nil {
 		return nil, err
 	}
 	defer j.close()
+	if j.restarted != "" && o.Progress != nil {
+		fmt.Fprintf(o.Progress, "govreport: starting afresh: the state file %s is not taken up (%s); every file is read again\n", docerr.Name(statePath), j.restarted)
+	}
 	for _, t := range targets {
 		output.RemoveTemporary(t.Path) // left by a run killed while writing
 	}

@@ -127,7 +127,7 @@ func TestWorkerCrashIsTheFilesError(t *testing.T) {
 
 func TestJournalCutsATornLine(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.jsonl")
-	j, err := openJournal(path, false)
+	j, err := openJournal(path, path+".results", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -139,7 +139,7 @@ func TestJournalCutsATornLine(t *testing.T) {
 	f.WriteString(`{"sha256":"cc","path":"c","summary":{"format":"te`)
 	f.Close()
 
-	j, err = openJournal(path, false)
+	j, err = openJournal(path, path+".results", false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -167,14 +167,47 @@ func TestJournalCutsATornLine(t *testing.T) {
 	}
 
 	// Another conversion of the same output is refused while one runs.
-	j, _ = openJournal(path, false)
-	if _, err := openJournal(path, false); err != errLocked && lockSupported {
+	j, _ = openJournal(path, path+".results", false)
+	if _, err := openJournal(path, path+".results", false); err != errLocked && lockSupported {
 		t.Errorf("second open: %v", err)
 	}
 	j.close()
 
+	// A kill between the two writes leaves a result no line points to; a
+	// machine crash may keep a line whose result never reached the disk.
+	spool := path + ".results"
+	st, _ := os.Stat(spool)
+	f, _ = os.OpenFile(spool, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("orphan result")
+	f.Close()
+	f, _ = os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString(`{"sha256":"ee","path":"e","at":0,"n":5,"s":2,"crc":1}` + "\n")
+	f.Close()
+	j, _ = openJournal(path, spool, false)
+	if j.has("ee", false) || !j.has("cc", false) {
+		t.Error("a line whose result fails its checksum was taken up")
+	}
+	if e, _ := j.get("aa"); e == nil || string(e.Report) != `{"schema":"govreport/1"}` {
+		t.Errorf("entry %+v", e)
+	}
+	j.close()
+	if st2, _ := os.Stat(spool); st2.Size() != st.Size() {
+		t.Errorf("the spool is %d bytes after reopening, want the %d its lines point into", st2.Size(), st.Size())
+	}
+
+	// A state file of the first format held whole reports: set aside.
+	put(t, path, []byte(`{"govreport_convert_state":1,"schema":"govreport/1","columns":"x"}`+"\n"+`{"sha256":"aa","path":"a","summary":{}}`+"\n"))
+	j, err = openJournal(path, spool, false)
+	if err != nil || j.restarted == "" || j.has("aa", false) {
+		t.Fatalf("an old state file: %v, restarted %q", err, j.restarted)
+	}
+	j.close()
+	if b, _ := os.ReadFile(path); string(b) != stateHeader+"\n" {
+		t.Errorf("the old state file was not started afresh:\n%s", b)
+	}
+
 	put(t, path, []byte("something else\n"))
-	if _, err := openJournal(path, false); err == nil {
+	if _, err := openJournal(path, path+".results", false); err == nil {
 		t.Error("a file that is not a state file was taken for one")
 	}
 }

@@ -17,18 +17,19 @@ var ErrUsage = errors.New("usage error")
 
 // outputPaths are the files a conversion writes for format.
 func outputPaths(out, format string) []string {
-	return append([]string{out, StatePath(out)}, output.SideFiles(out)...)
+	return append([]string{out, StatePath(out), ResultsPath(out)}, output.SideFiles(out)...)
 }
 
 // checkOutputs refuses a conversion that would write over one of its
 // inputs: an output named as an input, or an existing file inside an input
 // folder that the walk would read as a document. An output inside an
 // input folder that an earlier run of the same conversion wrote (its state
-// file is there) is ours and skipped by the walk, so that rerunning
+// file or results spool is there) is ours and skipped by the walk, so that rerunning
 // "convert reports/ -o reports/all.csv" resumes.
 func checkOutputs(inputs []string, out, format string) error {
 	_, stateErr := os.Stat(StatePath(out))
-	earlierRun := stateErr == nil
+	_, spoolErr := os.Stat(ResultsPath(out))
+	earlierRun := stateErr == nil || spoolErr == nil
 	for _, p := range outputPaths(out, format) {
 		pst, err := os.Stat(p)
 		if err != nil {

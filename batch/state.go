@@ -3,9 +3,11 @@ package batch
 import (
 	"bufio"
 	"bytes"
+	"compress/flate"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"os"
 	"sync"
@@ -14,50 +16,48 @@ import (
 	"github.com/govreport/govreport/output"
 )
 
-// StatePath is the journal kept beside an output: one line per converted
-// file, appended as each file is done, so that a rerun after an
+// StatePath is the journal kept beside an output: one short line per
+// converted file, appended as each file is done, so that a rerun after an
 // interruption converts only what is missing.
 func StatePath(output string) string { return output + ".govreport-state.jsonl" }
 
+// ResultsPath is the spool the journal's lines point into: each file's
+// result (summary and report), compressed, appended once. The final
+// writers read it back; the journal itself stays small.
+func ResultsPath(output string) string { return output + ".govreport-results" }
+
 // stateHeader is the first line of a state file. The summaries hold one
 // value per flat column, so the header names the column list: a state file
-// of a version with other columns is started afresh.
-var stateHeader = `{"govreport_convert_state":1,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
+// of a version with other columns, or of the first state format (which
+// held whole reports), is started afresh.
+var stateHeader = `{"govreport_convert_state":2,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
 
-// entry is one line of the journal, keyed by the content's SHA-256: a
-// report's summary (output.Summary) and, for the formats that write whole
-// reports, the report itself; or why the file is not a report.
+// entry is a file's result, keyed by the content's SHA-256: a report's
+// summary (output.Summary) and, for the formats that write whole reports,
+// the report itself; or why the file is not a report.
 type entry struct {
-	SHA256  string          `json:"sha256"`
-	Path    string          `json:"path"` // where the content was first found; the report's source.path
-	Summary json.RawMessage `json:"summary,omitempty"`
-	Report  json.RawMessage `json:"report,omitempty"`
-	Error   *errInfo        `json:"error,omitempty"`
+	SHA256  string
+	Path    string // where the content was first found; the report's source.path
+	Summary json.RawMessage
+	Report  json.RawMessage
+	Error   *errInfo
 }
 
-// line returns the entry as a journal line. The parts already in JSON are
-// copied, not encoded again.
-func (e *entry) line() ([]byte, error) {
-	sha, _ := json.Marshal(e.SHA256)
-	path, _ := json.Marshal(e.Path)
-	b := make([]byte, 0, len(e.Summary)+len(e.Report)+len(path)+128)
-	b = append(append(append(b, `{"sha256":`...), sha...), `,"path":`...)
-	b = append(b, path...)
-	if e.Error != nil {
-		ej, err := json.Marshal(e.Error)
-		if err != nil {
-			return nil, err
-		}
-		b = append(append(b, `,"error":`...), ej...)
-	} else {
-		// Summary and Report come from json.Marshal, directly or checked
-		// when read from a worker: valid and compact.
-		b = append(append(b, `,"summary":`...), e.Summary...)
-		if e.Report != nil {
-			b = append(append(b, `,"report":`...), e.Report...)
-		}
-	}
-	return append(b, "}\n"...), nil
+// stateLine is one line of the journal: the file's hash, and either its
+// error (with the file's name) or where its result lies in the spool (At,
+// N: the compressed bytes, CRC their checksum; P, S and R the lengths of
+// the name, the summary and the report once inflated). The name goes into
+// the spool with the result: names can be long, and the line short.
+type stateLine struct {
+	SHA256 string   `json:"sha256"`
+	Path   string   `json:"path,omitempty"`
+	Error  *errInfo `json:"error,omitempty"`
+	At     int64    `json:"at,omitempty"`
+	N      int64    `json:"n,omitempty"`
+	P      int64    `json:"p,omitempty"`
+	S      int64    `json:"s,omitempty"`
+	R      int64    `json:"r,omitempty"`
+	CRC    uint32   `json:"crc,omitempty"`
 }
 
 type errInfo struct {
@@ -65,32 +65,42 @@ type errInfo struct {
 	Reason string `json:"reason"`
 }
 
+// span is where a result lies in the spool.
 type span struct {
-	off, n int64
-	whole  bool // the entry has the whole report, not only its summary
+	at, n            int64
+	plen, slen, rlen int64
+	crc              uint32
 }
 
-// journal is the state file. Lines are written with one write each and
-// synced in groups by a background goroutine: a kill leaves at most a torn
-// last line, which the next open cuts off; a crash of the machine loses at
-// most the lines of the last moments, which are converted again.
+// journal is the state file and its spool. A result is appended to the
+// spool before its line to the state file, each with one write, and both
+// are synced in groups by a background goroutine: a kill leaves at most a
+// torn last line and a result no line points to, which the next open cuts
+// off; a crash of the machine loses at most the results of the last
+// moments (a line whose result did not reach the disk fails its checksum),
+// which are converted again.
 type journal struct {
-	f       *os.File
-	mu      sync.Mutex
-	size    int64
-	idx     map[string]span
-	errs    map[string]*errInfo
-	dirty   chan struct{}
-	closing chan struct{}
-	synced  chan struct{}
-	unlock  func()
+	f, spool  *os.File
+	mu        sync.Mutex
+	size      int64 // of the state file
+	spoolSize int64
+	idx       map[string]span
+	errs      map[string]*errInfo
+	dirty     chan struct{}
+	closing   chan struct{}
+	synced    chan struct{}
+	unlock    func()
+	// restarted says why an existing state file was set aside ("" when
+	// it was taken up, or there was none).
+	restarted string
 }
 
 var errLocked = errors.New("another conversion is writing this output (its state file is locked)")
 
-// openJournal opens or creates the state file at path. With retryErrors,
-// files recorded as errors are converted again.
-func openJournal(path string, retryErrors bool) (*journal, error) {
+// openJournal opens or creates the state file at path and its spool at
+// spoolPath. With retryErrors, files recorded as errors are converted
+// again.
+func openJournal(path, spoolPath string, retryErrors bool) (*journal, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, err
@@ -100,11 +110,18 @@ func openJournal(path string, retryErrors bool) (*journal, error) {
 		f.Close()
 		return nil, errLocked
 	}
-	j := &journal{f: f, idx: map[string]span{}, errs: map[string]*errInfo{}, unlock: unlock,
+	sp, err := os.OpenFile(spoolPath, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		unlock()
+		f.Close()
+		return nil, err
+	}
+	j := &journal{f: f, spool: sp, idx: map[string]span{}, errs: map[string]*errInfo{}, unlock: unlock,
 		dirty: make(chan struct{}, 1), closing: make(chan struct{}), synced: make(chan struct{})}
 	if err := j.load(retryErrors); err != nil {
 		unlock()
 		f.Close()
+		sp.Close()
 		return nil, fmt.Errorf("state file %s: %v", path, err)
 	}
 	go j.syncLoop()
@@ -112,8 +129,13 @@ func openJournal(path string, retryErrors bool) (*journal, error) {
 }
 
 func (j *journal) load(retryErrors bool) error {
-	br := bufio.NewReaderSize(j.f, 1<<20)
-	var off int64
+	st, err := j.spool.Stat()
+	if err != nil {
+		return err
+	}
+	spoolSize := st.Size()
+	br := bufio.NewReaderSize(j.f, 1<<16)
+	var off, end int64
 	first := true
 	for {
 		line, err := br.ReadBytes('\n')
@@ -130,24 +152,31 @@ func (j *journal) load(retryErrors bool) error {
 				if !bytes.HasPrefix(line, []byte(`{"govreport_convert_state":`)) {
 					return fmt.Errorf("not a govreport convert state file (delete it, or use --fresh, to start over)")
 				}
-				break // written by a version with other columns: start afresh
+				// Written by a version with other columns or another
+				// state format: start afresh.
+				j.restarted = "it was written by another version of govreport"
+				break
 			}
 			off += n
 			continue
 		}
-		var e entry
-		if json.Unmarshal(line, &e) == nil && e.SHA256 != "" {
-			if e.Error != nil {
-				delete(j.idx, e.SHA256)
+		var l stateLine
+		if json.Unmarshal(line, &l) == nil && l.SHA256 != "" {
+			if l.Error != nil {
+				delete(j.idx, l.SHA256)
 				if !retryErrors {
-					j.errs[e.SHA256] = e.Error
+					j.errs[l.SHA256] = l.Error
 				}
-			} else if e.Summary != nil {
-				delete(j.errs, e.SHA256)
-				j.idx[e.SHA256] = span{off, n, e.Report != nil}
+			} else if sp := (span{l.At, l.N, l.P, l.S, l.R, l.CRC}); l.S > 0 && j.valid(sp, spoolSize) {
+				delete(j.errs, l.SHA256)
+				j.idx[l.SHA256] = sp
+				end = max(end, l.At+l.N)
 			}
 		}
 		off += n
+	}
+	if j.restarted != "" {
+		off, end = 0, 0
 	}
 	if err := j.f.Truncate(off); err != nil {
 		return err
@@ -155,11 +184,29 @@ func (j *journal) load(retryErrors bool) error {
 	if _, err := j.f.Seek(off, io.SeekStart); err != nil {
 		return err
 	}
-	j.size = off
+	// Results past the last one a line points to were left by a kill
+	// between the two writes.
+	if err := j.spool.Truncate(end); err != nil {
+		return err
+	}
+	j.size, j.spoolSize = off, end
 	if off == 0 {
 		return j.write([]byte(stateHeader + "\n"))
 	}
 	return nil
+}
+
+// valid reports whether a result lies whole in the spool, with its
+// checksum.
+func (j *journal) valid(sp span, spoolSize int64) bool {
+	if sp.at < 0 || sp.n <= 0 || sp.at+sp.n > spoolSize {
+		return false
+	}
+	buf := make([]byte, sp.n)
+	if _, err := j.spool.ReadAt(buf, sp.at); err != nil {
+		return false
+	}
+	return crc32.ChecksumIEEE(buf) == sp.crc
 }
 
 func (j *journal) write(line []byte) error {
@@ -168,12 +215,13 @@ func (j *journal) write(line []byte) error {
 	return err
 }
 
-// syncLoop syncs the file after appends, at most five times a second: a
+// syncLoop syncs the files after appends, at most five times a second: a
 // machine crash loses at most the last 200 ms of results, which the next
 // run reads again.
 func (j *journal) syncLoop() {
 	defer close(j.synced)
 	for range j.dirty {
+		j.spool.Sync()
 		j.f.Sync()
 		select {
 		case <-j.closing:
@@ -189,27 +237,72 @@ func (j *journal) has(sha string, whole bool) bool {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	sp, ok := j.idx[sha]
-	return ok && (sp.whole || !whole) || j.errs[sha] != nil
+	return ok && (sp.rlen > 0 || !whole) || j.errs[sha] != nil
 }
 
-// add appends an entry.
+// flaters are reused: a flate writer allocates its window each time.
+var flaters = sync.Pool{New: func() any {
+	w, _ := flate.NewWriter(nil, flate.BestSpeed)
+	return w
+}}
+
+// deflate compresses the summary and the report, one after the other.
+func deflate(parts ...[]byte) ([]byte, error) {
+	var buf bytes.Buffer
+	w := flaters.Get().(*flate.Writer)
+	defer flaters.Put(w)
+	w.Reset(&buf)
+	for _, p := range parts {
+		if _, err := w.Write(p); err != nil {
+			return nil, err
+		}
+	}
+	if err := w.Close(); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// add appends an entry: its result to the spool, then its line.
 func (j *journal) add(e *entry) error {
-	line, err := e.line()
-	if err != nil {
-		return err
+	l := stateLine{SHA256: e.SHA256, Error: e.Error}
+	var blob []byte
+	if e.Error != nil {
+		l.Path = e.Path
+	} else {
+		var err error
+		if blob, err = deflate([]byte(e.Path), e.Summary, e.Report); err != nil {
+			return err
+		}
+		l.N, l.CRC = int64(len(blob)), crc32.ChecksumIEEE(blob)
+		l.P, l.S, l.R = int64(len(e.Path)), int64(len(e.Summary)), int64(len(e.Report))
 	}
 	j.mu.Lock()
-	off := j.size
-	err = j.write(line)
-	if err == nil {
+	err := func() error {
+		if blob != nil {
+			l.At = j.spoolSize
+			n, err := j.spool.WriteAt(blob, l.At)
+			j.spoolSize += int64(n)
+			if err != nil {
+				return err
+			}
+		}
+		line, err := json.Marshal(l)
+		if err != nil {
+			return err
+		}
+		if err := j.write(append(line, '\n')); err != nil {
+			return err
+		}
 		if e.Error != nil {
 			j.errs[e.SHA256] = e.Error
 			delete(j.idx, e.SHA256)
 		} else {
-			j.idx[e.SHA256] = span{off, int64(len(line)), e.Report != nil}
+			j.idx[e.SHA256] = span{l.At, l.N, l.P, l.S, l.R, l.CRC}
 			delete(j.errs, e.SHA256)
 		}
-	}
+		return nil
+	}()
 	j.mu.Unlock()
 	select {
 	case j.dirty <- struct{}{}:
@@ -230,47 +323,26 @@ func (j *journal) get(sha string) (*entry, error) {
 	if !ok {
 		return nil, nil
 	}
-	buf := make([]byte, sp.n)
-	if _, err := j.f.ReadAt(buf, sp.off); err != nil {
+	blob := make([]byte, sp.n)
+	if _, err := j.spool.ReadAt(blob, sp.at); err != nil {
 		return nil, err
 	}
-	if e := splitLine(buf); e != nil {
-		return e, nil
+	if crc32.ChecksumIEEE(blob) != sp.crc {
+		return nil, fmt.Errorf("the result of content %s in %s is damaged", sha, j.spool.Name())
 	}
-	var e entry
-	if err := json.Unmarshal(buf, &e); err != nil {
-		return nil, err
+	buf := make([]byte, sp.plen+sp.slen+sp.rlen)
+	r := flate.NewReader(bytes.NewReader(blob))
+	defer r.Close()
+	if _, err := io.ReadFull(r, buf); err != nil {
+		return nil, fmt.Errorf("the result of content %s in %s: %v", sha, j.spool.Name(), err)
 	}
-	return &e, nil
-}
-
-// splitLine cuts a journal line of a report, as line writes it, into its
-// parts without decoding the report; nil when the line has another shape.
-// Inside a JSON string every quote is escaped, so the first unescaped
-// `,"summary":` and `,"report":` are the entry's own keys (the summary has
-// no key "report").
-func splitLine(b []byte) *entry {
-	const shaKey, pathKey, sumKey, repKey = `{"sha256":"`, `","path":`, `,"summary":`, `,"report":`
-	if !bytes.HasPrefix(b, []byte(shaKey)) || !bytes.HasSuffix(b, []byte("}\n")) || len(b) < len(shaKey)+64+len(pathKey) {
-		return nil
+	e := &entry{SHA256: sha, Path: string(buf[:sp.plen])}
+	buf = buf[sp.plen:]
+	e.Summary = buf[:sp.slen:sp.slen]
+	if sp.rlen > 0 {
+		e.Report = buf[sp.slen:]
 	}
-	e := &entry{SHA256: string(b[len(shaKey) : len(shaKey)+64])}
-	rest := b[len(shaKey)+64:]
-	if !bytes.HasPrefix(rest, []byte(pathKey)) {
-		return nil
-	}
-	rest = rest[len(pathKey):]
-	i := bytes.Index(rest, []byte(sumKey))
-	if i < 0 || json.Unmarshal(rest[:i], &e.Path) != nil {
-		return nil
-	}
-	rest = rest[i+len(sumKey) : len(rest)-2]
-	if k := bytes.Index(rest, []byte(repKey)); k >= 0 {
-		e.Summary, e.Report = rest[:k], rest[k+len(repKey):]
-	} else {
-		e.Summary = rest
-	}
-	return e
+	return e, nil
 }
 
 // close syncs and closes the file.
@@ -278,8 +350,14 @@ func (j *journal) close() error {
 	close(j.closing)
 	close(j.dirty)
 	<-j.synced
-	err := j.f.Sync()
+	err := j.spool.Sync()
+	if serr := j.f.Sync(); err == nil {
+		err = serr
+	}
 	j.unlock()
+	if cerr := j.spool.Close(); err == nil {
+		err = cerr
+	}
 	if cerr := j.f.Close(); err == nil {
 		err = cerr
 	}

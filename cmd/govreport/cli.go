@@ -16,6 +16,7 @@ import (
 func newFlags(name, usage string, stdout io.Writer) *pflag.FlagSet {
 	fs := pflag.NewFlagSet(name, pflag.ContinueOnError)
 	fs.SortFlags = false
+	flagSets.Store(name, fs) // for the completion scripts
 	fs.SetOutput(io.Discard) // errors are printed by parseFlags
 	fs.Usage = func() {
 		fmt.Fprint(stdout, usage)

@@ -171,6 +171,7 @@ writes one table of reports: OUT.jsonl, .csv, .xlsx, .sqlite or .parquet,
 with the data dictionary OUT.dictionary.csv beside it. Files that are not
 readable reports go to an errors table. Rerunning the same command after an
 interruption reads only the files not yet done (the state file
-OUT.govreport-state.jsonl remembers them by content). See docs/CONVERT.md
+OUT.govreport-state.jsonl remembers them by content, their results in
+OUT.govreport-results). See docs/CONVERT.md
 for the columns and examples.
 `

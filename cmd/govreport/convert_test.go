@@ -795,3 +795,62 @@ func TestConvertFindingsMatchAudit(t *testing.T) {
 		}
 	}
 }
+
+// TestConvertStateIsSmall converts a few hundred distinct reports and
+// measures the state file against the output: it holds a short line per
+// file (hash, name, where the result lies in the spool), not the report
+// again, so it stays a small fraction of any output.
+func TestConvertStateIsSmall(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "in")
+	srcs := globTest(t, "../../corpus/text/*.txt")
+	n := 0
+	for copy := 0; n < 300; copy++ {
+		for _, f := range srcs {
+			// Blank lines at the end make each copy another content
+			// (the state keeps one line per content) read the same.
+			b := append(mustRead(t, f), strings.Repeat("\n", copy+1)...)
+			writeTestFile(t, filepath.Join(dir, fmt.Sprintf("%03d-%s", copy, filepath.Base(f))), b)
+			n++
+		}
+	}
+	for _, ext := range []string{"jsonl", "csv"} {
+		out := filepath.Join(t.TempDir(), "out."+ext)
+		convertTo(t, dir, out, "--in-process")
+		state := mustRead(t, out+".govreport-state.jsonl")
+		if lines := bytes.Count(state, []byte("\n")); lines != n+1 {
+			t.Errorf("%s: the state file has %d lines, want a header and one per file (%d)", ext, lines, n)
+		}
+		size := int64(len(state))
+		outSize := int64(len(mustRead(t, out)))
+		st, err := os.Stat(out + ".govreport-results")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%s: %d files, output %d bytes, state %d bytes, results spool %d bytes", ext, n, outSize, size, st.Size())
+		// A CSV row is about a kilobyte, and the hash alone takes 64 bytes
+		// of each line: a fifth there, a tenth of the whole reports.
+		if frac := map[string]int64{"jsonl": 10, "csv": 5}[ext]; size*frac > outSize {
+			t.Errorf("%s: the state file is %d bytes for an output of %d: more than 1/%d", ext, size, outSize, frac)
+		}
+		if size/int64(n+1) > 160 {
+			t.Errorf("%s: %d bytes per line of the state file", ext, size/int64(n+1))
+		}
+		// The rerun takes everything from the spool and writes the same.
+		before := mustRead(t, out)
+		if msg := convertTo(t, dir, out, "--in-process"); !strings.Contains(msg, "; 0 read in") {
+			t.Errorf("%s: the rerun read files again: %s", ext, msg)
+		}
+		if !bytes.Equal(before, mustRead(t, out)) {
+			t.Errorf("%s: the output written from the spool differs", ext)
+		}
+	}
+
+	// A state file of the first format (whole reports in it) is not taken
+	// up: the run says so and reads every file again.
+	out := filepath.Join(t.TempDir(), "old.csv")
+	writeTestFile(t, out+".govreport-state.jsonl", []byte(`{"govreport_convert_state":1,"schema":"govreport/1","columns":"x"}`+"\n"))
+	msg := convertTo(t, srcs[0], out, "--in-process")
+	if !strings.Contains(msg, "starting afresh") || !strings.Contains(msg, "another version of govreport") || !strings.Contains(msg, "; 1 read in") {
+		t.Errorf("an old state file: %s", msg)
+	}
+}

@@ -21,6 +21,7 @@ Usage:
   govreport serve [flags] [FOLDER...] a local web workbench: drop reports, check numbers at their source, compare
   govreport dictionary [flags]        print the data dictionary of the convert outputs
   govreport version                   print the version (also --version)
+  govreport completion SHELL          print a completion script for bash, zsh, fish or powershell
   govreport help [COMMAND]            show this text, or a command's flags
 
 Exit status: 0 when every file was read as a report (even with failed

@@ -172,3 +172,72 @@ func TestParquetTypes(t *testing.T) {
 		t.Error("no dictionary beside the output")
 	}
 }
+
+// TestOutputsLoadInR runs CONVERT.md's R lines (the ```r block, file names
+// replaced) with Debian's r-base-core, then checks the types, nulls and
+// labels, and that the long form agrees with the wide one. readr's line is
+// run too where readr is installed (CI installs base R only: see
+// scripts/ci/install-readers.sh).
+func TestOutputsLoadInR(t *testing.T) {
+	rscript, err := exec.LookPath("Rscript")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("R is not installed (.ci/run installs r-base-core)")
+		}
+		t.Skip("no Rscript")
+	}
+	doc := string(mustRead(t, "../../docs/CONVERT.md"))
+	_, block, ok := strings.Cut(doc, "\n```r\n")
+	block, _, ok2 := strings.Cut(block, "\n```")
+	if !ok || !ok2 || !strings.Contains(block, "read.csv(") {
+		t.Fatal("no R block in docs/CONVERT.md")
+	}
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in")
+	for _, f := range []string{"tabs-2021-qinglan-county-2023.txt", "tabs-2021-nanpu-district-2022-bad-sums.txt"} {
+		copyTestFile(t, "../../corpus/text/"+f, filepath.Join(in, f))
+	}
+	copyTestFile(t, "../../corpus/html/legacy-gb18030-2019-dongjiang-govoffice-2019.html", filepath.Join(in, "=cmd|2019.html"))
+	out := filepath.Join(dir, "jiangsu")
+	convertTo(t, in, out+".csv", "--in-process")
+	convertTo(t, in, out+"-long.csv", "--shape", "long", "--in-process")
+	script := "setwd(" + rString(dir) + ")\n" + block + `
+stopifnot(nrow(df) == 3)
+stopifnot(is.integer(df[["applications.new_requests.total"]]), is.integer(df$year))
+stopifnot(is.character(df$region), is.character(df$template))
+# a 2021 report has no 2019 row: NA, never 0
+r21 <- df[df$template == "2021", ]
+stopifnot(all(is.na(r21[["applications.other.total"]])), !anyNA(r21[["applications.other_other.total"]]))
+# formula-looking text is neutralised
+stopifnot(!any(startsWith(df$path, "=")))
+# the long form: Chinese labels, and the values of the wide one
+stopifnot("（一）予以公开" %in% cells$row_label, all(c("自然人", "总计") %in% cells$column_label))
+reports <- read.csv("jiangsu-long.reports.csv", fileEncoding = "UTF-8-BOM")
+m <- merge(cells[!is.na(cells$value), ], reports[c("report_id", "path")], by = "report_id")
+stopifnot(nrow(m) > 100)
+for (i in seq_len(nrow(m))) {
+  w <- df[df$path == m$path[i], m$field[i]]
+  if (length(w) != 1 || is.na(w) || w != m$value[i]) stop(paste(m$path[i], m$field[i], w, m$value[i]))
+}
+if (requireNamespace("readr", quietly = TRUE)) {
+  rd <- readr::read_csv("jiangsu.csv", col_types = readr::cols(region = "c", template = "c"), progress = FALSE)
+  stopifnot(nrow(rd) == 3, identical(as.numeric(rd[["applications.new_requests.total"]]), as.numeric(df[["applications.new_requests.total"]])))
+  cat("readr ok\n")
+}
+cat("ok\n")
+`
+	cmd := exec.Command(rscript, "--vanilla", "-e", script)
+	// R converts text to the locale's encoding: a UTF-8 one, as a
+	// researcher's machine has.
+	cmd.Env = append(os.Environ(), "LC_ALL=C.UTF-8", "LANG=C.UTF-8")
+	b, err := cmd.CombinedOutput()
+	if err != nil || !strings.HasSuffix(strings.TrimSpace(string(b)), "ok") {
+		t.Fatalf("R: %v\n%s", err, b)
+	}
+	t.Logf("R: %s", strings.TrimSpace(string(b)))
+}
+
+// rString quotes s for R.
+func rString(s string) string {
+	return `"` + strings.NewReplacer(`\`, `\\`, `"`, `\"`).Replace(s) + `"`
+}
