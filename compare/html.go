@@ -406,9 +406,14 @@ func (s *Set) WriteHTMLWith(w io.Writer, o HTMLOptions) error {
 		}
 		b.WriteString(`</section>`)
 	}
-	b.WriteString(`<section id="checks"><h2>数字核对</h2>`)
+	// The audit's findings: the failed checks with the numbers that
+	// disagree (rule arithmetic), the carry-over between years, the rest.
+	b.WriteString(`<section id="checks"><h2>审计发现</h2>`)
 	if failed == 0 && len(s.Warnings) == 0 {
 		b.WriteString(`<p>所有报告的数字核对均通过，结转数据前后衔接。</p>`)
+	}
+	if failed > 0 {
+		b.WriteString(`<h3>数字核对未通过</h3>`)
 	}
 	for _, e := range s.Entries {
 		if len(e.Failed) == 0 {
@@ -462,6 +467,13 @@ func (s *Set) WriteHTMLWith(w io.Writer, o HTMLOptions) error {
 		b.WriteString(`</tr>`)
 	}
 	b.WriteString(`</tbody></table></div>`)
+	if notes := s.FigureNotes(g); notes != "" {
+		b.WriteString(`<ul class="checks" id="figure-notes">`)
+		for _, n := range strings.Split(strings.TrimSpace(notes), "\n") {
+			fmt.Fprintf(&b, `<li>%s</li>`, esc(n))
+		}
+		b.WriteString(`</ul>`)
+	}
 	// For print: the columns in parts, each with the label column.
 	b.WriteString(`<div class="print-only">`)
 	for lo := 0; lo < len(heads); lo += printColumns {
@@ -547,6 +559,14 @@ func writeCells(b *strings.Builder, cells []Cell, lo, hi int) {
 		if c.Bad {
 			cls += " bad"
 		}
-		fmt.Fprintf(b, `<td class="%s" data-col="%d" data-value="%s">%s</td>`, cls, i, attrNum(c.Value), strings.ReplaceAll(esc(c.Text), "/", "/<wbr>"))
+		text := strings.ReplaceAll(esc(c.Text), "/", "/<wbr>")
+		title := ""
+		if c.Note != "" {
+			// A share computed from the parts (a 总计 blank or failing):
+			// marked, with the reason on hover and in the notes below.
+			text += `<sup class="note">` + noteMark + `</sup>`
+			title = ` title="` + esc(c.Note) + `"`
+		}
+		fmt.Fprintf(b, `<td class="%s" data-col="%d" data-value="%s"%s>%s</td>`, cls, i, attrNum(c.Value), title, text)
 	}
 }

@@ -34,9 +34,16 @@ func TestFigureNotes(t *testing.T) {
 		t.Fatal(err)
 	}
 	const note = "（一）予以公开：总计栏空白，按六类申请人之和计算"
-	var txt, md, csvb, xb bytes.Buffer
+	var txt, md, csvb, xb, page bytes.Buffer
 	if err := s.WriteText(&txt); err != nil {
 		t.Fatal(err)
+	}
+	if err := s.WriteHTML(&page); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(page.String(), `title="`+note+`"`) || !strings.Contains(page.String(), `<sup class="note">*</sup>`) ||
+		!strings.Contains(page.String(), `id="figure-notes"`) {
+		t.Errorf("HTML page without the mark, its title and the notes list")
 	}
 	s.WriteMarkdown(&md)
 	s.WriteCSV(&csvb)
