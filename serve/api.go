@@ -237,11 +237,21 @@ func (s *Server) apiStatus(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, s.status())
 }
 
+// findings are the hook's, or else the audit findings the parser put in
+// the report, each naming the cells of its evidence.
 func (s *Server) findings(r *model.Report) []Finding {
-	if s.o.Findings == nil {
-		return nil
+	if s.o.Findings != nil {
+		return s.o.Findings(r)
 	}
-	return s.o.Findings(r)
+	var out []Finding
+	for _, f := range r.Findings {
+		x := Finding{Code: f.Rule, Severity: f.Severity, Message: f.Message}
+		for _, e := range f.Evidence {
+			x.Fields = append(x.Fields, e.Field)
+		}
+		out = append(out, x)
+	}
+	return out
 }
 
 // selection returns the reports the ids parameter names (comma

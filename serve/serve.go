@@ -58,8 +58,8 @@ type Options struct {
 	WorkerEnv  []string
 
 	// Findings, when set, returns the audit findings of a report; the
-	// report view highlights the cells each names. It is the hook for an
-	// audit package; nil shows only the report's own failed checks.
+	// report view highlights the cells each names. nil shows the findings
+	// the parser's audit put in the report.
 	Findings func(r *model.Report) []Finding
 }
 

@@ -651,3 +651,28 @@ func TestUploadFormWithoutScript(t *testing.T) {
 		t.Errorf("two documents: %d\n%s", resp.StatusCode, b)
 	}
 }
+
+// Without a hook, the report view lists the audit's findings that the
+// parser put in the report and marks the cells of their evidence: the
+// hybrid Hongze report (2023, table 三 in the 2019 tables) is outdated.
+func TestReportPageShowsTheAuditsFindings(t *testing.T) {
+	_, ts := newServer(t, Options{})
+	_, b := post(t, ts.URL, corpusPart(t, "compare/tabs-hongze-district-2023.txt"))
+	rs := results(t, b)
+	if len(rs[0].Report.Findings) == 0 {
+		t.Fatal("the report carries no findings: not a test of showing them")
+	}
+	_, page := get(t, ts.URL+"/reports/"+rs[0].ID)
+	doc, err := goquery.NewDocumentFromReader(bytes.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rs[0].Report.Findings {
+		if doc.Find(`ul.findings li[data-code="`+f.Rule+`"]`).Length() == 0 {
+			t.Errorf("finding %s (%s) not listed", f.Rule, f.Message)
+		}
+	}
+	if !strings.Contains(doc.Find(`button[data-path="review_litigation.review.total"]`).AttrOr("data-notes", ""), "行政复议") {
+		t.Error("the arithmetic finding on 行政复议 总计 is not on its cell")
+	}
+}
