@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/rowlabel"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -11,34 +12,10 @@ import (
 // matches is compared with every template label by shared character
 // pairs, and taken for the best row only when it is clearly the best.
 
-// bigrams returns the set of adjacent character pairs of s.
-func bigrams(s string) map[[2]rune]bool {
-	rs := []rune(s)
-	out := make(map[[2]rune]bool, len(rs))
-	for i := 0; i+1 < len(rs); i++ {
-		out[[2]rune{rs[i], rs[i+1]}] = true
-	}
-	return out
-}
-
-// dice is the Sørensen–Dice coefficient of two bigram sets.
-func dice(a, b map[[2]rune]bool) float64 {
-	if len(a)+len(b) == 0 {
-		return 0
-	}
-	n := 0
-	for k := range a {
-		if b[k] {
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(a)+len(b))
-}
-
 var templateCores = func() map[string]map[[2]rune]bool {
 	out := map[string]map[[2]rune]bool{}
 	for _, r := range model.ApplicationRows {
-		out[r.Key] = bigrams(labelCore(textnorm.LabelFolded(textnorm.Fold(r.Label))))
+		out[r.Key] = rowlabel.Bigrams(labelCore(textnorm.LabelFolded(textnorm.Fold(r.Label))))
 	}
 	return out
 }()
@@ -64,10 +41,10 @@ func fuzzyApplicationRow(label string) string {
 	if len([]rune(core)) < 4 {
 		return ""
 	}
-	bg := bigrams(core)
+	bg := rowlabel.Bigrams(core)
 	best, second, key := 0.0, 0.0, ""
 	for k, t := range templateCores {
-		d := dice(bg, t)
+		d := rowlabel.Dice(bg, t)
 		switch {
 		case d > best:
 			best, second, key = d, best, k

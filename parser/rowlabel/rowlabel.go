@@ -86,27 +86,30 @@ func Unmatched(label string) bool {
 
 // Similarity is the Sørensen–Dice coefficient of the character pairs of a
 // and b: 1 for equal labels, 0 for labels sharing no adjacent pair.
-func Similarity(a, b string) float64 {
-	x, y := bigrams(a), bigrams(b)
-	if len(x)+len(y) == 0 {
-		return 0
-	}
-	n := 0
-	for k := range x {
-		if y[k] {
-			n++
-		}
-	}
-	return 2 * float64(n) / float64(len(x)+len(y))
-}
+func Similarity(a, b string) float64 { return Dice(Bigrams(a), Bigrams(b)) }
 
-func bigrams(s string) map[[2]rune]bool {
+// Bigrams returns the set of adjacent character pairs of s.
+func Bigrams(s string) map[[2]rune]bool {
 	rs := []rune(s)
 	out := make(map[[2]rune]bool, len(rs))
 	for i := 0; i+1 < len(rs); i++ {
 		out[[2]rune{rs[i], rs[i+1]}] = true
 	}
 	return out
+}
+
+// Dice is the Sørensen–Dice coefficient of two bigram sets.
+func Dice(a, b map[[2]rune]bool) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for k := range a {
+		if b[k] {
+			n++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
 // tplRow is a template row in comparison form.
