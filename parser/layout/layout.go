@@ -109,7 +109,11 @@ func (l Line) Joined() string {
 // Prose returns the line as free text in the document's own characters
 // (textnorm.Prose of each distinct cell's Raw), for the text sections a
 // report hands back; Joined is the folded form used for matching.
-func (l Line) Prose() string {
+func (l Line) Prose() string { return l.ProseWith("") }
+
+// ProseWith is Prose with sep between the cells' texts: in running text
+// the cells are pieces cut at runs of spaces, which stood between words.
+func (l Line) ProseWith(sep string) string {
 	var b strings.Builder
 	for _, c := range l.Cells {
 		if c.Copy {
@@ -119,7 +123,12 @@ func (l Line) Prose() string {
 		if raw == "" {
 			raw = c.Text
 		}
-		b.WriteString(textnorm.Prose(raw))
+		if p := textnorm.Prose(raw); p != "" {
+			if b.Len() > 0 {
+				b.WriteString(sep)
+			}
+			b.WriteString(p)
+		}
 	}
 	return b.String()
 }

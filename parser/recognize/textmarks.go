@@ -4,9 +4,6 @@ import (
 	"regexp"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/govreport/govreport/parser/layout"
-	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // A crawler's dump may hold the whole body on one line, the section
@@ -68,7 +65,7 @@ func (st *state) textMarks() *[numSections]textMark {
 			if i == line {
 				from = off
 			}
-			t := spacedProse(st.lines[i])
+			t := st.lines[i].ProseWith(" ")
 			if s, e, ok := findHeading(textHeadings[k], t, from); ok {
 				m[k] = textMark{ok: true, line: i, start: s, end: e, midLine: true}
 				line, off = i, e
@@ -176,30 +173,12 @@ func opensHeading(t string) bool {
 	return false
 }
 
-// spacedProse is a line's prose with its cells a space apart: in running
-// text the cells are pieces cut at runs of spaces, which stood between
-// words (Line.Prose joins them as a grid's cells, without one).
-func spacedProse(l layout.Line) string {
-	var parts []string
-	for _, c := range l.Cells {
-		if c.Copy {
-			continue
-		}
-		raw := c.Raw
-		if raw == "" {
-			raw = c.Text
-		}
-		if p := textnorm.Prose(raw); p != "" {
-			parts = append(parts, p)
-		}
-	}
-	return strings.Join(parts, " ")
-}
-
 // lineText is line i's text as the free text reads it.
 func (st *state) lineText(i int) string {
 	if st.running[i] {
-		return spacedProse(st.lines[i])
+		// In running text the cells are pieces cut at runs of spaces,
+		// which stood between words.
+		return st.lines[i].ProseWith(" ")
 	}
 	return st.lines[i].Prose()
 }
