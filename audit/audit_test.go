@@ -256,6 +256,22 @@ func TestFeeMismatch(t *testing.T) {
 	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 1 {
 		t.Fatalf("charged while the table says 0: want a finding, got %+v", fs)
 	}
+	// Nearly: the fee catalogue and its publication name 行政事业性收费
+	// without saying that anything was charged.
+	r.Text.OtherMatters = "本机关严格落实行政事业性收费目录清单和公示制度，各项收费依据和标准均在门户网站公开。"
+	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 0 {
+		t.Fatalf("the fee catalogue read as fees charged: %+v", fs)
+	}
+	// Nearly: no unlawful fee is not no fee.
+	r.ActiveDisclosure.Set("fees", "amount_10k_yuan", 12.5)
+	r.Text.OtherMatters = "本机关严格执行行政事业性收费公示制度，全年无乱收费现象。"
+	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 0 {
+		t.Fatalf("无乱收费 read as no fee charged: %+v", fs)
+	}
+	r.Text.OtherMatters = "本机关未收取行政事业性收费，未发生违规收费问题。"
+	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 1 {
+		t.Fatalf("未收取 beside 未发生违规收费: want a finding, got %+v", fs)
+	}
 }
 
 func TestYearMismatch(t *testing.T) {
