@@ -238,9 +238,15 @@ func AuditDocs() []*Doc {
 	r.Other = []string{
 		"本年度本机关收取行政事业性收费12.5万元，全部按规定缴入国库。",
 		"依据《政府信息公开信息处理费管理办法》，本机关未收取信息处理费，信息处理费不属于行政事业性收费。",
+		"本机关严格执行行政事业性收费公示制度，全年无乱收费现象。",
 	}
 	add("audit/tabs-fee-near-hexi-housing-2023.txt", r,
-		"fee_mismatch precision case, no finding: table 二 charges 12.5 万元, section 六 says so (text_table agrees) and says no 信息处理费 was charged: that fee is not 行政事业性收费.")
+		"fee_mismatch precision case, no finding: table 二 charges 12.5 万元, section 六 says so (text_table agrees), says no 信息处理费 was charged (that fee is not 行政事业性收费) and 无乱收费现象 (no unlawful fee, not no fee).")
+
+	r = auditReport("hexi-culture-2023", "河西区文化和旅游局", 2023)
+	r.Other = []string{"本机关严格落实行政事业性收费目录清单和公示制度，各项收费依据和标准均在门户网站公开。"}
+	add("audit/tabs-fee-near-hexi-culture-2023.txt", r,
+		"fee_mismatch precision case, no finding: table 二 charges nothing and section 六 speaks of the 行政事业性收费 catalogue and its publication, not of fees charged.")
 
 	// year_mismatch.
 	r = auditReport("dongpo-district-2023", "东坡区人民政府", 2023)
