@@ -168,6 +168,12 @@ func TestTextTable(t *testing.T) {
 		{"agreed-to answers are not the concluded count", "同意公开答复数10件。", 0, ""},
 		{"two outcomes counted together", "共办结申请12件，其中予以公开及部分公开42件。", 0, ""},
 		{"two outcomes joined by 和", "办结申请12件，不予公开和无法提供9件。", 0, ""},
+		{"requests for review, not for information", "区政府作为复议机关，全年受理行政复议申请36件。", 0, ""},
+		{"complaints received, not requests", "全年接到信访投诉申请20件。", 0, ""},
+		{"received with the kind named", "全年共受理依申请公开政府信息申请34件。", 1, "收到申请34件"},
+		{"litigation said not to be about disclosure", "本机关作为被告的行政诉讼案件9件，均不涉及政府信息公开。", 0, ""},
+		{"review said to be about other matters", "全年行政复议3件，均为政府信息公开以外的事项。", 0, ""},
+		{"litigation about disclosure differs", "因政府信息公开被提起行政诉讼2件。", 1, "行政诉讼"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
