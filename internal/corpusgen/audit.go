@@ -199,10 +199,10 @@ func AuditDocs() []*Doc {
 	r.Overview[2] = "（二）依申请公开。全区各部门共收到政府信息公开申请56件，其中本机关新收政府信息公开申请32件，比上年多收到申请6件，涉及征收补偿的近20件。2022年，本机关收到政府信息公开申请26件。全年接收群众咨询和政府信息公开申请40件左右，均当场或按期作出答复。办结29件，结转下年度继续办理3件。答复的申请中，予以公开及部分公开共17件，不予公开1件，无法提供8件，不予处理2件，其他处理1件。"
 	r.Overview = append(r.Overview[:3],
 		"（三）规范性文件清理。对本机关制发的规范性文件和其他公文开展全面清理，现行有效件数424件，清理结果已向社会公布。全年制发公文514件，经公开属性审查，主动公开493件，不予公开21件。",
-		"（四）监督保障。区政府作为复议机关，全年办理行政复议案件36件；本机关因政府信息公开工作被申请行政复议1件，未被提起行政诉讼。本机关作为被告的诉讼9件，均已审结。")
+		"（四）监督保障。区政府作为复议机关，全年受理行政复议申请36件，办理行政复议案件36件；本机关因政府信息公开工作被申请行政复议1件，未被提起行政诉讼。本机关作为被告的诉讼9件，均已审结。本机关作为被告的行政诉讼案件9件，均不涉及政府信息公开。")
 	r.Other = []string{"本机关对超出合理数量的申请收取信息处理费，该项费用不属于行政事业性收费。"}
 	add("audit/tabs-text-table-near-songchuan-2023.txt", r,
-		"text_table precision cases, no finding: 全区各部门共收到…申请56件 (a wider scope), 比上年多收到申请6件 (a change), 申请40件左右 and 近20件 (approximations), a sentence on 2022, 予以公开及部分公开共17件 (two outcomes together), 现行有效件数424件 (every document, not the 行政规范性文件 cell), 公文…不予公开21件 (documents, not requests), 行政复议案件36件 without 信息公开, 诉讼9件 without 行政; section 六's 信息处理费 while table 二 charges nothing (no fee_mismatch).")
+		"text_table precision cases, no finding: 全区各部门共收到…申请56件 (a wider scope), 比上年多收到申请6件 (a change), 申请40件左右 and 近20件 (approximations), a sentence on 2022, 予以公开及部分公开共17件 (two outcomes together), 现行有效件数424件 (every document, not the 行政规范性文件 cell), 公文…不予公开21件 (documents, not requests), 受理行政复议申请36件 (requests for review, not for information) and 行政复议案件36件 without 信息公开, 诉讼9件 without 行政, 行政诉讼案件9件 that 均不涉及政府信息公开; section 六's 信息处理费 while table 二 charges nothing (no fee_mismatch).")
 
 	// narrative_missing.
 	r = auditReport("qingxi-county-2023", "青溪县人民政府", 2023)
