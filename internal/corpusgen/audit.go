@@ -163,12 +163,23 @@ func AuditDocs() []*Doc {
 			render: func() ([]byte, error) { return RenderTabs(r, Style{}, TabOptions{}), nil }})
 	}
 	textTable := Finding{"text_table", warning}
+	// portal lays a report out as a portal page instead of copied text.
+	portal := func(name string, r *Report, what string, fs ...Finding) {
+		add(name, r, what, fs...)
+		d := docs[len(docs)-1]
+		d.render = func() ([]byte, error) { return RenderPortal(r, Style{}, PortalOptions{Breaks: "br"}), nil }
+	}
 
 	// text_table.
 	r := auditReport("yunling-county-2023", "云岭县人民政府办公室", 2023)
 	r.Overview[2] = strings.Replace(r.Overview[2], "全年新收政府信息公开申请32件", "全年共收到政府信息公开申请34件", 1)
 	add("audit/tabs-text-table-received-yunling-2023.txt", r,
 		"text_table: section 一 says 共收到政府信息公开申请34件 while table 三 gives 32 by every relation (新收 32 + 上年结转 0, （七）总计 29 + 结转下年度 3, 新收 32).", textTable)
+
+	r = auditReport("yunling-county-2023", "云岭县人民政府办公室", 2023)
+	r.Overview[2] = strings.Replace(r.Overview[2], "全年新收政府信息公开申请32件", "全年共收到政府信息公开申请34件", 1)
+	portal("audit/portal-text-table-received-yunling-2023.html", r,
+		"text_table on a portal page: the same report as tabs-text-table-received-yunling-2023.txt (收到申请34件 against 32), laid out in HTML.", textTable)
 
 	r = auditReport("baisha-town-2023", "白沙镇人民政府", 2023)
 	r.Disclosure = map[string][]string{
@@ -253,6 +264,11 @@ func AuditDocs() []*Doc {
 	r.SignOff[1] = "2023年1月20日"
 	add("audit/tabs-year-signature-dongpo-2023.txt", r,
 		"year_mismatch: a report titled 2023 signed 2023年1月20日 (a January signature tells the year before: last year's date left in place).", Finding{"year_mismatch", warning})
+
+	r = auditReport("dongpo-district-2023", "东坡区人民政府", 2023)
+	r.SignOff[1] = "2023年1月20日"
+	portal("audit/portal-year-signature-dongpo-2023.html", r,
+		"year_mismatch on a portal page: the same report as tabs-year-signature-dongpo-2023.txt (titled 2023, signed 2023年1月20日), laid out in HTML.", Finding{"year_mismatch", warning})
 
 	r = auditReport("dongpo-finance-2023", "东坡区财政局", 2023)
 	r.Overview = append([]string{r.Overview[0], "本报告统计期限自2022年1月1日至2022年12月31日。"}, r.Overview[1:]...)
