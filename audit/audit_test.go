@@ -168,6 +168,12 @@ func TestTextTable(t *testing.T) {
 		{"agreed-to answers are not the concluded count", "同意公开答复数10件。", 0, ""},
 		{"two outcomes counted together", "共办结申请12件，其中予以公开及部分公开42件。", 0, ""},
 		{"two outcomes joined by 和", "办结申请12件，不予公开和无法提供9件。", 0, ""},
+		{"requests for review, not for information", "区政府作为复议机关，全年受理行政复议申请36件。", 0, ""},
+		{"complaints received, not requests", "全年接到信访投诉申请20件。", 0, ""},
+		{"received with the kind named", "全年共受理依申请公开政府信息申请34件。", 1, "收到申请34件"},
+		{"litigation said not to be about disclosure", "本机关作为被告的行政诉讼案件9件，均不涉及政府信息公开。", 0, ""},
+		{"review said to be about other matters", "全年行政复议3件，均为政府信息公开以外的事项。", 0, ""},
+		{"litigation about disclosure differs", "因政府信息公开被提起行政诉讼2件。", 1, "行政诉讼"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -255,6 +261,22 @@ func TestFeeMismatch(t *testing.T) {
 	r.Text.OtherMatters = "本机关依法收取行政事业性收费。"
 	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 1 {
 		t.Fatalf("charged while the table says 0: want a finding, got %+v", fs)
+	}
+	// Nearly: the fee catalogue and its publication name 行政事业性收费
+	// without saying that anything was charged.
+	r.Text.OtherMatters = "本机关严格落实行政事业性收费目录清单和公示制度，各项收费依据和标准均在门户网站公开。"
+	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 0 {
+		t.Fatalf("the fee catalogue read as fees charged: %+v", fs)
+	}
+	// Nearly: no unlawful fee is not no fee.
+	r.ActiveDisclosure.Set("fees", "amount_10k_yuan", 12.5)
+	r.Text.OtherMatters = "本机关严格执行行政事业性收费公示制度，全年无乱收费现象。"
+	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 0 {
+		t.Fatalf("无乱收费 read as no fee charged: %+v", fs)
+	}
+	r.Text.OtherMatters = "本机关未收取行政事业性收费，未发生违规收费问题。"
+	if fs := rules(audit.Report(r), audit.RuleFeeMismatch); len(fs) != 1 {
+		t.Fatalf("未收取 beside 未发生违规收费: want a finding, got %+v", fs)
 	}
 }
 

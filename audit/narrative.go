@@ -77,10 +77,15 @@ func narrativeMissing(r *model.Report) []model.Finding {
 }
 
 var (
-	noFeeRe  = regexp.MustCompile(`未收取|不收取|没有收取|未产生|未发生|无收费|未收费|均未|为0|为零|零收费|无`)
-	feeSaid  = regexp.MustCompile(`收取|收费`)
-	infoFee  = regexp.MustCompile(`信息处理费|处理费|信息公开收费|公开收费`)
-	adminFee = "行政事业性收费"
+	noFeeRe = regexp.MustCompile(`未收取|不收取|没有收取|未产生|未发生|无收费|未收费|均未|为0|为零|零收费|无`)
+	// A verb of charging: 收费 alone is part of the name 行政事业性收费,
+	// which a sentence about the fee catalogue or its publication names
+	// without saying that anything was charged.
+	feeSaid = regexp.MustCompile(`收取|征收|收缴|上缴|缴入`)
+	// No unlawful fee (无乱收费现象) says nothing about the lawful ones.
+	misconductRe = regexp.MustCompile(`(?:无|未发生|没有|杜绝|未出现|不存在)[^，,。；;]{0,6}?(?:乱收费|违规收费|违法收费|超标准收费|擅自收费)`)
+	infoFee      = regexp.MustCompile(`信息处理费|处理费|信息公开收费|公开收费`)
+	adminFee     = "行政事业性收费"
 )
 
 // feeMismatch: a sentence of section 六 or 一 about 行政事业性收费 that
@@ -103,6 +108,7 @@ func feeMismatch(r *model.Report) []model.Finding {
 			if !strings.Contains(t, adminFee) || infoFee.MatchString(t) {
 				continue
 			}
+			t = misconductRe.ReplaceAllString(t, "")
 			none := noFeeRe.MatchString(t)
 			var msg string
 			switch {

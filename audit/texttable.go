@@ -107,7 +107,17 @@ var (
 	// the number counts both together, so it restates no single cell.
 	joinedRe = regexp.MustCompile(`(?:公开|提供|处理|申请)(?:及|和|与|、|或|以及|或者)$`)
 	yearRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	// Another kind of application between the verb and the number
+	// (受理行政复议申请36件, 接到信访投诉申请): not a disclosure request.
+	otherKindRe = regexp.MustCompile(`复议|诉讼|信访|举报|投诉|许可|审批|听证|赔偿|补贴|救助|仲裁|调解`)
+	// A mention of 信息公开 that denies the subject (均不涉及政府信息公开,
+	// 政府信息公开以外的事项) does not make a sentence about it.
+	notAboutRe = regexp.MustCompile(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
 )
+
+// requestClaims count disclosure requests: the words before their number
+// must not name another kind of application.
+var requestClaims = map[string]bool{"new_requests": true, "received": true, "carried_over": true, "carried_forward": true, "concluded": true}
 
 // A statement is one number of the free text read as a claim.
 type statement struct {
@@ -200,7 +210,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 		if c.gen != "" && r.Templates.ActiveDisclosure != c.gen {
 			continue
 		}
-		if !containsAll(s, c.needs) || !containsAny(s, claimWords[c.key]) {
+		if !containsAll(notAboutRe.ReplaceAllString(s, ""), c.needs) || !containsAny(s, claimWords[c.key]) {
 			continue
 		}
 		for _, re := range c.res {
@@ -220,6 +230,9 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 					}
 				}
 				if approxRe.MatchString(s[:m[0]]) || followsApprox(s[m[1]:]) || joinedRe.MatchString(s[:m[0]]) {
+					continue
+				}
+				if requestClaims[c.key] && otherKindRe.MatchString(s[m[0]:pos[0]]) {
 					continue
 				}
 				if yi >= 0 && m[2*yi] >= 0 && r.Year != nil {

@@ -287,7 +287,7 @@ type File struct {
 // a fixed order.
 func Generate() ([]File, error) {
 	var files []File
-	for _, d := range append(Docs(), DOCXDocs()...) {
+	for _, d := range allDocs() {
 		b, err := d.Render()
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", d.Name, err)
@@ -304,7 +304,13 @@ func Generate() ([]File, error) {
 }
 
 // Dirs are the folders of corpus/ that the generator owns.
-var Dirs = []string{"html", "text", "reject"}
+var Dirs = []string{"html", "text", "reject", "audit"}
+
+// allDocs is every generated document: the layouts, the Word documents
+// and the audit documents.
+func allDocs() []*Doc {
+	return append(append(Docs(), DOCXDocs()...), AuditDocs()...)
+}
 
 func readme() []byte {
 	var b strings.Builder
@@ -329,6 +335,11 @@ it lacks, a non-zero cell merged over several rows) is null. In a text dump whos
 arithmetic is applied: null is right there, and so is the true value. A document that is not a readable
 report has ` + "`{\"reject\": true, \"reason\": \"pre-2019\"|\"not-report\"|\"empty\"|\"attachment\"}`" + `.
 
+The documents of ` + "`audit/`" + ` are made to raise one audit rule (docs/AUDIT.md) or nearly to raise it (the
+precision cases); their expected file also lists ` + "`findings`" + `, the rule and severity of every finding of
+the single-report rules, in any order (an empty list: none may be raised; ` + "`corpus/audit_test.go`" + `). The
+cross-year rules run over pairs of them, listed with their findings in ` + "`internal/corpusgen/audit.go`" + ` (AuditPairs).
+
 Score the parser against it with ` + "`../shared/tools/fieldscore corpus/html corpus/text corpus/reject corpus/docx`" + `.
 The Word documents ` + "`docx/gen-*.docx`" + ` are zipped with fixed timestamps; ` + "`docx/lo-*.docx`" + ` are pages of html/
 saved as .docx by LibreOffice (` + "`sh scripts/docx/make-lo.sh`" + `).
@@ -336,7 +347,7 @@ saved as .docx by LibreOffice (` + "`sh scripts/docx/make-lo.sh`" + `).
 | document | encoding | set | exercises |
 |---|---|---|---|
 `)
-	for _, d := range append(Docs(), DOCXDocs()...) {
+	for _, d := range allDocs() {
 		set := "—"
 		if d.Report != nil {
 			set = d.Report.Slug
@@ -355,6 +366,10 @@ saved as .docx by LibreOffice (` + "`sh scripts/docx/make-lo.sh`" + `).
 			from = r.Notes[0]
 		}
 		fmt.Fprintf(&b, "| %s | %s %d | %s / %s | %s |\n", r.Slug, r.Agency, r.Year, r.Table2, r.Table3, strings.ReplaceAll(from, "|", "\\|"))
+	}
+	for _, d := range AuditDocs() {
+		r := d.Report
+		fmt.Fprintf(&b, "| %s | %s %d | %s / %s | %s |\n", r.Slug, r.Agency, r.Year, r.Table2, r.Table3, strings.ReplaceAll(r.Notes[0], "|", "\\|"))
 	}
 	return []byte(b.String())
 }

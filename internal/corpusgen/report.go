@@ -61,7 +61,16 @@ type Report struct {
 
 	// Notes are copied into the expected file.
 	Notes []string
+
+	// Audited documents assert their audit findings: Findings (rule and
+	// severity of the single-report rules) is written to the expected file,
+	// an empty list meaning that none may be raised.
+	Audited  bool
+	Findings []Finding
 }
+
+// Finding is one audit finding a document must raise.
+type Finding struct{ Rule, Severity string }
 
 // DefaultHeadings are the template's six section headings.
 var DefaultHeadings = [6]string{
@@ -98,6 +107,7 @@ func (r *Report) clone() *Report {
 	c.Other = append([]string(nil), r.Other...)
 	c.SignOff = append([]string(nil), r.SignOff...)
 	c.Notes = append([]string(nil), r.Notes...)
+	c.Findings = append([]Finding(nil), r.Findings...)
 	c.Null = make(map[string]bool, len(r.Null))
 	for k, v := range r.Null {
 		c.Null[k] = v
@@ -263,6 +273,13 @@ func (r *Report) Expected() ([]byte, error) {
 	}
 	if len(r.Undeterminable) > 0 {
 		out = append(out, kv{"undeterminable", r.Undeterminable})
+	}
+	if r.Audited {
+		fs := []obj{}
+		for _, f := range r.Findings {
+			fs = append(fs, obj{{"rule", f.Rule}, {"severity", f.Severity}})
+		}
+		out = append(out, kv{"findings", fs})
 	}
 	return writeJSON(out)
 }

@@ -28,6 +28,16 @@ type Truth struct {
 	// rendering alone cannot decide, e.g. a run of digits that splits in
 	// several ways: null is right there, and so is the true value.
 	Undeterminable []string `json:"undeterminable"`
+	// Findings are the audit findings of the single-report rules the
+	// document must raise, rule and severity, in any order. Nil (the key
+	// absent) asserts nothing; an empty list asserts that none is raised.
+	Findings *[]Finding `json:"findings"`
+}
+
+// Finding is one expected audit finding.
+type Finding struct {
+	Rule     string `json:"rule"`
+	Severity string `json:"severity"`
 }
 
 // Load reads an expected.json file.
@@ -182,4 +192,32 @@ func deref(p *int) any {
 		return nil
 	}
 	return *p
+}
+
+// FindingsDiff compares the findings raised on a document with the
+// expected ones as multisets of rule and severity: a finding raised twice
+// must be expected twice. It lists what is missed and what is raised
+// beyond the truth; nothing when the truth holds no findings list.
+func (t *Truth) FindingsDiff(got []model.Finding) []string {
+	if t.Findings == nil {
+		return nil
+	}
+	count := map[Finding]int{}
+	for _, f := range *t.Findings {
+		count[f]++
+	}
+	for _, f := range got {
+		count[Finding{f.Rule, f.Severity}]--
+	}
+	var out []string
+	for f, n := range count {
+		switch {
+		case n > 0:
+			out = append(out, fmt.Sprintf("missed %s/%s (×%d)", f.Rule, f.Severity, n))
+		case n < 0:
+			out = append(out, fmt.Sprintf("unexpected %s/%s (×%d)", f.Rule, f.Severity, -n))
+		}
+	}
+	sort.Strings(out)
+	return out
 }

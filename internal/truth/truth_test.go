@@ -43,3 +43,33 @@ func TestUndeterminable(t *testing.T) {
 		t.Errorf("a decidable cell left null must be missing: %v", d.Missing)
 	}
 }
+
+// The findings list is compared as a multiset of rule and severity; an
+// empty list asserts that nothing is raised, an absent one nothing at all.
+func TestFindingsDiff(t *testing.T) {
+	var tr Truth
+	if err := json.Unmarshal([]byte(`{"findings":[{"rule":"text_table","severity":"warning"},{"rule":"text_table","severity":"warning"}]}`), &tr); err != nil {
+		t.Fatal(err)
+	}
+	tt := model.Finding{Rule: "text_table", Severity: "warning"}
+	if d := tr.FindingsDiff([]model.Finding{tt, tt}); len(d) != 0 {
+		t.Errorf("same findings: %v", d)
+	}
+	if d := tr.FindingsDiff([]model.Finding{tt}); len(d) != 1 || !strings.HasPrefix(d[0], "missed text_table") {
+		t.Errorf("one finding short: %v", d)
+	}
+	if d := tr.FindingsDiff([]model.Finding{tt, tt, {Rule: "year_mismatch", Severity: "warning"}}); len(d) != 1 || !strings.HasPrefix(d[0], "unexpected year_mismatch") {
+		t.Errorf("one finding too many: %v", d)
+	}
+	var none Truth
+	if err := json.Unmarshal([]byte(`{"findings":[]}`), &none); err != nil {
+		t.Fatal(err)
+	}
+	if d := none.FindingsDiff([]model.Finding{tt}); len(d) != 1 {
+		t.Errorf("an empty list must assert no finding: %v", d)
+	}
+	var absent Truth
+	if d := absent.FindingsDiff([]model.Finding{tt}); d != nil {
+		t.Errorf("an absent list asserts nothing: %v", d)
+	}
+}
