@@ -32,6 +32,7 @@ import (
 	"github.com/govreport/govreport/parser/docx"
 	"github.com/govreport/govreport/parser/html"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/ocr"
 	"github.com/govreport/govreport/parser/pdf"
 	"github.com/govreport/govreport/parser/recognize"
 	"github.com/govreport/govreport/parser/text"
@@ -42,6 +43,11 @@ import (
 type Parser struct {
 	timeout  time.Duration
 	maxBytes int64
+	// OCR of scanned documents (scanned.go)
+	ocr        OCRMode
+	tesseract  string
+	ocrPages   int
+	ocrTimeout time.Duration
 }
 
 // Option configures a Parser.
@@ -58,7 +64,7 @@ const DefaultTimeout = 30 * time.Second
 
 // New returns a Parser with the given options.
 func New(opts ...Option) *Parser {
-	p := &Parser{timeout: DefaultTimeout, maxBytes: 200 << 20}
+	p := &Parser{timeout: DefaultTimeout, maxBytes: 200 << 20, ocr: OCRAuto}
 	for _, o := range opts {
 		o(p)
 	}
@@ -234,8 +240,12 @@ func (p *Parser) parse(src []byte) (*model.Report, error) {
 	if err := p.checkSize(int64(len(src))); err != nil {
 		return nil, err
 	}
-	ctx, cancel := p.deadline()
+	// The budget is a timer rather than the context's deadline: a scan
+	// read by OCR moves to the OCR budget (extendDeadline).
+	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
+	extend := make(chan time.Duration, 1)
+	ctx = context.WithValue(ctx, extendKey{}, extend)
 	type result struct {
 		r   *model.Report
 		err error
@@ -252,22 +262,39 @@ func (p *Parser) parse(src []byte) (*model.Report, error) {
 		r, err := p.read(ctx, src)
 		done <- result{r, err}
 	}()
-	select {
-	case res := <-done:
-		return res.r, res.err
-	case <-ctx.Done():
-		return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", p.timeout))
+	var timeout <-chan time.Time
+	budget := p.timeout
+	if budget > 0 {
+		t := time.NewTimer(budget)
+		defer t.Stop()
+		timeout = t.C
+		for {
+			select {
+			case res := <-done:
+				return res.r, res.err
+			case d := <-extend:
+				budget = d
+				t.Reset(d)
+			case <-timeout:
+				return nil, docerr.New(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", budget))
+			}
+		}
 	}
+	res := <-done
+	return res.r, res.err
 }
 
 func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
-	doc, err := p.readLayout(ctx, src)
+	doc, scan, err := p.readLayout(ctx, src)
 	if err != nil {
 		return nil, err
 	}
 	r, err := recognize.Recognize(doc)
 	if err != nil {
 		return nil, err
+	}
+	if scan != nil {
+		scan.Gate(r)
 	}
 	r.Source.Format = doc.Format
 	r.Source.Pages = doc.Pages
@@ -294,6 +321,10 @@ func (p *Parser) deadline() (context.Context, context.CancelFunc) {
 // report: what the recognizer sees, for debugging and for tools.
 func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err error) {
 	ctx, cancel := p.deadline()
+	if p.ocr != OCRNever && p.timeout > 0 {
+		// a scan may be read by OCR: the larger budget
+		ctx, cancel = context.WithTimeout(context.Background(), max(p.timeout, p.ocrTimeout, DefaultOCRTimeout))
+	}
 	defer cancel()
 	defer func() {
 		// As in Parse: a bug is reported as an unreadable document, not a
@@ -305,20 +336,53 @@ func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err erro
 			e.File = name
 		}
 	}()
-	return p.readLayout(ctx, src)
+	doc, _, err = p.readLayout(ctx, src)
+	return doc, err
 }
 
-func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, error) {
+// readLayout reads src into lines; scan is set when they were read by OCR.
+func (p *Parser) readLayout(ctx context.Context, src []byte) (doc *layout.Document, scan *ocr.Document, err error) {
 	f := Detect(src)
+	switch f {
+	case FormatPDF:
+		// Padding before the header (told apart by Detect however long)
+		// is not part of the PDF, whose offsets count from %PDF-.
+		body := bytes.TrimLeft(src, " \t\r\n\x00")
+		if p.ocr != OCRAlways {
+			doc, err = pdf.Read(body, pdf.WithContext(ctx), pdf.WithTimeout(p.timeout))
+		}
+		if p.ocr == OCRAlways || docerr.KindOf(err) == docerr.Scanned {
+			if err == nil {
+				err = docerr.New(docerr.Scanned, "OCR asked for")
+			}
+			if scan, err = p.readScanned(ctx, body, false, err); err == nil {
+				return scan.Document, scan, nil
+			}
+		}
+		if err != nil {
+			return nil, nil, adapterError(f, err)
+		}
+		return doc, nil, nil
+	case FormatImage:
+		why := docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
+		if t := imageType(src); t != "PNG" && t != "JPEG" {
+			return nil, nil, why
+		}
+		if scan, err = p.readScanned(ctx, src, true, why); err != nil {
+			return nil, nil, err
+		}
+		return scan.Document, scan, nil
+	}
+	doc, err = p.readOther(ctx, f, src)
+	return doc, nil, err
+}
+
+func (p *Parser) readOther(ctx context.Context, f Format, src []byte) (*layout.Document, error) {
 	var doc *layout.Document
 	var err error
 	switch f {
 	case FormatEmpty:
 		return nil, docerr.New(docerr.Empty, "the file is empty")
-	case FormatPDF:
-		// Padding before the header (told apart by Detect however long)
-		// is not part of the PDF, whose offsets count from %PDF-.
-		doc, err = pdf.Read(bytes.TrimLeft(src, " \t\r\n\x00"), pdf.WithContext(ctx))
 	case FormatHTML:
 		doc, err = html.Read(src)
 	case FormatText:
@@ -337,8 +401,6 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 		return nil, docerr.New(docerr.Unsupported, "an OFD document (China's fixed-layout format), which govreport does not read; open it in an OFD reader (数科OFD阅读器, 福昕OFD) and export or print it to PDF, then parse the PDF")
 	case FormatZIP:
 		return nil, docerr.New(docerr.Unsupported, zipReason(src))
-	case FormatImage:
-		return nil, docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
 	case FormatRTF:
 		return nil, docerr.New(docerr.Unsupported, "an RTF document, which govreport does not read; convert it with: "+convertCmd)
 	case FormatBinary:

@@ -348,13 +348,19 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 			}
 			rd.Candidates = append(rd.Candidates, Candidate{t, conf})
 		}
-		add(a, ca)
-		add(b, cb)
-		if t, c := digitsOf(labels[i]); t != "" {
-			add(t, c*0.9)
+		l, cl := digitsOf(labels[i])
+		passes := []Candidate{{a, ca}, {b, cb}, {l, cl}}
+		for _, c := range passes {
+			if c.Conf >= minConf {
+				add(c.Text, c.Conf)
+			}
 		}
 		sort.SliceStable(rd.Candidates, func(x, y int) bool { return rd.Candidates[x].Conf > rd.Candidates[y].Conf })
-		rd.Sure = a == b && min(ca, cb) >= sureConf
+		rd.Sure = sure(passes)
+		if len(rd.Candidates) == 0 {
+			r.c.label, r.c.text = true, label
+			continue
+		}
 		if debugReading != nil {
 			debugReading(a, ca, b, cb, label)
 		}
@@ -369,9 +375,36 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 	return d, nil
 }
 
-// sureConf is the confidence both renderings must reach for a reading to
-// stand without the arithmetic.
-const sureConf = 85
+// sureConf is the confidence two readings must reach for a reading to
+// stand without the arithmetic; below minConf a reading is no reading.
+const (
+	sureConf = 85
+	minConf  = 20
+)
+
+// sure reports whether two of the passes read the same digits with
+// confidence and none read other digits with some.
+func sure(passes []Candidate) bool {
+	for i, p := range passes {
+		if p.Text == "" || p.Conf < sureConf {
+			continue
+		}
+		agree, other := 0, false
+		for j, q := range passes {
+			switch {
+			case j == i || q.Text == "":
+			case q.Text == p.Text && q.Conf >= sureConf:
+				agree++
+			case q.Text != p.Text && q.Conf >= 50:
+				other = true
+			}
+		}
+		if agree > 0 && !other {
+			return true
+		}
+	}
+	return false
+}
 
 // binarise renders g in black and white at the page's threshold.
 func binarise(g *image.Gray, thr uint8) *image.Gray {
