@@ -47,6 +47,10 @@ type Options struct {
 	// the argument "worker". The worker flags are appended.
 	WorkerArgv []string
 	WorkerEnv  []string // added to the workers' environment
+
+	// OCR of scanned documents, in the workers; a document read by OCR
+	// runs under OCR.Timeout instead of Timeout.
+	OCR parser.OCRSettings
 }
 
 // Summary tells what a conversion did.
@@ -116,9 +120,15 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		argv = []string{exe, "worker"}
 	}
 	argv = append(append([]string(nil), argv...), "--timeout", o.Timeout.String(), "--max-memory", fmt.Sprint(o.MaxMemory))
+	argv = append(argv, o.OCR.Args()...)
 	grace := max(2*time.Second, o.Timeout/4)
 	whole := output.NeedsJSON(format)
-	p := parser.New(parser.WithTimeout(o.Timeout))
+	p := parser.New(append(o.OCR.Options(), parser.WithTimeout(o.Timeout))...)
+	// a worker reading a scan runs under the OCR budget
+	killAfter := o.Timeout + grace
+	if o.OCR.Mode != parser.OCRNever {
+		killAfter = max(o.Timeout, o.OCR.Timeout, parser.DefaultOCRTimeout) + grace
+	}
 
 	var (
 		mu       sync.Mutex
@@ -146,7 +156,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
+			s := &slot{argv: argv, env: o.WorkerEnv, deadline: killAfter, timeout: o.Timeout}
 			defer s.close()
 			for i := range jobs {
 				var src []byte

@@ -131,6 +131,8 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", parser.DefaultTimeout, "time budget per document")
 	maxMem := fs.Int64("max-memory", 0, "memory budget in bytes (0: none)")
+	var scan parser.OCRSettings
+	scan.Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -142,7 +144,7 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stdout == io.Writer(os.Stdout) {
 		os.Stdout = os.Stderr
 	}
-	s := &server{p: parser.New(parser.WithTimeout(*timeout)), out: bufio.NewWriter(stdout)}
+	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriter(stdout)}
 	if *maxMem > 0 {
 		debug.SetMemoryLimit(*maxMem / 2)
 		go s.watchMemory(uint64(*maxMem))

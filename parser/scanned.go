@@ -3,7 +3,10 @@ package parser
 import (
 	"context"
 	"errors"
+	"flag"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/govreport/govreport/parser/docerr"
@@ -75,7 +78,7 @@ func (p *Parser) readScanned(ctx context.Context, src []byte, image bool, why er
 			e2 := *e
 			e2.Reason += "; govreport reads scans itself when Tesseract is installed (Debian: apt-get install " + ocr.Packages + ")"
 			if p.tesseract != "" {
-				e2.Reason += " (" + err.Error() + ")"
+				e2.Reason += "; --tesseract: " + strings.TrimPrefix(err.Error(), ocr.ErrNoEngine.Error()+": ")
 			}
 			return nil, &e2
 		}
@@ -130,4 +133,48 @@ func docLimitWarning(read, total int) layout.Warning {
 func ocrNote(d *ocr.Document) layout.Warning {
 	from := map[string]string{"images": "the PDF's own page images", "pdftoppm": "pages rendered with pdftoppm", "file": "the image file"}[d.Stats.Source]
 	return layout.Warning{Code: "ocr", Message: fmt.Sprintf("a scan without text, read by OCR (Tesseract) from %s: %d pages; numbers stand only when read with confidence or confirmed by the table's arithmetic", from, d.Stats.Pages)}
+}
+
+// OCRSettings are the OCR options of the command line, shared by parse,
+// convert, lines and the workers of convert.
+type OCRSettings struct {
+	Mode      OCRMode
+	Tesseract string
+	MaxPages  int
+	Timeout   time.Duration
+}
+
+// Flags registers --ocr, --tesseract, --ocr-pages and --ocr-timeout.
+func (s *OCRSettings) Flags(fs *flag.FlagSet) {
+	s.Mode = OCRAuto
+	fs.Func("ocr", "auto, always or never: read scanned pages with OCR (auto: image-only PDFs and PNG/JPEG files, when Tesseract is installed)", func(v string) error {
+		m, err := ParseOCRMode(v)
+		s.Mode = m
+		return err
+	})
+	fs.StringVar(&s.Tesseract, "tesseract", "", "the Tesseract program (default: tesseract on PATH)")
+	fs.IntVar(&s.MaxPages, "ocr-pages", ocr.DefaultMaxPages, "pages of a scan read by OCR at most")
+	fs.DurationVar(&s.Timeout, "ocr-timeout", DefaultOCRTimeout, "time budget for the OCR of one document")
+}
+
+// Options are the parser options the settings stand for.
+func (s OCRSettings) Options() []Option {
+	m := s.Mode
+	if m == "" {
+		m = OCRAuto
+	}
+	return []Option{WithOCR(m), WithTesseract(s.Tesseract), WithOCRBudget(s.MaxPages, s.Timeout)}
+}
+
+// Args are the settings as flags, for a worker process.
+func (s OCRSettings) Args() []string {
+	m := s.Mode
+	if m == "" {
+		m = OCRAuto
+	}
+	out := []string{"--ocr", string(m), "--ocr-pages", strconv.Itoa(s.MaxPages), "--ocr-timeout", s.Timeout.String()}
+	if s.Tesseract != "" {
+		out = append(out, "--tesseract", s.Tesseract)
+	}
+	return out
 }

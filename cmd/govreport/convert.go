@@ -31,6 +31,8 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	retry := fs.Bool("retry-errors", false, "read again the files an earlier run recorded as errors")
 	fresh := fs.Bool("fresh", false, "forget earlier runs (the state file) and read every file again")
 	quiet := fs.Bool("q", false, "no progress and no summary")
+	var scan parser.OCRSettings
+	scan.Flags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: govreport convert DIR_OR_FILE... -o OUT [flags]
 
@@ -72,7 +74,7 @@ Flags:
 	}
 	o := batch.Options{
 		Inputs: inputs, Output: *out, Format: *format, Jobs: *jobs, Timeout: *timeout,
-		MaxMemory: mem, InProcess: *inProcess, RetryErrors: *retry, Fresh: *fresh,
+		MaxMemory: mem, InProcess: *inProcess, RetryErrors: *retry, Fresh: *fresh, OCR: scan,
 	}
 	if *manifest != "" {
 		if o.Manifest, err = batch.LoadManifest(*manifest); err != nil {

@@ -15,6 +15,8 @@ import (
 func runLines(args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("lines", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	var scan parser.OCRSettings
+	scan.Flags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, "Usage: govreport lines FILE\n\nPrints the document as the recognizer sees it: one line per extracted line,\n\"page:line [table]\" then its cells separated by \" | \" (@col for grid cells,\n^ for spanned copies, [x0-x1] for positioned cells).\n")
 	}
@@ -22,7 +24,7 @@ func runLines(args []string, stdout, stderr io.Writer) int {
 		fs.Usage()
 		return 2
 	}
-	p := parser.New()
+	p := parser.New(scan.Options()...)
 	src, err := p.ReadFile(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)

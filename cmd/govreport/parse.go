@@ -16,10 +16,13 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", parser.DefaultTimeout, "give up on a document after this long")
 	compact := fs.Bool("compact", false, "print each report on one line (JSON Lines) instead of indented")
+	var scan parser.OCRSettings
+	scan.Flags(fs)
 	fs.Usage = func() {
 		fmt.Fprint(stderr, `Usage: govreport parse [flags] FILE...
 
-Reads each FILE (PDF, HTML, Word .docx or text, told apart by content) and prints its
+Reads each FILE (PDF, HTML, Word .docx or text, told apart by content; scanned PDFs and
+PNG/JPEG pages by OCR when Tesseract is installed) and prints its
 report as a JSON object of schema "govreport/1" (see docs/SCHEMA.md): the
 three tables, the free-text sections, the arithmetic checks, warnings and
 where every number was read. Several files print one object per line.
@@ -40,7 +43,7 @@ Flags:
 		fs.Usage()
 		return 2
 	}
-	p := parser.New(parser.WithTimeout(*timeout))
+	p := parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...)
 	status := 0
 	oneLine := *compact || len(files) > 1
 	for _, f := range files {

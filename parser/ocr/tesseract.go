@@ -13,13 +13,14 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 )
 
 // Packages names the Debian packages that provide the engine.
 const Packages = "tesseract-ocr tesseract-ocr-chi-sim"
 
 // ErrNoEngine is returned when Tesseract cannot be found.
-var ErrNoEngine = errors.New("Tesseract is not installed (Debian: apt-get install " + Packages + ")")
+var ErrNoEngine = errors.New("Tesseract is not installed")
 
 // Engine runs Tesseract as a process.
 type Engine struct {
@@ -31,6 +32,29 @@ type Engine struct {
 // Find locates Tesseract: path when given, else "tesseract" on PATH. The
 // engine must have chi_sim for labels and prose.
 func Find(path string) (*Engine, error) {
+	found.Lock()
+	defer found.Unlock()
+	if e, ok := found.m[path]; ok {
+		return e, nil
+	}
+	e, err := find(path)
+	if err == nil {
+		if found.m == nil {
+			found.m = map[string]*Engine{}
+		}
+		found.m[path] = e
+	}
+	return e, err
+}
+
+// found remembers the engines found, by the path asked for: a batch asks
+// for every scan.
+var found struct {
+	sync.Mutex
+	m map[string]*Engine
+}
+
+func find(path string) (*Engine, error) {
 	if path == "" {
 		p, err := exec.LookPath("tesseract")
 		if err != nil {
