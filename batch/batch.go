@@ -125,9 +125,9 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 	whole := output.NeedsJSON(format)
 	p := parser.New(append(o.OCR.Options(), parser.WithTimeout(o.Timeout))...)
 	// a worker reading a scan runs under the OCR budget
-	killAfter := o.Timeout + grace
+	var scanKill time.Duration
 	if o.OCR.Mode != parser.OCRNever {
-		killAfter = max(o.Timeout, o.OCR.Timeout, parser.DefaultOCRTimeout) + grace
+		scanKill = max(o.Timeout, o.OCR.Timeout) + max(grace, o.OCR.Timeout/4)
 	}
 
 	var (
@@ -156,7 +156,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := &slot{argv: argv, env: o.WorkerEnv, deadline: killAfter, timeout: o.Timeout}
+			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout,
+				scanDeadline: scanKill, scanMode: o.OCR.Mode}
 			defer s.close()
 			for i := range jobs {
 				var src []byte

@@ -417,8 +417,11 @@ type slot struct {
 	argv, env []string
 	deadline  time.Duration // after this, a job's worker is killed
 	timeout   time.Duration // the time budget named in the reason
-	w         *procWorker
-	nextID    int64
+	// scanDeadline replaces deadline for a document that OCR may read
+	scanDeadline time.Duration
+	scanMode     parser.OCRMode
+	w            *procWorker
+	nextID       int64
 }
 
 func (s *slot) run(ctx context.Context, path string, src []byte, whole bool) (*entry, error) {
@@ -443,7 +446,11 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole bool) (*e
 		// A worker that dies while taking the document is seen below, as
 		// a crash on this file.
 		s.w.in.Write(src)
-		timer := time.NewTimer(s.deadline)
+		deadline := s.deadline
+		if s.scanDeadline > 0 && parser.MayNeedOCR(src, s.scanMode) {
+			deadline = s.scanDeadline
+		}
+		timer := time.NewTimer(deadline)
 		var (
 			resp response
 			ok   bool

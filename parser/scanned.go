@@ -1,6 +1,7 @@
 package parser
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -177,4 +178,18 @@ func (s OCRSettings) Args() []string {
 		out = append(out, "--tesseract", s.Tesseract)
 	}
 	return out
+}
+
+// MayNeedOCR tells, from the bytes alone and cheaply, whether a document
+// may be read by OCR in mode m: a PNG or JPEG file, or a PDF that draws
+// images and names no font (object streams can hide both: this is a
+// bound for a watchdog, not a decision).
+func MayNeedOCR(src []byte, m OCRMode) bool {
+	switch Detect(src) {
+	case FormatImage:
+		return m != OCRNever
+	case FormatPDF:
+		return m == OCRAlways || m == OCRAuto && bytes.Contains(src, []byte("/Image")) && !bytes.Contains(src, []byte("/Font"))
+	}
+	return false
 }
