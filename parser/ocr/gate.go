@@ -49,6 +49,7 @@ const maxCombos = 4096
 func (d *Document) Gate(r *model.Report) {
 	vars := map[string]*gvar{}
 	used := map[[2]int]bool{} // (line, cell index) already given to a field
+	blanks := map[int]int{}    // blank cells of a line already given
 	for _, tb := range []struct {
 		name string
 		t    *model.Table
@@ -77,11 +78,19 @@ func (d *Document) Gate(r *model.Report) {
 						v.fixed, v.conf = true, rd.Candidates[0].Conf
 					}
 				case strings.TrimSpace(p.Text) == "" && !p.Inferred && *c.Value == 0:
-					v.fixed = true // a cell without ink
-				default:
-					// a number not from a table cell's reading (prose, a
-					// value the recognizer inferred): it must be confirmed
+					// a cell without ink is 0, if its line has one left;
+					// else the 0 stands for ink no reading made sense of
+					if blanks[p.Line] < d.blanks(p.Line) {
+						blanks[p.Line]++
+						v.fixed = true
+					}
+				case p.Inferred:
+					// the recognizer's inference from the arithmetic: it
+					// must hold with the settled readings
 					v.cands = []Candidate{{Text: strconv.FormatFloat(*c.Value, 'f', -1, 64)}}
+				default:
+					// a number no cell reading gave (prose, a stray
+					// character taken for a number): never kept
 				}
 				v.done = v.fixed
 				vars[path] = v
@@ -107,6 +116,12 @@ func (d *Document) Gate(r *model.Report) {
 		p := r.Provenance[path]
 		p.Method = "ocr"
 		if !v.done {
+			if len(v.cands) == 0 {
+				r.Warn("ocr_unconfirmed", path, "OCR gave no reading of this cell's digits: left null")
+				v.cell.Value = nil
+				delete(r.Provenance, path)
+				continue
+			}
 			var cs []string
 			for _, c := range v.cands {
 				if c.Conf > 0 {
@@ -160,6 +175,21 @@ func (d *Document) find(p model.Provenance, used map[[2]int]bool) (*Reading, int
 		}
 	}
 	return nil, -1
+}
+
+// blanks counts the cells of a table line that hold no ink.
+func (d *Document) blanks(num int) int {
+	if num < 1 || num > len(d.Lines) {
+		return 0
+	}
+	l := d.Lines[num-1]
+	n := 0
+	for _, c := range l.Cells {
+		if l.Table != 0 && !c.Copy && c.Raw == "" {
+			n++
+		}
+	}
+	return n
 }
 
 func sameNumber(s string, v float64) bool {

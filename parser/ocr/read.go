@@ -307,7 +307,7 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 	for k, f := range []func(){
 		func() { labels, errs[0] = e.run(ctx, job{lang: "chi_sim", psm: 6}, greyImgs) },
 		func() { digits, errs[1] = e.run(ctx, job{lang: "eng", psm: 7, whitelist: "0123456789.,"}, greyImgs) },
-		func() { digits2, errs[2] = e.run(ctx, job{lang: "eng", psm: 8, whitelist: "0123456789.,"}, binImgs) },
+		func() { digits2, errs[2] = e.run(ctx, job{lang: "eng", psm: 7, whitelist: "0123456789.,"}, binImgs) },
 		func() { prose, errs[3] = e.run(ctx, job{lang: "chi_sim", psm: 4}, pageImgs) },
 	} {
 		_ = k
@@ -331,7 +331,9 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 		if debugCrop != nil {
 			debugCrop(i, greyImgs[i], binImgs[i], label)
 		}
-		if a == "" && b == "" || hasLetters(label) && a != b {
+		// a label is words; a cell that also gives digits to a digit pass
+		// is a number whose chi_sim reading is a lookalike (1 read 轩)
+		if a == "" && b == "" || hanCount(label) >= 2 && a != b {
 			r.c.label, r.c.text = true, label
 			continue
 		}
@@ -455,14 +457,16 @@ func digitsOf(ws []word) (string, float64) {
 	return t, conf
 }
 
-func hasLetters(s string) bool {
+func hanCount(s string) int {
+	n := 0
 	for _, r := range s {
-		if unicode.Is(unicode.Han, r) || unicode.IsLetter(r) && r < 0x80 {
-			return true
+		if unicode.Is(unicode.Han, r) {
+			n++
 		}
 	}
-	return false
+	return n
 }
+
 
 // joinWords joins a line's words: no space between Chinese characters.
 func joinWords(ws []word) string {
