@@ -49,7 +49,7 @@ const maxCombos = 4096
 func (d *Document) Gate(r *model.Report) {
 	vars := map[string]*gvar{}
 	used := map[[2]int]bool{} // (line, cell index) already given to a field
-	blanks := map[int]int{}    // blank cells of a line already given
+	blanks := map[int]int{}   // blank cells of a line already given
 	for _, tb := range []struct {
 		name string
 		t    *model.Table

@@ -467,7 +467,6 @@ func hanCount(s string) int {
 	return n
 }
 
-
 // joinWords joins a line's words: no space between Chinese characters.
 func joinWords(ws []word) string {
 	var b strings.Builder
