@@ -328,9 +328,6 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 		b, cb := digitsOf(digits2[i])
 		// a label is what chi_sim reads as words unless both digit
 		// readings agree (chi_sim turns a lone 12 into a character)
-		if debugCrop != nil {
-			debugCrop(i, greyImgs[i], binImgs[i], label)
-		}
 		// a label is words; a cell that also gives digits to a digit pass
 		// is a number whose chi_sim reading is a lookalike (1 read 轩)
 		if a == "" && b == "" || hanCount(label) >= 2 && a != b {
@@ -362,9 +359,6 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 		if len(rd.Candidates) == 0 {
 			r.c.label, r.c.text = true, label
 			continue
-		}
-		if debugReading != nil {
-			debugReading(a, ca, b, cb, label)
 		}
 		r.c.numberish, r.c.reading = true, rd
 	}
@@ -497,9 +491,3 @@ func lastRune(s string) (rune, bool) {
 func isCJK(r rune) bool {
 	return unicode.Is(unicode.Han, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
-
-// debugReading, when set (by tests), sees each number cell's readings.
-var debugReading func(a string, ca float64, b string, cb float64, label string)
-
-// debugCrop, when set (by tests), sees each cell image.
-var debugCrop func(i int, g, b *image.Gray, label string)
