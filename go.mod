@@ -5,6 +5,7 @@ go 1.26.8
 require (
 	github.com/parquet-go/parquet-go v0.32.0
 	github.com/xuri/excelize/v2 v2.11.1
+	golang.org/x/image v0.44.0
 	golang.org/x/term v0.48.0
 	modernc.org/sqlite v1.62.0
 )

@@ -365,7 +365,7 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (doc *layout.Docume
 		return doc, nil, nil
 	case FormatImage:
 		why := docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
-		if t := imageType(src); t != "PNG" && t != "JPEG" {
+		if t := imageType(src); t != "PNG" && t != "JPEG" && t != "TIFF" {
 			return nil, nil, why
 		}
 		if scan, err = p.readScanned(ctx, src, true, why); err != nil {

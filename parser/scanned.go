@@ -19,7 +19,7 @@ import (
 type OCRMode string
 
 const (
-	// OCRAuto reads image-only PDFs and image files with OCR when the
+	// OCRAuto reads image-only PDFs and PNG, JPEG and TIFF files with OCR when the
 	// engine is installed; otherwise they are refused as scanned.
 	OCRAuto OCRMode = "auto"
 	// OCRAlways reads every PDF's page images with OCR, ignoring a text
@@ -148,7 +148,7 @@ type OCRSettings struct {
 // Flags registers --ocr, --tesseract, --ocr-pages and --ocr-timeout.
 func (s *OCRSettings) Flags(fs *flag.FlagSet) {
 	s.Mode = OCRAuto
-	fs.Func("ocr", "auto, always or never: read scanned pages with OCR (auto: image-only PDFs and PNG/JPEG files, when Tesseract is installed)", func(v string) error {
+	fs.Func("ocr", "auto, always or never: read scanned pages with OCR (auto: image-only PDFs and PNG/JPEG/TIFF files, when Tesseract is installed)", func(v string) error {
 		m, err := ParseOCRMode(v)
 		s.Mode = m
 		return err

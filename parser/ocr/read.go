@@ -35,6 +35,8 @@ import (
 	"time"
 	"unicode"
 
+	_ "golang.org/x/image/tiff" // TIFF, the format of many scanners (first page)
+
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/pdf"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -98,7 +100,8 @@ type pageImg struct {
 	prose  []word
 }
 
-// ReadImage reads a PNG or JPEG file holding one page.
+// ReadImage reads a PNG, JPEG or TIFF file holding one page (of a
+// multi-page TIFF, the first).
 func ReadImage(ctx context.Context, src []byte, opt Options) (*Document, error) {
 	e, err := Find(opt.Tesseract)
 	if err != nil {
@@ -111,7 +114,11 @@ func ReadImage(ctx context.Context, src []byte, opt Options) (*Document, error) 
 	}
 	g := gray(im)
 	st := Stats{Source: "file", Decode: time.Since(t0)}
-	return readPages(ctx, e, []pageImg{{num: 1, g: g, dpi: dpiOf(g)}}, st, 0)
+	d, err := readPages(ctx, e, []pageImg{{num: 1, g: g, dpi: dpiOf(g)}}, st, 0)
+	if d != nil {
+		d.Format = "image"
+	}
+	return d, err
 }
 
 // ReadPDF reads an image-only PDF: its pages' own images when they are
