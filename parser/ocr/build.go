@@ -150,7 +150,9 @@ func proseCells(ws []word, dpi float64) []layout.Cell {
 		if len(cur) == 0 {
 			return
 		}
-		raw := strings.TrimSpace(joinWords(cur))
+		// a speck before a line reads as a full stop or a comma: no
+		// line of a report opens with one
+		raw := strings.TrimLeft(strings.TrimSpace(joinWords(cur)), "。，,、.·' ")
 		if raw != "" {
 			out = append(out, layout.Cell{Text: textnorm.Fold(raw), Raw: raw, Col: -1,
 				X0: float64(cur[0].box.Min.X) * 72 / dpi, X1: float64(cur[len(cur)-1].box.Max.X) * 72 / dpi, HasX: true})

@@ -150,6 +150,30 @@ func rotate(g *image.Gray, deg float64) *image.Gray {
 	return out
 }
 
+// shrink scales g by f < 1, each pixel the mean of those it covers.
+func shrink(g *image.Gray, f float64) *image.Gray {
+	w, h := int(float64(g.Rect.Dx())*f), int(float64(g.Rect.Dy())*f)
+	out := image.NewGray(image.Rect(0, 0, w, h))
+	for y := 0; y < h; y++ {
+		y0, y1 := int(float64(y)/f), min(g.Rect.Dy(), int(float64(y+1)/f))
+		for x := 0; x < w; x++ {
+			x0, x1 := int(float64(x)/f), min(g.Rect.Dx(), int(float64(x+1)/f))
+			sum, n := 0, 0
+			for yy := y0; yy < y1; yy++ {
+				row := g.Pix[yy*g.Stride:]
+				for xx := x0; xx < x1; xx++ {
+					sum += int(row[xx])
+					n++
+				}
+			}
+			if n > 0 {
+				out.Pix[y*out.Stride+x] = uint8(sum / n)
+			}
+		}
+	}
+	return out
+}
+
 // crop copies the rectangle r of g (clipped) into a new image with pad
 // white pixels around it, scaled by an integer factor.
 func crop(g *image.Gray, r image.Rectangle, pad, scale int) *image.Gray {

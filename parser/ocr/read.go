@@ -305,7 +305,13 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 				binImgs = append(binImgs, binarise(g, p.thr))
 			}
 		}
-		pageImgs = append(pageImgs, proseImage(p))
+		pi := proseImage(p)
+		if p.dpi > 250 {
+			// chi_sim reads prose worse at 300 dpi than at 200: the page
+			// is averaged down (word boxes scaled back in build)
+			pi = shrink(pi, 200/p.dpi)
+		}
+		pageImgs = append(pageImgs, pi)
 	}
 	t1 := time.Now()
 	var wg sync.WaitGroup
@@ -371,6 +377,13 @@ func readPages(ctx context.Context, e *Engine, pages []pageImg, st Stats, total 
 	}
 	for i := range pages {
 		pages[i].prose = prose[i]
+		if pages[i].dpi > 250 {
+			k := pages[i].dpi / 200
+			for j := range pages[i].prose {
+				b := &pages[i].prose[j].box
+				*b = image.Rect(int(float64(b.Min.X)*k), int(float64(b.Min.Y)*k), int(float64(b.Max.X)*k), int(float64(b.Max.Y)*k))
+			}
+		}
 	}
 	d := build(pages)
 	d.Stats = st
