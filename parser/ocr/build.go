@@ -20,7 +20,7 @@ type element struct {
 // the order of their tops; a table that opens a page with the columns of
 // the table that closed the previous one continues it (same Table).
 func build(pages []pageImg) *Document {
-	d := &Document{Document: &layout.Document{Format: "pdf"}, Numbers: map[int]map[int]*Reading{}}
+	d := &Document{Document: &layout.Document{Format: "pdf"}, Numbers: map[int]map[int]*Reading{}, Unread: map[int]map[int]bool{}}
 	tableID := 0
 	var last *table
 	for pi := range pages {
@@ -100,6 +100,12 @@ func build(pages []pageImg) *Document {
 					cell.Raw = gc.text
 				}
 				cell.Text = textnorm.Fold(cell.Raw)
+				if !cell.Copy && cell.Raw == "" && !gc.ink.Empty() {
+					if d.Unread[num] == nil {
+						d.Unread[num] = map[int]bool{}
+					}
+					d.Unread[num][len(line.Cells)] = true
+				}
 				line.Cells = append(line.Cells, cell)
 			}
 			if len(nums) > 0 {

@@ -25,8 +25,11 @@ type gvar struct {
 	cands []Candidate
 	fixed bool // known without OCR doubt: a blank cell (0) or a sure reading
 	done  bool // settled: fixed, or confirmed by a relation
-	value float64
-	conf  float64
+	// against names a relation that fails with this sure reading and
+	// no holding relation confirms it
+	against string
+	value   float64
+	conf    float64
 }
 
 // relation says Σ coef·value = 0.
@@ -80,9 +83,10 @@ func (d *Document) Gate(r *model.Report) {
 				case strings.TrimSpace(p.Text) == "" && !p.Inferred && *c.Value == 0:
 					// a cell without ink is 0, if its line has one left;
 					// else the 0 stands for ink no reading made sense of
-					if blanks[p.Line] < d.blanks(p.Line) {
+					cells := d.emptyCells(p.Line)
+					if k := blanks[p.Line]; k < len(cells) {
 						blanks[p.Line]++
-						v.fixed = true
+						v.fixed = !d.Unread[p.Line][cells[k]]
 					}
 				case p.Inferred:
 					// the recognizer's inference from the arithmetic: it
@@ -106,6 +110,40 @@ func (d *Document) Gate(r *model.Report) {
 			}
 		}
 	}
+	// Two readings that agree can still agree on a wrong digit (a 4 of
+	// some fonts read 1 twice): a sure reading in a relation that no
+	// reading of its unsure cells satisfies, and that no holding relation
+	// confirms, is not kept either. A relation whose cells are all sure
+	// and that fails is the document's own (or a misread twice alike): its
+	// values stay, the failed check reports it, a warning says so.
+	held := map[string]bool{}
+	for _, rel := range rels {
+		if status(rel, vars) == holds {
+			for _, t := range rel.terms {
+				held[t.path] = true
+			}
+		}
+	}
+	for _, rel := range rels {
+		switch status(rel, vars) {
+		case failsSettled:
+			r.Warn("ocr_relation_failed", "", "every cell of the relation "+rel.name+" was read alike twice with confidence and it does not hold: printed so, or a digit misread alike in both readings; the values are kept and the failed check reports it")
+			continue
+		case fails:
+		default:
+			continue
+		}
+		for _, t := range rel.terms {
+			if v := vars[t.path]; v.done && v.rd != nil && !held[t.path] && v.against == "" {
+				v.against = rel.name
+			}
+		}
+	}
+	for _, v := range vars {
+		if v.against != "" {
+			v.done = false
+		}
+	}
 	paths := make([]string, 0, len(vars))
 	for p := range vars {
 		paths = append(paths, p)
@@ -115,6 +153,13 @@ func (d *Document) Gate(r *model.Report) {
 		v := vars[path]
 		p := r.Provenance[path]
 		p.Method = "ocr"
+		if v.against != "" {
+			r.Warn("ocr_unconfirmed", path, fmt.Sprintf("OCR read %s (%.0f%%) in two readings, but the relation %s does not hold with the readings of its cells and no relation confirms this one: left null",
+				v.cands[0].Text, v.cands[0].Conf, v.against))
+			v.cell.Value = nil
+			delete(r.Provenance, path)
+			continue
+		}
 		if !v.done {
 			if len(v.cands) == 0 {
 				r.Warn("ocr_unconfirmed", path, "OCR gave no reading of this cell's digits: left null")
@@ -177,19 +222,27 @@ func (d *Document) find(p model.Provenance, used map[[2]int]bool) (*Reading, int
 	return nil, -1
 }
 
-// blanks counts the cells of a table line that hold no ink.
-func (d *Document) blanks(num int) int {
-	if num < 1 || num > len(d.Lines) {
-		return 0
+// emptyCells are the indexes of a table line's empty cells right of its
+// last label, in order: the cells a recognizer reads as blank, which the
+// fields of the row take left to right (the template's column order).
+func (d *Document) emptyCells(num int) []int {
+	if num < 1 || num > len(d.Lines) || d.Lines[num-1].Table == 0 {
+		return nil
 	}
 	l := d.Lines[num-1]
-	n := 0
-	for _, c := range l.Cells {
-		if l.Table != 0 && !c.Copy && c.Raw == "" {
-			n++
+	from := 0
+	for i, c := range l.Cells {
+		if c.Raw != "" && d.Numbers[num][i] == nil && !c.Copy {
+			from = i + 1
 		}
 	}
-	return n
+	var out []int
+	for i := from; i < len(l.Cells); i++ {
+		if c := l.Cells[i]; !c.Copy && c.Raw == "" {
+			out = append(out, i)
+		}
+	}
+	return out
 }
 
 func sameNumber(s string, v float64) bool {
@@ -260,6 +313,64 @@ func settle(rel relation, vars map[string]*gvar) bool {
 		v.done = true
 	}
 	return true
+}
+
+type relStatus int
+
+const (
+	unknown relStatus = iota
+	holds
+	fails        // no reading of its unsure cells makes it hold
+	failsSettled // its cells all settled, it does not hold
+)
+
+// status says whether a relation holds with its settled cells, fails
+// with them (or fails whatever readings its open cells take), or cannot
+// be told (a null cell, or open cells that some readings satisfy).
+func status(rel relation, vars map[string]*gvar) relStatus {
+	sum := 0.0
+	var open []*gvar
+	var coefs []float64
+	for _, t := range rel.terms {
+		v := vars[t.path]
+		if v == nil {
+			return unknown
+		}
+		if v.done {
+			sum += t.coef * v.value
+		} else {
+			open = append(open, v)
+			coefs = append(coefs, t.coef)
+		}
+	}
+	if len(open) == 0 {
+		if math.Abs(sum) < 1e-6 {
+			return holds
+		}
+		return failsSettled
+	}
+	n := 1
+	for _, v := range open {
+		n *= len(v.cands)
+		if n > maxCombos {
+			return unknown
+		}
+	}
+	if n == 0 {
+		return unknown // a cell with no reading at all: anything could hold
+	}
+	for k := 0; k < n; k++ {
+		rest, s := k, sum
+		for i, v := range open {
+			f, _ := strconv.ParseFloat(v.cands[rest%len(v.cands)].Text, 64)
+			rest /= len(v.cands)
+			s += coefs[i] * f
+		}
+		if math.Abs(s) < 1e-6 {
+			return unknown
+		}
+	}
+	return fails
 }
 
 // relations lists the template's arithmetic over the report's tables (the

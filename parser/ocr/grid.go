@@ -238,7 +238,10 @@ func inkBox(dark []bool, w int, r image.Rectangle, dpi float64) image.Rectangle 
 					}
 				}
 			}
-			if n >= minPix {
+			// a faint rule's fragment along the cell's edge is no stroke
+			thin := max(2, int(dpi/40))
+			edge := cb.Min.X == in.Min.X || cb.Min.Y == in.Min.Y || cb.Max.X == in.Max.X || cb.Max.Y == in.Max.Y
+			if n >= minPix && !(edge && (cb.Dx() <= thin || cb.Dy() <= thin)) {
 				box = box.Union(cb)
 			}
 		}

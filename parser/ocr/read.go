@@ -69,7 +69,10 @@ type Document struct {
 	*layout.Document
 	// Numbers maps a line Num to its number cells, by index in the line.
 	Numbers map[int]map[int]*Reading
-	Stats   Stats
+	// Unread marks the cells of a line (by index) that hold ink no
+	// reading made text of: empty, but not blank.
+	Unread map[int]map[int]bool
+	Stats  Stats
 }
 
 // Reading is what OCR made of one number cell.
