@@ -52,6 +52,10 @@ type Options struct {
 	// the argument "worker". The worker flags are appended.
 	WorkerArgv []string
 	WorkerEnv  []string // added to the workers' environment
+
+	// OCR of scanned documents, in the workers; a document read by OCR
+	// runs under OCR.Timeout instead of Timeout.
+	OCR parser.OCRSettings
 }
 
 // Summary tells what a conversion did.
@@ -141,12 +145,18 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		argv = []string{exe, "worker"}
 	}
 	argv = append(append([]string(nil), argv...), "--timeout", o.Timeout.String(), "--max-memory", fmt.Sprint(o.MaxMemory))
+	argv = append(argv, o.OCR.Args()...)
 	grace := max(2*time.Second, o.Timeout/4)
 	whole := false
 	for _, t := range targets {
 		whole = whole || output.NeedsJSON(t.Format)
 	}
-	p := parser.New(parser.WithTimeout(o.Timeout))
+	p := parser.New(append(o.OCR.Options(), parser.WithTimeout(o.Timeout))...)
+	// a worker reading a scan runs under the OCR budget
+	var scanKill time.Duration
+	if o.OCR.Mode != parser.OCRNever {
+		scanKill = max(o.Timeout, o.OCR.Timeout) + max(grace, o.OCR.Timeout/4)
+	}
 
 	var (
 		mu       sync.Mutex
@@ -180,7 +190,8 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
+			s := &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout,
+				scanDeadline: scanKill, scanMode: o.OCR.Mode}
 			defer s.close()
 			for i := range jobs {
 				var src []byte

@@ -131,6 +131,8 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	timeout := fs.Duration("timeout", parser.DefaultTimeout, "time budget per document")
 	maxMem := fs.Int64("max-memory", 0, "memory budget in bytes (0: none)")
+	var scan parser.OCRSettings
+	scan.Flags(fs)
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
@@ -142,7 +144,7 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stdout == io.Writer(os.Stdout) {
 		os.Stdout = os.Stderr
 	}
-	s := &server{p: parser.New(parser.WithTimeout(*timeout)), out: bufio.NewWriter(stdout)}
+	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriter(stdout)}
 	if *maxMem > 0 {
 		debug.SetMemoryLimit(*maxMem / 2)
 		go s.watchMemory(uint64(*maxMem))
@@ -415,8 +417,11 @@ type slot struct {
 	argv, env []string
 	deadline  time.Duration // after this, a job's worker is killed
 	timeout   time.Duration // the time budget named in the reason
-	w         *procWorker
-	nextID    int64
+	// scanDeadline replaces deadline for a document that OCR may read
+	scanDeadline time.Duration
+	scanMode     parser.OCRMode
+	w            *procWorker
+	nextID       int64
 }
 
 // handed is called once the worker has taken src (or it never will): the
@@ -444,9 +449,13 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole bool, han
 		// A worker that dies while taking the document is seen below, as
 		// a crash on this file.
 		s.w.in.Write(src)
+		deadline := s.deadline
+		if s.scanDeadline > 0 && parser.MayNeedOCR(src, s.scanMode) {
+			deadline = s.scanDeadline
+		}
 		src = nil // the worker has the bytes: the parent need not hold them while it waits
 		handed()
-		timer := time.NewTimer(s.deadline)
+		timer := time.NewTimer(deadline)
 		var (
 			resp response
 			ok   bool

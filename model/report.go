@@ -89,6 +89,22 @@ type Provenance struct {
 	// from two of the document's own arithmetic relations (a cell a
 	// converter lost); Text is then the empty cell.
 	Inferred bool `json:"inferred,omitempty"`
+	// Method is "ocr" for a value read from a page image (a scan);
+	// empty for text. Confidence is then the engine's confidence (0–100)
+	// in the reading kept, and Box the cell it was read from.
+	Method     string  `json:"method,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Box        *Box    `json:"box,omitempty"`
+}
+
+// Box is a rectangle on a page in points (1/72 inch) from the page's top
+// left corner, as the straightened page image shows it.
+type Box struct {
+	Page int     `json:"page"`
+	X    float64 `json:"x"`
+	Y    float64 `json:"y"`
+	W    float64 `json:"w"`
+	H    float64 `json:"h"`
 }
 
 // Provenances maps field paths to their provenance.
@@ -302,6 +318,28 @@ func (p Provenances) MarshalJSON() ([]byte, error) {
 		b = strconv.AppendInt(b, int64(v.Line), 10)
 		if v.Inferred {
 			b = append(b, `,"inferred":true`...)
+		}
+		if v.Method != "" {
+			b = append(b, `,"method":`...)
+			b = appendString(b, v.Method)
+		}
+		if v.Confidence != 0 {
+			b = append(b, `,"confidence":`...)
+			b = strconv.AppendFloat(b, v.Confidence, 'f', -1, 64)
+		}
+		if x := v.Box; x != nil {
+			b = append(b, `,"box":{"page":`...)
+			b = strconv.AppendInt(b, int64(x.Page), 10)
+			for _, f := range [...]struct {
+				k string
+				v float64
+			}{{"x", x.X}, {"y", x.Y}, {"w", x.W}, {"h", x.H}} {
+				b = append(b, `,"`...)
+				b = append(b, f.k...)
+				b = append(b, `":`...)
+				b = strconv.AppendFloat(b, f.v, 'f', -1, 64)
+			}
+			b = append(b, '}')
 		}
 		b = append(b, '}')
 	}

@@ -33,6 +33,7 @@ import (
 	"github.com/govreport/govreport/parser/docx"
 	"github.com/govreport/govreport/parser/html"
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/ocr"
 	"github.com/govreport/govreport/parser/pdf"
 	"github.com/govreport/govreport/parser/recognize"
 	"github.com/govreport/govreport/parser/text"
@@ -43,6 +44,11 @@ import (
 type Parser struct {
 	timeout  time.Duration
 	maxBytes int64
+	// OCR of scanned documents (scanned.go)
+	ocr        OCRMode
+	tesseract  string
+	ocrPages   int
+	ocrTimeout time.Duration
 }
 
 // Option configures a Parser.
@@ -59,7 +65,7 @@ const DefaultTimeout = 30 * time.Second
 
 // New returns a Parser with the given options.
 func New(opts ...Option) *Parser {
-	p := &Parser{timeout: DefaultTimeout, maxBytes: 200 << 20}
+	p := &Parser{timeout: DefaultTimeout, maxBytes: 200 << 20, ocr: OCRAuto}
 	for _, o := range opts {
 		o(p)
 	}
@@ -250,9 +256,12 @@ func (p *Parser) parse(parent context.Context, src []byte) (*model.Report, error
 	}
 	// The adapters and the recognizer look at ctx now and then, so that a
 	// document given up on stops using CPU and memory instead of reading
-	// on in the background.
-	ctx, cancel := p.deadline(parent)
+	// on in the background. The budget is a timer rather than ctx's
+	// deadline: a scan read by OCR moves to the OCR budget (extendDeadline).
+	ctx, cancel := context.WithCancel(parent)
 	defer cancel()
+	extend := make(chan time.Duration, 1)
+	ctx = context.WithValue(ctx, extendKey{}, extend)
 	type result struct {
 		r   *model.Report
 		err error
@@ -269,28 +278,46 @@ func (p *Parser) parse(parent context.Context, src []byte) (*model.Report, error
 		r, err := p.read(ctx, src)
 		done <- result{r, err}
 	}()
-	select {
-	case res := <-done:
-		if res.err != nil && ctx.Err() != nil {
-			return nil, p.stopped(parent) // an adapter saw ctx end first
+	var timeout <-chan time.Time
+	var timer *time.Timer
+	budget := p.timeout
+	if budget > 0 {
+		timer = time.NewTimer(budget)
+		defer timer.Stop()
+		timeout = timer.C
+	}
+	for {
+		select {
+		case res := <-done:
+			if res.err != nil && ctx.Err() != nil {
+				return nil, p.stopped(parent, budget) // an adapter saw ctx end first
+			}
+			return res.r, res.err
+		case d := <-extend:
+			if timer != nil {
+				budget = d
+				timer.Reset(d)
+			}
+		case <-timeout:
+			cancel() // the reading stops at its next look at ctx
+			return nil, p.stopped(parent, budget)
+		case <-parent.Done():
+			return nil, p.stopped(parent, budget)
 		}
-		return res.r, res.err
-	case <-ctx.Done():
-		return nil, p.stopped(parent)
 	}
 }
 
 // stopped is the error of a reading that ctx ended: interrupted (parent
 // ended) or over the time budget.
-func (p *Parser) stopped(parent context.Context) *docerr.Error {
+func (p *Parser) stopped(parent context.Context, budget time.Duration) *docerr.Error {
 	if err := parent.Err(); err != nil {
 		return docerr.Wrap(docerr.Unknown, "reading was interrupted", err)
 	}
-	return docerr.Wrap(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", p.timeout), context.DeadlineExceeded)
+	return docerr.Wrap(docerr.TooLarge, fmt.Sprintf("reading took longer than %s", budget), context.DeadlineExceeded)
 }
 
 func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
-	doc, err := p.readLayout(ctx, src)
+	doc, scan, err := p.readLayout(ctx, src)
 	if err != nil {
 		return nil, err
 	}
@@ -300,6 +327,9 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 	}
 	if ctx.Err() != nil {
 		return nil, ctx.Err() // given up on: the caller has answered already
+	}
+	if scan != nil {
+		scan.Gate(r)
 	}
 	r.Source.Format = doc.Format
 	r.Source.Pages = doc.Pages
@@ -314,18 +344,17 @@ func (p *Parser) read(ctx context.Context, src []byte) (*model.Report, error) {
 	return r, nil
 }
 
-// deadline is the context that bounds one document.
-func (p *Parser) deadline(parent context.Context) (context.Context, context.CancelFunc) {
-	if p.timeout > 0 {
-		return context.WithTimeout(parent, p.timeout)
-	}
-	return context.WithCancel(parent)
-}
-
 // Layout reads src into the intermediate form without recognising the
 // report: what the recognizer sees, for debugging and for tools.
 func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err error) {
-	ctx, cancel := p.deadline(context.Background())
+	budget := p.timeout
+	if p.ocr != OCRNever && budget > 0 {
+		budget = max(p.timeout, p.ocrTimeout, DefaultOCRTimeout) // a scan may be read by OCR
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	if budget > 0 {
+		ctx, cancel = context.WithTimeout(context.Background(), budget)
+	}
 	defer cancel()
 	defer func() {
 		// As in Parse: a bug is reported as an unreadable document, not a
@@ -334,26 +363,59 @@ func (p *Parser) Layout(name string, src []byte) (doc *layout.Document, err erro
 			doc, err = nil, docerr.New(docerr.Damaged, fmt.Sprintf("internal error while reading the document: %v", x))
 		}
 		if err != nil && ctx.Err() != nil {
-			err = p.stopped(context.Background())
+			err = p.stopped(context.Background(), budget)
 		}
 		if e, ok := err.(*docerr.Error); ok {
 			e.File = name
 		}
 	}()
-	return p.readLayout(ctx, src)
+	doc, _, err = p.readLayout(ctx, src)
+	return doc, err
 }
 
-func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, error) {
+// readLayout reads src into lines; scan is set when they were read by OCR.
+func (p *Parser) readLayout(ctx context.Context, src []byte) (doc *layout.Document, scan *ocr.Document, err error) {
 	f := Detect(src)
+	switch f {
+	case FormatPDF:
+		// Padding before the header (told apart by Detect however long)
+		// is not part of the PDF, whose offsets count from %PDF-.
+		body := bytes.TrimLeft(src, " \t\r\n\x00")
+		if p.ocr != OCRAlways {
+			doc, err = pdf.Read(body, pdf.WithContext(ctx), pdf.WithTimeout(p.timeout))
+		}
+		if p.ocr == OCRAlways || docerr.KindOf(err) == docerr.Scanned {
+			if err == nil {
+				err = docerr.New(docerr.Scanned, "OCR asked for")
+			}
+			if scan, err = p.readScanned(ctx, body, false, err); err == nil {
+				return scan.Document, scan, nil
+			}
+		}
+		if err != nil {
+			return nil, nil, adapterError(f, err)
+		}
+		return doc, nil, nil
+	case FormatImage:
+		why := docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
+		if t := imageType(src); t != "PNG" && t != "JPEG" && t != "TIFF" {
+			return nil, nil, why
+		}
+		if scan, err = p.readScanned(ctx, src, true, why); err != nil {
+			return nil, nil, err
+		}
+		return scan.Document, scan, nil
+	}
+	doc, err = p.readOther(ctx, f, src)
+	return doc, nil, err
+}
+
+func (p *Parser) readOther(ctx context.Context, f Format, src []byte) (*layout.Document, error) {
 	var doc *layout.Document
 	var err error
 	switch f {
 	case FormatEmpty:
 		return nil, docerr.New(docerr.Empty, "the file is empty")
-	case FormatPDF:
-		// Padding before the header (told apart by Detect however long)
-		// is not part of the PDF, whose offsets count from %PDF-.
-		doc, err = pdf.Read(bytes.TrimLeft(src, " \t\r\n\x00"), pdf.WithContext(ctx))
 	case FormatHTML:
 		doc, err = html.ReadContext(ctx, src)
 	case FormatText:
@@ -374,8 +436,6 @@ func (p *Parser) readLayout(ctx context.Context, src []byte) (*layout.Document, 
 		return nil, docerr.New(docerr.Unsupported, "an OFD document (China's fixed-layout format), which govreport does not read; open it in an OFD reader (数科OFD阅读器, 福昕OFD) and export or print it to PDF, then parse the PDF")
 	case FormatZIP:
 		return nil, docerr.New(docerr.Unsupported, zipReason(src))
-	case FormatImage:
-		return nil, docerr.New(docerr.Scanned, "an image ("+imageType(src)+"), not a document with text; run OCR on it first, for example: tesseract FILE report -l chi_sim pdf (writes report.pdf with a text layer)")
 	case FormatRTF:
 		return nil, docerr.New(docerr.Unsupported, "an RTF document, which govreport does not read; convert it with: "+convertCmd)
 	case FormatBinary:

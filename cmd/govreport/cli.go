@@ -2,12 +2,15 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"runtime/debug"
 	"strings"
 
 	"github.com/spf13/pflag"
+
+	"github.com/govreport/govreport/parser"
 )
 
 // newFlags makes the flag set of a command: GNU-style long and short flags
@@ -23,6 +26,17 @@ func newFlags(name, usage string, stdout io.Writer) *pflag.FlagSet {
 		fmt.Fprint(stdout, "\nFlags:\n"+fs.FlagUsages())
 	}
 	return fs
+}
+
+// ocrFlags adds the OCR settings' flags (--ocr, --tesseract, --ocr-pages,
+// --ocr-timeout), which the parser declares on a flag.FlagSet for the
+// worker processes too.
+func ocrFlags(fs *pflag.FlagSet) *parser.OCRSettings {
+	var s parser.OCRSettings
+	g := flag.NewFlagSet(fs.Name(), flag.ContinueOnError)
+	s.Flags(g)
+	fs.AddGoFlagSet(g)
+	return &s
 }
 
 // usageOf is a command's whole help text, for govreport help CMD.

@@ -33,6 +33,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	retry := fs.Bool("retry-errors", false, "read again the files an earlier run recorded as errors")
 	fresh := fs.Bool("fresh", false, "forget earlier runs (the state file) and read every file again")
 	quiet := fs.BoolP("quiet", "q", false, "no progress and no summary")
+	scan := ocrFlags(fs)
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
 	}
@@ -89,7 +90,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	}
 	o := batch.Options{
 		Inputs: inputs, Output: targets[0].Path, Format: targets[0].Format, More: targets[1:], Shape: *shape, Names: *names,
-		Jobs: *jobs, Timeout: *timeout, MaxMemory: mem, InProcess: *inProcess, RetryErrors: *retry, Fresh: *fresh,
+		Jobs: *jobs, Timeout: *timeout, MaxMemory: mem, InProcess: *inProcess, RetryErrors: *retry, Fresh: *fresh, OCR: *scan,
 	}
 	if *manifest != "" {
 		if o.Manifest, err = batch.LoadManifest(*manifest); err != nil {

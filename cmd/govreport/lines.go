@@ -13,13 +13,14 @@ import (
 // wrong.
 func runLines(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("lines", "Usage: govreport lines FILE\n\nPrints the document as the recognizer sees it: one line per extracted line,\n\"page:line [table]\" then its cells separated by \" | \" (@col for grid cells,\n^ for spanned copies, [x0-x1] for positioned cells).\n", stdout)
+	scan := ocrFlags(fs)
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
 	}
 	if fs.NArg() != 1 {
 		return usageError(stderr, "lines", "give exactly one FILE")
 	}
-	p := parser.New()
+	p := parser.New(scan.Options()...)
 	src, err := p.ReadFile(fs.Arg(0))
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)

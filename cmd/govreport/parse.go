@@ -18,6 +18,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("parse", parseUsage, stdout)
 	timeout := fs.Duration("timeout", parser.DefaultTimeout, "give up on a document after this long")
 	compact := fs.BoolP("compact", "c", false, "print each report on one line (JSON Lines) instead of indented")
+	scan := ocrFlags(fs)
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
 	}
@@ -25,7 +26,7 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if len(files) == 0 {
 		return usageError(stderr, "parse", "no FILE given")
 	}
-	p := parser.New(parser.WithTimeout(*timeout))
+	p := parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...)
 	// Ctrl-C and SIGTERM stop the document being read (its reading
 	// stops, not only the wait for it); the reports printed stay, and the
 	// status is 130, as convert's.
