@@ -28,6 +28,9 @@ type PoolOptions struct {
 	// the argument "worker".
 	WorkerArgv []string
 	WorkerEnv  []string
+	// OCR is how the workers read scans (the zero value: auto, with the
+	// default budgets); a document that may need OCR gets its budget.
+	OCR parser.OCRSettings
 }
 
 // Failure is why a document was not read as a report.
@@ -55,10 +58,16 @@ func NewPool(o PoolOptions) (*Pool, error) {
 		argv = []string{exe, "worker"}
 	}
 	argv = append(append([]string(nil), argv...), "--timeout", o.Timeout.String(), "--max-memory", fmt.Sprint(o.MaxMemory))
+	argv = append(argv, o.OCR.Args()...)
 	grace := max(2*time.Second, o.Timeout/4)
+	var scanKill time.Duration // as in Run: a worker reading a scan runs under the OCR budget
+	if o.OCR.Mode != parser.OCRNever {
+		scanKill = max(o.Timeout, o.OCR.Timeout) + max(grace, o.OCR.Timeout/4)
+	}
 	p := &Pool{slots: make(chan *slot, o.Workers)}
 	for range o.Workers {
-		p.slots <- &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout}
+		p.slots <- &slot{argv: argv, env: o.WorkerEnv, deadline: o.Timeout + grace, timeout: o.Timeout,
+			scanDeadline: scanKill, scanMode: o.OCR.Mode}
 	}
 	return p, nil
 }

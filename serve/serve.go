@@ -49,9 +49,10 @@ type Options struct {
 	MaxUploads      int   // upload requests received at once; more wait (0: 4)
 	MaxSourceBytes  int64 // uploaded documents kept for the text around a number (0: 256 MiB)
 
-	Workers   int           // documents read at once (0: the number of CPUs)
-	Timeout   time.Duration // per document (0: parser.DefaultTimeout)
-	MaxMemory int64         // per worker process (0: 2 GiB)
+	Workers   int                // documents read at once (0: the number of CPUs)
+	Timeout   time.Duration      // per document (0: parser.DefaultTimeout)
+	MaxMemory int64              // per worker process (0: 2 GiB)
+	OCR       parser.OCRSettings // how scans are read (zero value: auto)
 	// WorkerArgv starts a worker process; nil runs this executable with
 	// the argument "worker" (tests pass their own binary).
 	WorkerArgv []string
@@ -144,7 +145,7 @@ type Server struct {
 // New makes a workbench and starts reading its folders in the background.
 func New(o Options) (*Server, error) {
 	o.defaults()
-	pool, err := batch.NewPool(batch.PoolOptions{Workers: o.Workers, Timeout: o.Timeout, MaxMemory: o.MaxMemory,
+	pool, err := batch.NewPool(batch.PoolOptions{Workers: o.Workers, Timeout: o.Timeout, MaxMemory: o.MaxMemory, OCR: o.OCR,
 		WorkerArgv: o.WorkerArgv, WorkerEnv: o.WorkerEnv})
 	if err != nil {
 		return nil, err

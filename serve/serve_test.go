@@ -10,6 +10,7 @@ import (
 	"net/http/httptest"
 	"net/textproto"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -18,6 +19,7 @@ import (
 	"github.com/PuerkitoBio/goquery"
 
 	"github.com/govreport/govreport/batch"
+	"github.com/govreport/govreport/internal/scancorpus"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser"
 )
@@ -674,5 +676,47 @@ func TestReportPageShowsTheAuditsFindings(t *testing.T) {
 	}
 	if !strings.Contains(doc.Find(`button[data-path="review_litigation.review.total"]`).AttrOr("data-notes", ""), "行政复议") {
 		t.Error("the arithmetic finding on 行政复议 总计 is not on its cell")
+	}
+}
+
+// A scanned report dropped on the workbench is read by OCR in its worker
+// (where Tesseract is installed), as parse and convert read it.
+func TestUploadScannedReport(t *testing.T) {
+	if _, err := exec.LookPath("tesseract"); err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatal("tesseract is not installed (.ci/run installs tesseract-ocr tesseract-ocr-chi-sim)")
+		}
+		t.Skip("tesseract is not installed: apt-get install tesseract-ocr tesseract-ocr-chi-sim poppler-utils")
+	}
+	if _, err := exec.LookPath("pdftoppm"); err != nil {
+		t.Skip("pdftoppm (poppler-utils) is needed to make the scan")
+	}
+	s, err := scancorpus.Make(filepath.Join("..", "corpus", "pdf", "gowriter-repeated-header-2021-qinglan-county-2023.pdf"), 200, 75, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, ts := newServer(t, Options{Timeout: 5 * time.Minute})
+	resp, b := post(t, ts.URL, part{"scan.pdf", s.PDF})
+	if resp.StatusCode != 200 {
+		t.Fatalf("status %d: %s", resp.StatusCode, b)
+	}
+	rs := results(t, b)
+	if len(rs) != 1 || rs[0].Report == nil {
+		t.Fatalf("the scan was not read: %s", b)
+	}
+	ocr := 0
+	for _, p := range rs[0].Report.Provenance {
+		if p.Method == "ocr" {
+			ocr++
+		}
+	}
+	if ocr < 100 {
+		t.Errorf("%d values read by OCR", ocr)
+	}
+	// --ocr never reaches the workers: the scan is then said to be one.
+	_, ts = newServer(t, Options{OCR: parser.OCRSettings{Mode: parser.OCRNever}})
+	_, b = post(t, ts.URL, part{"scan.pdf", s.PDF})
+	if !strings.Contains(string(b), `"kind":"scanned"`) {
+		t.Errorf("with OCR off, the scan: %s", b)
 	}
 }

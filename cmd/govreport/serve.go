@@ -34,6 +34,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	maxFile := fs.String("max-file", "50MiB", "largest document taken in an upload")
 	maxFiles := fs.Int("max-files", 50, "documents taken in one upload")
 	jobs := fs.IntP("jobs", "j", 0, "documents read at once (default: the number of CPUs)")
+	scan := ocrFlags(fs)
 	if code := parseFlags(fs, args, stderr); code >= 0 {
 		return code
 	}
@@ -53,7 +54,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	s, err := serve.New(serve.Options{Addr: *addr, Folders: folders, Timeout: *timeout, MaxMemory: mem,
-		MaxFileBytes: fileBytes, MaxFiles: *maxFiles, Workers: *jobs})
+		MaxFileBytes: fileBytes, MaxFiles: *maxFiles, Workers: *jobs, OCR: *scan})
 	if err != nil {
 		fmt.Fprintf(stderr, "govreport: %v\n", err)
 		return 1
