@@ -1,10 +1,10 @@
 package recognize
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -32,7 +32,7 @@ type value struct {
 	unknown bool
 }
 
-var numberRe = regexp.MustCompile(`^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|项|条)?$`)
+var numberRe = lazyre.New(`^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|项|条)?$`)
 
 // blankMarks are the ways a report writes "nothing" in a cell.
 var blankMarks = map[string]bool{"": true, "-": true, "—": true, "——": true, "--": true, "/": true, "无": true, "－": true, "―": true, "─": true, "–": true}

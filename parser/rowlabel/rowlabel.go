@@ -8,9 +8,9 @@
 package rowlabel
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -21,7 +21,7 @@ import (
 // their frame (属于行政…事项) stay below.
 const MinPlaced = 0.6
 
-var numberRe = regexp.MustCompile(`^(?:(\d{1,2})\s*[.、,．]|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})\s*[、.,．]|\(([一二三四五六七八九十]{1,2})\))`)
+var numberRe = lazyre.New(`^(?:(\d{1,2})\s*[.、,．]|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})\s*[、.,．]|\(([一二三四五六七八九十]{1,2})\))`)
 
 // Numbering splits the printed number off a label in comparison form
 // (textnorm.Label) and returns it normalised: "7." for 7. 7、 (7);
