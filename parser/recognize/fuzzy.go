@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -35,13 +36,14 @@ func dice(a, b map[[2]rune]bool) float64 {
 	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
-var templateCores = func() map[string]map[[2]rune]bool {
+// templateCores is built on first use, not at start-up.
+var templateCores = sync.OnceValue(func() map[string]map[[2]rune]bool {
 	out := map[string]map[[2]rune]bool{}
 	for _, r := range model.ApplicationRows {
 		out[r.Key] = bigrams(labelCore(textnorm.LabelFolded(textnorm.Fold(r.Label))))
 	}
 	return out
-}()
+})
 
 // labelCore strips group labels and numbering from a row label.
 func labelCore(label string) string {
@@ -66,7 +68,7 @@ func fuzzyApplicationRow(label string) string {
 	}
 	bg := bigrams(core)
 	best, second, key := 0.0, 0.0, ""
-	for k, t := range templateCores {
+	for k, t := range templateCores() {
 		d := dice(bg, t)
 		switch {
 		case d > best:
