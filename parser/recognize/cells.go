@@ -88,7 +88,7 @@ type piece struct {
 // space-separated numbers (single-spaced text) gives one piece per number,
 // and a label followed by its numbers in the same cell is split too.
 func pieces(l *layout.Line) []piece {
-	var out []piece
+	out := make([]piece, 0, len(l.Cells)) // one piece a cell, most often
 	for _, c := range l.Cells {
 		p := piece{col: c.Col, copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {
