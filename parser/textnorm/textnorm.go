@@ -124,6 +124,17 @@ func Squeeze(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
+// hasRadicals reports whether s holds a character Prose folds: CJK
+// Radicals Supplement, Kangxi radicals, compatibility ideographs.
+func hasRadicals(s string) bool {
+	for _, r := range s {
+		if r >= 0x2e80 && r <= 0x2fdf || r >= 0xf900 && r <= 0xfaff || r >= 0x2f800 && r <= 0x2fa1f {
+			return true
+		}
+	}
+	return false
+}
+
 // Radicals folds the CJK Radicals Supplement characters that some
 // producers' ToUnicode maps give for ordinary simplified ideographs
 // (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
@@ -144,7 +155,13 @@ var Radicals = strings.NewReplacer(
 // ideographs) become those ideographs. Width folding is for matching.
 func Prose(s string) string {
 	if isPlainASCII(s) {
+		if alreadyFolded(s) {
+			return s
+		}
 		return strings.Join(strings.Fields(s), " ")
+	}
+	if alreadyFolded(s) && !hasRadicals(s) { // most lines: no copy
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
