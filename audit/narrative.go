@@ -2,19 +2,19 @@ package audit
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 )
 
 var (
 	// A line that only numbers or names a part: （一）存在的主要问题, 二、改进措施, ### 标题.
-	headingLine = regexp.MustCompile(`^(?:#+\s*)?(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])?[^。，,；;！？!?]{0,30}$`)
+	headingLine = lazyre.New(`^(?:#+\s*)?(?:[（(][一二三四五六七八九十\d]+[）)]|[一二三四五六七八九十]+[、.．]|\d+[、.．])?[^。，,；;！？!?]{0,30}$`)
 	// A line that says there is nothing to report is content, not a heading.
-	nothingLine = regexp.MustCompile(`^(?:[（(][一二三四五六七八九十\d]+[）)])?\s*(?:无|暂无|没有|本年度无|本年无)`)
-	dateLine    = regexp.MustCompile(`^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$`)
+	nothingLine = lazyre.New(`^(?:[（(][一二三四五六七八九十\d]+[）)])?\s*(?:无|暂无|没有|本年度无|本年无)`)
+	dateLine    = lazyre.New(`^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$`)
 )
 
 // body returns the lines of a section that say something: without
@@ -38,7 +38,7 @@ func body(r *model.Report, text string) []string {
 	return out
 }
 
-var topHeading = regexp.MustCompile(`(?m)^\s*(?:#+\s*)?[二三四五六七八九十]、`)
+var topHeading = lazyre.New(`(?m)^\s*(?:#+\s*)?[二三四五六七八九十]、`)
 
 // ownNumbering: a top-level heading (二、…) inside the free text means the
 // document numbers its narrative its own way, so the sections were not
@@ -77,14 +77,14 @@ func narrativeMissing(r *model.Report) []model.Finding {
 }
 
 var (
-	noFeeRe = regexp.MustCompile(`未收取|不收取|没有收取|未产生|未发生|无收费|未收费|均未|为0|为零|零收费|无`)
+	noFeeRe = lazyre.New(`未收取|不收取|没有收取|未产生|未发生|无收费|未收费|均未|为0|为零|零收费|无`)
 	// A verb of charging: 收费 alone is part of the name 行政事业性收费,
 	// which a sentence about the fee catalogue or its publication names
 	// without saying that anything was charged.
-	feeSaid = regexp.MustCompile(`收取|征收|收缴|上缴|缴入`)
+	feeSaid = lazyre.New(`收取|征收|收缴|上缴|缴入`)
 	// No unlawful fee (无乱收费现象) says nothing about the lawful ones.
-	misconductRe = regexp.MustCompile(`(?:无|未发生|没有|杜绝|未出现|不存在)[^，,。；;]{0,6}?(?:乱收费|违规收费|违法收费|超标准收费|擅自收费)`)
-	infoFee      = regexp.MustCompile(`信息处理费|处理费|信息公开收费|公开收费`)
+	misconductRe = lazyre.New(`(?:无|未发生|没有|杜绝|未出现|不存在)[^，,。；;]{0,6}?(?:乱收费|违规收费|违法收费|超标准收费|擅自收费)`)
+	infoFee      = lazyre.New(`信息处理费|处理费|信息公开收费|公开收费`)
 	adminFee     = "行政事业性收费"
 )
 

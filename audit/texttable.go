@@ -3,10 +3,10 @@ package audit
 import (
 	"fmt"
 	"math"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 )
 
@@ -17,7 +17,7 @@ import (
 type claim struct {
 	key   string // what the sentence restates (see figure)
 	label string // how the finding names it
-	res   []*regexp.Regexp
+	res   []*lazyre.Regexp
 	// needs is a word the sentence must contain besides the pattern
 	// (申请 for the outcomes of requests, so that 不予公开21条 about
 	// documents is not read as requests withheld).
@@ -29,10 +29,10 @@ type claim struct {
 // separators and decimals, captured as group "n"; the unit is group "u".
 const N = `(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 
-func pats(ps ...string) []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(ps))
+func pats(ps ...string) []*lazyre.Regexp {
+	out := make([]*lazyre.Regexp, len(ps))
 	for i, p := range ps {
-		out[i] = regexp.MustCompile(p)
+		out[i] = lazyre.New(p)
 	}
 	return out
 }
@@ -96,23 +96,23 @@ var claims = []claim{
 
 var (
 	// A clause about a change, not a level.
-	changeRe = regexp.MustCompile(`较|同比|比上年|比去年|增长|下降|上升|减少|增幅|降幅|增加`)
+	changeRe = lazyre.New(`较|同比|比上年|比去年|增长|下降|上升|减少|增幅|降幅|增加`)
 	// A scope wider or other than the agency's own table: the text may
 	// count the whole area or every department. Such a sentence is only
 	// compared when it agrees, never reported.
-	scopeRe = regexp.MustCompile(`全市|全县|全区|全省|全州|全旗|全盟|全镇|全乡|各级|各部门|各单位|全系统|全国|各地|各县|各乡镇|各街道`)
+	scopeRe = lazyre.New(`全市|全县|全区|全省|全州|全旗|全盟|全镇|全乡|各级|各部门|各单位|全系统|全国|各地|各县|各乡镇|各街道`)
 	// An approximation before the number.
-	approxRe = regexp.MustCompile(`(?:近|约|超过|逾|多于|不足|近乎)$`)
+	approxRe = lazyre.New(`(?:近|约|超过|逾|多于|不足|近乎)$`)
 	// An outcome joined to the one a pattern names (予以公开及部分公开42件):
 	// the number counts both together, so it restates no single cell.
-	joinedRe = regexp.MustCompile(`(?:公开|提供|处理|申请)(?:及|和|与|、|或|以及|或者)$`)
-	yearRe   = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
+	joinedRe = lazyre.New(`(?:公开|提供|处理|申请)(?:及|和|与|、|或|以及|或者)$`)
+	yearRe   = lazyre.New(`((?:19|20)\d{2})\s*年`)
 	// Another kind of application between the verb and the number
 	// (受理行政复议申请36件, 接到信访投诉申请): not a disclosure request.
-	otherKindRe = regexp.MustCompile(`复议|诉讼|信访|举报|投诉|许可|审批|听证|赔偿|补贴|救助|仲裁|调解`)
+	otherKindRe = lazyre.New(`复议|诉讼|信访|举报|投诉|许可|审批|听证|赔偿|补贴|救助|仲裁|调解`)
 	// A mention of 信息公开 that denies the subject (均不涉及政府信息公开,
 	// 政府信息公开以外的事项) does not make a sentence about it.
-	notAboutRe = regexp.MustCompile(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
+	notAboutRe = lazyre.New(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
 )
 
 // requestClaims count disclosure requests: the words before their number
@@ -163,7 +163,7 @@ func statements(r *model.Report) []statement {
 	return out
 }
 
-var sentenceEnd = regexp.MustCompile(`[。！？!?；;\n]+`)
+var sentenceEnd = lazyre.New(`[。！？!?；;\n]+`)
 
 // sentences splits text into sentences, keeping their characters.
 func sentences(text string) []string {

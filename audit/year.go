@@ -2,19 +2,19 @@ package audit
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 )
 
 var (
-	titleYear  = regexp.MustCompile(`((?:19|20)\d{2})\s*年`)
-	periodRe   = regexp.MustCompile(`统计期(?:限|间)?[^。；]{0,12}?((?:19|20)\d{2})年1月1日[^。；\d]{0,4}(?:至|到|—|-|～|~)[^。；\d]{0,2}((?:19|20)\d{2})年12月31日`)
-	openingRe  = regexp.MustCompile(`^(?:[（(]?[一二三四五六七八九十\d]+[）)、.]?)?((?:19|20)\d{2})\s*年(?:度)?[，,]`)
-	signedDate = regexp.MustCompile(`(?:^|[^\d])((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
+	titleYear  = lazyre.New(`((?:19|20)\d{2})\s*年`)
+	periodRe   = lazyre.New(`统计期(?:限|间)?[^。；]{0,12}?((?:19|20)\d{2})年1月1日[^。；\d]{0,4}(?:至|到|—|-|～|~)[^。；\d]{0,2}((?:19|20)\d{2})年12月31日`)
+	openingRe  = lazyre.New(`^(?:[（(]?[一二三四五六七八九十\d]+[）)、.]?)?((?:19|20)\d{2})\s*年(?:度)?[，,]`)
+	signedDate = lazyre.New(`(?:^|[^\d])((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
 )
 
 // yearSource is one place of the document that tells the report year.

@@ -202,7 +202,7 @@ func TestJournalCutsATornLine(t *testing.T) {
 		t.Fatalf("an old state file: %v, restarted %q", err, j.restarted)
 	}
 	j.close()
-	if b, _ := os.ReadFile(path); string(b) != stateHeader+"\n" {
+	if b, _ := os.ReadFile(path); string(b) != stateHeader()+"\n" {
 		t.Errorf("the old state file was not started afresh:\n%s", b)
 	}
 

@@ -30,7 +30,9 @@ func ResultsPath(output string) string { return output + ".govreport-results" }
 // value per flat column, so the header names the column list: a state file
 // of a version with other columns, or of the first state format (which
 // held whole reports), is started afresh.
-var stateHeader = `{"govreport_convert_state":2,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
+var stateHeader = sync.OnceValue(func() string {
+	return `{"govreport_convert_state":2,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
+})
 
 // entry is a file's result, keyed by the content's SHA-256: a report's
 // summary (output.Summary) and, for the formats that write whole reports,
@@ -148,7 +150,7 @@ func (j *journal) load(retryErrors bool) error {
 		n := int64(len(line))
 		if first {
 			first = false
-			if !bytes.Equal(bytes.TrimSpace(line), []byte(stateHeader)) {
+			if !bytes.Equal(bytes.TrimSpace(line), []byte(stateHeader())) {
 				if !bytes.HasPrefix(line, []byte(`{"govreport_convert_state":`)) {
 					return fmt.Errorf("not a govreport convert state file (delete it, or use --fresh, to start over)")
 				}
@@ -191,7 +193,7 @@ func (j *journal) load(retryErrors bool) error {
 	}
 	j.size, j.spoolSize = off, end
 	if off == 0 {
-		return j.write([]byte(stateHeader + "\n"))
+		return j.write([]byte(stateHeader() + "\n"))
 	}
 	return nil
 }

@@ -145,6 +145,8 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		os.Stdout = os.Stderr
 	}
 	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriter(stdout)}
+	// The memory limit below still bounds the heap the larger target allows.
+	SetBatchGC()
 	if *maxMem > 0 {
 		debug.SetMemoryLimit(*maxMem / 2)
 		go s.watchMemory(uint64(*maxMem))

@@ -3,6 +3,7 @@ package model
 import (
 	"math"
 	"strings"
+	"sync"
 )
 
 // ValueKind says what a table cell holds, and so its type in every output.
@@ -64,15 +65,16 @@ type FieldLabel struct {
 // flat outputs: table 二 (the 2021 rows and fields, then the 2019 ones not
 // already listed), table 三 (every row of both generations in template
 // order, each with its seven columns), table 四 (three groups of five).
-func Fields() []Field { return append([]Field(nil), fields...) }
+func Fields() []Field { return append([]Field(nil), catalogue().fields...) }
 
 // FieldByPath returns the field at path and whether there is one.
 func FieldByPath(path string) (Field, bool) {
-	i, ok := fieldIndex[path]
+	c := catalogue()
+	i, ok := c.index[path]
 	if !ok {
 		return Field{}, false
 	}
-	return fields[i], true
+	return c.fields[i], true
 }
 
 // KindOf returns the kind of the value at path; Count for a path the
@@ -84,7 +86,16 @@ func KindOf(path string) ValueKind {
 	return Count
 }
 
-var fields, fieldIndex = buildFields()
+// catalogue is built on first use, not at start-up.
+var catalogue = sync.OnceValue(func() fieldCatalogue {
+	f, i := buildFields()
+	return fieldCatalogue{f, i}
+})
+
+type fieldCatalogue struct {
+	fields []Field
+	index  map[string]int
+}
 
 func buildFields() ([]Field, map[string]int) {
 	var out []Field

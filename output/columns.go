@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/derive"
@@ -23,13 +24,13 @@ var MetaColumns = []string{
 // UTF-8, whose path column then shows it with U+FFFD; empty otherwise.
 // Then the report's number in the output (the key of the long form), the
 // region's names, the harmonised columns and the derived figures.
-var TailColumns = func() []string {
+func TailColumns() []string {
 	var out []string
-	for _, c := range columnDefs[len(MetaColumns)+len(cellColumns):] {
+	for _, c := range cols().defs[len(MetaColumns)+len(cols().cells):] {
 		out = append(out, c.Name)
 	}
 	return out
-}()
+}
 
 // Column types of the flat outputs.
 const (
@@ -81,11 +82,21 @@ var harmonisedRows = []struct {
 	{"other_handling", "（六）其他处理（合计）", []string{"other"}, []string{"other_no_correction", "other_unpaid_fee", "other_other"}},
 }
 
-var derivedFigures = derive.Compute(&model.Report{})
+// cols holds the column list, built on first use rather than at start-up.
+var cols = sync.OnceValue(func() *columnSet {
+	c := &columnSet{derived: derive.Compute(&model.Report{})}
+	c.defs, c.cells, c.index = buildColumns(c.derived)
+	return c
+})
 
-var columnDefs, cellColumns, cellIndex = buildColumns()
+type columnSet struct {
+	defs    []Column       // every column, in order
+	cells   []string       // the field paths of the cell columns
+	index   map[string]int // cells index of a field path
+	derived derive.Figures
+}
 
-func buildColumns() ([]Column, []string, map[string]int) {
+func buildColumns(derivedFigures derive.Figures) ([]Column, []string, map[string]int) {
 	defs := append([]Column(nil), metaDefs...)
 	for i := range defs {
 		defs[i].Kind = "meta"
@@ -150,14 +161,14 @@ func labelOf(l model.FieldLabel) string {
 }
 
 // ColumnDefs returns every column of the flat outputs, in order.
-func ColumnDefs() []Column { return append([]Column(nil), columnDefs...) }
+func ColumnDefs() []Column { return append([]Column(nil), cols().defs...) }
 
 // CellColumns returns the field paths of every table cell of both template
 // generations, in the documented order: active_disclosure (the 2021 rows
 // and fields, then the 2019 ones not already listed), applications (every
 // row of both generations in template order, each with its seven columns),
 // review_litigation (three groups of five outcomes).
-func CellColumns() []string { return append([]string(nil), cellColumns...) }
+func CellColumns() []string { return append([]string(nil), cols().cells...) }
 
 // ColumnsSignature names the column list and the summary's form: it
 // changes when a column is added, so that summaries kept by an earlier
@@ -172,8 +183,8 @@ func Columns() []string { return ColumnNames(false) }
 
 // ColumnNames returns the column names, the short ones with short.
 func ColumnNames(short bool) []string {
-	out := make([]string, len(columnDefs))
-	for i, c := range columnDefs {
+	out := make([]string, len(cols().defs))
+	for i, c := range cols().defs {
 		out[i] = c.Name
 		if short {
 			out[i] = c.Short
@@ -220,7 +231,7 @@ func Flatten(rec *Record) *Flat {
 		ID: rec.ID, Path: path, PathBase64: raw, SHA256: rec.SHA256, Format: s.Format,
 		Title: s.Title, Agency: s.Agency, Year: s.Year, Region: s.RegionCode,
 		Template: s.Template, FailedChecks: len(s.Failed), Warnings: s.Warnings,
-		Cells: make([]*float64, len(cellColumns)),
+		Cells: make([]*float64, len(cols().cells)),
 	}
 	if m := rec.Manifest; m != nil {
 		if m.Agency != nil {
@@ -252,7 +263,7 @@ func (f *Flat) Meta() []any {
 // Values returns the whole row in column order (ColumnDefs), typed as the
 // columns are: string, int64, float64, or nil for an empty cell.
 func (f *Flat) Values() []any {
-	out := make([]any, 0, len(columnDefs))
+	out := make([]any, 0, len(cols().defs))
 	for _, m := range f.Meta() {
 		if n, ok := m.(int); ok {
 			m = int64(n)
@@ -260,7 +271,7 @@ func (f *Flat) Values() []any {
 		out = append(out, m)
 	}
 	for i, c := range f.Cells {
-		out = append(out, typed(columnDefs[len(MetaColumns)+i].Type, c))
+		out = append(out, typed(cols().defs[len(MetaColumns)+i].Type, c))
 	}
 	out = append(out, f.PathBase64, f.ID)
 	var prov, city, county any
@@ -279,7 +290,7 @@ func (f *Flat) Values() []any {
 		for _, ac := range model.ApplicationColumns {
 			var sum *float64
 			for i, r := range rows {
-				v := f.Cells[cellIndex["applications."+r+"."+ac.Key]]
+				v := f.Cells[cols().index["applications."+r+"."+ac.Key]]
 				if v == nil || f.Template == "" {
 					sum = nil
 					break
@@ -295,7 +306,7 @@ func (f *Flat) Values() []any {
 		}
 	}
 	for i, d := range derive.Compute(f.report()) {
-		out = append(out, typed(columnDefs[len(columnDefs)-len(derivedFigures)+i].Type, d.Value))
+		out = append(out, typed(cols().defs[len(cols().defs)-len(cols().derived)+i].Type, d.Value))
 	}
 	return out
 }
@@ -307,7 +318,7 @@ func (f *Flat) report() *model.Report {
 	if f.Template == "" {
 		return r
 	}
-	get := func(path string) *float64 { return f.Cells[cellIndex[path]] }
+	get := func(path string) *float64 { return f.Cells[cols().index[path]] }
 	var rows []string
 	for _, d := range model.ApplicationRowsFor(r.Template) {
 		rows = append(rows, d.Key)

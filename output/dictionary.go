@@ -52,7 +52,7 @@ func (e Entry) strings() []string {
 // the outputs write, generated from the template's catalogue (model).
 func DictionaryRows() []Entry {
 	var out []Entry
-	for _, c := range columnDefs {
+	for _, c := range cols().defs {
 		e := Entry{Table: "reports", Name: c.Name, ShortName: c.Short, Type: c.Type, Unit: c.Unit, Label: c.Label,
 			Kind: c.Kind, Generations: c.Gens, Description: c.Description}
 		if f := c.Field; f != nil {

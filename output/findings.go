@@ -100,7 +100,7 @@ type crossEntry struct {
 	region *string
 	year   int
 	key    string
-	idx    []uint16 // cellColumns indices of the report's cells of tables 二 and 三
+	idx    []uint16 // cols().cells indices of the report's cells of tables 二 and 三
 	vals   []float64
 	prov   []*CellInfo // aligned with idx; kept only where evidence may point
 }
@@ -188,7 +188,7 @@ func (l *findingLog) remember(rec *Record, fl *Flat) {
 		if p == nil || !crossTable(i) {
 			continue
 		}
-		f := columnDefs[len(MetaColumns)+i].Field
+		f := cols().defs[len(MetaColumns)+i].Field
 		v := math.NaN()
 		if s.Cells[i] != nil {
 			v = *s.Cells[i]
@@ -218,7 +218,7 @@ func (l *findingLog) remember(rec *Record, fl *Flat) {
 // crossTable: the cell at cellColumns index i is of table 二 or 三, which
 // the cross-report rules read.
 func crossTable(i int) bool {
-	t := columnDefs[len(MetaColumns)+i].Field.Table
+	t := cols().defs[len(MetaColumns)+i].Field.Table
 	return t == "applications" || t == "active_disclosure"
 }
 
@@ -231,7 +231,7 @@ func (e *crossEntry) report(tables bool) *model.Report {
 	}
 	r.Provenance = model.Provenances{}
 	for j, i := range e.idx {
-		f := columnDefs[len(MetaColumns)+int(i)].Field
+		f := cols().defs[len(MetaColumns)+int(i)].Field
 		t := &r.ActiveDisclosure
 		if f.Table == "applications" {
 			t = &r.Applications

@@ -87,7 +87,7 @@ func CellRows(rec *Record) []CellRow {
 		if p == nil {
 			continue
 		}
-		f := columnDefs[len(MetaColumns)+i].Field
+		f := cols().defs[len(MetaColumns)+i].Field
 		l, ok := f.Labels[g]
 		if !ok {
 			l = f.Labels[f.Gens[0]]

@@ -136,7 +136,7 @@ func Summarize(r *model.Report) *Summary {
 	s := &Summary{
 		Format: r.Source.Format, Pages: r.Source.Pages, Title: r.Title, Agency: r.Agency, Year: r.Year,
 		Template: string(r.Template), Warnings: len(r.Warnings), Failed: model.FailedChecks(r.Checks), WarningList: r.Warnings,
-		Cells: make([]*float64, len(cellColumns)), Findings: r.Findings,
+		Cells: make([]*float64, len(cols().cells)), Findings: r.Findings,
 	}
 	if s.Findings == nil {
 		s.Findings = []model.Finding{}
@@ -154,7 +154,7 @@ func Summarize(r *model.Report) *Summary {
 		for _, row := range t.t.Rows {
 			for _, c := range row.Cells {
 				path := t.name + "." + row.Key + "." + c.Key
-				i, ok := cellIndex[path]
+				i, ok := cols().index[path]
 				if !ok {
 					continue
 				}
@@ -169,7 +169,7 @@ func Summarize(r *model.Report) *Summary {
 					s.Cells[i] = &v
 				}
 				if s.Prov == nil {
-					s.Prov = make([]*CellInfo, len(cellColumns))
+					s.Prov = make([]*CellInfo, len(cols().cells))
 				}
 				s.Prov[i] = ci
 			}

@@ -79,7 +79,7 @@ func parquetRowType(short bool) reflect.Type {
 	var fields []reflect.StructField
 	str, ostr := reflect.TypeFor[string](), reflect.TypeFor[*string]()
 	oint, ofl := reflect.TypeFor[*int64](), reflect.TypeFor[*float64]()
-	for i, c := range columnDefs {
+	for i, c := range cols().defs {
 		name := c.Name
 		if short {
 			name = c.Short

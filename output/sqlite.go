@@ -141,7 +141,7 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 	if _, err := w.stmts["report"].Exec(args...); err != nil {
 		return err
 	}
-	if err := w.insertRows("reports_wide", len(columnDefs), fl.Values()); err != nil {
+	if err := w.insertRows("reports_wide", len(cols().defs), fl.Values()); err != nil {
 		return err
 	}
 	for _, c := range CellRows(rec) {
@@ -205,7 +205,7 @@ func (w *sqliteWriter) WriteFailure(f *Failure) error {
 func WideTableSQL(short bool) string {
 	var b strings.Builder
 	b.WriteString("CREATE TABLE reports_wide (")
-	for i, c := range columnDefs {
+	for i, c := range cols().defs {
 		if i > 0 {
 			b.WriteString(",\n ")
 		}

@@ -46,8 +46,8 @@ func newXLSX(path string, o Options) (Writer, error) {
 	if o.long() {
 		order[0], order[1] = "cells", "reports"
 	}
-	labels := make([]string, len(columnDefs))
-	for i, c := range columnDefs {
+	labels := make([]string, len(cols().defs))
+	for i, c := range cols().defs {
 		labels[i] = c.Label
 	}
 	headers := map[string][][]string{

@@ -4,10 +4,10 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/docerr"
 )
 
@@ -35,9 +35,9 @@ const (
 
 // wordXMLRe tells a Word document saved as a single XML file: Word 2003
 // XML (w:wordDocument, progid Word.Document) or flat OPC (pkg:package).
-var wordXMLRe = regexp.MustCompile(`progid="Word\.Document"|<w:wordDocument[\s>]|<pkg:package[\s>]`)
+var wordXMLRe = lazyre.New(`progid="Word\.Document"|<w:wordDocument[\s>]|<pkg:package[\s>]`)
 
-var htmlRe = regexp.MustCompile(`(?i)<(?:!doctype\s+html|html|head|body|meta|table|div|p|span|br|td|h[1-6])[\s>/]`)
+var htmlRe = lazyre.New(`(?i)<(?:!doctype\s+html|html|head|body|meta|table|div|p|span|br|td|h[1-6])[\s>/]`)
 
 // Detect tells a document's format from its bytes, never from its name: a
 // .txt may hold HTML, a .doc may be a renamed .docx, a .pdf may be an HTML

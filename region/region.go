@@ -14,11 +14,11 @@ package region
 //go:generate go run ./internal/gen -out divisions.tsv.gz
 
 import (
-	"bufio"
 	"bytes"
 	"compress/gzip"
 	_ "embed"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -119,11 +119,18 @@ func parse(gz []byte) (*table, error) {
 	if err != nil {
 		return nil, err
 	}
-	t := &table{byCode: map[string]*Div{}, byName: map[string][]*Div{}, byShort: map[string][]*Div{}}
-	sc := bufio.NewScanner(zr)
-	raw := map[string]string{}
-	for sc.Scan() {
-		line := sc.Text()
+	text, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, err
+	}
+	// Maps and divisions sized from the line count up front: growing them
+	// row by row was most of the cost of loading the table.
+	n := bytes.Count(text, []byte{'\n'}) + 1
+	t := &table{byCode: make(map[string]*Div, n), byName: make(map[string][]*Div, n), byShort: make(map[string][]*Div, n)}
+	divs := make([]Div, 0, n) // one allocation; never grows, so &divs[i] stays
+	raw := make(map[string]string, n)
+	for _, line := range strings.Split(string(text), "\n") {
+		line = strings.TrimSuffix(line, "\r")
 		if line == "" || line[0] == '#' {
 			continue
 		}
@@ -132,9 +139,6 @@ func parse(gz []byte) (*table, error) {
 			return nil, fmt.Errorf("bad line %q", line)
 		}
 		raw[code] = name
-	}
-	if err := sc.Err(); err != nil {
-		return nil, err
 	}
 	codes := make([]string, 0, len(raw))
 	for c := range raw {
@@ -146,11 +150,15 @@ func parse(gz []byte) (*table, error) {
 		}
 		return codes[i] < codes[j]
 	})
+	newDiv := func(d Div) *Div {
+		divs = append(divs, d)
+		return &divs[len(divs)-1]
+	}
 	for _, c := range codes {
 		name := raw[c]
 		switch len(c) {
 		case 2:
-			d := &Div{Code: c + "0000", Name: name, Level: Province}
+			d := newDiv(Div{Code: c + "0000", Name: name, Level: Province})
 			d.Prov = d
 			t.byCode[c] = d
 			t.provs = append(t.provs, d)
@@ -162,7 +170,7 @@ func parse(gz []byte) (*table, error) {
 			if placeholders[name] {
 				continue
 			}
-			d := &Div{Code: c + "00", Name: name, Level: City, Parent: p, Prov: p}
+			d := newDiv(Div{Code: c + "00", Name: name, Level: City, Parent: p, Prov: p})
 			t.byCode[c] = d
 			t.cities = append(t.cities, d)
 		case 6:
@@ -170,7 +178,7 @@ func parse(gz []byte) (*table, error) {
 			if p == nil {
 				return nil, fmt.Errorf("county %s without province", c)
 			}
-			d := &Div{Code: c, Name: name, Level: County, Parent: t.byCode[c[:4]], Prov: p}
+			d := newDiv(Div{Code: c, Name: name, Level: County, Parent: t.byCode[c[:4]], Prov: p})
 			t.byCode[c] = d
 			t.counts = append(t.counts, d)
 		default:
@@ -188,7 +196,9 @@ func parse(gz []byte) (*table, error) {
 	}
 	for _, m := range []map[string][]*Div{t.byName, t.byShort} {
 		for _, ds := range m {
-			sort.Slice(ds, func(i, j int) bool { return ds[i].Code < ds[j].Code })
+			if len(ds) > 1 { // most names are unique; sort.Slice allocates
+				sort.Slice(ds, func(i, j int) bool { return ds[i].Code < ds[j].Code })
+			}
 		}
 	}
 	return t, nil

@@ -2,12 +2,12 @@ package region
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 )
 
@@ -176,7 +176,7 @@ func support(d *Div, m map[*Div]int) int {
 	return n
 }
 
-var yearRe = regexp.MustCompile(`(19|20)\d\d|政府信息公开`)
+var yearRe = lazyre.New(`(19|20)\d\d|政府信息公开`)
 
 // subject is the agency, or the part of the title before the year.
 func subject(c Clues) string {
@@ -307,9 +307,9 @@ func above(d *Div, m map[*Div]int) string {
 }
 
 var (
-	townRe    = regexp.MustCompile(`^\p{Han}{1,8}(?:镇|乡|街道)$`)
-	genericRe = regexp.MustCompile(`^\p{Han}{1,8}?(?:省|市|区|县|旗)`)
-	zoneRe    = regexp.MustCompile(`(?:综合实验区|开发区|高新区|新区|试验区)$`)
+	townRe    = lazyre.New(`^\p{Han}{1,8}(?:镇|乡|街道)$`)
+	genericRe = lazyre.New(`^\p{Han}{1,8}?(?:省|市|区|县|旗)`)
+	zoneRe    = lazyre.New(`(?:综合实验区|开发区|高新区|新区|试验区)$`)
 )
 
 // governments are the names of a division's government, longest first.

@@ -9,6 +9,7 @@ import (
 	"net/url"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/govreport/govreport/compare"
 	"github.com/govreport/govreport/model"
@@ -17,10 +18,14 @@ import (
 //go:embed assets
 var assets embed.FS
 
-var pages = template.Must(template.New("").Funcs(template.FuncMap{
-	"join": strings.Join,
-	"kind": kindText,
-}).ParseFS(assets, "assets/*.html"))
+// pages are parsed on first use: other commands of the binary do not pay
+// for them at start-up.
+var pages = sync.OnceValue(func() *template.Template {
+	return template.Must(template.New("").Funcs(template.FuncMap{
+		"join": strings.Join,
+		"kind": kindText,
+	}).ParseFS(assets, "assets/*.html"))
+})
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
@@ -67,7 +72,7 @@ type errorPage struct{ Title, Message string }
 
 func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
 	var b bytes.Buffer
-	if err := pages.ExecuteTemplate(&b, name, data); err != nil {
+	if err := pages().ExecuteTemplate(&b, name, data); err != nil {
 		http.Error(w, "cannot render the page: "+err.Error(), http.StatusInternalServerError)
 		return
 	}
@@ -191,7 +196,7 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	sort.Strings(ids)
 	q := url.QueryEscape(strings.Join(ids, ","))
 	var tb bytes.Buffer
-	if err := pages.ExecuteTemplate(&tb, "comparebar", comparePage{IDs: strings.Join(ids, ","), Count: len(hs),
+	if err := pages().ExecuteTemplate(&tb, "comparebar", comparePage{IDs: strings.Join(ids, ","), Count: len(hs),
 		CSV: "/api/compare?format=csv&ids=" + q, XLSX: "/api/compare?format=xlsx&ids=" + q, HTML: "/api/compare?format=html&download=1&ids=" + q}); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
 		return

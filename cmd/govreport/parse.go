@@ -9,6 +9,7 @@ import (
 	"os/signal"
 	"syscall"
 
+	"github.com/govreport/govreport/batch"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser"
 	"github.com/govreport/govreport/parser/docerr"
@@ -25,6 +26,9 @@ func runParse(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	files := fs.Args()
 	if len(files) == 0 {
 		return usageError(stderr, "parse", "no FILE given")
+	}
+	if len(files) > 1 {
+		batch.SetBatchGC()
 	}
 	p := parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...)
 	// Ctrl-C and SIGTERM stop the document being read (its reading

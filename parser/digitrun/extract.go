@@ -1,9 +1,9 @@
 package digitrun
 
 import (
-	"regexp"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/rowlabel"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -51,11 +51,11 @@ func newStream(lines []string) *stream {
 
 // mdSeparator matches the rule line under a Markdown table header
 // (|---|:--:|); such lines carry no text and their dashes are not blanks.
-var mdSeparator = regexp.MustCompile(`^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?$`)
+var mdSeparator = lazyre.New(`^\s*\|?(\s*:?-{3,}:?\s*\|)+\s*(:?-{3,}:?\s*)?$`)
 
 // pageMarker matches a line that only numbers a page (— 4 —, - 4 -,
 // 第4页, 第4页 共9页), which conversions leave between table rows.
-var pageMarker = regexp.MustCompile(`^\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)\s*$`)
+var pageMarker = lazyre.New(`^\s*(?:[—\-－–]+\s*\d+\s*[—\-－–]+|第\s*\d+\s*页(?:\s*[,，]?\s*共\s*\d+\s*页)?)\s*$`)
 
 // index returns the first position ≥ from where pat occurs, or -1.
 func (s *stream) index(pat []rune, from int) int {

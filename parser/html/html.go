@@ -6,7 +6,6 @@ package html
 
 import (
 	"context"
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -14,6 +13,7 @@ import (
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -102,7 +102,7 @@ func pageTitle(d *goquery.Document) string {
 	return strings.TrimSpace(t)
 }
 
-var headingRe = regexp.MustCompile(`^\s*[一二三四五六][、.．]\s*(总体情况|概述|主动公开|收到和处理|.*复议|.*问题|其他需要报告)`)
+var headingRe = lazyre.New(`^\s*[一二三四五六][、.．]\s*(总体情况|概述|主动公开|收到和处理|.*复议|.*问题|其他需要报告)`)
 
 // articleRoot finds the smallest element holding every report table and
 // section heading, which leaves the portal's navigation, breadcrumbs and

@@ -93,17 +93,25 @@ func (l Line) Texts() []string {
 // Joined returns the line's distinct cell texts joined without separator,
 // the way a reader would read the line aloud.
 func (l Line) Joined() string {
-	n := 0
-	for _, c := range l.Cells {
-		n += len(c.Text)
-	}
-	b := make([]byte, 0, n)
+	n, distinct, only := 0, 0, ""
 	for _, c := range l.Cells {
 		if !c.Copy {
-			b = append(b, c.Text...)
+			n += len(c.Text)
+			distinct++
+			only = c.Text
 		}
 	}
-	return string(b)
+	if distinct <= 1 { // most lines: the one cell's text, not a copy
+		return only
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, c := range l.Cells {
+		if !c.Copy {
+			b.WriteString(c.Text)
+		}
+	}
+	return b.String()
 }
 
 // Prose returns the line as free text in the document's own characters

@@ -2,10 +2,10 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -212,9 +212,9 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 }
 
 var (
-	numericWord = regexp.MustCompile(`^[-+]?[\d,]+(\.\d+)?$`)
-	pageNumRe   = regexp.MustCompile(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
-	plainNumRe  = regexp.MustCompile(`^\d{1,4}$`)
+	numericWord = lazyre.New(`^[-+]?[\d,]+(\.\d+)?$`)
+	pageNumRe   = lazyre.New(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
+	plainNumRe  = lazyre.New(`^\d{1,4}$`)
 )
 
 // dropFurniture removes page numbers and running headers and footers.

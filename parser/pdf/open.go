@@ -5,7 +5,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,6 +13,7 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/docerr"
 )
 
@@ -133,9 +133,9 @@ func newReader(b []byte) (r *lpdf.Reader, err error) {
 }
 
 var (
-	sizeRe      = regexp.MustCompile(`/Size\s+(\d+)`)
-	prevRe      = regexp.MustCompile(`/Prev\s+(\d+)`)
-	startxrefRe = regexp.MustCompile(`startxref\s+(\d+)`)
+	sizeRe      = lazyre.New(`/Size\s+(\d+)`)
+	prevRe      = lazyre.New(`/Prev\s+(\d+)`)
+	startxrefRe = lazyre.New(`startxref\s+(\d+)`)
 )
 
 // prevCycle reports whether the chain of cross-reference sections (the
@@ -173,10 +173,10 @@ func prevCycle(b []byte) bool {
 }
 
 var (
-	subsectionRe = regexp.MustCompile(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
-	indexRe      = regexp.MustCompile(`/Index\s*\[([^\]]*)\]`)
-	columnsRe    = regexp.MustCompile(`/Columns\s+(\d+)`)
-	wRe          = regexp.MustCompile(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
+	subsectionRe = lazyre.New(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
+	indexRe      = lazyre.New(`/Index\s*\[([^\]]*)\]`)
+	columnsRe    = lazyre.New(`/Columns\s+(\d+)`)
+	wRe          = lazyre.New(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
 )
 
 // hugeSize reports whether the cross-reference data declares more objects
@@ -358,11 +358,11 @@ func scanObjects(b []byte) []objLoc {
 }
 
 var (
-	rootRe    = regexp.MustCompile(`/Root\s+(\d+)\s+(\d+)\s+R`)
-	infoRe    = regexp.MustCompile(`/Info\s+(\d+)\s+(\d+)\s+R`)
-	catalogRe = regexp.MustCompile(`/Type\s*/Catalog\b`)
-	objStmRe  = regexp.MustCompile(`/Type\s*/ObjStm\b`)
-	pageRe    = regexp.MustCompile(`/Type\s*/Page(?:[^a-zA-Z0-9]|$)`)
+	rootRe    = lazyre.New(`/Root\s+(\d+)\s+(\d+)\s+R`)
+	infoRe    = lazyre.New(`/Info\s+(\d+)\s+(\d+)\s+R`)
+	catalogRe = lazyre.New(`/Type\s*/Catalog\b`)
+	objStmRe  = lazyre.New(`/Type\s*/ObjStm\b`)
+	pageRe    = lazyre.New(`/Type\s*/Page(?:[^a-zA-Z0-9]|$)`)
 )
 
 type xentry struct {
@@ -521,13 +521,13 @@ func rebuild(b []byte, d *doc) (*lpdf.Reader, error) {
 }
 
 var (
-	contentsRe  = regexp.MustCompile(`/Contents\s+(\d+)\s+(\d+)\s+R`)
-	resourcesRe = regexp.MustCompile(`/Resources\s+(\d+)\s+(\d+)\s+R`)
-	mediaBoxRe  = regexp.MustCompile(`/MediaBox\s*\[[^\]]*\]`)
-	notContent  = regexp.MustCompile(`/(Type|Subtype|Length[123]|BBox|Width|N|FunctionType|ShadingType|PatternType)\b`)
-	fontDictRe  = regexp.MustCompile(`^\s*<<\s*(/[^\s/]+\s+\d+\s+\d+\s+R\s*)+>>`)
-	resDictRe   = regexp.MustCompile(`/Font\s*(<<|\d+\s+\d+\s+R)`)
-	typeFontRe  = regexp.MustCompile(`/Type\s*/Font\b`)
+	contentsRe  = lazyre.New(`/Contents\s+(\d+)\s+(\d+)\s+R`)
+	resourcesRe = lazyre.New(`/Resources\s+(\d+)\s+(\d+)\s+R`)
+	mediaBoxRe  = lazyre.New(`/MediaBox\s*\[[^\]]*\]`)
+	notContent  = lazyre.New(`/(Type|Subtype|Length[123]|BBox|Width|N|FunctionType|ShadingType|PatternType)\b`)
+	fontDictRe  = lazyre.New(`^\s*<<\s*(/[^\s/]+\s+\d+\s+\d+\s+R\s*)+>>`)
+	resDictRe   = lazyre.New(`/Font\s*(<<|\d+\s+\d+\s+R)`)
+	typeFontRe  = lazyre.New(`/Type\s*/Font\b`)
 )
 
 func objHead(b []byte, l objLoc) (dict []byte, hasStream bool) {
@@ -698,12 +698,14 @@ func xrefReader(b []byte, entries []xentry, root, info, extra string, synth []st
 	return r, buf.Bytes(), err
 }
 
+var aesV5Re = lazyre.New(`/V\s+5\b`)
+
 // openAES256 opens an AES-256 encrypted file (V 5) whose user password is
 // empty: the library is given a copy whose /Encrypt entry it cannot see,
 // and the file key is kept for decrypting streams. It returns nil, nil
 // when the file is not of that kind.
 func openAES256(b []byte, complete bool, d *doc) (*opened, error) {
-	if !bytes.Contains(b, []byte("/AESV3")) && !regexp.MustCompile(`/V\s+5\b`).Match(b) {
+	if !bytes.Contains(b, []byte("/AESV3")) && !aesV5Re.Match(b) {
 		return nil, nil
 	}
 	hidden := bytes.ReplaceAll(b, []byte("/Encrypt"), []byte("/Encrypz"))
@@ -750,9 +752,9 @@ func openAES256(b []byte, complete bool, d *doc) (*opened, error) {
 }
 
 var (
-	objStmNRe     = regexp.MustCompile(`/N\s+(\d+)`)
-	objStmFirstRe = regexp.MustCompile(`/First\s+(\d+)`)
-	lengthRe      = regexp.MustCompile(`/Length\s+(\d+)(\s+\d+\s+R)?`)
+	objStmNRe     = lazyre.New(`/N\s+(\d+)`)
+	objStmFirstRe = lazyre.New(`/First\s+(\d+)`)
+	lengthRe      = lazyre.New(`/Length\s+(\d+)(\s+\d+\s+R)?`)
 )
 
 // appendDecryptedObjStms appends to b, as later definitions of the same
@@ -797,7 +799,9 @@ func plausibleText(s string) bool {
 	return true
 }
 
-var filterNameRe = regexp.MustCompile(`/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)`)
+var filterNamesRe = lazyre.New(`/([A-Za-z0-9]+)`)
+
+var filterNameRe = lazyre.New(`/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)`)
 
 // guardObjStms finds object streams whose data ends inside a string (the
 // library's lexer loops forever at the end of an object stream there) and
@@ -822,7 +826,7 @@ func guardObjStms(b []byte, limit int64) ([]byte, bool) {
 		raw := streamBytes(b, l, head)
 		var names []string
 		if m := filterNameRe.FindSubmatch(head); m != nil {
-			for _, f := range regexp.MustCompile(`/([A-Za-z0-9]+)`).FindAllSubmatch(m[1], -1) {
+			for _, f := range filterNamesRe.FindAllSubmatch(m[1], -1) {
 				names = append(names, string(f[1]))
 			}
 		}

@@ -2,11 +2,11 @@ package pdf
 
 import (
 	"math"
-	"regexp"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -26,10 +26,10 @@ const requestsTable = 1
 var columnNames = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
 
 var (
-	rowMarkRe   = regexp.MustCompile(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])`)
-	digitMarkRe = regexp.MustCompile(`^\d{1,2}\s*[.、．]`)
-	groupMarkRe = regexp.MustCompile(`^[(（][三四五六][)）]`)
-	numberRe    = regexp.MustCompile(`^[-+]?[\d,，]+(?:\.\d+)?$|^[-—–/／无]$`)
+	rowMarkRe   = lazyre.New(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])`)
+	digitMarkRe = lazyre.New(`^\d{1,2}\s*[.、．]`)
+	groupMarkRe = lazyre.New(`^[(（][三四五六][)）]`)
+	numberRe    = lazyre.New(`^[-+]?[\d,，]+(?:\.\d+)?$|^[-—–/／无]$`)
 )
 
 type hdrStack struct {

@@ -2,9 +2,9 @@ package recognize
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -49,7 +49,7 @@ var applicationPatterns = []rowPattern{
 // of their group when a grid repeats them.
 var groupLabels = []string{"三、本年度办理结果", "本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理"}
 
-var numberingRe = regexp.MustCompile(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\))`)
+var numberingRe = lazyre.New(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\))`)
 
 // matchApplicationRow returns the row key of a table 三 label, "" when it
 // is not a row, and "group" for a group label printed alone.

@@ -3,19 +3,19 @@ package recognize
 import (
 	"net/url"
 	"path"
-	"regexp"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
 var (
 	// attachExtRe is the name of a file a page offers for download.
-	attachExtRe = regexp.MustCompile(`(?i)\.(?:docx?|pdf|wps|ofd|xlsx?|et)$`)
+	attachExtRe = lazyre.New(`(?i)\.(?:docx?|pdf|wps|ofd|xlsx?|et)$`)
 	// attachInTextRe is such a file named in the text (附件：XX年度报告.doc),
 	// as a page copied without its links keeps it.
-	attachHintRe   = regexp.MustCompile(`(?i)\.(?:docx?|pdf|wps|ofd|xlsx?|et)`)
-	attachInTextRe = regexp.MustCompile(`(?i)([^\s:：/\\<>"'|,，;；]{1,80}\.(?:docx?|pdf|wps|ofd|xlsx?|et))(?:$|[\s)）\]】])`)
+	attachHintRe   = lazyre.New(`(?i)\.(?:docx?|pdf|wps|ofd|xlsx?|et)`)
+	attachInTextRe = lazyre.New(`(?i)([^\s:：/\\<>"'|,，;；]{1,80}\.(?:docx?|pdf|wps|ofd|xlsx?|et))(?:$|[\s)）\]】])`)
 )
 
 // attachment names the file a page links or mentions for download,

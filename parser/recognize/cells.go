@@ -1,10 +1,10 @@
 package recognize
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -32,7 +32,7 @@ type value struct {
 	unknown bool
 }
 
-var numberRe = regexp.MustCompile(`^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|项|条)?$`)
+var numberRe = lazyre.New(`^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|项|条)?$`)
 
 // blankMarks are the ways a report writes "nothing" in a cell.
 var blankMarks = map[string]bool{"": true, "-": true, "—": true, "——": true, "--": true, "/": true, "无": true, "－": true, "―": true, "─": true, "–": true}
@@ -88,7 +88,7 @@ type piece struct {
 // space-separated numbers (single-spaced text) gives one piece per number,
 // and a label followed by its numbers in the same cell is split too.
 func pieces(l *layout.Line) []piece {
-	var out []piece
+	out := make([]piece, 0, len(l.Cells)) // one piece a cell, most often
 	for _, c := range l.Cells {
 		p := piece{col: c.Col, copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {

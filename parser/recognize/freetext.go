@@ -1,10 +1,10 @@
 package recognize
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -95,7 +95,7 @@ func (st *state) proseLines(k int) []proseLine {
 // （二）… or 2.… in a dump that lost the line breaks. Published pages
 // start such an item on a line of its own; inside a sentence (包括：
 // （一）…；（二）…) it stays where it is, and so does a number (。1.5万).
-var itemAfterSentence = regexp.MustCompile(`[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`)
+var itemAfterSentence = lazyre.New(`[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`)
 
 // breakItems puts the numbered items of running text on lines of their
 // own: the only paragraph breaks a one-line dump lets us restore.
@@ -171,7 +171,7 @@ func (st *state) wrapWidth() float64 {
 
 // itemStart matches a line that opens a heading, a numbered item or a
 // date line: 一、 （一） (1) 1、 1. ① 第一， 2024年1月20日 2024-01-20.
-var itemStart = regexp.MustCompile(`^(?:#|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}(?:[、)）]|[.．](?:$|[^\d０-９]))|[①-⑳]|第[一二三四五六七八九十]+[、，,]|[\d０-９]{4}\s*(?:年|[-/.．])\s*[\d０-９]{1,2}\s*(?:月|[-/.．])\s*[\d０-９]{1,2}\s*日?$)`)
+var itemStart = lazyre.New(`^(?:#|[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d０-９]{1,3}[）)]|[\d０-９]{1,2}(?:[、)）]|[.．](?:$|[^\d０-９]))|[①-⑳]|第[一二三四五六七八九十]+[、，,]|[\d０-９]{4}\s*(?:年|[-/.．])\s*[\d０-９]{1,2}\s*(?:月|[-/.．])\s*[\d０-９]{1,2}\s*日?$)`)
 
 // carriesOn reports whether the line after prev carries on prev's
 // sentence: prev does not end one (。！？；： after any closing quote or
@@ -197,7 +197,7 @@ func startsASCIILetter(s string) bool {
 
 // issueDateRe is a date of issue at the end of a text: 2024年1月26日,
 // ２０２４年１月２６日, 二〇二四年一月二十六日.
-var issueDateRe = regexp.MustCompile(`(?:(?:19|20|１９|２０)[\d０-９]{2}|[〇零○一二三四五六七八九]{4}) *年 *[\d０-９一二三四五六七八九十]{1,3} *月 *[\d０-９一二三四五六七八九十]{1,3} *日$`)
+var issueDateRe = lazyre.New(`(?:(?:19|20|１９|２０)[\d０-９]{2}|[〇零○一二三四五六七八九]{4}) *年 *[\d０-９一二三四五六七八九十]{1,3} *月 *[\d０-９一二三四五六七八九十]{1,3} *日$`)
 
 // stripSignature takes the block that signs the report off the end of
 // the last section's text and returns both: the issuing body's name and the date, on lines

@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -12,13 +13,14 @@ import (
 // matches is compared with every template label by shared character
 // pairs, and taken for the best row only when it is clearly the best.
 
-var templateCores = func() map[string]map[[2]rune]bool {
+// templateCores is built on first use, not at start-up.
+var templateCores = sync.OnceValue(func() map[string]map[[2]rune]bool {
 	out := map[string]map[[2]rune]bool{}
 	for _, r := range model.ApplicationRows {
 		out[r.Key] = rowlabel.Bigrams(labelCore(textnorm.LabelFolded(textnorm.Fold(r.Label))))
 	}
 	return out
-}()
+})
 
 // labelCore strips group labels and numbering from a row label.
 func labelCore(label string) string {
@@ -43,7 +45,7 @@ func fuzzyApplicationRow(label string) string {
 	}
 	bg := rowlabel.Bigrams(core)
 	best, second, key := 0.0, 0.0, ""
-	for k, t := range templateCores {
+	for k, t := range templateCores() {
 		d := rowlabel.Dice(bg, t)
 		switch {
 		case d > best:

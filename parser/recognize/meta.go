@@ -1,30 +1,30 @@
 package recognize
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
 var (
-	titleYearRe  = regexp.MustCompile(`((?:19|20)\d{2})\s*年\s*度?`)
-	periodYearRe = regexp.MustCompile(`统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
-	titleSuffix  = regexp.MustCompile(`(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$|政府信息公开年报.*$`)
-	agencyByline = regexp.MustCompile(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]\s*([\p{Han}（）()、]{3,40})`)
+	titleYearRe  = lazyre.New(`((?:19|20)\d{2})\s*年\s*度?`)
+	periodYearRe = lazyre.New(`统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
+	titleSuffix  = lazyre.New(`(?:政府)?信息公开(?:工作)?(?:年度)?(?:工作)?(?:年度)?报告.*$|政府信息公开年报.*$`)
+	agencyByline = lazyre.New(`(?:发布机构|发文机关|发布单位|信息来源|来源)\s*[:：]\s*([\p{Han}（）()、]{3,40})`)
 	// headerKeyRe opens a metadata field of a crawler's dump or of a
 	// portal's article header (标题: …, 发布机构: …, 本地目录: …).
-	headerKeyRe = regexp.MustCompile(`^(标题|题名|文章标题|发布时间|发布日期|成文日期|发文日期|生成日期|文号|发文字号|索引号|主题分类|主题词|分类|体裁分类|发布机构|发文机关|发布单位|来源|信息来源|栏目|所属栏目|原文链接|原文地址|链接|网址|本地目录|本地路径|作者|访问次数|浏览次数|关键词)\s*[:：]`)
+	headerKeyRe = lazyre.New(`^(标题|题名|文章标题|发布时间|发布日期|成文日期|发文日期|生成日期|文号|发文字号|索引号|主题分类|主题词|分类|体裁分类|发布机构|发文机关|发布单位|来源|信息来源|栏目|所属栏目|原文链接|原文地址|链接|网址|本地目录|本地路径|作者|访问次数|浏览次数|关键词)\s*[:：]`)
 	// pathRe is a URL, a file path or a file name: a crawler's 本地目录 or
 	// 原文链接 ends in the title but is no title.
-	pathRe = regexp.MustCompile(`(?i)https?://|www\.|[a-z0-9_.-]+/[a-z0-9_.-]*/|\.(?:s?html?|jsp|aspx?|php|docx?|pdf|wps|ofd|xlsx?|txt)$`)
+	pathRe = lazyre.New(`(?i)https?://|www\.|[a-z0-9_.-]+/[a-z0-9_.-]*/|\.(?:s?html?|jsp|aspx?|php|docx?|pdf|wps|ofd|xlsx?|txt)$`)
 	// coverVerbs are the verbs of a cover letter's title (…关于报送…的函).
-	coverVerbs = regexp.MustCompile(`^(?:报送|印发|公布|发布|上报|转发|公开)+|(?:报送|印发|公布|发布|上报|转发)+$`)
+	coverVerbs = lazyre.New(`^(?:报送|印发|公布|发布|上报|转发|公开)+|(?:报送|印发|公布|发布|上报|转发)+$`)
 	// agencyEndRe is how the name of a body ends.
-	agencyEndRe = regexp.MustCompile(`(?:局|厅|委|委员会|办|办公室|政府|管委会|中心|院|署|处|部|会|站|所|区|县|市|州|盟|旗|镇|乡|街道|办事处)$`)
+	agencyEndRe = lazyre.New(`(?:局|厅|委|委员会|办|办公室|政府|管委会|中心|院|署|处|部|会|站|所|区|县|市|州|盟|旗|镇|乡|街道|办事处)$`)
 )
 
 // headerField splits a metadata line (本地目录: zwgk/…) into its key and
@@ -176,7 +176,7 @@ func runInTitle(t string) string {
 	return head
 }
 
-var breadcrumbRe = regexp.MustCompile(`^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置)|>.*>`)
+var breadcrumbRe = lazyre.New(`^(?:当前位置|您的位置|您当前的位置|您现在的位置|您所在的位置|所在位置)|>.*>`)
 
 // isBreadcrumb reports a portal's "you are here" line (当前位置：首页 >
 // 政务公开 > 政府信息公开年报), which names the site's column, not the
@@ -298,8 +298,8 @@ func (st *state) agencyFromHeader() string {
 
 var (
 	// signDateRe is the date under a signature, at the end of a line.
-	signDateRe  = regexp.MustCompile(`(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$`)
-	hanRunEnd   = regexp.MustCompile(`[\p{Han}()（）]+$`)
+	signDateRe  = lazyre.New(`(?:(?:19|20)\d{2}|[〇零○一二三四五六七八九]{4})年[\d一二三四五六七八九十]{1,3}月[\d一二三四五六七八九十]{1,3}日$`)
+	hanRunEnd   = lazyre.New(`[\p{Han}()（）]+$`)
 	sentenceEnd = "。；;！!？?:："
 )
 
@@ -347,9 +347,9 @@ func (st *state) agencyFromSignature() string {
 }
 
 var (
-	agencySubjectRe = regexp.MustCompile(`(?:^|[，。,；;])(?:19|20)\d{2}年(?:度)?[，,]?(?:我|本)?([\p{Han}]{2,25}?(?:` + agencySuffixes + `))`)
+	agencySubjectRe = lazyre.New(`(?:^|[，。,；;])(?:19|20)\d{2}年(?:度)?[，,]?(?:我|本)?([\p{Han}]{2,25}?(?:` + agencySuffixes + `))`)
 	agencySuffixes  = `人民政府办公室|人民政府办公厅|人民政府|管理委员会|管委会|委员会|办公室|办公厅|实验区|开发区|新区|街道办事处|局|厅|区|县|市|镇|乡|街道`
-	agencyMoreRe    = regexp.MustCompile(`^(?:` + agencySuffixes + `)`)
+	agencyMoreRe    = lazyre.New(`^(?:` + agencySuffixes + `)`)
 )
 
 // agencyFromText finds the agency as the subject of the opening sentence

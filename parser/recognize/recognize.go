@@ -8,10 +8,10 @@ package recognize
 import (
 	"context"
 	"fmt"
-	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/docerr"
 	"github.com/govreport/govreport/parser/layout"
@@ -125,7 +125,7 @@ func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error)
 	return r, nil
 }
 
-var pageMarkerRe = regexp.MustCompile(`^(?:[-—–－―─]+\s*\d{1,3}\s*[-—–－―─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$`)
+var pageMarkerRe = lazyre.New(`^(?:[-—–－―─]+\s*\d{1,3}\s*[-—–－―─]+|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*/\s*\d{1,3})$`)
 
 // isPageMarker reports a page number line (— 4 —, -4-, 第4页) that a PDF
 // or a converter left between two halves of a table.
@@ -139,7 +139,7 @@ func isPageMarker(l layout.Line) bool {
 	return pageMarkerRe.MatchString(strings.TrimSpace(l.Joined())) || pageMarkerRe.MatchString(textnorm.Squeeze(l.Joined()))
 }
 
-var headingStart = regexp.MustCompile(`^[一二三四五六七][、.,]`)
+var headingStart = lazyre.New(`^[一二三四五六七][、.,]`)
 
 // sectionOf returns the section a heading line opens, or -1.
 func sectionOf(l layout.Line) int {

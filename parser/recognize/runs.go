@@ -2,10 +2,10 @@ package recognize
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/digitrun"
 	"github.com/govreport/govreport/parser/layout"
@@ -35,11 +35,11 @@ type sectionText struct {
 	folded map[*layout.Line][]string
 }
 
-var midLineHeadings = [numSections]*regexp.Regexp{
-	secActive:   regexp.MustCompile(`[一二三四五六][、.]\s*主动公开政府信息情况`),
-	secRequests: regexp.MustCompile(`[一二三四五六][、.]\s*收到和处理`),
-	secReview:   regexp.MustCompile(`[一二三四五六][、.][^。，]{0,24}?复议`),
-	secProblems: regexp.MustCompile(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
+var midLineHeadings = [numSections]*lazyre.Regexp{
+	secActive:   lazyre.New(`[一二三四五六][、.]\s*主动公开政府信息情况`),
+	secRequests: lazyre.New(`[一二三四五六][、.]\s*收到和处理`),
+	secReview:   lazyre.New(`[一二三四五六][、.][^。，]{0,24}?复议`),
+	secProblems: lazyre.New(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
 }
 
 // lastNumeral returns the offset in a heading's match of the last

@@ -1,9 +1,10 @@
 package recognize
 
 import (
-	"regexp"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/lazyre"
 )
 
 // A crawler's dump may hold the whole body on one line, the section
@@ -16,13 +17,13 @@ import (
 // textHeadings match a section's heading inside a line of prose (the
 // document's own characters). They carry their numeral: the preamble's
 // 本报告包括总体情况、主动公开政府信息情况… names the sections without one.
-var textHeadings = [numSections]*regexp.Regexp{
-	secOverview: regexp.MustCompile(`一[、.．]\s*(?:总体情况|概述|基本情况|概况|总体工作情况|工作概述)`),
-	secActive:   regexp.MustCompile(`[一二三四五六][、.．]\s*主动公开`),
-	secRequests: regexp.MustCompile(`[一二三四五六][、.．]\s*收到(?:和|与|及)?处理`),
-	secReview:   regexp.MustCompile(`[一二三四五六][、.．][^。，；]{0,24}?行政复议(?:[、和及与]?(?:提起)?行政诉讼)?(?:的)?(?:情况)?`),
-	secProblems: regexp.MustCompile(`[一二三四五六七][、.．]\s*(?:政府信息公开(?:工作)?)?(?:存在的?)?(?:主要)?问题(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|举措|计划|方向)?`),
-	secOther:    regexp.MustCompile(`[一二三四五六七][、.．]\s*(?:其他需要报告的(?:事项|情况)|其他需报告的事项|需要报告的其他事项|其他事项)`),
+var textHeadings = [numSections]*lazyre.Regexp{
+	secOverview: lazyre.New(`一[、.．]\s*(?:总体情况|概述|基本情况|概况|总体工作情况|工作概述)`),
+	secActive:   lazyre.New(`[一二三四五六][、.．]\s*主动公开`),
+	secRequests: lazyre.New(`[一二三四五六][、.．]\s*收到(?:和|与|及)?处理`),
+	secReview:   lazyre.New(`[一二三四五六][、.．][^。，；]{0,24}?行政复议(?:[、和及与]?(?:提起)?行政诉讼)?(?:的)?(?:情况)?`),
+	secProblems: lazyre.New(`[一二三四五六七][、.．]\s*(?:政府信息公开(?:工作)?)?(?:存在的?)?(?:主要)?问题(?:及|和|与|以及)其?(?:改进|整改)(?:情况|措施|举措|计划|方向)?`),
+	secOther:    lazyre.New(`[一二三四五六七][、.．]\s*(?:其他需要报告的(?:事项|情况)|其他需报告的事项|需要报告的其他事项|其他事项)`),
 }
 
 // textMark is where a section's heading stands: on line, the bytes
@@ -119,7 +120,7 @@ func (st *state) nextMark(k int) *textMark {
 // not an item's number ((一) 十一、 第一、) and not a name in a list
 // (一、总体情况、二、主动公开… or 一、总体情况，二、…), which a heading's
 // text never follows with a list separator or another heading.
-func findHeading(re *regexp.Regexp, t string, from int) (int, int, bool) {
+func findHeading(re *lazyre.Regexp, t string, from int) (int, int, bool) {
 	for from <= len(t) {
 		loc := re.FindStringIndex(t[from:])
 		if loc == nil {
@@ -142,7 +143,7 @@ func findHeading(re *regexp.Regexp, t string, from int) (int, int, bool) {
 }
 
 // listedSep is a list separator followed by a section's numeral.
-var listedSep = regexp.MustCompile(`^[、，,；;]\s*[一二三四五六七][、.．]`)
+var listedSep = lazyre.New(`^[、，,；;]\s*[一二三四五六七][、.．]`)
 
 // listedName reports whether the heading-like words ending at byte e of t
 // are one name in a list of the sections (报告分为一、概述，二、主动公开

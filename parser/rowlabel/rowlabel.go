@@ -8,9 +8,10 @@
 package rowlabel
 
 import (
-	"regexp"
 	"strings"
+	"sync"
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -21,7 +22,7 @@ import (
 // their frame (属于行政…事项) stay below.
 const MinPlaced = 0.6
 
-var numberRe = regexp.MustCompile(`^(?:(\d{1,2})\s*[.、,．]|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})\s*[、.,．]|\(([一二三四五六七八九十]{1,2})\))`)
+var numberRe = lazyre.New(`^(?:(\d{1,2})\s*[.、,．]|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})\s*[、.,．]|\(([一二三四五六七八九十]{1,2})\))`)
 
 // Numbering splits the printed number off a label in comparison form
 // (textnorm.Label) and returns it normalised: "7." for 7. 7、 (7);
@@ -117,19 +118,20 @@ type tplRow struct {
 	key, group, num, core string
 }
 
-var tplRows = func() []tplRow {
+// tplRows is built on first use, not at start-up.
+var tplRows = sync.OnceValue(func() []tplRow {
 	var out []tplRow
 	for _, r := range model.ApplicationRows {
 		_, num, core := Split(textnorm.Label(r.Label))
 		out = append(out, tplRow{key: r.Key, group: textnorm.Label(r.Group), num: num, core: core})
 	}
 	return out
-}()
+})
 
 // Core returns the template wording of row key without its number, in
 // comparison form ("属于行政执法案卷"), or "".
 func Core(key string) string {
-	for _, r := range tplRows {
+	for _, r := range tplRows() {
 		if r.key == key {
 			return r.core
 		}
@@ -139,7 +141,7 @@ func Core(key string) string {
 
 // Number returns the normalised printed number of row key ("7.", "(一)").
 func Number(key string) string {
-	for _, r := range tplRows {
+	for _, r := range tplRows() {
 		if r.key == key {
 			return r.num
 		}
@@ -163,14 +165,14 @@ func Application(label, after string) (string, float64) {
 	}
 	from := -1
 	if after != "" {
-		for i, r := range tplRows {
+		for i, r := range tplRows() {
 			if r.key == after {
 				from = i
 			}
 		}
 	}
 	var cands []tplRow
-	for i, r := range tplRows {
+	for i, r := range tplRows() {
 		if r.num != num || (group != "" && r.group != group) {
 			continue
 		}

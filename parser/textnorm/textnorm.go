@@ -7,6 +7,7 @@ package textnorm
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -16,9 +17,15 @@ import (
 // drops zero-width characters and trims.
 func Fold(s string) string {
 	if isPlainASCII(s) {
+		if alreadyFolded(s) {
+			return s
+		}
 		return strings.Join(strings.Fields(s), " ")
 	}
 	s = norm.NFKC.String(s)
+	if alreadyFolded(s) { // most lines: no copy
+		return s
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	space := false
@@ -37,6 +44,30 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// alreadyFolded reports whether Fold's loop would return s unchanged: no
+// character it drops, no space but single ' ' between other characters.
+func alreadyFolded(s string) bool {
+	prevSpace := true // a leading space is dropped
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad':
+			return false
+		case r == utf8.RuneError: // the loop would write U+FFFD for a bad byte
+			return false
+		case r == ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case unicode.IsSpace(r) || r == '\u00a0' || r == '\u3000':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == "" // a trailing space is dropped
 }
 
 func isPlainASCII(s string) bool {
@@ -93,6 +124,17 @@ func Squeeze(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
+// hasRadicals reports whether s holds a character Prose folds: CJK
+// Radicals Supplement, Kangxi radicals, compatibility ideographs.
+func hasRadicals(s string) bool {
+	for _, r := range s {
+		if r >= 0x2e80 && r <= 0x2fdf || r >= 0xf900 && r <= 0xfaff || r >= 0x2f800 && r <= 0x2fa1f {
+			return true
+		}
+	}
+	return false
+}
+
 // Radicals folds the CJK Radicals Supplement characters that some
 // producers' ToUnicode maps give for ordinary simplified ideographs
 // (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
@@ -113,7 +155,13 @@ var Radicals = strings.NewReplacer(
 // ideographs) become those ideographs. Width folding is for matching.
 func Prose(s string) string {
 	if isPlainASCII(s) {
+		if alreadyFolded(s) {
+			return s
+		}
 		return strings.Join(strings.Fields(s), " ")
+	}
+	if alreadyFolded(s) && !hasRadicals(s) { // most lines: no copy
+		return s
 	}
 	var b strings.Builder
 	b.Grow(len(s))
