@@ -52,6 +52,18 @@ type Templates struct {
 	Applications     Generation `json:"applications,omitempty"`
 }
 
+// NamedTable is one of a report's three tables with the key that names
+// it in the JSON and in every cell's path (applications.granted.total).
+type NamedTable struct {
+	Name  string
+	Table *Table // nil when the table was not read
+}
+
+// Tables returns the report's three tables in template order.
+func (r *Report) Tables() []NamedTable {
+	return []NamedTable{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}}
+}
+
 // Text holds the free-text sections.
 type Text struct {
 	Overview     string `json:"overview"`

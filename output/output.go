@@ -144,16 +144,13 @@ func Summarize(r *model.Report) *Summary {
 	if r.Region != nil {
 		s.RegionCode = r.Region.Code
 	}
-	for _, t := range []struct {
-		name string
-		t    *model.Table
-	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}} {
-		if t.t == nil {
+	for _, t := range r.Tables() {
+		if t.Table == nil {
 			continue
 		}
-		for _, row := range t.t.Rows {
+		for _, row := range t.Table.Rows {
 			for _, c := range row.Cells {
-				path := t.name + "." + row.Key + "." + c.Key
+				path := t.Name + "." + row.Key + "." + c.Key
 				i, ok := cols().index[path]
 				if !ok {
 					continue
@@ -163,7 +160,7 @@ func Summarize(r *model.Report) *Summary {
 					ci.Text, ci.Page, ci.Line, ci.Inferred = p.Text, p.Page, p.Line, p.Inferred
 				}
 				if c.Value == nil {
-					ci.Null = nullReason(r.Warnings, path, t.name+"."+row.Key, t.name)
+					ci.Null = nullReason(r.Warnings, path, t.Name+"."+row.Key, t.Name)
 				} else {
 					v := *c.Value
 					s.Cells[i] = &v

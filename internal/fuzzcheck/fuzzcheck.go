@@ -115,20 +115,16 @@ func Error(err error) error {
 // that a value not inferred from the arithmetic is made of the digits of
 // its provenance text (a dash or a blank for 0).
 func Report(r *model.Report) error {
-	tables := []struct {
-		name string
-		t    *model.Table
-	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}}
-	for _, tb := range tables {
-		if tb.t == nil {
+	for _, tb := range r.Tables() {
+		if tb.Table == nil {
 			continue
 		}
-		for _, row := range tb.t.Rows {
+		for _, row := range tb.Table.Rows {
 			for _, c := range row.Cells {
 				if c.Value == nil {
 					continue
 				}
-				path := tb.name + "." + row.Key + "." + c.Key
+				path := tb.Name + "." + row.Key + "." + c.Key
 				p, ok := r.Provenance[path]
 				if !ok {
 					return fmt.Errorf("%s = %v without provenance", path, *c.Value)

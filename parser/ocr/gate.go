@@ -53,21 +53,18 @@ func (d *Document) Gate(r *model.Report) {
 	vars := map[string]*gvar{}
 	used := map[[2]int]bool{} // (line, cell index) already given to a field
 	blanks := map[int]int{}   // blank cells of a line already given
-	for _, tb := range []struct {
-		name string
-		t    *model.Table
-	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}} {
-		if tb.t == nil {
+	for _, tb := range r.Tables() {
+		if tb.Table == nil {
 			continue
 		}
-		for ri := range tb.t.Rows {
-			row := &tb.t.Rows[ri]
+		for ri := range tb.Table.Rows {
+			row := &tb.Table.Rows[ri]
 			for ci := range row.Cells {
 				c := &row.Cells[ci]
 				if c.Value == nil {
 					continue
 				}
-				path := tb.name + "." + row.Key + "." + c.Key
+				path := tb.Name + "." + row.Key + "." + c.Key
 				p, ok := r.Provenance[path]
 				if !ok {
 					continue

@@ -378,18 +378,15 @@ func hasAny(s string, subs []string) bool {
 // sign would invent a number. The raw text stays in the provenance.
 func (st *state) rejectNonCounts() {
 	r := st.report
-	for _, t := range []struct {
-		name string
-		t    *model.Table
-	}{{"active_disclosure", r.ActiveDisclosure}, {"applications", r.Applications}, {"review_litigation", r.ReviewLitigation}} {
-		if t.t == nil {
+	for _, t := range r.Tables() {
+		if t.Table == nil {
 			continue
 		}
-		for ri := range t.t.Rows {
-			row := &t.t.Rows[ri]
+		for ri := range t.Table.Rows {
+			row := &t.Table.Rows[ri]
 			for ci := range row.Cells {
 				c := &row.Cells[ci]
-				path := t.name + "." + row.Key + "." + c.Key
+				path := t.Name + "." + row.Key + "." + c.Key
 				k := model.KindOf(path)
 				if c.Value == nil || model.ValidValue(k, *c.Value) {
 					continue
