@@ -42,19 +42,10 @@ func PageImages(src []byte, opts ...Option) (out []*PageImage, err error) {
 	if start < 0 {
 		return nil, docerr.New(docerr.Damaged, "not a PDF file")
 	}
-	d := &doc{
-		ctx: cfg.ctx,
-		budget: budget{maxStream: cfg.b.MaxStream, maxTotal: cfg.b.MaxTotal, maxOps: cfg.b.MaxOps,
-			maxGlyphs: cfg.b.MaxGlyphs, maxPages: cfg.b.MaxPages, maxDepth: cfg.b.MaxDepth},
-		fonts: map[fontKey]*font{},
-	}
-	o, err := open(src[start:], d)
+	d, o, err := openDoc(cfg.ctx, src[start:], cfg)
 	if err != nil {
 		return nil, err
 	}
-	d.src = o.src
-	d.aesKey = o.aesKey
-	d.encrypted = !key(o.r.Trailer(), "Encrypt").IsNull()
 	for i, ref := range d.pageTree(o.r) {
 		out = append(out, d.pageImage(ref, i+1))
 	}

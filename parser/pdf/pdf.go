@@ -160,6 +160,26 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 	}
 }
 
+// openDoc opens the PDF that starts at src under cfg's budgets: the
+// document state the interpreter works on and the opened file.
+func openDoc(ctx context.Context, src []byte, cfg config) (*doc, *opened, error) {
+	d := &doc{
+		ctx: ctx,
+		budget: budget{maxStream: cfg.b.MaxStream, maxTotal: cfg.b.MaxTotal, maxOps: cfg.b.MaxOps,
+			maxGlyphs: cfg.b.MaxGlyphs, maxPages: cfg.b.MaxPages, maxDepth: cfg.b.MaxDepth},
+		fonts: map[fontKey]*font{},
+	}
+	o, err := open(src, d)
+	if err != nil {
+		return nil, nil, err
+	}
+	d.rebuilt = o.rebuilt
+	d.src = o.src
+	d.aesKey = o.aesKey
+	d.encrypted = !key(o.r.Trailer(), "Encrypt").IsNull()
+	return d, o, nil
+}
+
 func read(ctx context.Context, src []byte, cfg config) (*layout.Document, error) {
 	if len(src) == 0 {
 		return nil, docerr.New(docerr.Empty, "empty file")
@@ -175,20 +195,10 @@ func read(ctx context.Context, src []byte, cfg config) (*layout.Document, error)
 		}
 		return nil, docerr.New(docerr.Damaged, "not a PDF file: "+what)
 	}
-	d := &doc{
-		ctx: ctx,
-		budget: budget{maxStream: cfg.b.MaxStream, maxTotal: cfg.b.MaxTotal, maxOps: cfg.b.MaxOps,
-			maxGlyphs: cfg.b.MaxGlyphs, maxPages: cfg.b.MaxPages, maxDepth: cfg.b.MaxDepth},
-		fonts: map[fontKey]*font{},
-	}
-	o, err := open(src[start:], d)
+	d, o, err := openDoc(ctx, src[start:], cfg)
 	if err != nil {
 		return nil, err
 	}
-	d.rebuilt = o.rebuilt
-	d.src = o.src
-	d.aesKey = o.aesKey
-	d.encrypted = !key(o.r.Trailer(), "Encrypt").IsNull()
 	pages, err := d.extract(o)
 	if err != nil {
 		return nil, err
