@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -16,6 +18,17 @@ import (
 // TestMain lets the test binary serve as a worker process.
 func TestMain(m *testing.M) {
 	if os.Getenv("GOVREPORT_BATCH_TEST_WORKER") == "1" {
+		// GOVREPORT_WORKER_CPUPROFILE=DIR: each worker writes its CPU
+		// profile there (for BenchmarkConvert).
+		if dir := os.Getenv("GOVREPORT_WORKER_CPUPROFILE"); dir != "" {
+			f, err := os.Create(filepath.Join(dir, fmt.Sprintf("worker-%d.pprof", os.Getpid())))
+			if err == nil && pprof.StartCPUProfile(f) == nil {
+				code := WorkerMain(os.Args[2:], os.Stdin, os.Stdout, os.Stderr)
+				pprof.StopCPUProfile()
+				f.Close()
+				os.Exit(code)
+			}
+		}
 		os.Exit(WorkerMain(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 	}
 	os.Exit(m.Run())
