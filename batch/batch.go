@@ -183,7 +183,7 @@ func Run(ctx context.Context, o Options) (*Summary, error) {
 		}
 	} else {
 		workerFn = func(s *slot, i int, src []byte, handed func()) (*entry, error) {
-			return s.run(ctxRun, inputs[i].Path, src, whole, handed)
+			return s.run(ctxRun, inputs[i].Path, src, whole, true, handed)
 		}
 	}
 	for w := 0; w < o.Jobs; w++ {

@@ -138,89 +138,108 @@ func TestWorkerCrashIsTheFilesError(t *testing.T) {
 	}
 }
 
-func TestJournalCutsATornLine(t *testing.T) {
+func TestJournalCutsATornRecord(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "state.jsonl")
-	j, err := openJournal(path, path+".results", false)
+	spool := path + ".results"
+	sha := func(c byte) string { return strings.Repeat(string(c), 64) }
+	j, err := openJournal(path, spool, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	j.add(&entry{SHA256: "aa", Path: "a", Summary: json.RawMessage(`{"format":"text"}`), Report: json.RawMessage(`{"schema":"govreport/1"}`)})
-	j.add(&entry{SHA256: "bb", Path: "b", Error: &errInfo{Kind: "empty", Reason: "the file is empty"}})
+	if err := j.add(&entry{SHA256: sha('a'), Path: "a", Summary: json.RawMessage(`{"format":"text"}`), Report: json.RawMessage(`{"schema":"govreport/1"}`)}); err != nil {
+		t.Fatal(err)
+	}
+	j.add(&entry{SHA256: sha('b'), Path: "b", Error: &errInfo{Kind: "empty", Reason: "the file is empty"}})
 	j.close()
-	// A kill in the middle of a write leaves part of a line.
-	f, _ := os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString(`{"sha256":"cc","path":"c","summary":{"format":"te`)
-	f.Close()
-
-	j, err = openJournal(path, path+".results", false)
-	if err != nil {
-		t.Fatal(err)
+	whole, _ := os.ReadFile(spool)
+	// A kill in the middle of a write leaves part of a record.
+	j, _ = openJournal(path, spool, false)
+	j.add(&entry{SHA256: sha('c'), Path: "c", Summary: json.RawMessage(`{"format":"html"}`)})
+	j.close()
+	b, _ := os.ReadFile(spool)
+	for cut := len(whole) + 1; cut < len(b); cut += 3 {
+		put(t, spool, b[:cut])
+		j, err = openJournal(path, spool, false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !j.has(sha('a'), true) || !j.has(sha('b'), true) || j.has(sha('c'), false) {
+			t.Fatalf("cut at %d: aa %v bb %v cc %v", cut, j.has(sha('a'), true), j.has(sha('b'), true), j.has(sha('c'), false))
+		}
+		j.close()
+		if st, _ := os.Stat(spool); st.Size() != int64(len(whole)) {
+			t.Fatalf("cut at %d: the spool is %d bytes after reopening, want %d", cut, st.Size(), len(whole))
+		}
 	}
-	if !j.has("aa", true) || !j.has("bb", true) || j.has("cc", false) {
-		t.Fatalf("after reopening: aa %v bb %v cc %v", j.has("aa", true), j.has("bb", true), j.has("cc", false))
+	if b, _ := os.ReadFile(path); string(b) != stateHeader()+"\n" {
+		t.Errorf("the state file is more than its header:\n%s", b)
 	}
-	e, _ := j.get("aa")
-	if string(e.Report) != `{"schema":"govreport/1"}` || string(e.Summary) != `{"format":"text"}` || e.Path != "a" {
+	j, _ = openJournal(path, spool, false)
+	e, _ := j.get(sha('a'))
+	if e == nil || string(e.Report) != `{"schema":"govreport/1"}` || string(e.Summary) != `{"format":"text"}` || e.Path != "a" {
 		t.Errorf("entry %+v", e)
 	}
+	if e, _ := j.get(sha('b')); e == nil || e.Error == nil || e.Error.Reason != "the file is empty" {
+		t.Errorf("error entry %+v", e)
+	}
 	odd := `d","summary":{},"report":{}}` + "\n.txt"
-	j.add(&entry{SHA256: strings.Repeat("d", 64), Path: odd, Summary: json.RawMessage(`{"title":"x\",\"report\":"}`)})
-	if e, _ := j.get(strings.Repeat("d", 64)); e == nil || e.Path != odd || string(e.Summary) != `{"title":"x\",\"report\":"}` || e.Report != nil {
+	j.add(&entry{SHA256: sha('d'), Path: odd, Summary: json.RawMessage(`{"title":"x\",\"report\":"}`)})
+	if e, _ := j.get(sha('d')); e == nil || e.Path != odd || string(e.Summary) != `{"title":"x\",\"report\":"}` || e.Report != nil {
 		t.Errorf("entry of a strange name: %+v", e)
 	}
-	j.add(&entry{SHA256: "cc", Path: "c", Summary: json.RawMessage(`{}`)})
-	if !j.has("cc", false) || j.has("cc", true) {
+	j.add(&entry{SHA256: sha('c'), Path: "c", Summary: json.RawMessage(`{}`)})
+	if !j.has(sha('c'), false) || j.has(sha('c'), true) {
 		t.Error("an entry with only a summary should count for the flat formats only")
 	}
-	j.close()
-	b, _ := os.ReadFile(path)
-	lines := strings.Split(strings.TrimSuffix(string(b), "\n"), "\n")
-	if len(lines) != 5 || !strings.HasPrefix(lines[4], `{"sha256":"cc"`) {
-		t.Errorf("state file:\n%s", b)
+	// A file read again after an error (--retry-errors) replaces it.
+	j.add(&entry{SHA256: sha('b'), Path: "b", Summary: json.RawMessage(`{"format":"text"}`)})
+	if j.errs[sha('b')] != nil || !j.has(sha('b'), false) {
+		t.Error("the result did not replace the error")
 	}
-
+	if err := j.add(&entry{SHA256: "aa", Path: "x", Summary: json.RawMessage(`{}`)}); err == nil {
+		t.Error("a hash that is not a SHA-256 was taken")
+	}
+	j.close()
 	// Another conversion of the same output is refused while one runs.
-	j, _ = openJournal(path, path+".results", false)
-	if _, err := openJournal(path, path+".results", false); err != errLocked && lockSupported {
+	j, _ = openJournal(path, spool, false)
+	if _, err := openJournal(path, spool, false); err != errLocked && lockSupported {
 		t.Errorf("second open: %v", err)
 	}
 	j.close()
-
-	// A kill between the two writes leaves a result no line points to; a
-	// machine crash may keep a line whose result never reached the disk.
-	spool := path + ".results"
-	st, _ := os.Stat(spool)
-	f, _ = os.OpenFile(spool, os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString("orphan result")
-	f.Close()
-	f, _ = os.OpenFile(path, os.O_APPEND|os.O_WRONLY, 0)
-	f.WriteString(`{"sha256":"ee","path":"e","at":0,"n":5,"s":2,"crc":1}` + "\n")
-	f.Close()
-	j, _ = openJournal(path, spool, false)
-	if j.has("ee", false) || !j.has("cc", false) {
-		t.Error("a line whose result fails its checksum was taken up")
-	}
-	if e, _ := j.get("aa"); e == nil || string(e.Report) != `{"schema":"govreport/1"}` {
-		t.Errorf("entry %+v", e)
+	j, _ = openJournal(path, spool, true)
+	if j.has(sha('b'), false) != true || len(j.errs) != 0 {
+		t.Error("after reopening: the result read after the error is lost")
 	}
 	j.close()
-	if st2, _ := os.Stat(spool); st2.Size() != st.Size() {
-		t.Errorf("the spool is %d bytes after reopening, want the %d its lines point into", st2.Size(), st.Size())
-	}
 
-	// A state file of the first format held whole reports: set aside.
-	put(t, path, []byte(`{"govreport_convert_state":1,"schema":"govreport/1","columns":"x"}`+"\n"+`{"sha256":"aa","path":"a","summary":{}}`+"\n"))
+	// A machine crash may keep a record whose bytes never reached the
+	// disk: it fails its checksum and is cut off with what follows.
+	b, _ = os.ReadFile(spool)
+	put(t, spool, append(append([]byte(nil), whole[:len(whole)-1]...), whole[len(whole)-1]^1))
+	j, _ = openJournal(path, spool, false)
+	if !j.has(sha('a'), false) || j.has(sha('b'), false) || j.has(sha('c'), false) {
+		t.Error("a record that fails its checksum was taken up")
+	}
+	j.close()
+
+	// A state file of an earlier format (whole reports in it, or a line
+	// per file): set aside, with its spool.
+	put(t, spool, b)
+	put(t, path, []byte(`{"govreport_convert_state":2,"schema":"govreport/1","columns":"x"}`+"\n"+`{"sha256":"aa","path":"a","summary":{}}`+"\n"))
 	j, err = openJournal(path, spool, false)
-	if err != nil || j.restarted == "" || j.has("aa", false) {
+	if err != nil || j.restarted == "" || j.has(sha('a'), false) {
 		t.Fatalf("an old state file: %v, restarted %q", err, j.restarted)
 	}
 	j.close()
 	if b, _ := os.ReadFile(path); string(b) != stateHeader()+"\n" {
 		t.Errorf("the old state file was not started afresh:\n%s", b)
 	}
+	if st, _ := os.Stat(spool); st.Size() != 0 {
+		t.Errorf("the spool of an old state file was kept (%d bytes)", st.Size())
+	}
 
 	put(t, path, []byte("something else\n"))
-	if _, err := openJournal(path, path+".results", false); err == nil {
+	if _, err := openJournal(path, spool, false); err == nil {
 		t.Error("a file that is not a state file was taken for one")
 	}
 }

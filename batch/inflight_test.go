@@ -45,7 +45,7 @@ func TestBytesHandedBackBeforeTheAnswer(t *testing.T) {
 	handed, done := make(chan struct{}), make(chan struct{})
 	go func() {
 		defer close(done)
-		s.run(ctx, "hang.txt", corpusFile(t, "text/tabs-2021-qinglan-county-2023.txt"), false, func() {
+		s.run(ctx, "hang.txt", corpusFile(t, "text/tabs-2021-qinglan-county-2023.txt"), false, true, func() {
 			select {
 			case <-handed:
 			default:

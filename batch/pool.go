@@ -87,7 +87,7 @@ func (p *Pool) Parse(ctx context.Context, name string, src []byte) ([]byte, *Fai
 		return nil, nil, ErrCanceled
 	}
 	defer func() { p.slots <- s }()
-	e, err := s.run(ctx, name, src, true, func() {})
+	e, err := s.run(ctx, name, src, true, false, func() {})
 	if err == errInterrupted {
 		return nil, nil, ErrCanceled
 	}

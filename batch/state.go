@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"bytes"
 	"compress/flate"
+	"encoding/binary"
+	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -16,50 +18,40 @@ import (
 	"github.com/govreport/govreport/output"
 )
 
-// StatePath is the journal kept beside an output: one short line per
-// converted file, appended as each file is done, so that a rerun after an
-// interruption converts only what is missing.
+// StatePath is the state file kept beside an output: one header line that
+// names the version of the results spool beside it (ResultsPath), and the
+// lock that keeps two conversions of one output apart. What each file
+// gave is in the spool; the state file does not grow with the files.
 func StatePath(output string) string { return output + ".govreport-state.jsonl" }
 
-// ResultsPath is the spool the journal's lines point into: each file's
-// result (summary and report), compressed, appended once. The final
-// writers read it back; the journal itself stays small.
+// ResultsPath is the spool of results: one record per converted content,
+// appended as each file is done, so that a rerun after an interruption
+// converts only what is missing. The final writers read it back.
 func ResultsPath(output string) string { return output + ".govreport-results" }
 
-// stateHeader is the first line of a state file. The summaries hold one
-// value per flat column, so the header names the column list: a state file
-// of a version with other columns, or of the first state format (which
-// held whole reports), is started afresh.
+// stateHeader is the state file. The summaries hold one value per flat
+// column, so the header names the column list: a state file of a version
+// with other columns, or of an earlier state format (whole reports in the
+// state file, then one line per file there), is started afresh.
 var stateHeader = sync.OnceValue(func() string {
-	return `{"govreport_convert_state":2,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
+	return `{"govreport_convert_state":3,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
 })
 
 // entry is a file's result, keyed by the content's SHA-256: a report's
 // summary (output.Summary) and, for the formats that write whole reports,
-// the report itself; or why the file is not a report.
+// the report itself; or why the file is not a report. A worker may send
+// the result already compressed (Packed, with the lengths of the name, the
+// summary and the report it inflates to) instead of Summary and Report.
 type entry struct {
 	SHA256  string
 	Path    string // where the content was first found; the report's source.path
 	Summary json.RawMessage
 	Report  json.RawMessage
 	Error   *errInfo
-}
 
-// stateLine is one line of the journal: the file's hash, and either its
-// error (with the file's name) or where its result lies in the spool (At,
-// N: the compressed bytes, CRC their checksum; P, S and R the lengths of
-// the name, the summary and the report once inflated). The name goes into
-// the spool with the result: names can be long, and the line short.
-type stateLine struct {
-	SHA256 string   `json:"sha256"`
-	Path   string   `json:"path,omitempty"`
-	Error  *errInfo `json:"error,omitempty"`
-	At     int64    `json:"at,omitempty"`
-	N      int64    `json:"n,omitempty"`
-	P      int64    `json:"p,omitempty"`
-	S      int64    `json:"s,omitempty"`
-	R      int64    `json:"r,omitempty"`
-	CRC    uint32   `json:"crc,omitempty"`
+	Packed     []byte
+	plen, slen int
+	rlen       int
 }
 
 type errInfo struct {
@@ -67,24 +59,40 @@ type errInfo struct {
 	Reason string `json:"reason"`
 }
 
-// span is where a result lies in the spool.
+// A record of the spool is
+//
+//	uvarint(len(body)) body crc32(body) (4 bytes, little-endian)
+//	body: kind ('R' a result, 'E' an error), the SHA-256 (32 bytes),
+//	      uvarint name length, uvarint summary length, uvarint report length,
+//	      then the payload
+//
+// A result's payload is the name, the summary and the report compressed
+// together (the lengths are those once inflated); an error's is the name
+// and the error as JSON, as they are (an error says why in words: the
+// spool can be searched for it). Each record is one write; a kill leaves
+// at most a torn last record, which the next open cuts off, as it cuts off
+// everything from a record that fails its checksum (a machine crash before
+// the record reached the disk): those files are converted again.
+const (
+	kindResult = 'R'
+	kindError  = 'E'
+	maxRecord  = 1 << 31 // a body longer than this is damage, not a record
+)
+
+// span is where a result lies in the spool: its body, and the payload's
+// start within it.
 type span struct {
 	at, n            int64
+	payload          int
 	plen, slen, rlen int64
-	crc              uint32
 }
 
-// journal is the state file and its spool. A result is appended to the
-// spool before its line to the state file, each with one write, and both
-// are synced in groups by a background goroutine: a kill leaves at most a
-// torn last line and a result no line points to, which the next open cuts
-// off; a crash of the machine loses at most the results of the last
-// moments (a line whose result did not reach the disk fails its checksum),
-// which are converted again.
+// journal is the state file and its spool. The spool is synced by a
+// background goroutine: a crash of the machine loses at most the results
+// of the last moments, which are converted again.
 type journal struct {
 	f, spool  *os.File
 	mu        sync.Mutex
-	size      int64 // of the state file
 	spoolSize int64
 	idx       map[string]span
 	errs      map[string]*errInfo
@@ -131,100 +139,147 @@ func openJournal(path, spoolPath string, retryErrors bool) (*journal, error) {
 }
 
 func (j *journal) load(retryErrors bool) error {
-	st, err := j.spool.Stat()
+	line, err := bufio.NewReader(j.f).ReadBytes('\n')
+	if err != nil && err != io.EOF {
+		return err
+	}
+	fresh := len(line) == 0
+	if !fresh && !bytes.Equal(bytes.TrimSpace(line), []byte(stateHeader())) {
+		if !bytes.HasPrefix(line, []byte(`{"govreport_convert_state":`)) {
+			return fmt.Errorf("not a govreport convert state file (delete it, or use --fresh, to start over)")
+		}
+		// Written by a version with other columns or another state
+		// format: start afresh.
+		j.restarted = "it was written by another version of govreport"
+		fresh = true
+	}
+	if fresh {
+		if err := j.spool.Truncate(0); err != nil {
+			return err
+		}
+		if err := j.f.Truncate(0); err != nil {
+			return err
+		}
+		if _, err := j.f.WriteAt([]byte(stateHeader()+"\n"), 0); err != nil {
+			return err
+		}
+		return nil
+	}
+	if _, err := j.spool.Seek(0, io.SeekStart); err != nil {
+		return err
+	}
+	end, err := scanSpool(j.spool, func(kind byte, sha string, sp span, body []byte) {
+		switch kind {
+		case kindError:
+			delete(j.idx, sha)
+			if ei := errorOf(body, sp); ei != nil && !retryErrors {
+				j.errs[sha] = ei
+			}
+		case kindResult:
+			delete(j.errs, sha)
+			j.idx[sha] = sp
+		}
+	})
 	if err != nil {
 		return err
 	}
-	spoolSize := st.Size()
-	br := bufio.NewReaderSize(j.f, 1<<16)
-	var off, end int64
-	first := true
-	for {
-		line, err := br.ReadBytes('\n')
-		if err == io.EOF {
-			break // a last line without its newline was torn by a kill: cut it off
-		}
-		if err != nil {
-			return err
-		}
-		n := int64(len(line))
-		if first {
-			first = false
-			if !bytes.Equal(bytes.TrimSpace(line), []byte(stateHeader())) {
-				if !bytes.HasPrefix(line, []byte(`{"govreport_convert_state":`)) {
-					return fmt.Errorf("not a govreport convert state file (delete it, or use --fresh, to start over)")
-				}
-				// Written by a version with other columns or another
-				// state format: start afresh.
-				j.restarted = "it was written by another version of govreport"
-				break
-			}
-			off += n
-			continue
-		}
-		var l stateLine
-		if json.Unmarshal(line, &l) == nil && l.SHA256 != "" {
-			if l.Error != nil {
-				delete(j.idx, l.SHA256)
-				if !retryErrors {
-					j.errs[l.SHA256] = l.Error
-				}
-			} else if sp := (span{l.At, l.N, l.P, l.S, l.R, l.CRC}); l.S > 0 && j.valid(sp, spoolSize) {
-				delete(j.errs, l.SHA256)
-				j.idx[l.SHA256] = sp
-				end = max(end, l.At+l.N)
-			}
-		}
-		off += n
-	}
-	if j.restarted != "" {
-		off, end = 0, 0
-	}
-	if err := j.f.Truncate(off); err != nil {
-		return err
-	}
-	if _, err := j.f.Seek(off, io.SeekStart); err != nil {
-		return err
-	}
-	// Results past the last one a line points to were left by a kill
-	// between the two writes.
+	// Past end lies a record torn by a kill, or one that never reached
+	// the disk whole: cut it off.
 	if err := j.spool.Truncate(end); err != nil {
 		return err
 	}
-	j.size, j.spoolSize = off, end
-	if off == 0 {
-		return j.write([]byte(stateHeader() + "\n"))
-	}
+	j.spoolSize = end
 	return nil
 }
 
-// valid reports whether a result lies whole in the spool, with its
-// checksum.
-func (j *journal) valid(sp span, spoolSize int64) bool {
-	if sp.at < 0 || sp.n <= 0 || sp.at+sp.n > spoolSize {
-		return false
+// scanSpool reads the records of a spool from its start and calls fn for
+// each whole one; it returns where the whole records end.
+func scanSpool(r io.Reader, fn func(kind byte, sha string, sp span, body []byte)) (int64, error) {
+	br := bufio.NewReaderSize(r, 1<<16)
+	var off int64
+	var body []byte
+	for {
+		n, err := binary.ReadUvarint(br)
+		if err != nil || n < 1+32+3 || n > maxRecord {
+			return off, nil
+		}
+		head := int64(uvarintLen(n))
+		if int64(cap(body)) < int64(n)+4 {
+			body = make([]byte, n+4)
+		}
+		body = body[:n+4]
+		if _, err := io.ReadFull(br, body); err != nil {
+			return off, nil
+		}
+		if crc32.ChecksumIEEE(body[:n]) != binary.LittleEndian.Uint32(body[n:]) {
+			return off, nil
+		}
+		sp, ok := parseBody(body[:n])
+		if !ok {
+			return off, nil
+		}
+		sp.at, sp.n = off+head, int64(n)
+		fn(body[0], hex.EncodeToString(body[1:33]), sp, body[:n])
+		off += head + int64(n) + 4
 	}
-	buf := make([]byte, sp.n)
-	if _, err := j.spool.ReadAt(buf, sp.at); err != nil {
-		return false
-	}
-	return crc32.ChecksumIEEE(buf) == sp.crc
 }
 
-func (j *journal) write(line []byte) error {
-	n, err := j.f.Write(line)
-	j.size += int64(n)
-	return err
+func uvarintLen(n uint64) int {
+	var b [binary.MaxVarintLen64]byte
+	return binary.PutUvarint(b[:], n)
 }
 
-// syncLoop syncs the files after appends, at most five times a second: a
+// parseBody reads the kind and lengths at the head of a record's body.
+func parseBody(body []byte) (span, bool) {
+	if body[0] != kindResult && body[0] != kindError {
+		return span{}, false
+	}
+	rest := body[33:]
+	var lens [3]int64
+	for i := range lens {
+		v, k := binary.Uvarint(rest)
+		if k <= 0 || v > maxRecord {
+			return span{}, false
+		}
+		lens[i], rest = int64(v), rest[k:]
+	}
+	sp := span{payload: len(body) - len(rest), plen: lens[0], slen: lens[1], rlen: lens[2]}
+	if body[0] == kindResult && sp.slen == 0 || body[0] == kindError && int64(len(rest)) != sp.plen+sp.slen {
+		return span{}, false
+	}
+	return sp, true
+}
+
+// errorOf is the error a record's body holds (nil if it does not parse).
+func errorOf(body []byte, sp span) *errInfo {
+	var ei errInfo
+	if json.Unmarshal(body[sp.payload+int(sp.plen):], &ei) != nil || ei.Kind == "" {
+		return nil
+	}
+	return &ei
+}
+
+// Recorded is the content hash of each record in the spool of a
+// conversion to out, in the order written (a content read twice appears
+// twice): how far an interrupted conversion got.
+func Recorded(out string) ([]string, error) {
+	f, err := os.Open(ResultsPath(out))
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var shas []string
+	_, err = scanSpool(f, func(_ byte, sha string, _ span, _ []byte) { shas = append(shas, sha) })
+	return shas, err
+}
+
+// syncLoop syncs the spool after appends, at most five times a second: a
 // machine crash loses at most the last 200 ms of results, which the next
 // run reads again.
 func (j *journal) syncLoop() {
 	defer close(j.synced)
 	for range j.dirty {
 		j.spool.Sync()
-		j.f.Sync()
 		select {
 		case <-j.closing:
 			return
@@ -248,7 +303,8 @@ var flaters = sync.Pool{New: func() any {
 	return w
 }}
 
-// deflate compresses the summary and the report, one after the other.
+// deflate compresses the name, the summary and the report, one after the
+// other.
 func deflate(parts ...[]byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w := flaters.Get().(*flate.Writer)
@@ -265,46 +321,68 @@ func deflate(parts ...[]byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// add appends an entry: its result to the spool, then its line.
-func (j *journal) add(e *entry) error {
-	l := stateLine{SHA256: e.SHA256, Error: e.Error}
-	var blob []byte
-	if e.Error != nil {
-		l.Path = e.Path
-	} else {
-		var err error
-		if blob, err = deflate([]byte(e.Path), e.Summary, e.Report); err != nil {
-			return err
-		}
-		l.N, l.CRC = int64(len(blob)), crc32.ChecksumIEEE(blob)
-		l.P, l.S, l.R = int64(len(e.Path)), int64(len(e.Summary)), int64(len(e.Report))
+// pack compresses an entry's result into Packed, unless a worker did.
+func (e *entry) pack() error {
+	if e.Packed != nil || e.Error != nil {
+		return nil
 	}
-	j.mu.Lock()
-	err := func() error {
-		if blob != nil {
-			l.At = j.spoolSize
-			n, err := j.spool.WriteAt(blob, l.At)
-			j.spoolSize += int64(n)
-			if err != nil {
-				return err
-			}
-		}
-		line, err := json.Marshal(l)
+	b, err := deflate([]byte(e.Path), e.Summary, e.Report)
+	if err != nil {
+		return err
+	}
+	e.Packed, e.plen, e.slen, e.rlen = b, len(e.Path), len(e.Summary), len(e.Report)
+	e.Summary, e.Report = nil, nil
+	return nil
+}
+
+// add appends an entry to the spool, as one record.
+func (j *journal) add(e *entry) error {
+	sha, err := hex.DecodeString(e.SHA256)
+	if err != nil || len(sha) != 32 {
+		return fmt.Errorf("bad content hash %q", e.SHA256)
+	}
+	if err := e.pack(); err != nil {
+		return err
+	}
+	kind, payload := byte(kindResult), [][]byte{e.Packed}
+	plen, slen, rlen := e.plen, e.slen, e.rlen
+	if e.Error != nil {
+		ej, err := json.Marshal(e.Error)
 		if err != nil {
 			return err
 		}
-		if err := j.write(append(line, '\n')); err != nil {
-			return err
-		}
+		kind, payload = kindError, [][]byte{[]byte(e.Path), ej}
+		plen, slen, rlen = len(e.Path), len(ej), 0
+	} else if slen == 0 {
+		return fmt.Errorf("no summary for %s", e.Path)
+	}
+	body := make([]byte, 0, 64+len(e.Path)+len(e.Packed))
+	body = append(append(body, kind), sha...)
+	for _, n := range []int{plen, slen, rlen} {
+		body = binary.AppendUvarint(body, uint64(n))
+	}
+	start := len(body)
+	for _, p := range payload {
+		body = append(body, p...)
+	}
+	n := len(body)
+	rec := binary.AppendUvarint(make([]byte, 0, n+16), uint64(n))
+	head := len(rec)
+	rec = binary.LittleEndian.AppendUint32(append(rec, body...), crc32.ChecksumIEEE(body))
+	j.mu.Lock()
+	at := j.spoolSize
+	w, err := j.spool.WriteAt(rec, at)
+	j.spoolSize += int64(w)
+	if err == nil {
 		if e.Error != nil {
 			j.errs[e.SHA256] = e.Error
 			delete(j.idx, e.SHA256)
 		} else {
-			j.idx[e.SHA256] = span{l.At, l.N, l.P, l.S, l.R, l.CRC}
+			j.idx[e.SHA256] = span{at: at + int64(head), n: int64(n), payload: start,
+				plen: int64(plen), slen: int64(slen), rlen: int64(rlen)}
 			delete(j.errs, e.SHA256)
 		}
-		return nil
-	}()
+	}
 	j.mu.Unlock()
 	select {
 	case j.dirty <- struct{}{}:
@@ -325,15 +403,15 @@ func (j *journal) get(sha string) (*entry, error) {
 	if !ok {
 		return nil, nil
 	}
-	blob := make([]byte, sp.n)
-	if _, err := j.spool.ReadAt(blob, sp.at); err != nil {
+	body := make([]byte, sp.n+4)
+	if _, err := j.spool.ReadAt(body, sp.at); err != nil {
 		return nil, err
 	}
-	if crc32.ChecksumIEEE(blob) != sp.crc {
+	if crc32.ChecksumIEEE(body[:sp.n]) != binary.LittleEndian.Uint32(body[sp.n:]) {
 		return nil, fmt.Errorf("the result of content %s in %s is damaged", sha, j.spool.Name())
 	}
 	buf := make([]byte, sp.plen+sp.slen+sp.rlen)
-	r := flate.NewReader(bytes.NewReader(blob))
+	r := flate.NewReader(bytes.NewReader(body[sp.payload:sp.n]))
 	defer r.Close()
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return nil, fmt.Errorf("the result of content %s in %s: %v", sha, j.spool.Name(), err)
@@ -347,7 +425,7 @@ func (j *journal) get(sha string) (*entry, error) {
 	return e, nil
 }
 
-// close syncs and closes the file.
+// close syncs and closes the files.
 func (j *journal) close() error {
 	close(j.closing)
 	close(j.dirty)

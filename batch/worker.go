@@ -4,8 +4,6 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -30,10 +28,14 @@ import (
 // worker's standard input, followed by the document's bytes (Len of them:
 // the very bytes the parent hashed, so that a file changed meanwhile can
 // never be stored under another content's hash), and reads the responses
-// from its standard output, in order. A response is a line of JSON (response) followed by
-// SummaryLen bytes of the summary's JSON and ReportLen bytes of the
-// report's, copied as they are: the parent neither decodes nor checks
-// them again. A worker handles one file at a time.
+// from its standard output, in order. A response is a line of JSON
+// (response) followed by SummaryLen bytes of the summary's JSON and
+// ReportLen bytes of the report's, or, when the request asks for it
+// (Pack), by PackedLen bytes of the name, the summary and the report
+// compressed together as the results spool keeps them: the parent neither
+// decodes nor checks them again, and compressing is done in the workers, in
+// parallel, on the way to a smaller copy through the pipe. A worker handles
+// one file at a time.
 type request struct {
 	ID    int64  `json:"id"`
 	Path  string `json:"path"`
@@ -45,10 +47,11 @@ type request struct {
 	// the worker reads the file at the path.
 	Inline bool `json:"inline,omitempty"`
 	Len    int  `json:"len,omitempty"`
+	Pack   bool `json:"pack,omitempty"`
 }
 
-func newRequest(id int64, path string, whole bool, src []byte) request {
-	r := request{ID: id, Path: path, Whole: whole, Inline: true, Len: len(src)}
+func newRequest(id int64, path string, whole, pack bool, src []byte) request {
+	r := request{ID: id, Path: path, Whole: whole, Inline: true, Len: len(src), Pack: pack}
 	if !utf8.ValidString(path) {
 		r.RawPath = []byte(path)
 	}
@@ -65,12 +68,13 @@ func (r *request) path() string {
 
 type response struct {
 	ID         int64    `json:"id"`
-	SHA256     string   `json:"sha256,omitempty"`
 	SummaryLen int      `json:"summary_len,omitempty"`
 	ReportLen  int      `json:"report_len,omitempty"`
+	PackedLen  int      `json:"packed_len,omitempty"` // then the lengths are those once inflated
+	PathLen    int      `json:"path_len,omitempty"`
 	Error      *errInfo `json:"error,omitempty"`
 
-	summary, report []byte // the bytes that follow the line
+	summary, report, packed []byte // the bytes that follow the line
 	// Exit says the worker stops after this response (it gave up on a
 	// document whose reading may still be running, or it used too much
 	// memory); the parent starts a new one.
@@ -86,10 +90,10 @@ const (
 )
 
 // convert reads one document into a journal entry: the report's summary
-// and, with whole, the report.
+// and, with whole, the report. The caller has hashed the bytes (once, in
+// the parent) and sets the entry's hash.
 func convert(ctx context.Context, p *parser.Parser, name string, src []byte, whole bool) *entry {
-	sum := sha256.Sum256(src)
-	e := &entry{SHA256: hex.EncodeToString(sum[:]), Path: name}
+	e := &entry{Path: name}
 	r, err := p.ParseContext(ctx, name, src)
 	if err != nil {
 		e.Error = failureOf(err)
@@ -221,9 +225,19 @@ func (s *server) serve(stdin io.Reader) error {
 			}
 		} else {
 			e := convert(context.Background(), s.p, path, src, req.Whole)
-			resp.SHA256, resp.Error = e.SHA256, e.Error
-			resp.summary, resp.report = e.Summary, e.Report
-			resp.SummaryLen, resp.ReportLen = len(e.Summary), len(e.Report)
+			if req.Pack {
+				if err := e.pack(); err != nil {
+					e.Error = &errInfo{Kind: docerr.Unknown.String(), Reason: "cannot compress the result: " + err.Error()}
+				}
+			}
+			resp.Error = e.Error
+			if e.Error == nil {
+				resp.summary, resp.report, resp.packed = e.Summary, e.Report, e.Packed
+				resp.SummaryLen, resp.ReportLen = len(e.Summary), len(e.Report)
+				if e.Packed != nil {
+					resp.PackedLen, resp.PathLen, resp.SummaryLen, resp.ReportLen = len(e.Packed), e.plen, e.slen, e.rlen
+				}
+			}
 			// The parser gives up on a document over its time budget but
 			// cannot stop the reading itself: start afresh.
 			resp.Exit = e.Error != nil && e.Error.Kind == docerr.TooLarge.String() && strings.Contains(e.Error.Reason, "took longer")
@@ -237,8 +251,12 @@ func (s *server) serve(stdin io.Reader) error {
 		b, _ := json.Marshal(resp)
 		s.out.Write(b)
 		s.out.WriteByte('\n')
-		s.out.Write(resp.summary)
-		s.out.Write(resp.report)
+		if resp.packed != nil {
+			s.out.Write(resp.packed)
+		} else {
+			s.out.Write(resp.summary)
+			s.out.Write(resp.report)
+		}
 		err = s.out.Flush()
 		s.mu.Unlock()
 		if err != nil {
@@ -343,10 +361,15 @@ func startWorker(argv, env []string) (*procWorker, error) {
 				return
 			}
 			var r response
-			if json.Unmarshal(line, &r) != nil || r.SummaryLen < 0 || r.ReportLen < 0 {
+			if json.Unmarshal(line, &r) != nil || r.SummaryLen < 0 || r.ReportLen < 0 || r.PackedLen < 0 || r.PathLen < 0 {
 				return
 			}
-			if r.SummaryLen+r.ReportLen > 0 {
+			if r.PackedLen > 0 {
+				r.packed = make([]byte, r.PackedLen)
+				if _, err := io.ReadFull(br, r.packed); err != nil {
+					return
+				}
+			} else if r.SummaryLen+r.ReportLen > 0 {
 				b := make([]byte, r.SummaryLen+r.ReportLen)
 				if _, err := io.ReadFull(br, b); err != nil {
 					return
@@ -428,7 +451,8 @@ type slot struct {
 
 // handed is called once the worker has taken src (or it never will): the
 // parent no longer needs the bytes.
-func (s *slot) run(ctx context.Context, path string, src []byte, whole bool, handed func()) (*entry, error) {
+// With pack, a result comes compressed (entry.Packed).
+func (s *slot) run(ctx context.Context, path string, src []byte, whole, pack bool, handed func()) (*entry, error) {
 	defer handed()
 	for attempt := 0; ; attempt++ {
 		if s.w == nil {
@@ -439,7 +463,7 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole bool, han
 			s.w = w
 		}
 		s.nextID++
-		req, _ := json.Marshal(newRequest(s.nextID, path, whole, src))
+		req, _ := json.Marshal(newRequest(s.nextID, path, whole, pack, src))
 		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
 			s.w.stop()
 			s.w = nil
@@ -499,13 +523,16 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole bool, han
 			s.w.wait()
 			s.w = nil
 		}
-		if resp.Error == nil && resp.summary == nil {
+		if resp.Error == nil && resp.summary == nil && (resp.packed == nil || resp.SummaryLen == 0) {
 			resp.Error = &errInfo{Kind: docerr.Unknown.String(), Reason: "the worker sent no result"}
 		}
 		if resp.Error != nil {
-			resp.summary, resp.report = nil, nil
+			return &entry{Error: resp.Error}, nil
 		}
-		return &entry{SHA256: resp.SHA256, Summary: resp.summary, Report: resp.report, Error: resp.Error}, nil
+		if resp.packed != nil {
+			return &entry{Packed: resp.packed, plen: resp.PathLen, slen: resp.SummaryLen, rlen: resp.ReportLen}, nil
+		}
+		return &entry{Summary: resp.summary, Report: resp.report}, nil
 	}
 }
 

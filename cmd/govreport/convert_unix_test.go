@@ -12,6 +12,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/govreport/govreport/batch"
 )
 
 // Ctrl-C on a terminal sends SIGINT to the whole process group, workers
@@ -24,7 +26,6 @@ func TestConvertCtrlC(t *testing.T) {
 		copyTestFile(t, f, filepath.Join(dir, filepath.Base(f)))
 	}
 	out := filepath.Join(t.TempDir(), "out.csv")
-	state := out + ".govreport-state.jsonl"
 	exe, err := os.Executable()
 	if err != nil {
 		t.Fatal(err)
@@ -38,8 +39,8 @@ func TestConvertCtrlC(t *testing.T) {
 		t.Fatal(err)
 	}
 	lines := func() int {
-		b, _ := os.ReadFile(state)
-		return bytes.Count(b, []byte("\n"))
+		shas, _ := batch.Recorded(out)
+		return len(shas)
 	}
 	for deadline := time.Now().Add(2 * time.Minute); lines() < 3; time.Sleep(20 * time.Millisecond) {
 		if time.Now().After(deadline) {
@@ -59,11 +60,11 @@ func TestConvertCtrlC(t *testing.T) {
 	if _, err := os.Stat(out); err == nil {
 		t.Error("an interrupted conversion wrote its output")
 	}
-	b, _ := os.ReadFile(state)
+	b, _ := os.ReadFile(out + ".govreport-results") // errors are kept as words there
 	if bytes.Contains(b, []byte("crashed")) {
 		t.Errorf("a worker stopped by Ctrl-C was taken for a crash:\n%s", b)
 	}
-	done := lines() - 1
+	done := lines()
 	msg := convertTo(t, dir, out)
 	if !strings.Contains(msg, "from an earlier run") || done < 2 || done >= len(files) {
 		t.Errorf("%d files were done before Ctrl-C; the rerun said: %s", done, msg)
