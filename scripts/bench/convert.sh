@@ -38,7 +38,13 @@ make_folder() { # dir count files...
 		case $ext in
 		html) printf '\n<!-- copy %d -->\n' "$i" >>"$dst" ;;
 		pdf) printf '\n%%copy %d\n' "$i" >>"$dst" ;;
-		*) printf '\n\n' >>"$dst"; printf '%*s\n' "$i" '' >>"$dst" ;; # distinct trailing blanks
+		*) # i's bits as blank lines with and without a space: distinct, and short
+			local k=$i t='\n\n'
+			while [ "$k" -gt 0 ]; do
+				[ $((k & 1)) = 1 ] && t="$t \n" || t="$t\n"
+				k=$((k >> 1))
+			done
+			printf "$t\n" >>"$dst" ;;
 		esac
 		i=$((i + 1))
 	done
