@@ -127,6 +127,9 @@ func fromNode(root *xhtml.Node) *tree {
 				e := node{kind: elemNode, atom: c.DataAtom, name: c.Data}
 				e.start = int32(len(t.attrs))
 				for _, a := range c.Attr {
+					if !attrsRead(c.DataAtom) {
+						break
+					}
 					if k, ok := keptAttr([]byte(a.Key)); ok {
 						t.attrs = append(t.attrs, attr{k, a.Val})
 					}
@@ -179,6 +182,7 @@ type builder struct {
 	phase   phase
 	names   map[string]string
 	attrBuf []attr
+	nameBuf []byte
 }
 
 // buildFast builds the tree from the token stream, or returns errGiveUp.
@@ -225,7 +229,7 @@ type tag struct {
 }
 
 func (b *builder) readTag(withAttrs bool) tag {
-	name, more := b.z.TagName()
+	name := b.tagName()
 	var tg tag
 	if a := atom.Lookup(name); a != 0 {
 		tg.atom, tg.name = a, a.String()
@@ -240,19 +244,56 @@ func (b *builder) readTag(withAttrs bool) tag {
 		}
 		tg.name = s
 	}
-	if !withAttrs {
+	if !withAttrs || !attrsRead(tg.atom) {
 		return tg
 	}
 	b.attrBuf = b.attrBuf[:0]
-	for more {
+	for more := true; more; {
 		var k, v []byte
 		k, v, more = b.z.TagAttr()
+		if k == nil {
+			break
+		}
 		if key, ok := keptAttr(k); ok {
 			b.attrBuf = append(b.attrBuf, attr{key, string(v)})
 		}
 	}
 	tg.attrs = b.attrBuf
 	return tg
+}
+
+// attrsRead reports the elements whose attributes the reader looks at.
+func attrsRead(a atom.Atom) bool {
+	switch a {
+	case atom.A, atom.Td, atom.Th, atom.Meta, atom.Input:
+		return true
+	}
+	return false
+}
+
+// tagName is the tokenizer's TagName (lower-cased), read from the raw
+// token into a reused buffer: TagName copies the name every time.
+func (b *builder) tagName() []byte {
+	raw := b.z.Raw()
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	j := i
+	for j < len(raw) {
+		c := raw[j]
+		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		j++
+	}
+	b.nameBuf = append(b.nameBuf[:0], raw[i:j]...)
+	for k, c := range b.nameBuf {
+		if 'A' <= c && c <= 'Z' {
+			b.nameBuf[k] = c + 'a' - 'A'
+		}
+	}
+	return b.nameBuf
 }
 
 func (b *builder) token(tt xhtml.TokenType) error {
