@@ -10,15 +10,15 @@ import (
 // lines the tree-based reader gave, and the fast builder, where it does
 // not leave the page to html.Parse, html.Parse's tree.
 var malformed = map[string]string{
-	"implied end tags": `<table><tr><td>本年新收<td>１２<tr><td>上年结转<td>3</table>`,
+	"implied end tags":   `<table><tr><td>本年新收<td>１２<tr><td>上年结转<td>3</table>`,
 	"no tbody, no </tr>": `<TABLE border=1><TR><TD colspan=2>申请人情况<TR><TD>自然人<TD>5</TABLE>`,
-	"stray end tags":    `<div>一、总体情况</span></td></tr></div></p><p>text</b></i>more</p>`,
-	"unclosed table":    `<p>三、收到和处理政府信息公开申请情况</p><table><tr><td>自然人</td><td rowspan=2>7`,
-	"table inside p":    `<p>before<table><tr><td>信息内容</td><td>1</td></tr></table>after</p>`,
-	"table inside td":   `<table><tr><td><table><tr><td>行政复议</td><td>2</td></tr></table></td><td>x</td></tr></table>`,
-	"uppercase tags":    `<HTML><HEAD><TITLE>年报_栏目_网站</TITLE></HEAD><BODY><P>一、总体情况</P><BR>行<BR/>文</BODY></HTML>`,
-	"unquoted attrs":    `<table><tr><td rowspan=3 colspan=2>合计</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>`,
-	"entities":          `<p>&nbsp;四、行政复议&#12288;情况 &amp; 说明</p><table><tr><td>&nbsp;自然人&nbsp;</td><td>&#65297;&#65298;</td></tr></table>`,
+	"stray end tags":     `<div>一、总体情况</span></td></tr></div></p><p>text</b></i>more</p>`,
+	"unclosed table":     `<p>三、收到和处理政府信息公开申请情况</p><table><tr><td>自然人</td><td rowspan=2>7`,
+	"table inside p":     `<p>before<table><tr><td>信息内容</td><td>1</td></tr></table>after</p>`,
+	"table inside td":    `<table><tr><td><table><tr><td>行政复议</td><td>2</td></tr></table></td><td>x</td></tr></table>`,
+	"uppercase tags":     `<HTML><HEAD><TITLE>年报_栏目_网站</TITLE></HEAD><BODY><P>一、总体情况</P><BR>行<BR/>文</BODY></HTML>`,
+	"unquoted attrs":     `<table><tr><td rowspan=3 colspan=2>合计</td><td>1</td></tr><tr><td>2</td></tr><tr><td>3</td></tr></table>`,
+	"entities":           `<p>&nbsp;四、行政复议&#12288;情况 &amp; 说明</p><table><tr><td>&nbsp;自然人&nbsp;</td><td>&#65297;&#65298;</td></tr></table>`,
 	"cdata and comments": `<table><tr><td><![CDATA[x]]>自然人<!-- note --></td><td>1<!--
 --></td></tr></table>`,
 	"br and blocks in cell": `<table><tr><td>商业<br>企业</td><td><p>科研</p><p>机构</p></td><td><div>1</div></td></tr></table>`,

@@ -36,6 +36,7 @@ type node struct {
 	kind                      nodeKind
 	atom                      atom.Atom
 	open                      bool // on the builder's stack of open elements
+	comment                   bool // has a comment child (comments are not kept)
 	name                      string
 	parent, first, last, next int32
 	// text: a range of tree.text; element: a range of tree.attrs.
@@ -304,6 +305,12 @@ func (b *builder) token(tt xhtml.TokenType) error {
 		return b.start(b.readTag(true))
 	case xhtml.EndTagToken:
 		return b.end(b.readTag(false))
+	case xhtml.CommentToken:
+		// A comment is the first child that keeps <pre> from dropping
+		// its leading newline.
+		if b.phase == inBody && len(b.oe) > 0 {
+			b.t.nodes[b.top()].comment = true
+		}
 	}
 	return nil // comments and doctypes are not part of the tree read
 }
@@ -470,7 +477,7 @@ func (b *builder) text(d []byte) error {
 	}
 	switch b.topAtom() {
 	case atom.Pre, atom.Listing:
-		if b.t.nodes[b.top()].first == none {
+		if b.t.nodes[b.top()].first == none && !b.t.nodes[b.top()].comment {
 			if len(d) > 0 && d[0] == '\r' {
 				d = d[1:]
 			}
