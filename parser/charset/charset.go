@@ -38,7 +38,10 @@ func Decode(src []byte) (string, []string) {
 		declared = strings.ToLower(string(m[1]))
 	}
 	validUTF8 := utf8.Valid(src)
-	bad, nearUTF8 := nearlyUTF8(src)
+	bad, nearUTF8 := 0, false
+	if !validUTF8 {
+		bad, nearUTF8 = nearlyUTF8(src) // valid UTF-8 has no bad bytes
+	}
 	if declared != "" {
 		enc, err := htmlindex.Get(declared)
 		if err == nil {
@@ -51,7 +54,7 @@ func Decode(src []byte) (string, []string) {
 					return repairUTF8(src, bad)
 				}
 				notes = append(notes, "the page declares charset "+declared+" but is not valid UTF-8; decoded by sniffing")
-			} else if s, err := decodeWith(enc, src); err == nil && !((validUTF8 || nearUTF8) && hasHan(string(src))) {
+			} else if s, err := decodeWith(enc, src); err == nil && !((validUTF8 || nearUTF8) && hasHan(src)) {
 				return s, nil
 			} else if validUTF8 {
 				notes = append(notes, "the page declares charset "+declared+" but is UTF-8")
@@ -136,8 +139,8 @@ func score(s, common string) int {
 	return n
 }
 
-func hasHan(s string) bool {
-	for _, r := range s {
+func hasHan(s []byte) bool {
+	for _, r := range string(s) { // no copy: range over a conversion
 		if r >= 0x4e00 && r <= 0x9fff {
 			return true
 		}

@@ -5,11 +5,13 @@
 package html
 
 import (
+	"bytes"
 	"context"
 	"strconv"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
+	"errors"
+
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 
@@ -33,18 +35,17 @@ func Read(src []byte) (*layout.Document, error) {
 // ReadContext is Read stopped early, with ctx's error, when ctx ends.
 func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	text, notes := charset.Decode(src)
-	c := &canceller{ctx: ctx}
-	root, err := xhtml.Parse(ctxReader{ctx, strings.NewReader(text)})
+	t, err := parseTree(ctx, text)
 	if err != nil {
 		return nil, err
 	}
-	gq := goquery.NewDocumentFromNode(root)
-	doc := &layout.Document{Format: "html", Title: pageTitle(gq)}
+	c := &canceller{ctx: ctx}
+	doc := &layout.Document{Format: "html", Title: pageTitle(t)}
 	for _, n := range notes {
 		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 	}
-	w := &walker{doc: doc, canceller: c}
-	if r := articleRoot(gq, c); r != nil {
+	w := &walker{doc: doc, canceller: c, t: t}
+	if r := articleRoot(t, c); r != none {
 		w.block(r)
 	}
 	w.flush()
@@ -54,7 +55,22 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	return doc, nil
 }
 
-// ctxEvery is how many nodes are visited between two looks at the context.
+// parseTree builds the page's tree from the token stream, or with
+// html.Parse when the markup needs its full tree construction.
+func parseTree(ctx context.Context, text string) (*tree, error) {
+	t, err := buildFast(ctx, text)
+	if !errors.Is(err, errGiveUp) {
+		return t, err
+	}
+	root, err := xhtml.Parse(ctxReader{ctx, strings.NewReader(text)})
+	if err != nil {
+		return nil, err
+	}
+	return fromNode(root), nil
+}
+
+// ctxEvery is how many nodes (or tokens) are visited between two looks at
+// the context.
 const ctxEvery = 256
 
 // canceller tells when ctx has ended, looking at it every ctxEvery calls.
@@ -87,19 +103,85 @@ func (c ctxReader) Read(p []byte) (int, error) {
 	return c.r.Read(p)
 }
 
-// pageTitle returns the title the page declares for its article.
-func pageTitle(d *goquery.Document) string {
-	if t, ok := d.Find(`meta[name="ArticleTitle"]`).Attr("content"); ok && strings.TrimSpace(t) != "" {
-		return textnorm.Fold(t)
+// elements calls f on every element in document order until f returns
+// false.
+func (t *tree) elements(f func(int32) bool) {
+	var rec func(int32) bool
+	rec = func(n int32) bool {
+		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+			if t.nodes[c].kind != elemNode {
+				continue
+			}
+			if !f(c) || !rec(c) {
+				return false
+			}
+		}
+		return true
 	}
-	t := textnorm.Fold(d.Find("title").First().Text())
-	// Portals append the column and site names: 标题_栏目_网站.
-	for _, sep := range []string{"_", "|", " - ", "－"} {
-		if i := strings.Index(t, sep); i > 0 {
-			t = t[:i]
+	rec(0)
+}
+
+// find returns the first element with atom a, or none.
+func (t *tree) find(a atom.Atom) int32 {
+	found := int32(none)
+	t.elements(func(n int32) bool {
+		if t.nodes[n].atom == a {
+			found = n
+			return false
+		}
+		return true
+	})
+	return found
+}
+
+// allText appends every text below n, as goquery's Text does.
+func (t *tree) allText(b []byte, n int32) []byte {
+	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+		switch t.nodes[c].kind {
+		case textNode:
+			b = append(b, t.textOf(c)...)
+		case elemNode:
+			b = t.allText(b, c)
 		}
 	}
-	return strings.TrimSpace(t)
+	return b
+}
+
+// pageTitle returns the title the page declares for its article.
+func pageTitle(t *tree) string {
+	meta := int32(none)
+	t.elements(func(n int32) bool {
+		if t.nodes[n].atom == atom.Meta {
+			for _, a := range t.attrsOf(n) {
+				if a.key == "name" && a.val == "ArticleTitle" {
+					meta = n
+					return false
+				}
+			}
+		}
+		return true
+	})
+	if meta != none {
+		for _, a := range t.attrsOf(meta) {
+			if a.key == "content" {
+				if strings.TrimSpace(a.val) != "" {
+					return textnorm.Fold(a.val)
+				}
+				break
+			}
+		}
+	}
+	tt := ""
+	if n := t.find(atom.Title); n != none {
+		tt = textnorm.Fold(string(t.allText(nil, n)))
+	}
+	// Portals append the column and site names: 标题_栏目_网站.
+	for _, sep := range []string{"_", "|", " - ", "－"} {
+		if i := strings.Index(tt, sep); i > 0 {
+			tt = tt[:i]
+		}
+	}
+	return strings.TrimSpace(tt)
 }
 
 var headingRe = lazyre.New(`^\s*[一二三四五六][、.．]\s*(总体情况|概述|主动公开|收到和处理|.*复议|.*问题|其他需要报告)`)
@@ -107,66 +189,76 @@ var headingRe = lazyre.New(`^\s*[一二三四五六][、.．]\s*(总体情况|�
 // articleRoot finds the smallest element holding every report table and
 // section heading, which leaves the portal's navigation, breadcrumbs and
 // footer outside. A page without such markers is read whole.
-// It returns nil when c says to stop.
-func articleRoot(d *goquery.Document, c *canceller) *xhtml.Node {
-	var markers []*xhtml.Node
-	d.Find("table").EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		if t := s.Text(); strings.Contains(t, "自然人") || strings.Contains(t, "信息内容") || strings.Contains(t, "行政复议") {
-			markers = append(markers, s.Nodes[0])
+// It returns none when c says to stop.
+func articleRoot(t *tree, c *canceller) int32 {
+	var markers []int32
+	var buf []byte
+	// Tables first, then headings, each in document order, as the markers'
+	// order only decides which common ancestor is found first.
+	t.elements(func(n int32) bool {
+		if t.nodes[n].atom == atom.Table {
+			buf = t.allText(buf[:0], n)
+			if bytes.Contains(buf, []byte("自然人")) || bytes.Contains(buf, []byte("信息内容")) || bytes.Contains(buf, []byte("行政复议")) {
+				markers = append(markers, n)
+			}
 		}
 		return !c.stop()
 	})
-	d.Find("p,div,h1,h2,h3,h4,h5,h6,strong,b,span,td").EachWithBreak(func(_ int, s *goquery.Selection) bool {
+	t.elements(func(n int32) bool {
 		if c.stop() {
 			return false
 		}
-		if !startsWithNumeral(s.Nodes[0]) {
+		switch t.nodes[n].atom {
+		case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Span, atom.Td:
+		default:
+			return true
+		}
+		if !t.startsWithNumeral(n) {
 			return true // most elements: no need to build and fold their text
 		}
-		if t := ownText(s.Nodes[0]); len(t) < 120 && headingRe.MatchString(textnorm.Fold(t)) {
-			markers = append(markers, s.Nodes[0])
+		if s := t.ownText(n); len(s) < 120 && headingRe.MatchString(textnorm.Fold(s)) {
+			markers = append(markers, n)
 		}
 		return true
 	})
 	if c.err != nil {
-		return nil
+		return none
 	}
-	body := d.Find("body").Nodes
 	if len(markers) == 0 {
-		if len(body) > 0 {
-			return body[0]
+		if body := t.find(atom.Body); body != none {
+			return body
 		}
-		return d.Nodes[0]
+		return 0
 	}
 	root := markers[0]
 	for _, m := range markers[1:] {
-		root = commonAncestor(root, m)
+		root = t.commonAncestor(root, m)
 	}
 	// Keep the title if it sits just outside: climb while the parent adds
 	// little besides a heading (a title block beside the article body).
-	if root.Type == xhtml.ElementNode && root.DataAtom == atom.Table {
-		root = root.Parent
+	if t.nodes[root].kind == elemNode && t.nodes[root].atom == atom.Table {
+		root = t.nodes[root].parent
 	}
 	return root
 }
 
 // startsWithNumeral reports whether the first text inside n opens with one
 // of the numerals of the six section headings.
-func startsWithNumeral(n *xhtml.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (t *tree) startsWithNumeral(n int32) bool {
+	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 		switch {
-		case c.Type == xhtml.TextNode:
-			t := strings.TrimLeft(c.Data, " \t\r\n\u00a0\u3000")
-			if t == "" {
+		case t.nodes[c].kind == textNode:
+			s := strings.TrimLeft(t.textOf(c), " \t\r\n\u00a0\u3000")
+			if s == "" {
 				continue
 			}
-			return strings.HasPrefix(t, "一") || strings.HasPrefix(t, "二") || strings.HasPrefix(t, "三") ||
-				strings.HasPrefix(t, "四") || strings.HasPrefix(t, "五") || strings.HasPrefix(t, "六")
-		case c.Type == xhtml.ElementNode && isInline(c.DataAtom):
-			if startsWithNumeral(c) {
+			return strings.HasPrefix(s, "一") || strings.HasPrefix(s, "二") || strings.HasPrefix(s, "三") ||
+				strings.HasPrefix(s, "四") || strings.HasPrefix(s, "五") || strings.HasPrefix(s, "六")
+		case t.nodes[c].kind == elemNode && isInline(t.nodes[c].atom):
+			if t.startsWithNumeral(c) {
 				return true
 			}
-			if strings.TrimSpace(cellText(c)) != "" {
+			if strings.TrimSpace(t.cellText(c)) != "" {
 				return false
 			}
 		}
@@ -174,15 +266,15 @@ func startsWithNumeral(n *xhtml.Node) bool {
 	return false
 }
 
-func ownText(n *xhtml.Node) string {
+func (t *tree) ownText(n int32) string {
 	var b strings.Builder
-	var rec func(*xhtml.Node)
-	rec = func(n *xhtml.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+	var rec func(int32)
+	rec = func(n int32) {
+		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 			switch {
-			case c.Type == xhtml.TextNode:
-				b.WriteString(c.Data)
-			case c.Type == xhtml.ElementNode && isInline(c.DataAtom):
+			case t.nodes[c].kind == textNode:
+				b.WriteString(t.textOf(c))
+			case t.nodes[c].kind == elemNode && isInline(t.nodes[c].atom):
 				rec(c)
 			}
 			if b.Len() > 400 {
@@ -194,12 +286,12 @@ func ownText(n *xhtml.Node) string {
 	return b.String()
 }
 
-func commonAncestor(a, b *xhtml.Node) *xhtml.Node {
-	seen := map[*xhtml.Node]bool{}
-	for n := a; n != nil; n = n.Parent {
+func (t *tree) commonAncestor(a, b int32) int32 {
+	seen := map[int32]bool{}
+	for n := a; n != none; n = t.nodes[n].parent {
 		seen[n] = true
 	}
-	for n := b; n != nil; n = n.Parent {
+	for n := b; n != none; n = t.nodes[n].parent {
 		if seen[n] {
 			return n
 		}
@@ -216,19 +308,20 @@ func isInline(a atom.Atom) bool {
 	return false
 }
 
-func skipped(n *xhtml.Node) bool {
-	switch n.DataAtom {
+func (t *tree) skipped(n int32) bool {
+	switch t.nodes[n].atom {
 	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Head, atom.Iframe, atom.Object,
 		atom.Select, atom.Button, atom.Input, atom.Textarea, atom.Svg, atom.Nav:
 		return true
 	}
-	return n.Type == xhtml.ElementNode && n.Data == "o:p" && n.FirstChild == nil
+	return t.nodes[n].kind == elemNode && t.nodes[n].name == "o:p" && t.nodes[n].first == none
 }
 
-// walker turns a DOM subtree into lines: block elements and <br> end a
-// line, tables become grid rows.
+// walker turns a subtree into lines: block elements and <br> end a line,
+// tables become grid rows.
 type walker struct {
 	*canceller
+	t      *tree
 	doc    *layout.Document
 	buf    strings.Builder
 	tables int
@@ -249,24 +342,26 @@ func (w *walker) add(l layout.Line) {
 	w.doc.Lines = append(w.doc.Lines, l)
 }
 
-func (w *walker) block(n *xhtml.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+func (w *walker) block(n int32) {
+	t := w.t
+	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 		if w.stop() {
 			return
 		}
-		switch c.Type {
-		case xhtml.TextNode:
-			w.buf.WriteString(c.Data)
-		case xhtml.ElementNode:
+		switch t.nodes[c].kind {
+		case textNode:
+			w.buf.WriteString(t.textOf(c))
+		case elemNode:
+			a := t.nodes[c].atom
 			switch {
-			case skipped(c):
-			case c.DataAtom == atom.Br:
+			case t.skipped(c):
+			case a == atom.Br:
 				w.flush()
-			case c.DataAtom == atom.Table:
+			case a == atom.Table:
 				w.flush()
 				w.table(c)
-			case isInline(c.DataAtom) || c.DataAtom == 0:
-				if c.DataAtom == atom.A {
+			case isInline(a) || a == 0:
+				if a == atom.A {
 					w.link(c)
 				}
 				w.block(c)
@@ -280,14 +375,14 @@ func (w *walker) block(n *xhtml.Node) {
 }
 
 // link records an <a href> with the line its text will end up on.
-func (w *walker) link(a *xhtml.Node) {
+func (w *walker) link(a int32) {
 	href := ""
-	for _, at := range a.Attr {
-		if strings.EqualFold(at.Key, "href") {
-			href = strings.TrimSpace(at.Val)
+	for _, at := range w.t.attrsOf(a) {
+		if at.key == "href" {
+			href = strings.TrimSpace(at.val)
 		}
 	}
-	text := textnorm.Fold(cellText(a))
+	text := textnorm.Fold(w.t.cellText(a))
 	if href == "" && text == "" {
 		return
 	}
@@ -296,12 +391,13 @@ func (w *walker) link(a *xhtml.Node) {
 
 // tableLinks records the links inside a grid table's cells, which are
 // read as text rather than walked as blocks.
-func (w *walker) tableLinks(n *xhtml.Node) {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		if c.Type != xhtml.ElementNode || skipped(c) {
+func (w *walker) tableLinks(n int32) {
+	t := w.t
+	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+		if t.nodes[c].kind != elemNode || t.skipped(c) {
 			continue
 		}
-		if c.DataAtom == atom.A {
+		if t.nodes[c].atom == atom.A {
 			w.link(c)
 		}
 		w.tableLinks(c)
@@ -319,17 +415,22 @@ type gridCell struct {
 	origin  int
 }
 
+func isCell(t *tree, n int32) bool {
+	return t.nodes[n].kind == elemNode && (t.nodes[n].atom == atom.Td || t.nodes[n].atom == atom.Th)
+}
+
 // table expands rowspan and colspan into a grid and emits one line per
 // row, each cell with its grid column.
-func (w *walker) table(t *xhtml.Node) {
-	rows := tableRows(t)
-	if isLayoutTable(rows) {
+func (w *walker) table(tb int32) {
+	t := w.t
+	rows := t.tableRows(tb)
+	if t.isLayoutTable(rows) {
 		// A table used for page layout holds the article in its cells:
 		// read the cells as blocks, so the report's own tables inside
 		// them become grids of their own.
 		for _, tr := range rows {
-			for td := tr.FirstChild; td != nil; td = td.NextSibling {
-				if td.Type == xhtml.ElementNode && (td.DataAtom == atom.Td || td.DataAtom == atom.Th) {
+			for td := t.nodes[tr].first; td != none; td = t.nodes[td].next {
+				if isCell(t, td) {
 					w.block(td)
 					w.flush()
 				}
@@ -337,7 +438,7 @@ func (w *walker) table(t *xhtml.Node) {
 		}
 		return
 	}
-	w.tableLinks(t)
+	w.tableLinks(tb)
 	w.tables++
 	id := w.tables
 	var grid [][]gridCell
@@ -353,16 +454,17 @@ func (w *walker) table(t *xhtml.Node) {
 			grid = append(grid, nil)
 		}
 		col := 0
-		for td := tr.FirstChild; td != nil; td = td.NextSibling {
-			if td.Type != xhtml.ElementNode || (td.DataAtom != atom.Td && td.DataAtom != atom.Th) {
+		for td := t.nodes[tr].first; td != none; td = t.nodes[td].next {
+			if !isCell(t, td) {
 				continue
 			}
 			for col < len(grid[r]) && grid[r][col].set {
 				col++
 			}
-			cs, rs := span(td, "colspan"), span(td, "rowspan")
-			raw := cellText(td)
+			cs, rs := t.span(td, "colspan"), t.span(td, "rowspan")
+			raw := t.cellText(td)
 			text := textnorm.Fold(raw)
+			trimmed := strings.TrimSpace(raw)
 			for dr := 0; dr < rs; dr++ {
 				for len(grid) <= r+dr {
 					grid = append(grid, nil)
@@ -375,7 +477,7 @@ func (w *walker) table(t *xhtml.Node) {
 					for len(row) <= col+dc {
 						row = append(row, gridCell{})
 					}
-					row[col+dc] = gridCell{text: text, raw: strings.TrimSpace(raw), copy: dr > 0 || dc > 0, set: true,
+					row[col+dc] = gridCell{text: text, raw: trimmed, copy: dr > 0 || dc > 0, set: true,
 						rowCopy: dr > 0 && dc == 0, origin: r}
 					grid[r+dr] = row
 				}
@@ -389,6 +491,15 @@ func (w *walker) table(t *xhtml.Node) {
 	num := make([]int, len(grid)) // line number each grid row was given
 	for r, row := range grid {
 		line := layout.Line{Table: id}
+		n := 0
+		for _, gc := range row {
+			if gc.set {
+				n++
+			}
+		}
+		if n > 0 {
+			line.Cells = make([]layout.Cell, 0, n)
+		}
 		for c, gc := range row {
 			if !gc.set {
 				continue
@@ -407,11 +518,11 @@ func (w *walker) table(t *xhtml.Node) {
 }
 
 // isLayoutTable reports a table whose cells hold other tables.
-func isLayoutTable(rows []*xhtml.Node) bool {
-	var has func(*xhtml.Node) bool
-	has = func(n *xhtml.Node) bool {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == xhtml.ElementNode && (c.DataAtom == atom.Table || has(c)) {
+func (t *tree) isLayoutTable(rows []int32) bool {
+	var has func(int32) bool
+	has = func(n int32) bool {
+		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+			if t.nodes[c].kind == elemNode && (t.nodes[c].atom == atom.Table || has(c)) {
 				return true
 			}
 		}
@@ -425,16 +536,16 @@ func isLayoutTable(rows []*xhtml.Node) bool {
 	return false
 }
 
-// tableRows returns the rows of t, not those of tables nested in its cells.
-func tableRows(t *xhtml.Node) []*xhtml.Node {
-	var out []*xhtml.Node
-	var rec func(*xhtml.Node)
-	rec = func(n *xhtml.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type != xhtml.ElementNode {
+// tableRows returns the rows of tb, not those of tables nested in its cells.
+func (t *tree) tableRows(tb int32) []int32 {
+	var out []int32
+	var rec func(int32)
+	rec = func(n int32) {
+		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+			if t.nodes[c].kind != elemNode {
 				continue
 			}
-			switch c.DataAtom {
+			switch t.nodes[c].atom {
 			case atom.Tr:
 				out = append(out, c)
 			case atom.Table, atom.Td, atom.Th:
@@ -443,14 +554,14 @@ func tableRows(t *xhtml.Node) []*xhtml.Node {
 			}
 		}
 	}
-	rec(t)
+	rec(tb)
 	return out
 }
 
-func span(n *xhtml.Node, name string) int {
-	for _, a := range n.Attr {
-		if strings.EqualFold(a.Key, name) {
-			v, err := strconv.Atoi(strings.TrimSpace(a.Val))
+func (t *tree) span(n int32, name string) int {
+	for _, a := range t.attrsOf(n) {
+		if a.key == name {
+			v, err := strconv.Atoi(strings.TrimSpace(a.val))
 			if err != nil || v < 1 {
 				return 1
 			}
@@ -463,24 +574,29 @@ func span(n *xhtml.Node, name string) int {
 	return 1
 }
 
-// lineBreaks are source formatting inside a cell, not text.
-var lineBreaks = strings.NewReplacer("\n", "", "\r", "", "\t", "")
-
 // cellText joins a cell's text. Paragraphs and <br> inside a cell are the
 // wrapping of one label (商业<br>企业), so they are joined without a space.
-func cellText(n *xhtml.Node) string {
-	var b strings.Builder
-	var rec func(*xhtml.Node)
-	rec = func(n *xhtml.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
+// Source line breaks and tabs are formatting, not text, and are dropped.
+func (t *tree) cellText(n int32) string {
+	var b []byte
+	var rec func(int32)
+	rec = func(n int32) {
+		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 			switch {
-			case c.Type == xhtml.TextNode:
-				b.WriteString(lineBreaks.Replace(c.Data))
-			case c.Type == xhtml.ElementNode && !skipped(c):
+			case t.nodes[c].kind == textNode:
+				s := t.textOf(c)
+				for i := 0; i < len(s); i++ {
+					switch s[i] {
+					case '\n', '\r', '\t':
+					default:
+						b = append(b, s[i])
+					}
+				}
+			case t.nodes[c].kind == elemNode && !t.skipped(c):
 				rec(c)
 			}
 		}
 	}
 	rec(n)
-	return b.String()
+	return string(b)
 }
