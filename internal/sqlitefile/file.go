@@ -25,9 +25,9 @@ const versionNumber = 3046000
 
 // File is a database being written.
 type File struct {
-	w     io.WriterAt
-	pages uint32 // pages allocated so far; page 1 is the schema's root
-	objs  []*object
+	w      io.WriterAt
+	pages  uint32 // pages allocated so far; page 1 is the schema's root
+	objs   []*object
 	byName map[string]*object
 	err    error
 	done   bool

@@ -294,7 +294,7 @@ func TestDepth(t *testing.T) {
 	key := func(i int) string { return fmt.Sprintf("%05d%s", i, strings.Repeat("x", 280)) }
 	maxLevels := 0
 	for n := 0; n <= 420; n++ {
-		if n > 60 && n%7 != 0 && n < 400 {
+		if n > 30 && n%11 != 0 && n < 410 {
 			continue
 		}
 		path := filepath.Join(dir, fmt.Sprint(n, ".db"))
