@@ -120,6 +120,7 @@ type Table struct {
 	rowid    int64
 	rows     int64
 	last     []value // the previous key of a WITHOUT ROWID table
+	stored   []value // a WITHOUT ROWID row in stored order
 }
 
 // CreateTable adds a table from its CREATE TABLE statement, which is
@@ -189,10 +190,11 @@ func (t *Table) Insert(row ...any) error {
 	}
 	f.vals = vals
 	if d.withoutRowid {
-		stored := make([]value, len(vals))
-		for i, c := range t.order {
-			stored[i] = vals[c]
+		stored := t.stored[:0]
+		for _, c := range t.order {
+			stored = append(stored, vals[c])
 		}
+		t.stored = stored
 		if t.rows > 0 && compareKeys(stored[:len(d.pk)], t.last) <= 0 {
 			return fmt.Errorf("sqlitefile: table %s: rows out of primary key order or duplicate key", d.name)
 		}
