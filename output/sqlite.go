@@ -1,57 +1,40 @@
 package output
 
 import (
-	"database/sql"
+	"encoding/binary"
 	"fmt"
-	"net/url"
-	"os"
-	"path/filepath"
+	"sort"
 	"strings"
 
-	_ "modernc.org/sqlite" // pure-Go driver "sqlite"
+	"github.com/govreport/govreport/internal/sqlitefile"
 )
 
-// sqliteWriter builds a database in a temporary file inside one
-// transaction and renames it into place on Commit.
+// sqliteWriter writes the database with our own writer of SQLite files
+// (internal/sqlitefile): SQLite itself is not linked into the program.
+// Rows go to the b-trees as they come; the file is built under a
+// temporary name and renamed into place on Commit.
 type sqliteWriter struct {
-	path, tmp string
-	db        *sql.DB
-	tx        *sql.Tx
-	stmts     map[string]*sql.Stmt
-	multi     map[string]*sql.Stmt // multi-row inserts by table and row count
-	args      []any
-	id        int64
-	opt       Options
-	log       findingLog
+	p   *pending
+	db  *sqlitefile.File
+	t   map[string]*sqlitefile.Table
+	id  int64
+	opt Options
+	log findingLog
+	// byPath collects the index cells_path, (path, report_id) in order:
+	// per path, its report ids as varint deltas. Paths come from the
+	// catalogue (a few hundred), ids grow, so this costs about a byte a
+	// cell, against the ~100 the cell takes in the file.
+	byPath map[string]*idList
+	cells  []CellRow
 }
 
-// maxInsertParams bounds the parameters of one multi-row INSERT.
-const maxInsertParams = 2400
-
-// insertRows inserts rows of width values each, gathered in args, several
-// rows per statement: a few calls per report instead of one per value.
-func (w *sqliteWriter) insertRows(table string, width int, args []any) error {
-	for len(args) > 0 {
-		n := min(len(args)/width, maxInsertParams/width)
-		key := fmt.Sprintf("%s/%d", table, n)
-		st := w.multi[key]
-		if st == nil {
-			row := "(" + strings.TrimSuffix(strings.Repeat("?,", width), ",") + "),"
-			var err error
-			if st, err = w.tx.Prepare("INSERT INTO " + table + " VALUES " + strings.TrimSuffix(strings.Repeat(row, n), ",")); err != nil {
-				return err
-			}
-			w.multi[key] = st
-		}
-		if _, err := st.Exec(args[:n*width]...); err != nil {
-			return err
-		}
-		args = args[n*width:]
-	}
-	return nil
+type idList struct {
+	last int64
+	buf  []byte
 }
 
-// sqliteSchema creates the tables; the view reports_wide is added on Commit.
+// sqliteSchema creates the tables, then reports_wide (WideTableSQL); the
+// index cells_path is added on Commit.
 const sqliteSchema = `
 CREATE TABLE reports (
   id INTEGER PRIMARY KEY, path TEXT NOT NULL, sha256 TEXT NOT NULL, format TEXT,
@@ -78,44 +61,23 @@ CREATE TABLE errors (path TEXT NOT NULL, sha256 TEXT, kind TEXT NOT NULL, reason
 `
 
 func newSQLite(path string, o Options) (Writer, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	p, err := createPending(path)
 	if err != nil {
 		return nil, err
 	}
-	tmp := f.Name()
-	f.Close()
-	dsn := "file:" + (&url.URL{Path: tmp}).EscapedPath() + "?_pragma=journal_mode(OFF)&_pragma=synchronous(OFF)"
-	db, err := sql.Open("sqlite", dsn)
-	if err != nil {
-		os.Remove(tmp)
-		return nil, err
-	}
-	db.SetMaxOpenConns(1)
-	w := &sqliteWriter{path: path, tmp: tmp, db: db, stmts: map[string]*sql.Stmt{}, multi: map[string]*sql.Stmt{}, opt: o}
-	if err := w.init(); err != nil {
-		w.Abort()
-		return nil, err
+	w := &sqliteWriter{p: p, db: sqlitefile.New(p.f), t: map[string]*sqlitefile.Table{}, opt: o, byPath: map[string]*idList{}}
+	for _, q := range strings.Split(sqliteSchema+WideTableSQL(o.short()), ";") {
+		if q = strings.TrimSpace(q); q == "" {
+			continue
+		}
+		t, err := w.db.CreateTable(q)
+		if err != nil {
+			p.abort()
+			return nil, err
+		}
+		w.t[strings.Fields(q)[2]] = t
 	}
 	return w, nil
-}
-
-func (w *sqliteWriter) init() error {
-	if _, err := w.db.Exec(sqliteSchema + WideTableSQL(w.opt.short())); err != nil {
-		return err
-	}
-	var err error
-	if w.tx, err = w.db.Begin(); err != nil {
-		return err
-	}
-	for name, q := range map[string]string{
-		"report": `INSERT INTO reports VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		"error":  `INSERT INTO errors VALUES (?,?,?,?,?)`,
-	} {
-		if w.stmts[name], err = w.tx.Prepare(q); err != nil {
-			return err
-		}
-	}
-	return nil
 }
 
 func nullable(s string) any {
@@ -137,14 +99,17 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 	w.id++
 	rec.ID = w.id
 	fl.ID = w.id
-	args := append(append([]any{w.id}, fl.Meta()...), nullable(fl.PathBase64))
-	if _, err := w.stmts["report"].Exec(args...); err != nil {
+	if err := w.t["reports"].Insert(append(append([]any{w.id}, fl.Meta()...), nullable(fl.PathBase64))...); err != nil {
 		return err
 	}
-	if err := w.insertRows("reports_wide", len(cols().defs), fl.Values()); err != nil {
+	if err := w.t["reports_wide"].Insert(fl.Values()...); err != nil {
 		return err
 	}
-	for _, c := range CellRows(rec) {
+	// cells is WITHOUT ROWID: its rows go in (report_id, path) order.
+	w.cells = append(w.cells[:0], CellRows(rec)...)
+	sort.SliceStable(w.cells, func(i, j int) bool { return w.cells[i].Field < w.cells[j].Field })
+	for i := range w.cells {
+		c := &w.cells[i]
 		var v any = i64(c.Value)
 		if c.Amount != nil {
 			v = *c.Amount // value keeps amounts too, as before amount existed
@@ -153,51 +118,50 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 		if c.Inferred {
 			inf = 1
 		}
-		w.args = append(w.args, w.id, c.Field, v, c.RawText, i64(c.Page), i64(c.Line),
-			c.Table, c.Row, c.Col, c.RowLabel, c.ColLabel, f64(c.Amount), nullable(c.Unit), inf, nullable(c.NullReason))
+		if err := w.t["cells"].Insert(w.id, c.Field, v, c.RawText, i64(c.Page), i64(c.Line),
+			c.Table, c.Row, c.Col, c.RowLabel, c.ColLabel, f64(c.Amount), nullable(c.Unit), inf, nullable(c.NullReason)); err != nil {
+			return err
+		}
+		l := w.byPath[c.Field]
+		if l == nil {
+			l = &idList{}
+			w.byPath[c.Field] = l
+		}
+		l.buf = binary.AppendUvarint(l.buf, uint64(w.id-l.last))
+		l.last = w.id
 	}
-	if err := w.insertRows("cells", 15, w.args); err != nil {
-		return err
-	}
-	w.args = w.args[:0]
 	for _, c := range r.Checks {
-		w.args = append(w.args, w.id, c.Rule, c.Scope, c.OK, c.Expected, c.Actual, c.Message)
+		if err := w.t["checks"].Insert(w.id, c.Rule, c.Scope, c.OK, c.Expected, c.Actual, c.Message); err != nil {
+			return err
+		}
 	}
-	if err := w.insertRows("checks", 7, w.args); err != nil {
-		return err
-	}
-	w.args = w.args[:0]
 	for _, x := range r.Warnings {
-		w.args = append(w.args, w.id, x.Code, nullable(x.Field), x.Message)
-	}
-	err = w.insertRows("warnings", 4, w.args)
-	w.args = w.args[:0]
-	if err != nil {
-		return err
+		if err := w.t["warnings"].Insert(w.id, x.Code, nullable(x.Field), x.Message); err != nil {
+			return err
+		}
 	}
 	return w.writeFindings(w.log.add(rec))
 }
 
 func (w *sqliteWriter) writeFindings(rows []FindingRow) error {
-	var ev []any
 	for _, f := range rows {
-		w.args = append(w.args, f.Values()...)
-		for _, e := range f.Evidence {
-			ev = append(ev, e.Values()...)
+		if err := w.t["findings"].Insert(f.Values()...); err != nil {
+			return err
 		}
 	}
-	err := w.insertRows("findings", len(FindingColumns), w.args)
-	w.args = w.args[:0]
-	if err != nil {
-		return err
+	for _, f := range rows {
+		for _, e := range f.Evidence {
+			if err := w.t["findings_evidence"].Insert(e.Values()...); err != nil {
+				return err
+			}
+		}
 	}
-	return w.insertRows("findings_evidence", len(EvidenceColumns), ev)
+	return nil
 }
 
 func (w *sqliteWriter) WriteFailure(f *Failure) error {
 	f = f.fixPath()
-	_, err := w.stmts["error"].Exec(f.Path, nullable(f.SHA256), f.Kind, f.Reason, nullable(f.PathBase64))
-	return err
+	return w.t["errors"].Insert(f.Path, nullable(f.SHA256), f.Kind, f.Reason, nullable(f.PathBase64))
 }
 
 // WideTableSQL creates the table reports_wide: the rows of the CSV, typed
@@ -225,37 +189,32 @@ func (w *sqliteWriter) Commit() error {
 	if err := w.writeFindings(w.log.cross()); err != nil {
 		return fail(err)
 	}
-	for _, s := range w.stmts {
-		s.Close()
-	}
-	for _, s := range w.multi {
-		s.Close()
-	}
-	if _, err := w.tx.Exec(`CREATE INDEX cells_path ON cells(path)`); err != nil {
+	x, err := w.db.CreateIndex(`CREATE INDEX cells_path ON cells(path)`)
+	if err != nil {
 		return fail(err)
 	}
-	if err := w.tx.Commit(); err != nil {
-		return fail(err)
+	paths := make([]string, 0, len(w.byPath))
+	for p := range w.byPath {
+		paths = append(paths, p)
+	}
+	sort.Strings(paths) // byte order: SQLite's BINARY collation
+	for _, p := range paths {
+		var id int64
+		for b := w.byPath[p].buf; len(b) > 0; {
+			d, n := binary.Uvarint(b)
+			b = b[n:]
+			id += int64(d)
+			if err := x.Insert(p, id); err != nil {
+				return fail(err)
+			}
+		}
 	}
 	if err := w.db.Close(); err != nil {
-		os.Remove(w.tmp)
-		return err
+		return fail(err)
 	}
-	f, err := os.OpenFile(w.tmp, os.O_RDWR, 0)
-	if err != nil {
-		os.Remove(w.tmp)
-		return err
-	}
-	p := &pending{final: w.path, f: f}
-	return p.commit()
+	return w.p.commit()
 }
 
-func (w *sqliteWriter) Abort() {
-	if w.tx != nil {
-		w.tx.Rollback()
-	}
-	w.db.Close()
-	os.Remove(w.tmp)
-}
+func (w *sqliteWriter) Abort() { w.p.abort() }
 
-func (w *sqliteWriter) Paths() []string { return []string{w.path} }
+func (w *sqliteWriter) Paths() []string { return []string{w.p.final} }
