@@ -6,10 +6,10 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/width"
 
 	"github.com/govreport/govreport/derive"
+	"github.com/govreport/govreport/internal/xlsx"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/output"
 )
@@ -229,62 +229,70 @@ func (s *Set) WriteCSV(w io.Writer) error {
 // checks and carry-over among them), one row per piece of evidence.
 func (s *Set) WriteXLSX(w io.Writer) error {
 	g := s.Grid()
-	f := excelize.NewFile()
+	f := xlsx.New()
 	defer f.Close()
-	const sheet = "对比"
-	f.SetSheetName("Sheet1", sheet)
-	bold, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true}})
-	red, _ := f.NewStyle(&excelize.Style{Font: &excelize.Font{Bold: true, Color: "C00000"}})
-	pct, _ := f.NewStyle(&excelize.Style{NumFmt: 10}) // 0.00%
-	intf, _ := f.NewStyle(&excelize.Style{NumFmt: 1}) // 0
-	cell := func(col, row int) string { n, _ := excelize.CoordinatesToCellName(col, row); return n }
-	f.SetCellValue(sheet, cell(1, 1), "指标")
-	f.SetCellStyle(sheet, cell(1, 1), cell(1, 1), bold)
+	sheet, err := f.AddSheet("对比")
+	if err != nil {
+		return err
+	}
+	bold, _ := f.AddStyle(xlsx.Style{Bold: true})
+	red, _ := f.AddStyle(xlsx.Style{Bold: true, Color: "C00000"})
+	pct, _ := f.AddStyle(xlsx.Style{NumFmt: 10}) // 0.00%
+	intf, _ := f.AddStyle(xlsx.Style{NumFmt: 1}) // 0
+	head := []any{xlsx.Cell{Value: "指标", Style: bold}}
 	for i, h := range s.headers() {
-		f.SetCellValue(sheet, cell(i+2, 1), h)
 		st := bold
 		if len(s.Entries[i].Failed) > 0 {
 			st = red
 		}
-		f.SetCellStyle(sheet, cell(i+2, 1), cell(i+2, 1), st)
+		head = append(head, xlsx.Cell{Value: h, Style: st})
+	}
+	if err := sheet.AddRow(head...); err != nil {
+		return err
 	}
 	for ri, r := range g.Rows {
-		row := ri + 2
-		f.SetCellValue(sheet, cell(1, row), r.Label)
+		row := []any{r.Label}
 		for ci, c := range r.Cells {
-			ref := cell(ci+2, row)
+			var x xlsx.Cell
 			switch {
 			case c.Value != nil && r.Key != "year" && !strings.HasSuffix(r.Key, "_change"):
-				f.SetCellValue(sheet, ref, *c.Value)
+				x.Value = *c.Value
 				if c.Unit == derive.Share {
-					f.SetCellStyle(sheet, ref, ref, pct)
+					x.Style = pct
 				} else if *c.Value == float64(int64(*c.Value)) {
-					f.SetCellStyle(sheet, ref, ref, intf)
+					x.Style = intf
 				}
 			case c.Text == "—":
 			default:
-				f.SetCellValue(sheet, ref, c.Text)
+				x.Value = c.Text
 			}
 			if c.Bad {
-				f.SetCellStyle(sheet, ref, ref, red)
+				x.Style = red
 			}
 			if c.Note != "" {
-				f.AddComment(sheet, excelize.Comment{Cell: ref, Author: "govreport", Text: c.Note})
+				if err := sheet.Comment(ci+2, ri+2, "govreport", c.Note); err != nil {
+					return err
+				}
 			}
+			row = append(row, x)
+		}
+		if err := sheet.AddRow(row...); err != nil {
+			return err
 		}
 	}
-	f.SetColWidth(sheet, "A", "A", 36)
-	if last, err := excelize.ColumnNumberToName(len(s.Entries) + 1); err == nil && len(s.Entries) > 0 {
-		f.SetColWidth(sheet, "B", last, 22)
+	sheet.SetColWidth(1, 1, 36)
+	if len(s.Entries) > 0 {
+		sheet.SetColWidth(2, len(s.Entries)+1, 22)
 	}
-	f.SetPanes(sheet, &excelize.Panes{Freeze: true, XSplit: 1, YSplit: 1, TopLeftCell: "B2", ActivePane: "bottomRight"})
+	sheet.Freeze(1, 1)
 	// Sheet 发现: every audit finding, one row per piece of evidence.
-	const found = "发现"
-	f.NewSheet(found)
-	for i, h := range []string{"报告", "规则", "级别", "说明", "字段", "值", "原文", "页", "行"} {
-		f.SetCellValue(found, cell(i+1, 1), h)
+	found, err := f.AddSheet("发现")
+	if err != nil {
+		return err
 	}
-	row := 2
+	if err := found.AddRow("报告", "规则", "级别", "说明", "字段", "值", "原文", "页", "行"); err != nil {
+		return err
+	}
 	for _, fd := range s.Findings {
 		ev := fd.Evidence
 		if len(ev) == 0 {
@@ -302,14 +310,16 @@ func (s *Set) WriteXLSX(w io.Writer) error {
 				vals[8] = e.Line
 			}
 			for i, v := range vals {
-				if v != nil {
-					f.SetCellValue(found, cell(i+1, row), v)
+				if v == "" {
+					vals[i] = nil // as before: an empty text is an empty cell
 				}
 			}
-			row++
+			if err := found.AddRow(vals...); err != nil {
+				return err
+			}
 		}
 	}
-	f.SetColWidth(found, "A", "A", 28)
-	f.SetColWidth(found, "D", "D", 80)
+	found.SetColWidth(1, 1, 28)
+	found.SetColWidth(4, 4, 80)
 	return f.Write(w)
 }

@@ -4,6 +4,9 @@ import (
 	"bytes"
 	"encoding/csv"
 	"math"
+	"os"
+	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -64,6 +67,83 @@ func TestXLSX(t *testing.T) {
 	}
 	if len(got) < 5 || !strings.Contains(strings.Join(got, "|"), "鼓楼区人民政府 2023 carry_over applications.carried_over.total=3|鼓楼区人民政府 2023 carry_over applications.carried_forward.total=5") {
 		t.Errorf("sheet 发现:\n%s", strings.Join(got, "\n"))
+	}
+
+	// The formats a reader sees: bold headers, red for failed checks,
+	// 0.00% for shares and 0 for counts, the frozen corner, the widths.
+	rowOf := func(label string) int {
+		for i, r := range rows {
+			if r[0] == label {
+				return i + 1
+			}
+		}
+		return 0
+	}
+	style := func(ref string) (bold bool, color string, numFmt int) {
+		id, _ := f.GetCellStyle("对比", ref)
+		st, err := f.GetStyle(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if st.Font != nil {
+			bold, color = st.Font.Bold, st.Font.Color
+		}
+		return bold, color, st.NumFmt
+	}
+	if b, c, _ := style("B1"); !b || !strings.HasSuffix(c, "C00000") {
+		t.Errorf("B1 (failed checks) bold %v colour %q", b, c)
+	}
+	if b, c, _ := style("C1"); !b || c != "" {
+		t.Errorf("C1 bold %v colour %q", b, c)
+	}
+	share, received := rowOf("予以公开占比"), rowOf("收到申请合计")
+	if _, _, n := style("C" + strconv.Itoa(share)); n != 10 {
+		t.Errorf("share with number format %d, want 10 (0.00%%)", n)
+	}
+	if _, _, n := style("C" + strconv.Itoa(received)); n != 1 {
+		t.Errorf("count with number format %d, want 1 (0)", n)
+	}
+	if p, _ := f.GetPanes("对比"); !p.Freeze || p.XSplit != 1 || p.YSplit != 1 || p.TopLeftCell != "B2" {
+		t.Errorf("panes %+v", p)
+	}
+	for _, w := range []struct {
+		sheet, col string
+		want       float64
+	}{{"对比", "A", 36}, {"对比", "B", 22}, {"发现", "A", 28}, {"发现", "D", 80}} {
+		if got, _ := f.GetColWidth(w.sheet, w.col); got != w.want {
+			t.Errorf("%s column %s is %v wide, want %v", w.sheet, w.col, got, w.want)
+		}
+	}
+
+	// openpyxl, which pandas uses, reads the same.
+	py := ""
+	for _, p := range []string{"/usr/bin/python3", "python3"} {
+		if exec.Command(p, "-c", "import openpyxl").Run() == nil {
+			py = p
+			break
+		}
+	}
+	if py == "" {
+		t.Log("no python3 with openpyxl: not read with openpyxl")
+		return
+	}
+	path := filepath.Join(t.TempDir(), "c.xlsx")
+	var again bytes.Buffer
+	if err := s.WriteXLSX(&again); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, again.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out, err := exec.Command(py, "-c", `
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb["对比"]
+share, received = ws.cell(int(sys.argv[2]), 3), ws.cell(int(sys.argv[3]), 3)
+print(wb.sheetnames, ws["B1"].value, ws["B1"].font.color.rgb, repr(received.value), received.number_format,
+      repr(share.value), share.number_format, ws.freeze_panes, sep="|")`, path, strconv.Itoa(share), strconv.Itoa(received)).CombinedOutput()
+	if want := "['对比', '发现']|洪泽区人民政府 2023 ✗|FFC00000|749|0|" + strconv.FormatFloat(294.0/718, 'g', -1, 64) + "|0.00%|B2\n"; err != nil || string(out) != want {
+		t.Errorf("openpyxl reads %q (%v), want %q", out, err, want)
 	}
 }
 

@@ -1,8 +1,7 @@
 package output
 
 import (
-	"github.com/xuri/excelize/v2"
-
+	"github.com/govreport/govreport/internal/xlsx"
 	"github.com/govreport/govreport/model"
 )
 
@@ -13,10 +12,12 @@ import (
 // FindingColumns and EvidenceColumns), "errors" (the files that are not
 // readable reports) and
 // "dictionary" (the data dictionary). With --shape long "cells" comes
-// first. Every sheet has its header frozen and an autofilter.
+// first. Every sheet has its header frozen and an autofilter. Rows are
+// streamed (internal/xlsx keeps each sheet's rows in a temporary file
+// past a megabyte).
 type xlsxWriter struct {
 	path   string
-	f      *excelize.File
+	f      *xlsx.Workbook
 	sheets map[string]*xsheet
 	row    []any
 	n      int64
@@ -24,8 +25,7 @@ type xlsxWriter struct {
 }
 
 type xsheet struct {
-	sw    *excelize.StreamWriter
-	n     int // rows written
+	sw    *xlsx.Sheet
 	width int // columns
 	head  int // header rows
 }
@@ -40,7 +40,7 @@ var WarningColumns = []string{"report_id", "path", "code", "field", "message"}
 var FailureColumns = []string{"path", "sha256", "kind", "reason", "path_base64"}
 
 func newXLSX(path string, o Options) (Writer, error) {
-	f := excelize.NewFile()
+	f := xlsx.New()
 	w := &xlsxWriter{path: path, f: f, sheets: map[string]*xsheet{}}
 	order := []string{"reports", "cells", "checks", "warnings", "findings", "findings_evidence", "errors", "dictionary"}
 	if o.long() {
@@ -60,16 +60,10 @@ func newXLSX(path string, o Options) (Writer, error) {
 		"errors":            {FailureColumns},
 		"dictionary":        {DictionaryColumns},
 	}
-	for i, name := range order {
-		if i == 0 {
-			if err := f.SetSheetName("Sheet1", name); err != nil {
-				return nil, err
-			}
-		} else if _, err := f.NewSheet(name); err != nil {
-			return nil, err
-		}
-		sw, err := f.NewStreamWriter(name)
+	for _, name := range order {
+		sw, err := f.AddSheet(name)
 		if err != nil {
+			f.Close()
 			return nil, err
 		}
 		s := &xsheet{sw: sw, width: len(headers[name][0]), head: len(headers[name])}
@@ -83,14 +77,17 @@ func newXLSX(path string, o Options) (Writer, error) {
 				width = 24
 			}
 			if err := sw.SetColWidth(c+1, c+1, width); err != nil {
+				f.Close()
 				return nil, err
 			}
 		}
-		if err := sw.SetPanes(&excelize.Panes{Freeze: true, YSplit: s.head, TopLeftCell: "A" + itoa(s.head+1), ActivePane: "bottomLeft"}); err != nil {
+		if err := sw.Freeze(0, s.head); err != nil {
+			f.Close()
 			return nil, err
 		}
 		for _, h := range headers[name] {
 			if err := s.add(strings2any(h)); err != nil {
+				f.Close()
 				return nil, err
 			}
 		}
@@ -98,13 +95,12 @@ func newXLSX(path string, o Options) (Writer, error) {
 	}
 	for _, c := range DictionaryRows() {
 		if err := w.sheets["dictionary"].add(c.Values()); err != nil {
+			f.Close()
 			return nil, err
 		}
 	}
 	return w, nil
 }
-
-func itoa(n int) string { c, _ := excelize.CoordinatesToCellName(1, n); return c[1:] }
 
 // add writes a row, text neutralised (Neutralise).
 func (s *xsheet) add(vals []any) error {
@@ -113,9 +109,7 @@ func (s *xsheet) add(vals []any) error {
 			vals[i] = Neutralise(t)
 		}
 	}
-	s.n++
-	cell, _ := excelize.CoordinatesToCellName(1, s.n)
-	return s.sw.SetRow(cell, vals)
+	return s.sw.AddRow(vals...)
 }
 
 func strings2any(ss []string) []any {
@@ -177,13 +171,8 @@ func (w *xlsxWriter) Commit() error {
 	if err := w.writeFindings(w.log.cross()); err != nil {
 		return err
 	}
-	for name, s := range w.sheets {
-		if err := s.sw.Flush(); err != nil {
-			return err
-		}
-		last, _ := excelize.CoordinatesToCellName(s.width, max(s.n, s.head))
-		first, _ := excelize.CoordinatesToCellName(1, s.head)
-		if err := w.f.AutoFilter(name, first+":"+last, nil); err != nil {
+	for _, s := range w.sheets {
+		if err := s.sw.AutoFilter(1, s.head, s.width, max(s.sw.Rows(), s.head)); err != nil {
 			return err
 		}
 	}
