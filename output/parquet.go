@@ -142,12 +142,51 @@ func (w *parquetWriter) WriteReport(rec *Record) error {
 	if err := w.w.Write(vals); err != nil {
 		return err
 	}
-	for _, c := range CellRows(rec) {
-		if err := w.cw.Write(c.Values()); err != nil {
+	rows := CellRows(rec)
+	for i := range rows {
+		if err := writeParquetCell(w.cw, &rows[i]); err != nil {
 			return err
 		}
 	}
 	return w.writeFindings(w.log.add(rec))
+}
+
+// writeParquetCell writes a row of the long form as CellRow.Values has
+// it, with typed calls: the cells are most of a convert's values, and
+// boxing each in an interface would cost more than writing it.
+func writeParquetCell(w *parquet.Writer, c *CellRow) error {
+	w.Int64(c.ReportID)
+	w.String(c.Field)
+	w.String(c.Table)
+	w.String(c.Row)
+	w.String(c.Col)
+	w.String(c.RowLabel)
+	w.String(c.ColLabel)
+	parquetInt(w, c.Value)
+	if c.Amount == nil {
+		w.Null()
+	} else {
+		w.Double(*c.Amount)
+	}
+	w.String(c.Unit)
+	w.String(c.RawText)
+	parquetInt(w, c.Page)
+	parquetInt(w, c.Line)
+	if c.Inferred {
+		w.Int64(1)
+	} else {
+		w.Int64(0)
+	}
+	w.String(c.NullReason)
+	return w.EndRow()
+}
+
+func parquetInt(w *parquet.Writer, p *int64) {
+	if p == nil {
+		w.Null()
+	} else {
+		w.Int64(*p)
+	}
 }
 
 func (w *parquetWriter) writeFindings(rows []FindingRow) error {

@@ -93,6 +93,7 @@ type Writer struct {
 	rows     int64 // rows of the open row group
 	total    int64 // rows of the file
 	buffered int   // bytes held: open pages and finished ones
+	col      int   // the column the next typed value goes to
 	groups   []rowGroup
 	zbuf     bytes.Buffer
 	zw       *gzip.Writer
@@ -108,6 +109,7 @@ type column struct {
 	runLen int
 	values []byte
 	rows   int
+	size   int // len(values) + len(levels), as counted in Writer.buffered
 	page   stats
 	// The open row group's column chunk: page headers and pages.
 	chunk      []byte
@@ -174,7 +176,8 @@ func (w *Writer) write(b []byte) {
 }
 
 // Write adds a row: one value per column, in order; nil (optional columns
-// only), int64, float64 or string as the column's type says.
+// only), int64, float64 or string as the column's type says. A row that
+// does not fit the schema is refused and the file stays as it was.
 func (w *Writer) Write(row []any) error {
 	if w.err != nil {
 		return w.err
@@ -182,7 +185,6 @@ func (w *Writer) Write(row []any) error {
 	if len(row) != len(w.cols) {
 		return fmt.Errorf("parquet: a row of %d values for %d columns", len(row), len(w.cols))
 	}
-	// Check the whole row first so a bad value leaves the columns even.
 	for i, v := range row {
 		c := &w.cols[i]
 		ok := false
@@ -200,33 +202,109 @@ func (w *Writer) Write(row []any) error {
 			return fmt.Errorf("parquet: column %q cannot hold %T", c.Name, v)
 		}
 	}
-	for i, v := range row {
-		c := &w.cols[i]
-		before := len(c.values) + len(c.levels)
+	for _, v := range row {
 		switch v := v.(type) {
 		case nil:
-			c.page.nulls++
-			c.level(0)
+			w.Null()
 		case int64:
-			c.values = binary.LittleEndian.AppendUint64(c.values, uint64(v))
-			c.page.addInt(v)
-			c.level(1)
+			w.Int64(v)
 		case float64:
-			c.values = binary.LittleEndian.AppendUint64(c.values, math.Float64bits(v))
-			c.page.addFloat(v)
-			c.level(1)
+			w.Double(v)
 		case string:
-			c.values = binary.LittleEndian.AppendUint32(c.values, uint32(len(v)))
-			c.values = append(c.values, v...)
-			c.level(1)
-		}
-		c.rows++
-		size := len(c.values) + len(c.levels)
-		w.buffered += size - before
-		if size >= w.opt.PageSize {
-			w.closePage(c)
+			w.String(v)
 		}
 	}
+	return w.EndRow()
+}
+
+// Int64, Double, String and Null give the next column's value of the row
+// being built, without boxing it in an interface; EndRow ends the row.
+// A value the column cannot hold stops the writer (the row would be
+// torn): EndRow and every later call return the error.
+func (w *Writer) Int64(v int64) {
+	if c := w.next(Int64, false); c != nil {
+		c.values = binary.LittleEndian.AppendUint64(c.values, uint64(v))
+		c.page.addInt(v)
+		w.added(c, 1)
+	}
+}
+
+func (w *Writer) Double(v float64) {
+	if c := w.next(Double, false); c != nil {
+		c.values = binary.LittleEndian.AppendUint64(c.values, math.Float64bits(v))
+		c.page.addFloat(v)
+		w.added(c, 1)
+	}
+}
+
+func (w *Writer) String(v string) {
+	if c := w.next(String, false); c != nil {
+		c.values = binary.LittleEndian.AppendUint32(c.values, uint32(len(v)))
+		c.values = append(c.values, v...)
+		w.added(c, 1)
+	}
+}
+
+func (w *Writer) Null() {
+	if c := w.next(0, true); c != nil {
+		c.page.nulls++
+		w.added(c, 0)
+	}
+}
+
+// next is the column the next value goes to, nil (and the writer
+// stopped) when it cannot take a value of type t, or a null.
+func (w *Writer) next(t Type, null bool) *column {
+	if w.err != nil {
+		return nil
+	}
+	if w.col >= len(w.cols) {
+		w.err = fmt.Errorf("parquet: a row of more than %d values", len(w.cols))
+		return nil
+	}
+	c := &w.cols[w.col]
+	if null && !c.Optional || !null && c.Type != t {
+		what := "null"
+		if !null {
+			what = [...]string{Int64: "an INT64", Double: "a DOUBLE", String: "a string"}[t]
+		}
+		w.err = fmt.Errorf("parquet: column %q cannot hold %s", c.Name, what)
+		return nil
+	}
+	w.col++
+	return c
+}
+
+// added records the definition level of the value just appended to c and
+// closes c's page when it is full.
+func (w *Writer) added(c *column, level byte) {
+	c.level(level)
+	c.rows++
+	size := len(c.values) + len(c.levels)
+	w.buffered += size - c.size
+	c.size = size
+	if size >= w.opt.PageSize {
+		w.closePage(c)
+	}
+}
+
+// midRow stops the writer when a row is half given.
+func (w *Writer) midRow() {
+	if w.col != 0 && w.err == nil {
+		w.err = fmt.Errorf("parquet: a row left at %d of %d values", w.col, len(w.cols))
+	}
+}
+
+// EndRow ends the row begun by the typed calls.
+func (w *Writer) EndRow() error {
+	if w.err != nil {
+		return w.err
+	}
+	if w.col != len(w.cols) {
+		w.err = fmt.Errorf("parquet: a row of %d values for %d columns", w.col, len(w.cols))
+		return w.err
+	}
+	w.col = 0
 	w.rows++
 	w.total++
 	if w.buffered >= w.opt.RowGroupSize {
@@ -340,18 +418,17 @@ func (w *Writer) closePage(c *column) {
 	h.end()
 	h.b = append(h.b, 0)
 
-	before := len(c.values) + len(c.levels)
 	c.chunk = append(c.chunk, h.b...)
 	for _, p := range body {
 		c.chunk = append(c.chunk, p...)
 	}
 	c.raw += int64(len(h.b) + rawSize)
 	c.zip += int64(len(h.b) + zipSize)
-	w.buffered += len(h.b) + zipSize - before
+	w.buffered += len(h.b) + zipSize - c.size
 	c.chunkStats.merge(c.page)
 	c.chunkRows += int64(c.rows)
 	c.pages++
-	c.levels, c.values, c.rows, c.page = c.levels[:0], c.values[:0], 0, stats{}
+	c.levels, c.values, c.rows, c.size, c.page = c.levels[:0], c.values[:0], 0, 0, stats{}
 }
 
 // writeStats writes a Statistics struct: the null count, and min_value
@@ -386,6 +463,7 @@ func writeStats(c *compact, id int16, t Type, s stats) {
 // Flush writes the open row group out (Write does so when the group
 // reaches Options.RowGroupSize).
 func (w *Writer) Flush() error {
+	w.midRow()
 	w.flushRowGroup()
 	return w.err
 }
@@ -411,6 +489,7 @@ func (w *Writer) flushRowGroup() {
 // Close writes the last row group and the footer. It does not close the
 // underlying writer.
 func (w *Writer) Close() error {
+	w.midRow()
 	if w.err != nil {
 		return w.err
 	}

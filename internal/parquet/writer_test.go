@@ -3,6 +3,7 @@ package parquet_test
 import (
 	"bytes"
 	"fmt"
+	"io"
 	"math"
 	"math/rand"
 	"reflect"
@@ -314,6 +315,64 @@ func TestRejects(t *testing.T) {
 		if _, err := parquet.NewWriter(&buf, cols, parquet.Options{}); err == nil {
 			t.Errorf("%v accepted", cols)
 		}
+	}
+}
+
+// The typed calls write the same file as Write, and a value of the wrong
+// type stops the writer rather than tearing a row.
+func TestTypedCalls(t *testing.T) {
+	rows := randomRows(500, 3)
+	var buf bytes.Buffer
+	w, _ := parquet.NewWriter(&buf, testCols, parquet.Options{PageSize: 512})
+	for _, r := range rows {
+		for _, v := range r {
+			switch v := v.(type) {
+			case nil:
+				w.Null()
+			case int64:
+				w.Int64(v)
+			case float64:
+				w.Double(v)
+			case string:
+				w.String(v)
+			}
+		}
+		if err := w.EndRow(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(buf.Bytes(), write(t, testCols, rows, parquet.Options{PageSize: 512})) {
+		t.Error("the typed calls wrote another file than Write")
+	}
+	sameRows(t, readAll(t, buf.Bytes()), rows)
+
+	for name, bad := range map[string]func(w *parquet.Writer){
+		"string for INT64": func(w *parquet.Writer) { w.String("1") },
+		"null in required": func(w *parquet.Writer) { w.Null() },
+		"short row":        func(w *parquet.Writer) { w.Int64(1) },
+		"long row": func(w *parquet.Writer) {
+			w.Int64(1)
+			w.Null()
+			w.Null()
+			w.Double(1)
+			w.String("")
+			w.Null()
+			w.Null()
+		},
+	} {
+		w, _ := parquet.NewWriter(io.Discard, testCols, parquet.Options{})
+		bad(w)
+		if w.EndRow() == nil || w.Close() == nil {
+			t.Errorf("%s: accepted", name)
+		}
+	}
+	w, _ = parquet.NewWriter(io.Discard, testCols, parquet.Options{})
+	w.Int64(1)
+	if w.Close() == nil {
+		t.Error("closed in the middle of a row")
 	}
 }
 
