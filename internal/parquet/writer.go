@@ -51,9 +51,10 @@ type Options struct {
 	// PageSize is the encoded size at which a column's page is closed
 	// (default 1 MiB).
 	PageSize int
-	// RowGroupSize bounds the bytes held in memory: finished pages of
-	// the row group plus the open ones. Reaching it writes the row group
-	// out (default 64 MiB).
+	// RowGroupSize bounds a row group's uncompressed size (its pages,
+	// finished and open): reaching it writes the group out. It bounds
+	// the memory held too, and keeps groups small enough for readers
+	// that load or parallelise by row group (default 64 MiB).
 	RowGroupSize int
 }
 
@@ -92,7 +93,7 @@ type Writer struct {
 	cols     []column
 	rows     int64 // rows of the open row group
 	total    int64 // rows of the file
-	buffered int   // bytes held: open pages and finished ones
+	buffered int   // uncompressed bytes of the row group: open pages and finished ones
 	col      int   // the column the next typed value goes to
 	groups   []rowGroup
 	zbuf     bytes.Buffer
@@ -424,7 +425,7 @@ func (w *Writer) closePage(c *column) {
 	}
 	c.raw += int64(len(h.b) + rawSize)
 	c.zip += int64(len(h.b) + zipSize)
-	w.buffered += len(h.b) + zipSize - c.size
+	w.buffered += len(h.b) + rawSize - c.size // uncompressed: see RowGroupSize
 	c.chunkStats.merge(c.page)
 	c.chunkRows += int64(c.rows)
 	c.pages++

@@ -198,6 +198,13 @@ func TestRoundTrip(t *testing.T) {
 						t.Errorf("%d pages in a chunk; want several", pages)
 					}
 				}
+				// A row group ends at the bound on its uncompressed size
+				// (give or take the row that reached it), compressed or not.
+				for i, g := range md.RowGroups {
+					if g.TotalByteSize > 64<<10+24<<10 || i < len(md.RowGroups)-1 && g.TotalByteSize < 64<<10 {
+						t.Errorf("row group %d: %d bytes uncompressed", i, g.TotalByteSize)
+					}
+				}
 				checkStats(t, md, rows)
 			})
 		}
