@@ -1,10 +1,7 @@
 package output
 
 import (
-	"fmt"
-	"reflect"
-
-	"github.com/parquet-go/parquet-go"
+	"github.com/govreport/govreport/internal/parquet"
 )
 
 // parquetWriter writes the reports with the flat columns (ColumnDefs):
@@ -14,93 +11,79 @@ import (
 // wide form is OUT.parquet and the long one OUT.cells.parquet, or the
 // other way round with --shape long (OUT.parquet the values,
 // OUT.reports.parquet the reports).
+//
+// The files are written by internal/parquet (gzip pages), not by a
+// general Parquet library, so the command does not pay for one at start.
 type parquetWriter struct {
 	reps, cells, errs *pending
-	w                 *parquet.Writer
-	cw                *parquet.GenericWriter[parquetCell]
-	ew                *parquet.GenericWriter[Failure]
-	rowType           reflect.Type
-	n                 int64
-	long              bool
+	w, cw, ew         *parquet.Writer
+	// required marks the wide table's required string columns: a nil
+	// there is written as "".
+	required []bool
+	n        int64
+	long     bool
 	// The audit's findings: NAME.findings.parquet and
 	// NAME.findings_evidence.parquet.
 	finds, evid *pending
-	fw          *parquet.GenericWriter[parquetFinding]
-	vw          *parquet.GenericWriter[parquetEvidence]
+	fw, vw      *parquet.Writer
 	log         findingLog
 }
 
-// parquetFinding is a row of the findings table (FindingColumns).
-type parquetFinding struct {
-	ID       int64  `parquet:"finding_id"`
-	ReportID int64  `parquet:"report_id"`
-	Path     string `parquet:"path"`
-	Rule     string `parquet:"rule"`
-	Severity string `parquet:"severity"`
-	Message  string `parquet:"message"`
-	Other    *int64 `parquet:"other_report_id,optional"`
+// parquetOptions are the files' settings; Name is the schema's root name,
+// kept as the files had it when they were written by parquet-go.
+func parquetOptions(name string) parquet.Options {
+	return parquet.Options{Name: name, Codec: parquet.Gzip}
 }
 
-// parquetEvidence is a row of the findings_evidence table
-// (EvidenceColumns).
-type parquetEvidence struct {
-	FindingID int64    `parquet:"finding_id"`
-	ReportID  int64    `parquet:"report_id"`
-	Path      string   `parquet:"path"`
-	Field     string   `parquet:"field"`
-	Value     *float64 `parquet:"value,optional"`
-	Text      string   `parquet:"text"`
-	Page      *int64   `parquet:"page,optional"`
-	Line      *int64   `parquet:"line,optional"`
-}
+// parquetRequired are the wide table's columns that always have a value.
+var parquetRequired = map[string]bool{"path": true, "sha256": true, "format": true, "template": true, "path_base64": true}
 
-// parquetCell is a row of the long form (LongColumns).
-type parquetCell struct {
-	ReportID   int64    `parquet:"report_id"`
-	Field      string   `parquet:"field"`
-	Table      string   `parquet:"table_key"`
-	Row        string   `parquet:"row_key"`
-	Col        string   `parquet:"column_key"`
-	RowLabel   string   `parquet:"row_label"`
-	ColLabel   string   `parquet:"column_label"`
-	Value      *int64   `parquet:"value,optional"`
-	Amount     *float64 `parquet:"amount,optional"`
-	Unit       string   `parquet:"unit"`
-	RawText    string   `parquet:"raw_text"`
-	Page       *int64   `parquet:"page,optional"`
-	Line       *int64   `parquet:"line,optional"`
-	Inferred   int64    `parquet:"inferred"`
-	NullReason string   `parquet:"null_reason"`
-}
-
-// parquetRowType is a struct type with one field per column, in column
-// order, so the file's schema keeps that order.
-func parquetRowType(short bool) reflect.Type {
-	var fields []reflect.StructField
-	str, ostr := reflect.TypeFor[string](), reflect.TypeFor[*string]()
-	oint, ofl := reflect.TypeFor[*int64](), reflect.TypeFor[*float64]()
-	for i, c := range cols().defs {
+// parquetReportColumns are the wide table's columns in ColumnDefs order:
+// optional but for parquetRequired.
+func parquetReportColumns(short bool) []parquet.Column {
+	defs := cols().defs
+	out := make([]parquet.Column, len(defs))
+	for i, c := range defs {
 		name := c.Name
 		if short {
 			name = c.Short
 		}
-		t, tag := ostr, name+",optional"
-		switch {
-		case c.Name == "path" || c.Name == "sha256" || c.Name == "format" || c.Name == "template" || c.Name == "path_base64":
-			t, tag = str, name
-		case c.Type == TypeInteger:
-			t = oint
-		case c.Type == TypeDecimal:
-			t = ofl
-		}
-		fields = append(fields, reflect.StructField{Name: fmt.Sprintf("F%d", i), Type: t, Tag: reflect.StructTag(`parquet:"` + tag + `"`)})
+		out[i] = parquet.Column{Name: name, Type: parquetType(c.Type), Optional: !parquetRequired[c.Name]}
 	}
-	return reflect.StructOf(fields)
+	return out
 }
 
-// ParquetSchema is the schema of the reports file.
-func ParquetSchema(short bool) *parquet.Schema {
-	return parquet.SchemaOf(reflect.New(parquetRowType(short)).Interface())
+func parquetType(t string) parquet.Type {
+	switch t {
+	case TypeInteger:
+		return parquet.Int64
+	case TypeDecimal:
+		return parquet.Double
+	}
+	return parquet.String
+}
+
+// parquetColumns are the columns of a side table: required but for the
+// names given.
+func parquetColumns(cs []Column, optional ...string) []parquet.Column {
+	out := make([]parquet.Column, len(cs))
+	for i, c := range cs {
+		out[i] = parquet.Column{Name: c.Name, Type: parquetType(c.Type)}
+		for _, o := range optional {
+			if o == c.Name {
+				out[i].Optional = true
+			}
+		}
+	}
+	return out
+}
+
+func parquetFailureColumns() []parquet.Column {
+	out := make([]parquet.Column, len(FailureColumns))
+	for i, n := range FailureColumns {
+		out[i] = parquet.Column{Name: n, Type: parquet.String}
+	}
+	return out
 }
 
 func newParquet(path string, o Options) (Writer, error) {
@@ -119,12 +102,29 @@ func newParquet(path string, o Options) (Writer, error) {
 		}
 		ps = append(ps, f)
 	}
-	w := &parquetWriter{reps: ps[0], cells: ps[1], errs: ps[2], finds: ps[3], evid: ps[4], rowType: parquetRowType(o.short()), long: o.long()}
-	w.fw = parquet.NewGenericWriter[parquetFinding](w.finds.f, parquet.Compression(&parquet.Zstd))
-	w.vw = parquet.NewGenericWriter[parquetEvidence](w.evid.f, parquet.Compression(&parquet.Zstd))
-	w.w = parquet.NewWriter(w.reps.f, parquet.SchemaOf(reflect.New(w.rowType).Interface()), parquet.Compression(&parquet.Zstd))
-	w.cw = parquet.NewGenericWriter[parquetCell](w.cells.f, parquet.Compression(&parquet.Zstd))
-	w.ew = parquet.NewGenericWriter[Failure](w.errs.f, parquet.Compression(&parquet.Zstd))
+	w := &parquetWriter{reps: ps[0], cells: ps[1], errs: ps[2], finds: ps[3], evid: ps[4], long: o.long()}
+	repCols := parquetReportColumns(o.short())
+	for _, c := range repCols {
+		w.required = append(w.required, !c.Optional)
+	}
+	var err error
+	for _, x := range []struct {
+		w    **parquet.Writer
+		p    *pending
+		cols []parquet.Column
+		name string
+	}{
+		{&w.w, w.reps, repCols, ""},
+		{&w.cw, w.cells, parquetColumns(LongColumns, "value", "amount", "page", "line"), "parquetCell"},
+		{&w.ew, w.errs, parquetFailureColumns(), "Failure"},
+		{&w.fw, w.finds, parquetColumns(FindingColumns, "other_report_id"), "parquetFinding"},
+		{&w.vw, w.evid, parquetColumns(EvidenceColumns, "value", "page", "line"), "parquetEvidence"},
+	} {
+		if *x.w, err = parquet.NewWriter(x.p.f, x.cols, parquetOptions(x.name)); err != nil {
+			w.Abort()
+			return nil, err
+		}
+	}
 	return w, nil
 }
 
@@ -133,48 +133,69 @@ func (w *parquetWriter) WriteReport(rec *Record) error {
 	if rec.ID == 0 {
 		rec.ID = w.n
 	}
-	v := reflect.New(w.rowType)
-	e := v.Elem()
-	for i, x := range Flatten(rec).Values() {
-		f := e.Field(i)
-		switch x := x.(type) {
-		case nil:
-		case string:
-			if f.Kind() == reflect.Pointer {
-				f.Set(reflect.ValueOf(&x))
-			} else {
-				f.SetString(x)
-			}
-		case int64:
-			f.Set(reflect.ValueOf(&x))
-		case float64:
-			f.Set(reflect.ValueOf(&x))
+	vals := Flatten(rec).Values()
+	for i, v := range vals {
+		if v == nil && w.required[i] {
+			vals[i] = ""
 		}
 	}
-	if err := w.w.Write(v.Interface()); err != nil {
+	if err := w.w.Write(vals); err != nil {
 		return err
 	}
 	rows := CellRows(rec)
-	cs := make([]parquetCell, len(rows))
-	for i, c := range rows {
-		cs[i] = parquetCell{c.ReportID, c.Field, c.Table, c.Row, c.Col, c.RowLabel, c.ColLabel, c.Value, c.Amount, c.Unit, c.RawText, c.Page, c.Line, 0, c.NullReason}
-		if c.Inferred {
-			cs[i].Inferred = 1
+	for i := range rows {
+		if err := writeParquetCell(w.cw, &rows[i]); err != nil {
+			return err
 		}
-	}
-	if _, err := w.cw.Write(cs); err != nil {
-		return err
 	}
 	return w.writeFindings(w.log.add(rec))
 }
 
+// writeParquetCell writes a row of the long form as CellRow.Values has
+// it, with typed calls: the cells are most of a convert's values, and
+// boxing each in an interface would cost more than writing it.
+func writeParquetCell(w *parquet.Writer, c *CellRow) error {
+	w.Int64(c.ReportID)
+	w.String(c.Field)
+	w.String(c.Table)
+	w.String(c.Row)
+	w.String(c.Col)
+	w.String(c.RowLabel)
+	w.String(c.ColLabel)
+	parquetInt(w, c.Value)
+	if c.Amount == nil {
+		w.Null()
+	} else {
+		w.Double(*c.Amount)
+	}
+	w.String(c.Unit)
+	w.String(c.RawText)
+	parquetInt(w, c.Page)
+	parquetInt(w, c.Line)
+	if c.Inferred {
+		w.Int64(1)
+	} else {
+		w.Int64(0)
+	}
+	w.String(c.NullReason)
+	return w.EndRow()
+}
+
+func parquetInt(w *parquet.Writer, p *int64) {
+	if p == nil {
+		w.Null()
+	} else {
+		w.Int64(*p)
+	}
+}
+
 func (w *parquetWriter) writeFindings(rows []FindingRow) error {
 	for _, f := range rows {
-		if _, err := w.fw.Write([]parquetFinding{{f.ID, f.ReportID, f.Path, f.Rule, f.Severity, f.Message, f.Other}}); err != nil {
+		if err := w.fw.Write(f.Values()); err != nil {
 			return err
 		}
 		for _, e := range f.Evidence {
-			if _, err := w.vw.Write([]parquetEvidence{{e.FindingID, e.ReportID, e.Path, e.Field, e.Value, e.Text, e.Page, e.Line}}); err != nil {
+			if err := w.vw.Write(e.Values()); err != nil {
 				return err
 			}
 		}
@@ -183,8 +204,8 @@ func (w *parquetWriter) writeFindings(rows []FindingRow) error {
 }
 
 func (w *parquetWriter) WriteFailure(f *Failure) error {
-	_, err := w.ew.Write([]Failure{*f.fixPath()})
-	return err
+	g := f.fixPath()
+	return w.ew.Write([]any{g.Path, g.SHA256, g.Kind, g.Reason, g.PathBase64})
 }
 
 func (w *parquetWriter) Commit() error {
@@ -192,7 +213,7 @@ func (w *parquetWriter) Commit() error {
 		w.Abort()
 		return err
 	}
-	for _, c := range []interface{ Close() error }{w.vw, w.fw, w.ew, w.cw, w.w} {
+	for _, c := range []*parquet.Writer{w.vw, w.fw, w.ew, w.cw, w.w} {
 		if err := c.Close(); err != nil {
 			w.Abort()
 			return err
