@@ -43,14 +43,14 @@ type segment struct {
 func chain(t *table, s string) ([]segment, string) {
 	var segs []segment
 	for s != "" {
-		name, cands := longestPrefix(t.byName, t.maxLen, s)
+		name, cands := longestPrefix(&t.byName, t.maxLen, s)
 		if cands == nil {
 			break
 		}
 		segs = append(segs, segment{name: name, cands: cands})
 		s = s[len(name):]
 	}
-	if name, cands := longestPrefix(t.byShort, t.maxLen, s); cands != nil {
+	if name, cands := longestPrefix(&t.byShort, t.maxLen, s); cands != nil {
 		rest := s[len(name):]
 		for _, z := range zoneWords {
 			if strings.HasPrefix(rest, z) {
@@ -65,7 +65,7 @@ func chain(t *table, s string) ([]segment, string) {
 
 // longestPrefix returns the longest name of m (at least two characters)
 // that s starts with.
-func longestPrefix(m map[string][]*Div, maxLen int, s string) (string, []*Div) {
+func longestPrefix(m *names, maxLen int, s string) (string, []*Div) {
 	ends := []int{}
 	n := 0
 	for i := range s {
@@ -81,7 +81,7 @@ func longestPrefix(m map[string][]*Div, maxLen int, s string) (string, []*Div) {
 		ends = append(ends, len(s))
 	}
 	for i := len(ends) - 1; i >= 0; i-- {
-		if ds := m[s[:ends[i]]]; ds != nil {
+		if ds := m.get(s[:ends[i]]); ds != nil {
 			return s[:ends[i]], ds
 		}
 	}
@@ -231,7 +231,7 @@ func Resolve(c Clues) *model.Region {
 		for _, name := range countiesNamed(t, c.Title+"\n"+c.Text) {
 			if !seen[name] {
 				seen[name] = true
-				cands = append(cands, t.byName[name]...)
+				cands = append(cands, t.byName.get(name)...)
 			}
 		}
 		if len(seen) > 1 {
