@@ -79,27 +79,28 @@ func (d *Div) within(a *Div) bool {
 	return false
 }
 
-// table is the division table of divisions_gen.go: static data, generated
-// from divisions.tsv.gz (TestDivisionsGo), searched by binary search. Only
-// the pointers (Parent, Prov and the name lists) are set on first use, a
-// few microseconds: parsing the TSV into maps took ~4 ms of every
-// process's first parse.
+// table is the division table of divisions_gen.go: static data generated
+// from divisions.tsv.gz (TestDivisionsGo) with the pointers between
+// divisions laid out by the linker, searched by binary search. Parsing the
+// TSV into maps took ~4 ms of every process's first parse; a table of
+// indexes turned into pointers on first use still cost ~1 ms of page
+// faults. Only a province's Prov, itself, is set at run time (a static
+// self-reference is an initialization cycle).
 type table struct {
-	byName  names // full names: 江苏省, 淮安市, 洪泽区
-	byShort names // names without their suffix: 江苏, 淮安, 洪泽
-	provs   []*Div
-	cities  []*Div
-	counts  []*Div
+	byName  *names // full names: 江苏省, 淮安市, 洪泽区
+	byShort *names // names without their suffix: 江苏, 淮安, 洪泽
+	provs   []Div  // in code order
+	cities  []Div
+	counts  []Div
 	maxLen  int // longest name in runes
 }
 
 // names maps a name to its divisions: keys sorted, the divisions of
-// keys[i] are ptr[start[i]:start[i+1]], sorted by code.
+// keys[i] are divs[start[i]:start[i+1]], sorted by code.
 type names struct {
 	keys  []string
 	start []uint16
-	idx   []uint16 // indexes into divs, parallel to ptr
-	ptr   []*Div
+	divs  []*Div
 }
 
 // get returns the divisions named s (nil for none).
@@ -109,7 +110,7 @@ func (n *names) get(s string) []*Div {
 		return nil
 	}
 	lo, hi := n.start[i], n.start[i+1]
-	return n.ptr[lo:hi:hi] // capped: a caller's append copies
+	return n.divs[lo:hi:hi] // capped: a caller's append copies
 }
 
 var (
@@ -119,40 +120,21 @@ var (
 
 func load() *table {
 	once.Do(func() {
-		t := &table{byName: divNames, byShort: divShorts, maxLen: maxNameLen}
-		for i := range divs {
-			d := &divs[i]
-			if p := divUp[i][0]; p >= 0 {
-				d.Parent = &divs[p]
-			}
-			d.Prov = &divs[divUp[i][1]]
-			switch d.Level {
-			case Province:
-				t.provs = append(t.provs, d)
-			case City:
-				t.cities = append(t.cities, d)
-			default:
-				t.counts = append(t.counts, d)
-			}
+		for i := range provDivs {
+			provDivs[i].Prov = &provDivs[i]
 		}
-		for _, n := range []*names{&t.byName, &t.byShort} {
-			n.ptr = make([]*Div, len(n.idx))
-			for i, x := range n.idx {
-				n.ptr[i] = &divs[x]
-			}
-		}
-		tab = t
+		tab = &table{byName: &divNames, byShort: &divShorts, provs: provDivs[:], cities: cityDivs[:], counts: countyDivs[:], maxLen: maxNameLen}
 	})
 	return tab
 }
 
 // byCode returns the division with a six-digit code, or nil.
 func byCode(code string) *Div {
-	i, ok := sort.Find(len(divs), func(i int) int { return strings.Compare(code, divs[i].Code) })
+	i, ok := sort.Find(len(codeList), func(i int) int { return strings.Compare(code, codeList[i].Code) })
 	if !ok {
 		return nil
 	}
-	return &divs[i]
+	return codeList[i]
 }
 
 // suffixes are stripped from a name to make its short form, longest first.

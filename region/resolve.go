@@ -43,14 +43,14 @@ type segment struct {
 func chain(t *table, s string) ([]segment, string) {
 	var segs []segment
 	for s != "" {
-		name, cands := longestPrefix(&t.byName, t.maxLen, s)
+		name, cands := longestPrefix(t.byName, t.maxLen, s)
 		if cands == nil {
 			break
 		}
 		segs = append(segs, segment{name: name, cands: cands})
 		s = s[len(name):]
 	}
-	if name, cands := longestPrefix(&t.byShort, t.maxLen, s); cands != nil {
+	if name, cands := longestPrefix(t.byShort, t.maxLen, s); cands != nil {
 		rest := s[len(name):]
 		for _, z := range zoneWords {
 			if strings.HasPrefix(rest, z) {
@@ -152,14 +152,16 @@ func (t *table) mentionIndex() map[[2]rune][]mentionEntry {
 			k := [2]rune{rs[0], rs[1]}
 			mentionIdx[k] = append(mentionIdx[k], mentionEntry{name, d})
 		}
-		for _, p := range t.provs {
+		for i := range t.provs {
+			p := &t.provs[i]
 			if s := shortName(p); s != "" {
 				add(s, p) // counts the full names too
 			} else {
 				add(p.Name, p)
 			}
 		}
-		for _, c := range t.cities {
+		for i := range t.cities {
+			c := &t.cities[i]
 			add(c.Name, c)
 		}
 	})
@@ -385,7 +387,8 @@ func countiesNamed(t *table, text string) []string {
 	countyOnce.Do(func() {
 		countyIdx = map[[2]rune][]string{}
 		seen := map[string]bool{}
-		for _, d := range t.counts {
+		for i := range t.counts {
+			d := &t.counts[i]
 			rs := []rune(d.Name)
 			if len(rs) < 3 || seen[d.Name] {
 				continue
@@ -409,7 +412,8 @@ func countiesNamed(t *table, text string) []string {
 		i += n1
 	}
 	var out []string
-	for _, d := range t.counts {
+	for i := range t.counts {
+		d := &t.counts[i]
 		if found[d.Name] {
 			out = append(out, d.Name)
 			delete(found, d.Name)
