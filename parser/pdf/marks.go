@@ -1,0 +1,133 @@
+package pdf
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Hand-written forms of the short patterns the table and line code test
+// words with (each documented by its pattern; \d and \s are ASCII as in
+// the regexp package): compiling them was part of every process's first
+// PDF, and they run on every word.
+
+const cjkNumerals = "一二三四五六七八九十"
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// numeralRun is the length in bytes of the Chinese numerals s opens with.
+func numeralRun(s string) int {
+	n := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if !strings.ContainsRune(cjkNumerals, r) {
+			break
+		}
+		n += w
+	}
+	return n
+}
+
+// isDigitMark is ^\d{1,2}\s*[.、．] (1. 2、 12．).
+func isDigitMark(s string) bool {
+	n := 0
+	for n < len(s) && n < 3 && isDigit(s[n]) {
+		n++
+	}
+	if n == 0 || n > 2 {
+		return false
+	}
+	for n < len(s) && isReSpace(s[n]) {
+		n++
+	}
+	r, _ := utf8.DecodeRuneInString(s[n:])
+	return r == '.' || r == '、' || r == '．'
+}
+
+// isGroupMark is ^[(（][三四五六][)）] ((三) （四）).
+func isGroupMark(s string) bool {
+	r, w := utf8.DecodeRuneInString(s)
+	if r != '(' && r != '（' {
+		return false
+	}
+	s = s[w:]
+	r, w = utf8.DecodeRuneInString(s)
+	if r == utf8.RuneError || !strings.ContainsRune("三四五六", r) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(s[w:])
+	return r == ')' || r == '）'
+}
+
+// isRowMark is ^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．]).
+func isRowMark(s string) bool {
+	if n := numeralRun(s); n > 0 {
+		return strings.HasPrefix(s[n:], "、")
+	}
+	if r, w := utf8.DecodeRuneInString(s); r == '(' || r == '（' {
+		n := numeralRun(s[w:])
+		if n == 0 {
+			return false
+		}
+		r, _ = utf8.DecodeRuneInString(s[w+n:])
+		return r == ')' || r == '）'
+	}
+	return isDigitMark(s)
+}
+
+// isNumberWord is ^[-+]?[\d,，]+(?:\.\d+)?$|^[-—–/／无]$: a number of the
+// table or the marks of an empty cell.
+func isNumberWord(s string) bool {
+	switch s {
+	case "-", "—", "–", "/", "／", "无":
+		return true
+	}
+	return isDecimal(s, true)
+}
+
+// isDecimal is ^[-+]?[\d,]+(\.\d+)?$, with fullComma also ， among the
+// digits.
+func isDecimal(s string, fullComma bool) bool {
+	i := 0
+	if i < len(s) && (s[i] == '-' || s[i] == '+') {
+		i++
+	}
+	j := i
+	for j < len(s) {
+		switch {
+		case isDigit(s[j]) || s[j] == ',':
+			j++
+		case fullComma && strings.HasPrefix(s[j:], "，"):
+			j += len("，")
+		default:
+			goto run
+		}
+	}
+run:
+	if j == i {
+		return false
+	}
+	if j == len(s) {
+		return true
+	}
+	if s[j] != '.' {
+		return false
+	}
+	k := j + 1
+	for k < len(s) && isDigit(s[k]) {
+		k++
+	}
+	return k > j+1 && k == len(s)
+}
+
+// isPlainNum is ^\d{1,4}$.
+func isPlainNum(s string) bool {
+	if len(s) == 0 || len(s) > 4 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !isDigit(s[i]) {
+			return false
+		}
+	}
+	return true
+}
