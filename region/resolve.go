@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
@@ -309,10 +310,30 @@ func above(d *Div, m map[*Div]int) string {
 }
 
 var (
-	townRe    = lazyre.New(`^\p{Han}{1,8}(?:镇|乡|街道)$`)
 	genericRe = lazyre.New(`^\p{Han}{1,8}?(?:省|市|区|县|旗)`)
 	zoneRe    = lazyre.New(`(?:综合实验区|开发区|高新区|新区|试验区)$`)
 )
+
+// isTown is ^\p{Han}{1,8}(?:镇|乡|街道)$ (高良涧街道, 黄集镇): a township's
+// name. Plain code, as the pattern was compiled in every parse.
+func isTown(s string) bool {
+	p, ok := strings.CutSuffix(s, "街道")
+	if !ok {
+		if p, ok = strings.CutSuffix(s, "镇"); !ok {
+			if p, ok = strings.CutSuffix(s, "乡"); !ok {
+				return false
+			}
+		}
+	}
+	n := 0
+	for _, r := range p {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 8
+}
 
 // governments are the names of a division's government, longest first.
 var governments = []string{"街道办事处", "党工委管委会", "管理委员会", "人民政府", "行政公署", "办事处", "管委会", "政府"}
@@ -338,7 +359,7 @@ func classify(rest string, hasDiv bool) (kind, dept string) {
 	}
 	for _, g := range governments {
 		if place, ok := strings.CutSuffix(rest, g); ok {
-			if townRe.MatchString(place) {
+			if isTown(place) {
 				return "township", place
 			}
 			if g == "街道办事处" {
@@ -350,7 +371,7 @@ func classify(rest string, hasDiv bool) (kind, dept string) {
 	if rest == "" && hasDiv || zoneRe.MatchString(rest) {
 		return gov()
 	}
-	if townRe.MatchString(rest) {
+	if isTown(rest) {
 		return "township", rest
 	}
 	if !hasDiv {

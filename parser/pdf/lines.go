@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -211,15 +210,11 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 	return l
 }
 
-var (
-	pageNumRe = lazyre.New(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
-)
-
 // dropFurniture removes page numbers and running headers and footers.
 func dropFurniture(per [][]*tline, pages []page) {
 	isPageNum := func(l *tline, p *page) bool {
 		t := l.joined()
-		if !pageNumRe.MatchString(t) {
+		if !isPageNumber(t) {
 			return false
 		}
 		if isPlainNum(t) || len(l.words) > 1 && !strings.ContainsAny(t, "-—–－―~第/") {

@@ -131,3 +131,120 @@ func isPlainNum(s string) bool {
 	}
 	return true
 }
+
+// cursor reads a word from the left for the hand-written patterns.
+type cursor struct{ s string }
+
+func (c *cursor) end() bool { return c.s == "" }
+
+// set consumes the runes of set at the front, at most max (max < 0: no
+// limit), and reports whether there were at least min.
+func (c *cursor) set(set string, min, max int) bool {
+	n := 0
+	for c.s != "" && (max < 0 || n < max) {
+		r, w := utf8.DecodeRuneInString(c.s)
+		if r == utf8.RuneError || !strings.ContainsRune(set, r) {
+			break
+		}
+		c.s = c.s[w:]
+		n++
+	}
+	return n >= min
+}
+
+func (c *cursor) spaces() {
+	for c.s != "" && isReSpace(c.s[0]) {
+		c.s = c.s[1:]
+	}
+}
+
+// digits consumes \d{1,4} that no further digit follows (what a pattern
+// \d{1,4} followed by anything but a digit accepts).
+func (c *cursor) digits() bool {
+	n := 0
+	for n < len(c.s) && isDigit(c.s[n]) {
+		n++
+	}
+	c.s = c.s[n:]
+	return n >= 1 && n <= 4
+}
+
+func (c *cursor) lit(p string) bool {
+	if !strings.HasPrefix(c.s, p) {
+		return false
+	}
+	c.s = c.s[len(p):]
+	return true
+}
+
+const pageDashes = "-—–－―"
+
+// isPageNumber is the pattern of a printed page number:
+//
+//	^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$                  (- 4 -, ~4~)
+//	^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$  (第4页, 第4页 共9页)
+//	^\d{1,4}\s*/\s*\d{1,4}$                                (4/9)
+//	^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$                     (4, -4-)
+func isPageNumber(t string) bool {
+	c := cursor{t}
+	if c.set(pageDashes+"~", 1, -1) {
+		c.spaces()
+		if c.digits() {
+			c.spaces()
+			if c.set(pageDashes+"~", 1, -1) && c.end() {
+				return true
+			}
+		}
+	}
+	c = cursor{t}
+	if c.lit("第") {
+		c.spaces()
+		if !c.digits() {
+			return false
+		}
+		c.spaces()
+		if !c.lit("页") {
+			return false
+		}
+		if c.end() {
+			return true
+		}
+		c.spaces()
+		c.set(",，/", 0, 1)
+		c.spaces()
+		if !c.lit("共") {
+			return false
+		}
+		c.spaces()
+		if !c.digits() {
+			return false
+		}
+		c.spaces()
+		return c.lit("页") && c.end()
+	}
+	c = cursor{t}
+	if !c.digits() {
+		c = cursor{t}
+		c.set(pageDashes, 0, 1)
+		c.spaces()
+		if !c.digits() {
+			return false
+		}
+		c.spaces()
+		c.set(pageDashes, 0, 1)
+		return c.end()
+	}
+	// \d{1,4} first: 4/9 or 4 or 4-
+	rest := c
+	c.spaces()
+	if c.lit("/") {
+		c.spaces()
+		if c.digits() && c.end() {
+			return true
+		}
+	}
+	c = rest
+	c.spaces()
+	c.set(pageDashes, 0, 1)
+	return c.end()
+}

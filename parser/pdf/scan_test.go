@@ -88,14 +88,24 @@ func TestMarksAsPatterns(t *testing.T) {
 		{"isNumberWord", regexp.MustCompile(`^[-+]?[\d,，]+(?:\.\d+)?$|^[-—–/／无]$`), isNumberWord},
 		{"isDecimal", regexp.MustCompile(`^[-+]?[\d,]+(\.\d+)?$`), func(s string) bool { return isDecimal(s, false) }},
 		{"isPlainNum", regexp.MustCompile(`^\d{1,4}$`), isPlainNum},
+		{"isPageNumber", regexp.MustCompile(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`), isPageNumber},
 	}
 	pieces := []string{"1", "2", "9", "0", "12", "123", "、", ".", "．", ",", "，", "+", "-", "—", "–", "/", "／", "无",
-		"(", ")", "（", "）", "一", "三", "六", "七", "十", "二十", "(三", "（四）", "(五）", " ", "\t", "\u3000", "元", "a", "\xff", "１"}
+		"(", ")", "（", "）", "一", "三", "六", "七", "十", "二十", "(三", "（四）", "(五）", "第", "页", "共", "~", "－", "―", "1234", "12345", " ", "\t", "\u3000", "元", "a", "\xff", "１"}
 	rng := rand.New(rand.NewSource(11))
 	matched := map[string]int{}
+	// page numbers as printed, and mutations of them
+	pages := []string{"- 4 -", "—12—", "~3~", "第4页", "第 4 页 共 9 页", "第4页，共9页", "第4页/共9页", "4/9", "4 / 12", "-4-", "4", "－ 5", "12-"}
 	for n := 0; n < 300000; n++ {
 		var b []byte
-		for k := rng.Intn(6); k >= 0; k-- {
+		if n%3 == 0 {
+			b = []byte(pages[rng.Intn(len(pages))])
+			for k := rng.Intn(3); k > 0 && len(b) > 0; k-- {
+				i := rng.Intn(len(b) + 1)
+				b = append(b[:i:i], append([]byte(pieces[rng.Intn(len(pieces))]), b[i:]...)...)
+			}
+		}
+		for k := rng.Intn(6); k >= 0 && n%3 != 0; k-- {
 			b = append(b, pieces[rng.Intn(len(pieces))]...)
 		}
 		s := string(b)
