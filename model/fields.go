@@ -80,8 +80,37 @@ func FieldByPath(path string) (Field, bool) {
 // KindOf returns the kind of the value at path; Count for a path the
 // catalogue does not list.
 func KindOf(path string) ValueKind {
-	if f, ok := FieldByPath(path); ok {
-		return f.Kind
+	if k, ok := nonCounts()[path]; ok {
+		return k
+	}
+	return Count
+}
+
+// nonCounts are the kinds of the cells that are not counts (table 二's
+// changes and amounts), all that KindOf needs: the recognizer asks for
+// every value of every parse, and building the whole catalogue (a label
+// map per cell) for that was ~1 ms of a process's first parse.
+var nonCounts = sync.OnceValue(func() map[string]ValueKind {
+	m := map[string]ValueKind{}
+	for _, g := range []Generation{Gen2021, Gen2019} {
+		for _, r := range DisclosureRows[g] {
+			for _, c := range r.Fields {
+				if k := disclosureKind(c.Key); k != Count {
+					m["active_disclosure."+r.Key+"."+c.Key] = k
+				}
+			}
+		}
+	}
+	return m
+})
+
+// disclosureKind is the kind of table 二's column key.
+func disclosureKind(col string) ValueKind {
+	switch col {
+	case "change":
+		return SignedCount
+	case "amount_10k_yuan", "amount_yuan":
+		return Amount
 	}
 	return Count
 }
@@ -115,14 +144,12 @@ func buildFields() ([]Field, map[string]int) {
 	for _, g := range []Generation{Gen2021, Gen2019} {
 		for _, r := range DisclosureRows[g] {
 			for _, c := range r.Fields {
-				f := Field{Table: "active_disclosure", Row: r.Key, Col: c.Key, Kind: Count}
-				switch {
-				case c.Key == "change":
-					f.Kind = SignedCount
-				case c.Key == "amount_10k_yuan":
-					f.Kind, f.Unit = Amount, "万元"
-				case c.Key == "amount_yuan":
-					f.Kind, f.Unit = Amount, "元"
+				f := Field{Table: "active_disclosure", Row: r.Key, Col: c.Key, Kind: disclosureKind(c.Key)}
+				switch c.Key {
+				case "amount_10k_yuan":
+					f.Unit = "万元"
+				case "amount_yuan":
+					f.Unit = "元"
 				}
 				add(f, g, FieldLabel{Row: r.Label, Col: c.Label})
 			}

@@ -120,7 +120,7 @@ func (p *Parser) ReadFile(path string) ([]byte, error) {
 			return nil, fileError(path, err)
 		}
 		defer f.Close()
-		return p.ReadFrom(path, f)
+		return p.readSized(path, f, st.Size())
 	}
 	return p.readSpecial(path)
 }
@@ -196,6 +196,22 @@ func (p *Parser) ReadFrom(name string, r io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	return src, nil
+}
+
+// readSized reads a regular file whose size was measured into one buffer
+// of that size (io.ReadAll would grow and copy its buffer a dozen times for
+// a 400 KB PDF). A file that grew since, or
+// one that reports no size (/proc), is read on through ReadFrom.
+func (p *Parser) readSized(name string, f *os.File, size int64) ([]byte, error) {
+	buf := make([]byte, size+1) // +1 sees whether the file ends where stat said
+	n, err := io.ReadFull(f, buf)
+	switch {
+	case err == io.ErrUnexpectedEOF || err == io.EOF:
+		return buf[:n], nil
+	case err != nil:
+		return nil, fileError(name, err)
+	}
+	return p.ReadFrom(name, io.MultiReader(bytes.NewReader(buf), f))
 }
 
 // checkSize refuses a document of n bytes over the limit.

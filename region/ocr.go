@@ -1,6 +1,9 @@
 package region
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
 
 // OCR confuses characters that look alike (沭/沐, 己/已, 戊/戌). An agency
 // whose name opens with no division may be such a misreading: when
@@ -14,7 +17,9 @@ var lookalikes = []string{
 	"祗祇", "泗洒", "渑绳", "鄞勤", "郓恽", "睢雎", "亳毫", "邛邙", "濮璞", "溧漂",
 }
 
-var lookalikeOf = func() map[rune][]rune {
+// lookalikeOf maps a character to its lookalikes, built on first use
+// (only OCR text asks).
+var lookalikeOf = sync.OnceValue(func() map[rune][]rune {
 	m := map[rune][]rune{}
 	for _, g := range lookalikes {
 		rs := []rune(g)
@@ -27,7 +32,7 @@ var lookalikeOf = func() map[rune][]rune {
 		}
 	}
 	return m
-}()
+})
 
 // CorrectAgency returns the agency name with one misread character put
 // right, when the name as printed opens with no division and exactly one
@@ -41,7 +46,7 @@ func CorrectAgency(agency string) (string, bool) {
 	rs := []rune(agency)
 	found := ""
 	for i := 0; i < len(rs) && i < t.maxLen; i++ {
-		for _, alt := range lookalikeOf[rs[i]] {
+		for _, alt := range lookalikeOf()[rs[i]] {
 			c := append([]rune(nil), rs...)
 			c[i] = alt
 			s := string(c)

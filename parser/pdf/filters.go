@@ -46,18 +46,10 @@ func rawStream(v lpdf.Value, src []byte) (raw []byte, ok bool) {
 			raw, ok = nil, false
 		}
 	}()
-	if dataField < 0 || v.Kind() != lpdf.Stream {
+	start, ok := streamOffset(v)
+	if !ok {
 		return nil, false
 	}
-	s := reflect.ValueOf(v).Field(dataField)
-	if s.Kind() == reflect.Interface {
-		s = s.Elem()
-	}
-	off := s.FieldByName("offset")
-	if !off.IsValid() {
-		return nil, false
-	}
-	start := off.Int()
 	n, _ := num(key(v, "Length"))
 	if start < 0 || start > int64(len(src)) {
 		return nil, false
@@ -70,6 +62,23 @@ func rawStream(v lpdf.Value, src []byte) (raw []byte, ok bool) {
 		}
 	}
 	return src[start:end], true
+}
+
+// streamOffset is where a stream's data starts in the bytes the library
+// reads (the library does not export it).
+func streamOffset(v lpdf.Value) (int64, bool) {
+	if dataField < 0 || v.Kind() != lpdf.Stream {
+		return 0, false
+	}
+	s := reflect.ValueOf(v).Field(dataField)
+	if s.Kind() == reflect.Interface {
+		s = s.Elem()
+	}
+	off := s.FieldByName("offset")
+	if !off.IsValid() {
+		return 0, false
+	}
+	return off.Int(), true
 }
 
 // decodeRaw applies the filters to raw, at most limit bytes of output.

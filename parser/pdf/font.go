@@ -1,6 +1,8 @@
 package pdf
 
 import (
+	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf16"
@@ -32,9 +34,9 @@ type font struct {
 
 	// CID fonts
 	dw  float64
-	w   map[uint32]float64
+	w   widths
 	dw2 float64 // vertical displacement w1y (negative: downwards)
-	w2  map[uint32]float64
+	w2  widths
 }
 
 // glyph is one decoded code of a shown string.
@@ -216,12 +218,12 @@ func (f *font) width(n int, code uint32) float64 {
 	cid := f.cidOf(n, code)
 	if f.vertical {
 		// the vertical displacement w1y, negative: downwards
-		if w, ok := f.w2[cid]; ok {
+		if w, ok := f.w2.get(cid); ok {
 			return w
 		}
 		return f.dw2
 	}
-	if w, ok := f.w[cid]; ok {
+	if w, ok := f.w.get(cid); ok {
 		return w
 	}
 	if cid >= 1 && cid <= 95 && !strings.HasPrefix(f.encoding, "Identity") && f.encCMap == nil {
@@ -331,37 +333,199 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 	return f
 }
 
-// parseW parses a /W (or /W2 when vertical) array of a CID font.
-func parseW(w lpdf.Value, vertical bool) map[uint32]float64 {
-	out := map[uint32]float64{}
+// wItem is one element of a /W or /W2 array: a number, or an array of
+// numbers (an element that is not a number reads as 0 there, as the
+// widths did), or anything else.
+type wItem struct {
+	num   float64
+	isNum bool
+	arr   []float64 // non-nil for an array
+}
+
+// wItems reads a /W or /W2 array.
+func wItems(w lpdf.Value) []wItem {
 	n := length(w)
+	items := make([]wItem, n)
+	for i := range items {
+		e := index(w, i)
+		if e.Kind() == lpdf.Array {
+			m := length(e)
+			a := make([]float64, m)
+			for j := range a {
+				a[j] = numOr(index(e, j), 0)
+			}
+			items[i].arr = a
+			continue
+		}
+		items[i].num, items[i].isNum = num(e)
+	}
+	return items
+}
+
+// widths are a CID font's /W (or /W2) as ranges of CIDs sorted by their
+// first CID and searched by binary search: "1 65535 500" stays one range
+// (expanded into a map it was 65,535 insertions per font, a fifth of the
+// reading of a PDF).
+type widths struct {
+	rs []wRange
+	m  map[uint32]float64 // instead of rs when ranges overlap or wrap (odd files): expanded, later entries win
+}
+
+// wRange gives the CIDs first..last the width w, or ws[cid-first] when ws
+// is set.
+type wRange struct {
+	first, last uint32
+	w           float64
+	ws          []float64
+}
+
+// get returns the width of a CID.
+func (t *widths) get(cid uint32) (float64, bool) {
+	if t.m != nil {
+		w, ok := t.m[cid]
+		return w, ok
+	}
+	rs := t.rs
+	i := sort.Search(len(rs), func(i int) bool { return rs[i].last >= cid })
+	if i == len(rs) || rs[i].first > cid {
+		return 0, false
+	}
+	if r := rs[i]; r.ws != nil {
+		return r.ws[cid-r.first], true
+	}
+	return rs[i].w, true
+}
+
+// maxWidths bounds the CIDs a /W array may give widths to.
+const maxWidths = 1 << 17
+
+// parseW parses a /W (or /W2 when vertical) array of a CID font.
+func parseW(w lpdf.Value, vertical bool) widths {
+	items := wItems(w)
+	if rs, ok := wRanges(items, vertical); ok {
+		return widths{rs: rs}
+	}
+	return widths{m: wMap(items, vertical)}
+}
+
+// wRanges makes the ranges of a /W array, sorted; ok is false when they
+// overlap, wrap past the largest CID or reach maxWidths, which wMap then
+// handles entry by entry.
+func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
+	step := 1
+	if vertical {
+		step = 3
+	}
 	count := 0
-	for i := 0; i < n && count < 1<<17; {
-		first, ok := num(index(w, i))
-		if !ok {
+	for i := 0; i < len(items); {
+		if !items[i].isNum {
 			i++
 			continue
 		}
-		next := index(w, i+1)
-		if next.Kind() == lpdf.Array {
-			m := length(next)
+		first := items[i].num
+		var next wItem
+		if i+1 < len(items) {
+			next = items[i+1]
+		}
+		if next.arr != nil {
+			m := len(next.arr) / step
+			if m > 0 {
+				start := uint32(first)
+				if uint64(start)+uint64(m)-1 > math.MaxUint32 {
+					return nil, false
+				}
+				ws := next.arr
+				if vertical {
+					ws = make([]float64, m)
+					for j := range ws {
+						ws[j] = next.arr[j*step]
+					}
+				}
+				rs = append(rs, wRange{first: start, last: start + uint32(m) - 1, ws: ws[:m:m]})
+				count += m
+			}
+			i += 2
+			continue
+		}
+		if !next.isNum {
+			i += 2
+			continue
+		}
+		last := next.num
+		var wv float64
+		if i+2 < len(items) && items[i+2].isNum {
+			wv = items[i+2].num
+		}
+		skip := 3
+		if vertical {
+			skip = 5
+		}
+		if last-first > 65535 || last < first {
+			i += skip
+			continue
+		}
+		a, b := uint32(first), uint32(last)
+		if b == math.MaxUint32 {
+			return nil, false // the map's loop wraps to 0 here
+		}
+		if a <= b {
+			rs = append(rs, wRange{first: a, last: b, w: wv})
+			count += int(b-a) + 1
+		}
+		i += skip
+	}
+	if count >= maxWidths {
+		return nil, false
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].first < rs[j].first })
+	for i := 1; i < len(rs); i++ {
+		if rs[i].first <= rs[i-1].last {
+			return nil, false
+		}
+	}
+	return rs, true
+}
+
+// wMap expands a /W array into a map, entry by entry, at most maxWidths.
+func wMap(items []wItem, vertical bool) map[uint32]float64 {
+	out := map[uint32]float64{}
+	n := len(items)
+	at := func(i int) wItem {
+		if i < n {
+			return items[i]
+		}
+		return wItem{}
+	}
+	count := 0
+	for i := 0; i < n && count < maxWidths; {
+		if !items[i].isNum {
+			i++
+			continue
+		}
+		first := items[i].num
+		next := at(i + 1)
+		if next.arr != nil {
+			m := len(next.arr)
 			step := 1
 			if vertical {
 				step = 3
 			}
-			for j := 0; j+step-1 < m && count < 1<<17; j += step {
-				out[uint32(first)+uint32(j/step)] = numOr(index(next, j), 0)
+			for j := 0; j+step-1 < m && count < maxWidths; j += step {
+				out[uint32(first)+uint32(j/step)] = next.arr[j]
 				count++
 			}
 			i += 2
 			continue
 		}
-		last, ok := num(next)
-		if !ok {
+		if !next.isNum {
 			i += 2
 			continue
 		}
-		wv := numOr(index(w, i+2), 0)
+		last := next.num
+		wv := 0.0
+		if e := at(i + 2); e.isNum {
+			wv = e.num
+		}
 		if last-first > 65535 || last < first {
 			i += 3
 			if vertical {
@@ -369,7 +533,7 @@ func parseW(w lpdf.Value, vertical bool) map[uint32]float64 {
 			}
 			continue
 		}
-		for c := uint32(first); c <= uint32(last) && count < 1<<17; c++ {
+		for c := uint32(first); c <= uint32(last) && count < maxWidths; c++ {
 			out[c] = wv
 			count++
 		}

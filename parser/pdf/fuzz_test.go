@@ -147,7 +147,7 @@ func FuzzFontDecode(f *testing.F) {
 	f.Add("Identity-V", []byte("\x00\x01\x00"))
 	f.Add("", []byte("plain \xe9"))
 	f.Fuzz(func(t *testing.T, enc string, text []byte) {
-		fnt := &font{encoding: enc, dw: 1000, dw2: -1000, scale: 1, w: map[uint32]float64{1: 500}}
+		fnt := &font{encoding: enc, dw: 1000, dw2: -1000, scale: 1, w: widths{rs: []wRange{{first: 1, last: 1, w: 500}}}}
 		if enc == "" {
 			fnt.simple = true
 			fnt.missingW = 500

@@ -87,7 +87,7 @@ func checkHostile(t *testing.T, name string, doc *layout.Document, err error) {
 			t.Fatalf("table 三: header %q, %d lines", header, len(order))
 		}
 		for label, r := range rows {
-			if groupMarkRe.MatchString(label) && !strings.HasPrefix(label, "(六)") && strings.Join(r[1:], "") != "" {
+			if isGroupMark(label) && !strings.HasPrefix(label, "(六)") && strings.Join(r[1:], "") != "" {
 				t.Errorf("group label %q has values %q", label, r)
 			}
 		}

@@ -5,7 +5,6 @@ import (
 	"sort"
 	"strings"
 
-	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -198,7 +197,7 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 	// a unit printed after its number (75394432.52 元) belongs to the cell
 	for i := 1; i < len(l.words); i++ {
 		w, p := l.words[i], &l.words[i-1]
-		if (w.text == "元" || w.text == "万元") && numericWord.MatchString(p.text) && w.x0-p.x1 < math.Max(w.size, p.size) {
+		if (w.text == "元" || w.text == "万元") && isDecimal(p.text, false) && w.x0-p.x1 < math.Max(w.size, p.size) {
 			p.text += w.text
 			p.raw += w.raw
 			p.x1 = w.x1
@@ -211,20 +210,14 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 	return l
 }
 
-var (
-	numericWord = lazyre.New(`^[-+]?[\d,]+(\.\d+)?$`)
-	pageNumRe   = lazyre.New(`^[-—–－―~]+\s*\d{1,4}\s*[-—–－―~]+$|^第\s*\d{1,4}\s*页(\s*[,，/]?\s*共\s*\d{1,4}\s*页)?$|^\d{1,4}\s*/\s*\d{1,4}$|^[-—–－―]?\s*\d{1,4}\s*[-—–－―]?$`)
-	plainNumRe  = lazyre.New(`^\d{1,4}$`)
-)
-
 // dropFurniture removes page numbers and running headers and footers.
 func dropFurniture(per [][]*tline, pages []page) {
 	isPageNum := func(l *tline, p *page) bool {
 		t := l.joined()
-		if !pageNumRe.MatchString(t) {
+		if !isPageNumber(t) {
 			return false
 		}
-		if plainNumRe.MatchString(t) || len(l.words) > 1 && !strings.ContainsAny(t, "-—–－―~第/") {
+		if isPlainNum(t) || len(l.words) > 1 && !strings.ContainsAny(t, "-—–－―~第/") {
 			// a bare number: only in the page margins
 			h := p.box[3] - p.box[1]
 			if h <= 0 {

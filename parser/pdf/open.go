@@ -133,7 +133,6 @@ func newReader(b []byte) (r *lpdf.Reader, err error) {
 }
 
 var (
-	sizeRe      = lazyre.New(`/Size\s+(\d+)`)
 	prevRe      = lazyre.New(`/Prev\s+(\d+)`)
 	startxrefRe = lazyre.New(`startxref\s+(\d+)`)
 )
@@ -174,9 +173,6 @@ func prevCycle(b []byte) bool {
 
 var (
 	subsectionRe = lazyre.New(`(?m)^\s*(\d+)\s+(\d+)\s*$`)
-	indexRe      = lazyre.New(`/Index\s*\[([^\]]*)\]`)
-	columnsRe    = lazyre.New(`/Columns\s+(\d+)`)
-	wRe          = lazyre.New(`/W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\]`)
 )
 
 // hugeSize reports whether the cross-reference data declares more objects
@@ -184,14 +180,8 @@ var (
 // allocate tables that large, and running out of memory is fatal, not a
 // panic.
 func hugeSize(b []byte) bool {
-	big := func(s []byte) bool {
-		n, err := strconv.Atoi(string(s))
-		return err != nil || n > maxObjects
-	}
-	for _, m := range sizeRe.FindAllSubmatch(b, -1) {
-		if big(m[1]) {
-			return true
-		}
+	if sizesHuge(b) {
+		return true
 	}
 	// cross-reference stream dictionaries: /Index and /W
 	for i := 0; ; {
@@ -210,23 +200,8 @@ func hugeSize(b []byte) bool {
 		if e := bytes.Index(b[i:to], []byte("stream")); e >= 0 {
 			to = i + e
 		}
-		dict := b[from:to]
-		for _, m := range indexRe.FindAllSubmatch(dict, -1) {
-			for _, f := range bytes.Fields(m[1]) {
-				if big(f) {
-					return true
-				}
-			}
-		}
-		if m := columnsRe.FindSubmatch(dict); m != nil && big(m[1]) {
+		if xrefDictHuge(b[from:to]) {
 			return true
-		}
-		for _, m := range wRe.FindAllSubmatch(dict, -1) {
-			for _, f := range m[1:] {
-				if n, err := strconv.Atoi(string(f)); err != nil || n > 8 {
-					return true
-				}
-			}
 		}
 	}
 	// classic tables: the subsection headers after each "xref"
@@ -240,11 +215,142 @@ func hugeSize(b []byte) bool {
 			continue
 		}
 		seg := b[i:min(len(b), i+64)]
-		if m := subsectionRe.FindSubmatch(seg); m != nil && (big(m[1]) || big(m[2])) {
+		if m := subsectionRe.FindSubmatch(seg); m != nil && (bigNum(m[1]) || bigNum(m[2])) {
 			return true
 		}
 	}
 	return false
+}
+
+// bigNum reports a decimal number over maxObjects (or too long to read).
+func bigNum(s []byte) bool {
+	n, err := strconv.Atoi(string(s))
+	return err != nil || n > maxObjects
+}
+
+// The scans below read the few dictionary entries hugeSize checks by hand,
+// as the patterns /Size\s+(\d+), /Index\s*\[([^\]]*)\], /Columns\s+(\d+)
+// and /W\s*\[\s*(\d+)\s+(\d+)\s+(\d+)\s*\] did (\s and \d are ASCII):
+// compiling those and running /Size over the whole file was a measurable
+// part of opening a PDF.
+
+// isReSpace is \s of the regexp package.
+func isReSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r' }
+
+func skipSpaces(b []byte, i int) int {
+	for i < len(b) && isReSpace(b[i]) {
+		i++
+	}
+	return i
+}
+
+func skipDigits(b []byte, i int) int {
+	for i < len(b) && b[i] >= '0' && b[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+// spacedNum reads \s+(\d+) at b[i:]: the digits and where they end.
+func spacedNum(b []byte, i int) ([]byte, int, bool) {
+	j := skipSpaces(b, i)
+	if j == i {
+		return nil, i, false
+	}
+	e := skipDigits(b, j)
+	if e == j {
+		return nil, i, false
+	}
+	return b[j:e], e, true
+}
+
+// sizesHuge reports a /Size entry anywhere in b over maxObjects.
+func sizesHuge(b []byte) bool {
+	for i := 0; ; {
+		k := bytes.Index(b[i:], []byte("/Size"))
+		if k < 0 {
+			return false
+		}
+		i += k + len("/Size")
+		if n, _, ok := spacedNum(b, i); ok && bigNum(n) {
+			return true
+		}
+	}
+}
+
+// xrefDictHuge reports a cross-reference stream dictionary whose /Index
+// or /Columns names more objects than we accept, or whose /W has a field
+// wider than 8 bytes.
+func xrefDictHuge(dict []byte) bool {
+	for i := 0; ; { // every /Index [ … ]
+		k := bytes.Index(dict[i:], []byte("/Index"))
+		if k < 0 {
+			break
+		}
+		i += k + len("/Index")
+		j := skipSpaces(dict, i)
+		if j == len(dict) || dict[j] != '[' {
+			continue
+		}
+		e := bytes.IndexByte(dict[j+1:], ']')
+		if e < 0 {
+			break // no later /Index has its ] either
+		}
+		for _, f := range bytes.Fields(dict[j+1 : j+1+e]) {
+			if bigNum(f) {
+				return true
+			}
+		}
+		i = j + 1 + e + 1
+	}
+	for i := 0; ; { // the first /Columns N
+		k := bytes.Index(dict[i:], []byte("/Columns"))
+		if k < 0 {
+			break
+		}
+		i += k + len("/Columns")
+		if n, _, ok := spacedNum(dict, i); ok {
+			if bigNum(n) {
+				return true
+			}
+			break
+		}
+	}
+	for i := 0; ; { // every /W [a b c]
+		k := bytes.Index(dict[i:], []byte("/W"))
+		if k < 0 {
+			return false
+		}
+		i += k + len("/W")
+		j := skipSpaces(dict, i)
+		if j == len(dict) || dict[j] != '[' {
+			continue
+		}
+		j = skipSpaces(dict, j+1)
+		var w [3][]byte
+		e := skipDigits(dict, j)
+		if e == j {
+			continue
+		}
+		w[0] = dict[j:e]
+		ok := true
+		for f := 1; f < 3 && ok; f++ {
+			w[f], e, ok = spacedNum(dict, e)
+		}
+		if !ok {
+			continue
+		}
+		e = skipSpaces(dict, e)
+		if e == len(dict) || dict[e] != ']' {
+			continue
+		}
+		for _, f := range w {
+			if n, err := strconv.Atoi(string(f)); err != nil || n > 8 {
+				return true
+			}
+		}
+		i = e + 1
+	}
 }
 
 func rootOK(r *lpdf.Reader) bool {

@@ -39,9 +39,11 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strings"
 	"time"
 
@@ -239,6 +241,7 @@ type doc struct {
 	src       []byte // the bytes the object layer reads, for raw streams
 	aesKey    []byte // AES-256 file key, when streams are decrypted by us
 	encrypted bool
+	zr        io.ReadCloser // the zlib reader of inflate, reset for each stream
 }
 
 func (d *doc) warn(code, msg string) {
@@ -315,7 +318,10 @@ func (d *doc) stream(v lpdf.Value) []byte {
 			}
 		}
 	} else {
-		data, err = streamData(v, limit)
+		var done bool
+		if data, done, err = d.inflate(v, limit); !done {
+			data, err = streamData(v, limit)
+		}
 	}
 	d.decoded += int64(len(data))
 	if errors.Is(err, errStreamTooLarge) {
@@ -376,4 +382,67 @@ func (d *doc) lookupFont(res lpdf.Value, name string) *font {
 		d.fontByRef[ref] = f
 	}
 	return f
+}
+
+// inflate decodes a stream whose only filter is FlateDecode without
+// parameters (nearly every stream of a report) from the bytes the library
+// would read, with one zlib reader for the document: the library makes a
+// new one per stream, 40 KB of window and tables, and its output buffer
+// starts at 512 bytes. done is false when the stream is of another kind
+// (or encrypted, or its data lies outside src), for the library to decode
+// as before; the data and errors are the library's.
+func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err error) {
+	if d.src == nil || d.encrypted || d.aesKey != nil || v.Kind() != lpdf.Stream {
+		return nil, false, nil
+	}
+	defer func() {
+		if recover() != nil {
+			data, done, err = nil, false, nil
+		}
+	}()
+	f, ln := v.Key("Filter"), v.Key("Length")
+	if f.Kind() != lpdf.Name || f.Name() != "FlateDecode" || !v.Key("DecodeParms").IsNull() || ln.Kind() != lpdf.Integer {
+		return nil, false, nil
+	}
+	start, ok := streamOffset(v)
+	n := ln.Int64()
+	if !ok || n <= 0 || start < 0 || start > int64(len(d.src)) || n > int64(len(d.src))-start {
+		return nil, false, nil
+	}
+	raw := bytes.NewReader(d.src[start : start+n])
+	if d.zr == nil {
+		if d.zr, err = zlib.NewReader(raw); err != nil {
+			d.zr = nil
+			return nil, true, err
+		}
+	} else if err = d.zr.(zlib.Resetter).Reset(raw, nil); err != nil {
+		return nil, true, err
+	}
+	// deflate rarely compresses content streams by more than 8×
+	data, err = readAll(io.LimitReader(d.zr, limit+1), min(8*n+512, limit+1))
+	if int64(len(data)) > limit {
+		return data[:limit], true, errStreamTooLarge
+	}
+	if err == io.ErrUnexpectedEOF {
+		err = nil // a truncated deflate stream: keep what we have (as streamData)
+	}
+	return data, true, err
+}
+
+// readAll is io.ReadAll with a first buffer of size hint.
+func readAll(r io.Reader, hint int64) ([]byte, error) {
+	b := make([]byte, 0, hint)
+	for {
+		if len(b) == cap(b) {
+			b = append(b, 0)[:len(b)]
+		}
+		n, err := r.Read(b[len(b):cap(b)])
+		b = b[:len(b)+n]
+		if err != nil {
+			if err == io.EOF {
+				err = nil
+			}
+			return b, err
+		}
+	}
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
@@ -24,13 +23,6 @@ import (
 const requestsTable = 1
 
 var columnNames = []string{"自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"}
-
-var (
-	rowMarkRe   = lazyre.New(`^(?:[一二三四五六七八九十]+、|[(（][一二三四五六七八九十]+[)）]|\d{1,2}\s*[.、．])`)
-	digitMarkRe = lazyre.New(`^\d{1,2}\s*[.、．]`)
-	groupMarkRe = lazyre.New(`^[(（][三四五六][)）]`)
-	numberRe    = lazyre.New(`^[-+]?[\d,，]+(?:\.\d+)?$|^[-—–/／无]$`)
-)
 
 type hdrStack struct {
 	text   string
@@ -80,7 +72,7 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 	for i := hstart; i < len(all) && i < hstart+30; i++ {
 		n := 0
 		for _, w := range all[i].words {
-			if numberRe.MatchString(w.text) {
+			if isNumberWord(w.text) {
 				n++
 			}
 		}
@@ -102,7 +94,7 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 	em := 0.0
 	for i := first; i < len(all) && i < first+4; i++ {
 		for _, w := range all[i].words {
-			if numberRe.MatchString(w.text) && w.x0 < minX {
+			if isNumberWord(w.text) && w.x0 < minX {
 				minX = w.x0
 				em = math.Max(w.size, 4)
 			}
@@ -195,7 +187,7 @@ func tableAt(all []*tline, start int) ([]*tline, bool) {
 // hasValues reports whether a line has a number right of the label area.
 func hasValues(l *tline, labelEdge float64) bool {
 	for _, w := range l.words {
-		if (w.x0+w.x1)/2 >= labelEdge && numberRe.MatchString(w.text) {
+		if (w.x0+w.x1)/2 >= labelEdge && isNumberWord(w.text) {
 			return true
 		}
 	}
@@ -219,7 +211,7 @@ func headerStacks(lines []*tline, minX float64) []hdrStack {
 	for _, l := range lines {
 		var merged []word
 		for _, w := range l.words {
-			if w.x0 < minX || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") || strings.Contains(w.text, "勾稽") || numberRe.MatchString(w.text) {
+			if w.x0 < minX || strings.Contains(w.text, "申请人") || strings.Contains(w.text, "法人") || strings.Contains(w.text, "勾稽") || isNumberWord(w.text) {
 				continue
 			}
 			if n := len(merged); n > 0 && w.x0-merged[n-1].x1 < math.Max(w.size, 1) && prefixOfAny(merged[n-1].text+w.text, columnNames) {
@@ -307,7 +299,7 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	xSub := math.Inf(1)
 	for _, l := range region {
 		for _, w := range l.words {
-			if (w.x0+w.x1)/2 < labelEdge && digitMarkRe.MatchString(w.text) {
+			if (w.x0+w.x1)/2 < labelEdge && isDigitMark(w.text) {
 				xSub = math.Min(xSub, w.x0)
 			}
 		}
@@ -326,7 +318,7 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 		// starts a numbered label
 		for _, w := range labs {
 			atSub := math.Abs(w.x0-xSub) < 0.5*math.Max(w.size, 1)
-			if n := len(pieces); n > 0 && pieces[n-1].line == i && w.x0-pieces[n-1].x1 < 0.9*math.Max(w.size, 1) && !rowMarkRe.MatchString(w.text) && !atSub {
+			if n := len(pieces); n > 0 && pieces[n-1].line == i && w.x0-pieces[n-1].x1 < 0.9*math.Max(w.size, 1) && !isRowMark(w.text) && !atSub {
 				pieces[n-1].text += w.text
 				pieces[n-1].raw += w.raw
 				pieces[n-1].x1 = w.x1
@@ -363,10 +355,10 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	xMid := math.Inf(1)
 	for _, p := range pieces {
 		xOuter = math.Min(xOuter, p.x0)
-		if digitMarkRe.MatchString(p.text) {
+		if isDigitMark(p.text) {
 			xDigit = math.Min(xDigit, p.x0)
 		}
-		if groupMarkRe.MatchString(p.text) || strings.HasPrefix(p.text, "(一)") || strings.HasPrefix(p.text, "(七)") {
+		if isGroupMark(p.text) || strings.HasPrefix(p.text, "(一)") || strings.HasPrefix(p.text, "(七)") {
 			xMid = math.Min(xMid, p.x0)
 		}
 	}
@@ -399,15 +391,15 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 			if outer == nil {
 				outer = outerCur
 			}
-		case inOuter && outerOpen() && !rowMarkRe.MatchString(p.text):
+		case inOuter && outerOpen() && !isRowMark(p.text):
 			outerCur.text += p.text
 			outerCur.raw += p.raw
-		case rowMarkRe.MatchString(p.text):
+		case isRowMark(p.text):
 			lb := &label{text: p.text, raw: p.raw, x0: p.x0, x1: p.x1, line: p.line}
 			// a group label is left of its rows' labels, or printed on the
 			// line of its first row just before it: （五）不予处理 1.信访…
-			nextIsRow := pi+1 < len(pieces) && pieces[pi+1].line == p.line && digitMarkRe.MatchString(pieces[pi+1].text)
-			if groupMarkRe.MatchString(p.text) && (p.x0 < xDigit-tol || nextIsRow) {
+			nextIsRow := pi+1 < len(pieces) && pieces[pi+1].line == p.line && isDigitMark(pieces[pi+1].text)
+			if isGroupMark(p.text) && (p.x0 < xDigit-tol || nextIsRow) {
 				lb.group = true
 				groups = append(groups, lb)
 				curMid = lb
@@ -435,7 +427,7 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 		g := groups[gi]
 		after := false
 		for _, r := range rowLabels {
-			if r.line > g.line && digitMarkRe.MatchString(r.text) {
+			if r.line > g.line && isDigitMark(r.text) {
 				after = true
 				break
 			}
@@ -509,7 +501,7 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 	groupAt := map[*label][]*label{} // row → groups opening before it
 	var runs []*label
 	for _, r := range rowLabels {
-		if digitMarkRe.MatchString(r.text) && strings.HasPrefix(strings.TrimLeft(r.text, " "), "1") {
+		if isDigitMark(r.text) && strings.HasPrefix(strings.TrimLeft(r.text, " "), "1") {
 			runs = append(runs, r)
 		}
 	}
@@ -608,7 +600,7 @@ func mergeValues(a, b *tline) {
 func countNumbers(l *tline) int {
 	n := 0
 	for _, w := range l.words {
-		if numberRe.MatchString(w.text) {
+		if isNumberWord(w.text) {
 			n++
 		}
 	}
@@ -759,7 +751,7 @@ func dropRepeatedHeaders(region []*tline, labelEdge float64) []*tline {
 		var keep []word
 		for _, w := range l.words {
 			t := textnorm.Compact(w.text)
-			if (w.x0+w.x1)/2 >= labelEdge && !numberRe.MatchString(w.text) && (isColumnWord(t) || prefixOfAny(t, columnNames) || strings.HasPrefix("法人或其他组织", t)) {
+			if (w.x0+w.x1)/2 >= labelEdge && !isNumberWord(w.text) && (isColumnWord(t) || prefixOfAny(t, columnNames) || strings.HasPrefix("法人或其他组织", t)) {
 				continue
 			}
 			note := false

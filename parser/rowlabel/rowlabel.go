@@ -10,8 +10,8 @@ package rowlabel
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
-	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -22,27 +22,74 @@ import (
 // their frame (属于行政…事项) stay below.
 const MinPlaced = 0.6
 
-var numberRe = lazyre.New(`^(?:(\d{1,2})\s*[.、,．]|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})\s*[、.,．]|\(([一二三四五六七八九十]{1,2})\))`)
-
 // Numbering splits the printed number off a label in comparison form
 // (textnorm.Label) and returns it normalised: "7." for 7. 7、 (7);
 // "(一)" for （一）; "一、" for 一、 or 一. — and the rest of the label.
 // A label without a number returns "" and the label.
+//
+// The numbers read are those of the pattern
+// ^(?:(\d{1,2})\s*[.、,．]|\((\d{1,2})\)|([一二三四五六七八九十]{1,2})\s*[、.,．]|\(([一二三四五六七八九十]{1,2})\)),
+// in plain code: the pattern was compiled in every parse.
 func Numbering(label string) (num, rest string) {
-	m := numberRe.FindStringSubmatch(label)
-	if m == nil {
+	s := label
+	paren := strings.HasPrefix(s, "(")
+	if paren {
+		s = s[1:]
+	}
+	n, chinese := leadingNumber(s)
+	if n == 0 {
 		return "", label
 	}
-	rest = strings.TrimSpace(label[len(m[0]):])
-	switch {
-	case m[1] != "":
-		return m[1] + ".", rest
-	case m[2] != "":
-		return m[2] + ".", rest
-	case m[3] != "":
-		return m[3] + "、", rest
+	digits, s := s[:n], s[n:]
+	if paren {
+		if !strings.HasPrefix(s, ")") {
+			return "", label
+		}
+		rest = strings.TrimSpace(s[1:])
+		if chinese {
+			return "(" + digits + ")", rest
+		}
+		return digits + ".", rest
 	}
-	return "(" + m[4] + ")", rest
+	s = strings.TrimLeft(s, " \t\n\f\r") // \s
+	for _, sep := range []string{".", "、", ",", "．"} {
+		if strings.HasPrefix(s, sep) {
+			rest = strings.TrimSpace(s[len(sep):])
+			if chinese {
+				return digits + "、", rest
+			}
+			return digits + ".", rest
+		}
+	}
+	return "", label
+}
+
+// leadingNumber is the length in bytes of the one or two ASCII digits, or
+// one or two Chinese numerals 一…十, that s opens with, when no third
+// follows; 0 otherwise.
+func leadingNumber(s string) (n int, chinese bool) {
+	if s != "" && s[0] >= '0' && s[0] <= '9' {
+		for n < len(s) && s[n] >= '0' && s[n] <= '9' {
+			n++
+		}
+		if n > 2 {
+			return 0, false
+		}
+		return n, false
+	}
+	count := 0
+	for n < len(s) {
+		r, w := utf8.DecodeRuneInString(s[n:])
+		if r == utf8.RuneError || !strings.ContainsRune("一二三四五六七八九十", r) {
+			break
+		}
+		n += w
+		count++
+	}
+	if count > 2 {
+		return 0, true
+	}
+	return n, true
 }
 
 // groupPrefixes are the group labels a grid or a dump may print in front

@@ -19,7 +19,7 @@ N=${1:-2000}
 NPDF=${2:-200}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-go build -o "$work/govreport" ./cmd/govreport
+CGO_ENABLED=0 go build -o "$work/govreport" ./cmd/govreport # as README installs it
 bin=$work/govreport
 
 make_folder() { # dir count files...

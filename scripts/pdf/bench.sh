@@ -10,7 +10,7 @@ n=${1:-20}
 [ $# -gt 0 ] && shift
 files=${*:-$(ls corpus/pdf/*.pdf ../shared/field/*.pdf 2>/dev/null)}
 bin=$(mktemp -d)/govreport
-go build -o "$bin" ./cmd/govreport
+CGO_ENABLED=0 go build -o "$bin" ./cmd/govreport # as README installs it
 TIMEFORMAT='%R %U %S'
 per_run() { # per_run CMD...: "wall cpu" milliseconds per run over N runs
 	local t
