@@ -205,12 +205,22 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 	}
 	var out []statement
 	taken := map[[2]int]bool{} // number positions already read by a claim
+	// The sentence without its denials of 信息公开, computed once and only
+	// when a claim with needs gets that far (the pattern only matches
+	// around 信息公开, so a sentence without it is its own).
+	about, aboutDone := s, !strings.Contains(s, "信息公开")
 	for ci := range claims {
 		c := &claims[ci]
 		if c.gen != "" && r.Templates.ActiveDisclosure != c.gen {
 			continue
 		}
-		if !containsAll(notAboutRe.ReplaceAllString(s, ""), c.needs) || !containsAny(s, claimWords[c.key]) {
+		if !containsAny(s, claimWords[c.key]) {
+			continue
+		}
+		if len(c.needs) > 0 && !aboutDone {
+			about, aboutDone = notAboutRe.ReplaceAllString(s, ""), true
+		}
+		if !containsAll(about, c.needs) {
 			continue
 		}
 		for _, re := range c.res {
