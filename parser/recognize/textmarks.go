@@ -26,6 +26,16 @@ var textHeadings = [numSections]*lazyre.Regexp{
 	secOther:    lazyre.New(`[一二三四五六七][、.．]\s*(?:其他需要报告的(?:事项|情况)|其他需报告的事项|需要报告的其他事项|其他事项)`),
 }
 
+// textHeadingsAt are textHeadings anchored at the start of the text: a
+// heading that opens a text. Unanchored, the search for one ran through the
+// whole rest of a one-line dump before its position was checked.
+var textHeadingsAt = func() (out [numSections]*lazyre.Regexp) {
+	for k, re := range textHeadings {
+		out[k] = lazyre.New(`^(?:` + re.String() + `)`)
+	}
+	return out
+}()
+
 // textMark is where a section's heading stands: on line, the bytes
 // [start, end) of the line's text (lineText).
 type textMark struct {
@@ -98,7 +108,7 @@ func (st *state) ownLineMark(k, h int) textMark {
 	t := st.lines[h].Prose()
 	mk := textMark{ok: true, line: h, end: len(t), ownRow: true}
 	lead := len(t) - len(strings.TrimLeft(t, " #*"))
-	if loc := textHeadings[k].FindStringIndex(t[lead:]); loc != nil && loc[0] == 0 {
+	if loc := textHeadingsAt[k].FindStringIndex(t[lead:]); loc != nil {
 		if rest := strings.Trim(t[lead+loc[1]:], " #*：:"); rest != "" {
 			mk.end = lead + loc[1]
 		}
@@ -166,8 +176,8 @@ func listedName(t string, e int) bool {
 
 // opensHeading reports whether t starts with a section's heading.
 func opensHeading(t string) bool {
-	for _, re := range textHeadings {
-		if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 {
+	for _, re := range textHeadingsAt {
+		if re.MatchString(t) {
 			return true
 		}
 	}
