@@ -50,6 +50,7 @@ type state struct {
 	wrap         float64                // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
 	marks        *[numSections]textMark // the sections' headings for the free text, filled by textMarks
 	running      map[int]bool           // lines that hold a heading inside them (textMarks)
+	proseCache   []proseForms           // per line, its prose forms (prose)
 	report       *model.Report
 
 	ctx   context.Context // the recognition stops when it ends (see check)

@@ -302,9 +302,12 @@ func (st *state) fillFromRuns() {
 			if r.Applications == nil || known(r.Applications) == 0 {
 				st.replaceApplications(t3.Gen)
 			}
+			cuts := memoRow(func(row string) bool {
+				return s.cutsCells(t3.Lines[row], t3.Runs[row], len(model.ApplicationColumns))
+			})
 			st.merge("applications", r.Applications, warns, func(row, col string) (digitrun.Cell, int, bool) {
 				cs, ok := cells[row]
-				if !ok || s.cutsCells(t3.Lines[row], t3.Runs[row], len(model.ApplicationColumns)) {
+				if !ok || cuts(row) {
 					return digitrun.Cell{}, 0, false
 				}
 				for j, c := range model.ApplicationColumns {
@@ -328,8 +331,9 @@ func (st *state) fillFromRuns() {
 			if unordered {
 				st.report.Warn("order_unreliable", "review_litigation", "table 四's numbers stand on several lines and a group's 总计 is not the sum of its parts, so the order they came in cannot be trusted; the table is left null")
 			}
+			cuts := memoRow(func(string) bool { return s.cutsCells(line, run, len(cells)) })
 			st.merge("review_litigation", r.ReviewLitigation, warns, func(row, col string) (digitrun.Cell, int, bool) {
-				if unordered || s.cutsCells(line, run, len(cells)) {
+				if unordered || cuts("") {
 					return digitrun.Cell{}, 0, false
 				}
 				for i := range cells {
@@ -367,9 +371,17 @@ func (st *state) fillFromRuns() {
 				warns = append(warns, w...)
 			}
 		}
+		cuts := memoRow(func(row string) bool {
+			for _, d := range model.DisclosureRows[t2.Gen] {
+				if d.Key == row {
+					return s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields))
+				}
+			}
+			return false
+		})
 		st.merge("active_disclosure", r.ActiveDisclosure, warns, func(row, col string) (digitrun.Cell, int, bool) {
 			for _, d := range model.DisclosureRows[t2.Gen] {
-				if d.Key != row || decoded[row] == nil || s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields)) {
+				if d.Key != row || decoded[row] == nil || cuts(row) {
 					continue
 				}
 				for j, f := range d.Fields {
@@ -381,6 +393,22 @@ func (st *state) fillFromRuns() {
 			return digitrun.Cell{}, 0, false
 		}, s)
 		st.warnAbsentRows("active_disclosure", r.ActiveDisclosure, t2.Runs)
+	}
+}
+
+// memoRow caches a row's answer: merge asks for every cell of a table,
+// twice, and cutsCells' answer is the row's (it was a tenth of a dump's
+// parse). The runs are all counted before the first merge, so the answer
+// does not change while the memo lives.
+func memoRow(f func(row string) bool) func(string) bool {
+	m := map[string]bool{}
+	return func(row string) bool {
+		v, ok := m[row]
+		if !ok {
+			v = f(row)
+			m[row] = v
+		}
+		return v
 	}
 }
 

@@ -76,7 +76,7 @@ func (st *state) textMarks() *[numSections]textMark {
 			if i == line {
 				from = off
 			}
-			t := st.lines[i].ProseWith(" ")
+			t := st.prose(i, true)
 			if s, e, ok := findHeading(textHeadings[k], t, from); ok {
 				m[k] = textMark{ok: true, line: i, start: s, end: e, midLine: true}
 				line, off = i, e
@@ -105,7 +105,7 @@ func (st *state) textMarks() *[numSections]textMark {
 // by text on the same line (六、其他需要报告的事项 无), which is the
 // section's.
 func (st *state) ownLineMark(k, h int) textMark {
-	t := st.lines[h].Prose()
+	t := st.prose(h, false)
 	mk := textMark{ok: true, line: h, end: len(t), ownRow: true}
 	lead := len(t) - len(strings.TrimLeft(t, " #*"))
 	if loc := textHeadingsAt[k].FindStringIndex(t[lead:]); loc != nil {
@@ -186,10 +186,36 @@ func opensHeading(t string) bool {
 
 // lineText is line i's text as the free text reads it.
 func (st *state) lineText(i int) string {
-	if st.running[i] {
-		// In running text the cells are pieces cut at runs of spaces,
-		// which stood between words.
-		return st.lines[i].ProseWith(" ")
+	// In running text the cells are pieces cut at runs of spaces, which
+	// stood between words.
+	return st.prose(i, st.running[i])
+}
+
+// prose returns line i's Prose, or its ProseWith(" ") when spaced, built
+// once: every section's search for its heading and its text read the
+// same lines again (a one-line dump's one line six times or more).
+func (st *state) prose(i int, spaced bool) string {
+	if st.proseCache == nil {
+		st.proseCache = make([]proseForms, len(st.lines))
 	}
-	return st.lines[i].Prose()
+	k := 0
+	if spaced {
+		k = 1
+	}
+	c := &st.proseCache[i]
+	if !c.done[k] {
+		if spaced {
+			c.text[k] = st.lines[i].ProseWith(" ")
+		} else {
+			c.text[k] = st.lines[i].Prose()
+		}
+		c.done[k] = true
+	}
+	return c.text[k]
+}
+
+// proseForms are a line's two prose forms, once built (state.prose).
+type proseForms struct {
+	text [2]string
+	done [2]bool
 }
