@@ -65,7 +65,7 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 }
 
 func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error) {
-	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}, ctx: ctx}
+	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: make(model.Provenances, 256)}, ctx: ctx}
 	for _, l := range doc.Lines {
 		st.check()
 		if !isPageMarker(l) {
@@ -387,9 +387,14 @@ func (st *state) rejectNonCounts() {
 			row := &t.Table.Rows[ri]
 			for ci := range row.Cells {
 				c := &row.Cells[ci]
+				// A valid count is valid for every kind: most cells need
+				// no path built (this loop built one for every cell).
+				if c.Value == nil || model.ValidValue(model.Count, *c.Value) {
+					continue
+				}
 				path := t.Name + "." + row.Key + "." + c.Key
 				k := model.KindOf(path)
-				if c.Value == nil || model.ValidValue(k, *c.Value) {
+				if model.ValidValue(k, *c.Value) {
 					continue
 				}
 				raw := r.Provenance[path].Text
