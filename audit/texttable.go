@@ -5,6 +5,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -179,7 +180,11 @@ func sentences(text string) []string {
 // squeeze drops spaces (the gaps of "申请 749 件") and folds full-width
 // digits, for matching only; the sentence is quoted as printed.
 func squeeze(s string) string {
+	if !needsSqueeze(s) { // most sentences: no copy
+		return s
+	}
 	var b strings.Builder
+	b.Grow(len(s))
 	for _, c := range s {
 		switch {
 		case c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0':
@@ -190,6 +195,18 @@ func squeeze(s string) string {
 		b.WriteRune(c)
 	}
 	return b.String()
+}
+
+// needsSqueeze reports whether squeeze would change s: a space or a
+// full-width digit (or a bad byte, which the loop writes as U+FFFD).
+func needsSqueeze(s string) bool {
+	for _, c := range s {
+		switch {
+		case c == ' ' || c == '\t' || c == '\u3000' || c == '\u00a0', c >= '０' && c <= '９', c == utf8.RuneError:
+			return true
+		}
+	}
+	return false
 }
 
 func sentenceStatements(r *model.Report, field, sent string) []statement {

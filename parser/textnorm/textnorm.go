@@ -99,7 +99,7 @@ var labelDrop = strings.NewReplacer(
 // Label returns the comparison key of a label: folded, without spaces and
 // quotes, with brackets unified.
 func Label(s string) string {
-	return labelDrop.Replace(Compact(s))
+	return LabelFolded(Compact(s))
 }
 
 // LabelFolded is Label for text that is already folded (the Text of a
@@ -111,7 +111,36 @@ func LabelFolded(s string) string {
 	if !strings.ContainsAny(s, labelDropChars) {
 		return s
 	}
-	return labelDrop.Replace(s)
+	return dropLabelChars(s)
+}
+
+// dropLabelChars is labelDrop.Replace written out: every key is one
+// character, so a pass over the runes does it in one allocation (the
+// generic replacer made two per call, on every label compared).
+func dropLabelChars(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
+		case '【', '〔', '[':
+			b = append(b, '(')
+		case '】', '〕', ']':
+			b = append(b, ')')
+		case '．', '。':
+			b = append(b, '.')
+		case '，':
+			b = append(b, ',')
+		case '：':
+			b = append(b, ':')
+		case '；':
+			b = append(b, ';')
+		default:
+			b = append(b, s[i:i+n]...) // as is, a bad byte too
+		}
+		i += n
+	}
+	return string(b)
 }
 
 const labelDropChars = "“”\"'‘’「」『』【】〔〕[]．。，：；"

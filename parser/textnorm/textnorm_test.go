@@ -91,3 +91,20 @@ func TestFoldOfFoldedLineDoesNotCopy(t *testing.T) {
 		t.Fatalf("%v allocations for a line already folded", n)
 	}
 }
+
+// TestDropLabelCharsMatchesReplacer holds the written-out replacement to
+// the replacer it stands for, on generated labels (bad bytes included).
+func TestDropLabelCharsMatchesReplacer(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "【", "】", "〔", "〕", "[", "]",
+		"．", "。", "，", "：", "；", "(", "一", "申请", "a", " ", "\xe2\x80", "\xff", "１"}
+	r := rand.New(rand.NewSource(7))
+	for i := 0; i < 20000; i++ {
+		s := ""
+		for n := r.Intn(10); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := dropLabelChars(s), labelDrop.Replace(s); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	}
+}
