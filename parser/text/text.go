@@ -28,6 +28,7 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 	var wides [][]wideCount // per line with cells, per cell
 	num := 0
 	inBoxRow := false // the last line was a box row's text, no rule after it
+	var sp splitter
 	for len(s) > 0 {
 		num++
 		if num%ctxEvery == 0 && ctx.Err() != nil {
@@ -43,7 +44,7 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 		} else {
 			line, s = s, ""
 		}
-		cells, wc := splitLine(line)
+		cells, wc := sp.splitLine(line)
 		box := wc == nil && !strings.Contains(line, "\t") && !isMarkdownRow(line) && isBoxLine(line)
 		if box && cells != nil && inBoxRow && !strings.ContainsFunc(line, isHorizontalRule) {
 			// A box row's text wrapped onto several lines (a label, or a
@@ -129,10 +130,42 @@ func isNumber(s string) bool {
 	return true
 }
 
+// A splitter holds what splitting a document's lines reuses: aligned
+// text's cells are gathered in scratch slices and then handed out from
+// shared blocks, one allocation per block instead of a few per line.
+type splitter struct {
+	cells  []layout.Cell // scratch, for the line being split
+	wides  []wideCount
+	cellsB []layout.Cell // the current block, handed out from its end
+	widesB []wideCount
+}
+
+// blockLen is how many cells a block holds.
+const blockLen = 256
+
+// keep copies the scratch cells and counts into the blocks and returns
+// them, each capped at its length: appending to a line's cells (a box
+// row's next line) copies them first and leaves the block alone.
+func (sp *splitter) keep() ([]layout.Cell, []wideCount) {
+	n := len(sp.cells)
+	if n == 0 {
+		return nil, nil
+	}
+	if cap(sp.cellsB)-len(sp.cellsB) < n {
+		sp.cellsB = make([]layout.Cell, 0, max(blockLen, n))
+		sp.widesB = make([]wideCount, 0, max(blockLen, n))
+	}
+	i := len(sp.cellsB)
+	sp.cellsB = append(sp.cellsB, sp.cells...)
+	sp.widesB = append(sp.widesB, sp.wides...)
+	return sp.cellsB[i : i+n : i+n], sp.widesB[i : i+n : i+n]
+}
+
 // splitLine returns the cells of one line, or nil for a line with no text,
 // and for aligned text the wide characters before and in each cell.
-func splitLine(line string) ([]layout.Cell, []wideCount) {
-	if strings.TrimSpace(strings.ReplaceAll(line, "\u3000", " ")) == "" {
+func (sp *splitter) splitLine(line string) ([]layout.Cell, []wideCount) {
+	// TrimSpace trims U+3000 too (unicode.IsSpace).
+	if strings.TrimSpace(line) == "" {
 		return nil, nil
 	}
 	switch {
@@ -143,7 +176,8 @@ func splitLine(line string) ([]layout.Cell, []wideCount) {
 	case isBoxLine(line):
 		return splitBox(line), nil
 	default:
-		return splitAligned(line)
+		sp.cells, sp.wides = splitAligned(line, sp.cells[:0], sp.wides[:0])
+		return sp.keep()
 	}
 }
 
@@ -269,10 +303,8 @@ func splitMarkdown(line string) []layout.Cell {
 // splitAligned splits at runs of two or more spaces (ASCII, ideographic or
 // non-breaking); each cell keeps its display columns (CJK counted as two)
 // as its horizontal position, so that columns aligned with spaces can be
-// matched to their headers.
-func splitAligned(line string) ([]layout.Cell, []wideCount) {
-	var cells []layout.Cell
-	var wides []wideCount
+// matched to their headers. It appends to cells and wides.
+func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout.Cell, []wideCount) {
 	col := 0.0      // display column of the current rune
 	start := -1     // byte offset of the current cell
 	startCol := 0.0 // its display column
