@@ -108,3 +108,52 @@ func TestDropLabelCharsMatchesReplacer(t *testing.T) {
 		}
 	}
 }
+
+// TestNFKCShortcutRanges checks every character the shortcut handles
+// against the norm package: NFKC leaves the stable ones as they are, maps
+// the others to the one ASCII character the shortcut writes, and none of
+// them, nor ASCII, combines with what precedes it (a boundary before: a
+// starter that composes with nothing before it), so that a string made of
+// them only is normalised character by character.
+func TestNFKCShortcutRanges(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		if !norm.NFKC.PropertiesString(string(r)).BoundaryBefore() {
+			t.Errorf("U+%04X may combine with what precedes it", r)
+		}
+	}
+	for r := rune(0x80); r <= 0xffff; r++ {
+		stable, mapped := nfkcStable(r), nfkcMapped(r)
+		if !stable && !mapped {
+			continue
+		}
+		s := string(r)
+		if !norm.NFKC.PropertiesString(s).BoundaryBefore() {
+			t.Errorf("U+%04X may combine with what precedes it", r)
+		}
+		want := norm.NFKC.String(s)
+		if got := nfkc(s); got != want {
+			t.Errorf("U+%04X: shortcut %q, NFKC %q", r, got, want)
+		}
+		if stable && want != s {
+			t.Errorf("U+%04X is not stable: NFKC %q", r, want)
+		}
+	}
+}
+
+// TestNFKCShortcutMatchesNorm compares the shortcut with norm on generated
+// strings mixing handled characters with ones that need the full
+// algorithm (combining marks, compatibility characters, bad bytes).
+func TestNFKCShortcutMatchesNorm(t *testing.T) {
+	alphabet := []string{"a", "e", " ", "1", "一", "申", "，", "（", "）", "：", "１", "\u3000", "、", "。", "《", "“", "”",
+		"\u0301", "\u3099", "か", "①", "℃", "…", "\u00a0", "\xff", "\xe4\xb8", "ｶ", "\u2f00", "—", "·"}
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 50000; i++ {
+		s := ""
+		for n := r.Intn(8); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := nfkc(s), norm.NFKC.String(s); got != want {
+			t.Fatalf("%q: shortcut %q, NFKC %q", s, got, want)
+		}
+	}
+}
