@@ -164,16 +164,27 @@ func statements(r *model.Report) []statement {
 	return out
 }
 
+// sentenceEnd is what ends a sentence; sentences cuts at each of its
+// characters by hand (the test holds it to this pattern's Split).
 var sentenceEnd = lazyre.New(`[。！？!?；;\n]+`)
 
 // sentences splits text into sentences, keeping their characters.
 func sentences(text string) []string {
 	var out []string
-	for _, s := range sentenceEnd.Split(text, -1) {
+	start := 0
+	keep := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
 			out = append(out, s)
 		}
 	}
+	for i, r := range text {
+		switch r {
+		case '。', '！', '？', '!', '?', '；', ';', '\n':
+			keep(text[start:i])
+			start = i + utf8.RuneLen(r)
+		}
+	}
+	keep(text[start:])
 	return out
 }
 
@@ -213,7 +224,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 	s := squeeze(sent)
 	// A sentence about another year is not about this report's table.
 	if r.Year != nil {
-		for _, m := range yearRe.FindAllStringSubmatch(s, -1) {
+		for _, m := range yearsIn(s) {
 			y, _ := strconv.Atoi(m[1])
 			if y != *r.Year && y != *r.Year+1 {
 				return nil
@@ -256,7 +267,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 						continue
 					}
 				}
-				if approxRe.MatchString(s[:m[0]]) || followsApprox(s[m[1]:]) || joinedRe.MatchString(s[:m[0]]) {
+				if endsApprox(s[:m[0]]) || followsApprox(s[m[1]:]) || endsJoined(s[:m[0]]) {
 					continue
 				}
 				if requestClaims[c.key] && otherKindRe.MatchString(s[m[0]:pos[0]]) {
@@ -307,6 +318,40 @@ func containsAll(s string, words []string) bool {
 		}
 	}
 	return true
+}
+
+// yearsIn is yearRe's matches, without running it on a sentence that has
+// no 年 (most have none).
+func yearsIn(s string) [][]string {
+	if !strings.Contains(s, "年") {
+		return nil
+	}
+	return yearRe.FindAllStringSubmatch(s, -1)
+}
+
+// endsApprox is approxRe by hand: the regexp, anchored at the end only,
+// was tried from every position of the text before the number.
+func endsApprox(s string) bool {
+	return hasAnySuffix(s, "近", "约", "超过", "逾", "多于", "不足", "近乎")
+}
+
+// endsJoined is joinedRe by hand: an outcome and a conjunction end s.
+func endsJoined(s string) bool {
+	for _, conj := range []string{"及", "和", "与", "、", "或", "以及", "或者"} {
+		if rest, ok := strings.CutSuffix(s, conj); ok && hasAnySuffix(rest, "公开", "提供", "处理", "申请") {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnySuffix(s string, suffixes ...string) bool {
+	for _, x := range suffixes {
+		if strings.HasSuffix(s, x) {
+			return true
+		}
+	}
+	return false
 }
 
 // followsApprox: 余/多/左右 after the unit make the number approximate.
