@@ -3,6 +3,7 @@ package recognize
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -54,7 +55,7 @@ var numberingRe = lazyre.New(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四
 // matchApplicationRow returns the row key of a table 三 label, "" when it
 // is not a row, and "group" for a group label printed alone.
 func matchApplicationRow(label string, prev string) string {
-	if label == "" || len([]rune(label)) > 80 {
+	if label == "" || utf8.RuneCountInString(label) > 80 {
 		return ""
 	}
 	core := label

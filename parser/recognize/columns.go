@@ -3,6 +3,7 @@ package recognize
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -234,7 +235,7 @@ func applicationColumn(t string) string {
 		return "legal_service_org"
 	case t == "其他" || t == "其它":
 		return "other_org"
-	case t == "总计" || t == "合计" || (strings.HasSuffix(t, "总计") && !strings.Contains(t, "勾稽") && len([]rune(t)) <= 6):
+	case t == "总计" || t == "合计" || (strings.HasSuffix(t, "总计") && !strings.Contains(t, "勾稽") && utf8.RuneCountInString(t) <= 6):
 		return "total"
 	}
 	return ""

@@ -3,6 +3,7 @@ package recognize
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
@@ -182,17 +183,17 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		headerOpen = false
 		key := disclosureRowKey(label)
 		start := i
-		if key == "" && label != "" && len([]rune(label)) <= 20 {
+		if key == "" && label != "" && utf8.RuneCountInString(label) <= 20 {
 			key, i = st.joinLabel(i, to, disclosureRowKey)
 		}
-		if key == "" && hasNumbers(vals) && len([]rune(label)) <= 20 {
+		if key == "" && hasNumbers(vals) && utf8.RuneCountInString(label) <= 20 {
 			// A misprinted label: the row its place expects, if the
 			// words agree.
 			if key = nearDisclosureRow(label, hdrGen, lastKey(len(rows), func(i int) string { return rows[i].key })); key != "" {
 				st.report.Warn("label_approximate", "active_disclosure."+key, fmt.Sprintf("line %d: label %q matched row %s by its place and most of its words", l.Num, label, key))
 			}
 		}
-		if key == "" || len([]rune(label)) > 40 {
+		if key == "" || utf8.RuneCountInString(label) > 40 {
 			continue
 		}
 		want := len(fields)
@@ -402,7 +403,7 @@ func nearDisclosureRow(label string, g model.Generation, after string) string {
 // clearly, and in its place — the first column of a row's header, or the
 // one after the column read before it (fs).
 func nearDisclosureField(t string, g model.Generation, fs []string) string {
-	if g == "" || len([]rune(t)) < 4 {
+	if g == "" || utf8.RuneCountInString(t) < 4 {
 		return ""
 	}
 	names := map[string]string{}

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -153,7 +154,7 @@ func sectionOf(l layout.Line) int {
 		return -1
 	}
 	t := textnorm.LabelFolded(strings.TrimLeft(l.Joined(), " #*"))
-	if !headingStart.MatchString(t) || len([]rune(t)) > 45 {
+	if !headingStart.MatchString(t) || utf8.RuneCountInString(t) > 45 {
 		return -1
 	}
 	switch {

@@ -10,6 +10,7 @@ package rowlabel
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -82,7 +83,7 @@ func Unmatched(label string) bool {
 		}
 	}
 	_, _, core := Split(label)
-	return len([]rune(core)) >= 2
+	return utf8.RuneCountInString(core) >= 2
 }
 
 // Similarity is the Sørensen–Dice coefficient of the character pairs of a
@@ -160,7 +161,7 @@ func Number(key string) string {
 // "" when nothing agrees.
 func Application(label, after string) (string, float64) {
 	group, num, core := Split(label)
-	if num == "" || len([]rune(core)) < 2 {
+	if num == "" || utf8.RuneCountInString(core) < 2 {
 		return "", 0
 	}
 	from := -1
