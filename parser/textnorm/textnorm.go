@@ -177,10 +177,32 @@ func LabelFolded(s string) string {
 	if strings.Contains(s, " ") {
 		s = strings.ReplaceAll(s, " ", "")
 	}
-	if !strings.ContainsAny(s, labelDropChars) {
+	if !hasLabelDropChar(s) {
 		return s
 	}
 	return dropLabelChars(s)
+}
+
+// hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass:
+// ContainsAny looks each character of s up in the set.
+func hasLabelDropChar(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '"' || c == '\'' || c == '[' || c == ']' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '“', '”', '‘', '’', '「', '」', '『', '』', '【', '】', '〔', '〕', '．', '。', '，', '：', '；':
+			return true
+		}
+		i += n
+	}
+	return false
 }
 
 // dropLabelChars is labelDrop.Replace written out: every key is one

@@ -103,6 +103,9 @@ func TestDropLabelCharsMatchesReplacer(t *testing.T) {
 		for n := r.Intn(10); n > 0; n-- {
 			s += alphabet[r.Intn(len(alphabet))]
 		}
+		if got, want := hasLabelDropChar(s), strings.ContainsAny(s, labelDropChars); got != want {
+			t.Fatalf("%q: has %v, want %v", s, got, want)
+		}
 		if got, want := dropLabelChars(s), labelDrop.Replace(s); got != want {
 			t.Fatalf("%q: got %q, want %q", s, got, want)
 		}
