@@ -66,7 +66,7 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 }
 
 func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error) {
-	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: make(model.Provenances, 256)}, ctx: ctx}
+	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}, ctx: ctx}
 	for _, l := range doc.Lines {
 		st.check()
 		if !isPageMarker(l) {
