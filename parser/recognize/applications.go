@@ -139,6 +139,12 @@ func matchApplicationRow(label string, prev string) string {
 	return ""
 }
 
+// numbered reports whether a label opens with a row's number.
+func numbered(label string) bool {
+	num, _ := rowlabel.Numbering(label)
+	return num != ""
+}
+
 // rowRead is one candidate row of table 三 found in the document.
 type rowRead struct {
 	key    string
@@ -199,7 +205,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s by its number, its place and most of its words (similarity %.2f)", l.Num, label, key, sim))
 			}
 		}
-		if num, _ := rowlabel.Numbering(label); key == "" && num == "" && len(vals) >= len(cols) {
+		if key == "" && len(vals) >= len(cols) && !numbered(label) {
 			// Unnumbered: the words alone, when clearly closest. A
 			// numbered label was judged above, its number included.
 			if key = fuzzyApplicationRow(label); key != "" {

@@ -3,6 +3,8 @@ package recognize
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
@@ -156,6 +158,18 @@ func pieces(l *layout.Line) []piece {
 			out = append(out, p)
 			continue
 		}
+		// Most cells end in a word: they are one label, and need not be
+		// cut into words (strings.Fields of every line's text was most
+		// of the cost of reading it).
+		if last := lastField(c.Text); last == "" || last == "无" {
+			p.label = c.Text
+			out = append(out, p)
+			continue
+		} else if k, _, _ := parseValue(last); k == notValue {
+			p.label = c.Text
+			out = append(out, p)
+			continue
+		}
 		toks := strings.Fields(c.Text)
 		// Trailing numeric tokens split off; leading label tokens stay one label.
 		n, nums := len(toks), 0
@@ -192,6 +206,27 @@ func pieces(l *layout.Line) []piece {
 		}
 	}
 	return out
+}
+
+// lastField returns the last of strings.Fields(s), or "".
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
 }
 
 // lineInfo is a line cut into pieces, computed once per line.
