@@ -16,6 +16,9 @@ import (
 // radicals to ideographs), turns every kind of space into one ASCII space,
 // drops zero-width characters and trims.
 func Fold(s string) string {
+	if foldedAsIs(s) { // most cells: one pass, no copy
+		return s
+	}
 	if isPlainASCII(s) {
 		if alreadyFolded(s) {
 			return s
@@ -113,6 +116,38 @@ func nfkcStable(r rune) bool {
 // the ideographic space and the full-width forms of ASCII.
 func nfkcMapped(r rune) bool {
 	return r == 0x3000 || r >= 0xff01 && r <= 0xff5e
+}
+
+// foldedAsIs reports, in one pass, that Fold returns s as it is: ASCII and
+// characters NFKC leaves alone (nfkcStable), single ' ' between words.
+// When it says no, Fold's own passes decide.
+func foldedAsIs(s string) bool {
+	prevSpace := true // a leading space is dropped
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !nfkcStable(r) {
+				return false
+			}
+			prevSpace = false
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+		i++
+	}
+	return !prevSpace || s == "" // a trailing space is dropped
 }
 
 // alreadyFolded reports whether Fold's loop would return s unchanged: no

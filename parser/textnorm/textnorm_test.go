@@ -66,7 +66,8 @@ func proseSlow(s string) string {
 func TestFoldShortcutAgrees(t *testing.T) {
 	cases := []string{"", " ", "a", " a", "a ", "a  b", "a b", "a\tb", "本年新收 申请", "本年新收  申请", "本年\u3000新收",
 		"（一）予以公开", "１２３", "申请\u200b数", "\xff本年", "本年\xff", "a\u00a0b", " 本年", "本年 ", "\ufffd", "a\nb"}
-	parts := []string{"本", "年", "a", "1", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u00ad", "１", "（", "\xe4", "\ufffd", "ﬁ", "\u2ea0", "\u2f08", "\uf900", "\U0002f800"}
+	parts := []string{"本", "年", "a", "1", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u00ad", "１", "（", "\xe4", "\ufffd", "ﬁ", "\u2ea0", "\u2f08", "\uf900", "\U0002f800",
+		"、", "“", "—", "·", "，", "\v", "\f", "\r", "\u0301", "e"}
 	rng := rand.New(rand.NewSource(1))
 	for range 5000 {
 		var b strings.Builder
