@@ -48,13 +48,21 @@ func applicationChecks(a *Table, g Generation) []Check {
 		tot, ok3 := a.Get("total", c.Key)
 		cf, ok4 := a.Get("carried_forward", c.Key)
 		if ok1 && ok2 && ok3 && ok4 {
+			msg := make([]byte, 0, 96) // appended, as the row totals' below
+			msg = append(msg, "一+二 ("...)
+			msg = appendNums(msg, []float64{nr, co}, "+")
+			msg = append(msg, ") "...)
+			msg = append(msg, eqSign(nr+co, tot+cf)...)
+			msg = append(msg, " （七）总计+四 ("...)
+			msg = appendNums(msg, []float64{tot, cf}, "+")
+			msg = append(msg, ") in column "...)
+			msg = append(msg, c.Label...)
 			out = append(out, Check{
 				Rule: "balance", Scope: c.Key, OK: same(nr+co, tot+cf), Expected: nr + co, Actual: tot + cf,
-				Message: fmt.Sprintf("一+二 (%s+%s) %s （七）总计+四 (%s+%s) in column %s",
-					num(nr), num(co), eqSign(nr+co, tot+cf), num(tot), num(cf), c.Label),
+				Message: string(msg),
 			})
 		}
-		var parts []float64
+		parts := make([]float64, 0, len(results))
 		known := ok3
 		for _, rk := range results {
 			v, ok := a.Get(rk, c.Key)
@@ -63,10 +71,18 @@ func applicationChecks(a *Table, g Generation) []Check {
 		}
 		if known {
 			sum := add(parts)
+			msg := make([]byte, 0, 96)
+			msg = append(msg, "sum of the result rows ("...)
+			msg = strconv.AppendFloat(msg, sum, 'f', -1, 64)
+			msg = append(msg, ") "...)
+			msg = append(msg, eqSign(sum, tot)...)
+			msg = append(msg, " （七）总计 ("...)
+			msg = strconv.AppendFloat(msg, tot, 'f', -1, 64)
+			msg = append(msg, ") in column "...)
+			msg = append(msg, c.Label...)
 			out = append(out, Check{
 				Rule: "results", Scope: c.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
-				Message: fmt.Sprintf("sum of the result rows (%s) %s （七）总计 (%s) in column %s",
-					num(sum), eqSign(sum, tot), num(tot), c.Label),
+				Message: string(msg),
 			})
 		}
 	}
