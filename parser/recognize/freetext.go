@@ -97,12 +97,38 @@ func (st *state) proseLines(k int) []proseLine {
 // （一）…；（二）…) it stays where it is, and so does a number (。1.5万).
 var itemAfterSentence = lazyre.New(`[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`)
 
+// itemAfterSentenceAt is itemAfterSentence anchored at a full stop.
+var itemAfterSentenceAt = lazyre.New(`^(?:` + itemAfterSentence.String() + `)`)
+
+// itemsAfterSentences is itemAfterSentence.FindAllStringIndex(s, -1),
+// trying the pattern only where a match can start (at a full stop): the
+// unanchored search ran the backtracker from every position of a dump's
+// whole text.
+func itemsAfterSentences(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "。！？!?")
+		if j < 0 {
+			break
+		}
+		i += j
+		if loc := itemAfterSentenceAt.FindStringIndex(s[i:]); loc != nil {
+			out = append(out, []int{i, i + loc[1]})
+			i += loc[1]
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return out
+}
+
 // breakItems puts the numbered items of running text on lines of their
 // own: the only paragraph breaks a one-line dump lets us restore.
 func breakItems(s string) string {
 	var b strings.Builder
 	last := 0
-	for _, loc := range itemAfterSentence.FindAllStringIndex(s, -1) {
+	for _, loc := range itemsAfterSentences(s) {
 		_, n := utf8.DecodeRuneInString(s[loc[0]:])
 		cut := loc[0] + n
 		b.WriteString(s[last:cut])

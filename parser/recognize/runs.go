@@ -42,6 +42,23 @@ var midLineHeadings = [numSections]*lazyre.Regexp{
 	secProblems: lazyre.New(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
 }
 
+// midLineWords are words each of midLineHeadings needs: most lines hold
+// none, and a plain search tells so before the pattern is run.
+var midLineWords = [numSections][]string{
+	secActive:   {"主动公开政府信息情况"},
+	secRequests: {"收到和处理"},
+	secReview:   {"复议"},
+	secProblems: {"问题", "改进", "其他需要报告"},
+}
+
+// findMidLine is midLineHeadings[k].FindStringIndex(t).
+func findMidLine(k int, t string) []int {
+	if !hasAny(t, midLineWords[k]) {
+		return nil
+	}
+	return midLineHeadings[k].FindStringIndex(t)
+}
+
 // lastNumeral returns the offset in a heading's match of the last
 // numeral opening a heading (四、): the words between a numeral and its
 // keyword never hold another, so in 四、结转下年度继续办理1717四、政府信息公开
@@ -197,12 +214,12 @@ func (st *state) sectionTexts() map[int]*sectionText {
 			if i == cur.line {
 				from = cur.off
 			}
-			if loc := midLineHeadings[k].FindStringIndex(texts[i][from:]); loc != nil {
+			if loc := findMidLine(k, texts[i][from:]); loc != nil {
 				// The preamble may list the sections by their numbered
 				// names; the heading is the one followed by its text.
 				for loc != nil && listedName(texts[i], from+loc[1]) {
 					from += loc[1]
-					loc = midLineHeadings[k].FindStringIndex(texts[i][from:])
+					loc = findMidLine(k, texts[i][from:])
 				}
 				if loc == nil {
 					continue
