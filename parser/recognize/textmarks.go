@@ -26,6 +26,16 @@ var textHeadings = [numSections]*lazyre.Regexp{
 	secOther:    lazyre.New(`[一二三四五六七][、.．]\s*(?:其他需要报告的(?:事项|情况)|其他需报告的事项|需要报告的其他事项|其他事项)`),
 }
 
+// textHeadingWords are words each of textHeadings needs (one of them).
+var textHeadingWords = [numSections][]string{
+	secOverview: {"总体情况", "概述", "基本情况", "概况", "总体工作情况", "工作概述"},
+	secActive:   {"主动公开"},
+	secRequests: {"收到"},
+	secReview:   {"行政复议"},
+	secProblems: {"问题"},
+	secOther:    {"其他"},
+}
+
 // textHeadingsAt are textHeadings anchored at the start of the text: a
 // heading that opens a text. Unanchored, the search for one ran through the
 // whole rest of a one-line dump before its position was checked.
@@ -77,6 +87,9 @@ func (st *state) textMarks() *[numSections]textMark {
 				from = off
 			}
 			t := st.prose(i, true)
+			if !hasAny(t[min(from, len(t)):], textHeadingWords[k]) {
+				continue // the pattern cannot match: a plain search says so sooner
+			}
 			if s, e, ok := findHeading(textHeadings[k], t, from); ok {
 				m[k] = textMark{ok: true, line: i, start: s, end: e, midLine: true}
 				line, off = i, e
