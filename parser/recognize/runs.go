@@ -503,7 +503,8 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 		row := &t.Rows[ri]
 		for ci := range row.Cells {
 			c := &row.Cells[ci]
-			if c.Value != nil || st.spanNull[table+"."+row.Key+"."+c.Key] {
+			// (The path is built only when some cell was left null so.)
+			if c.Value != nil || len(st.spanNull) > 0 && st.spanNull[table+"."+row.Key+"."+c.Key] {
 				continue // read, or left null on purpose (merged over rows)
 			}
 			d, line, ok := decoded(row.Key, c.Key)
