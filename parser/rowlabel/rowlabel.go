@@ -8,6 +8,7 @@
 package rowlabel
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -88,7 +89,45 @@ func Unmatched(label string) bool {
 
 // Similarity is the Sørensen–Dice coefficient of the character pairs of a
 // and b: 1 for equal labels, 0 for labels sharing no adjacent pair.
-func Similarity(a, b string) float64 { return Dice(Bigrams(a), Bigrams(b)) }
+func Similarity(a, b string) float64 { return diceOf(bigramsOf(a), bigramsOf(b)) }
+
+// bigramSet is Bigrams as a sorted slice of distinct pairs (a pair packed
+// in a uint64): building and comparing it costs no map.
+type bigramSet []uint64
+
+func bigramsOf(s string) bigramSet {
+	out := make(bigramSet, 0, len(s)/2)
+	prev, first := rune(0), true
+	for _, r := range s { // the runes of []rune(s), bad bytes included
+		if !first {
+			out = append(out, uint64(uint32(prev))<<32|uint64(uint32(r)))
+		}
+		prev, first = r, false
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// diceOf is Dice of two sets built by bigramsOf.
+func diceOf(a, b bigramSet) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
 
 // Bigrams returns the set of adjacent character pairs of s.
 func Bigrams(s string) map[[2]rune]bool {
@@ -208,8 +247,9 @@ func Application(label, after string) (string, float64) {
 // the label's place allows.
 func Near(label string, cands map[string]string, min, margin float64) string {
 	best, second, key := 0.0, 0.0, ""
+	la := bigramsOf(label) // once, not once per candidate
 	for k, c := range cands {
-		d := Similarity(label, c)
+		d := diceOf(la, bigramsOf(c))
 		switch {
 		case d > best:
 			best, second, key = d, best, k
