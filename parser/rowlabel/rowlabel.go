@@ -156,6 +156,7 @@ func Dice(a, b map[[2]rune]bool) float64 {
 // tplRow is a template row in comparison form.
 type tplRow struct {
 	key, group, num, core string
+	bigrams               bigramSet // of core
 }
 
 // tplRows is built on first use, not at start-up.
@@ -163,7 +164,7 @@ var tplRows = sync.OnceValue(func() []tplRow {
 	var out []tplRow
 	for _, r := range model.ApplicationRows {
 		_, num, core := Split(textnorm.Label(r.Label))
-		out = append(out, tplRow{key: r.Key, group: textnorm.Label(r.Group), num: num, core: core})
+		out = append(out, tplRow{key: r.Key, group: textnorm.Label(r.Group), num: num, core: core, bigrams: bigramsOf(core)})
 	}
 	return out
 })
@@ -225,8 +226,9 @@ func Application(label, after string) (string, float64) {
 		}
 	}
 	best, second, key := 0.0, 0.0, ""
+	bg := bigramsOf(core)
 	for _, r := range cands {
-		d := Similarity(core, r.core)
+		d := diceOf(bg, r.bigrams) // Similarity(core, r.core)
 		switch {
 		case d > best:
 			best, second, key = d, best, r.key
