@@ -402,18 +402,25 @@ func nearDisclosureRow(label string, g model.Generation, after string) string {
 // disclosureNames are table 二's row and field labels in comparison form,
 // by generation, built once: they were folded again for every label
 // compared. (Near only reads them.)
-var disclosureNames = sync.OnceValue(func() (n struct {
-	rows, fields map[model.Generation]map[string]string
-}) { n.rows = map[model.Generation]map[string]string{}; n.fields = map[model.Generation]map[string]string{}; for g, defs := range model.DisclosureRows {
-	rows, fields := map[string]string{}, map[string]string{}
-	for _, d := range defs {
-		rows[d.Key] = textnorm.Label(d.Label)
-		for _, f := range d.Fields {
-			fields[f.Key] = textnorm.Label(f.Label)
+var disclosureNames = sync.OnceValue(func() *labelNames {
+	n := &labelNames{rows: map[model.Generation]map[string]string{}, fields: map[model.Generation]map[string]string{}}
+	for g, defs := range model.DisclosureRows {
+		rows, fields := map[string]string{}, map[string]string{}
+		for _, d := range defs {
+			rows[d.Key] = textnorm.Label(d.Label)
+			for _, f := range d.Fields {
+				fields[f.Key] = textnorm.Label(f.Label)
+			}
 		}
+		n.rows[g], n.fields[g] = rows, fields
 	}
-	n.rows[g], n.fields[g] = rows, fields
-}; return n })
+	return n
+})
+
+// labelNames are labels by generation and key (disclosureNames).
+type labelNames struct {
+	rows, fields map[model.Generation]map[string]string
+}
 
 func nearDisclosureField(t string, g model.Generation, fs []string) string {
 	if g == "" || utf8.RuneCountInString(t) < 4 {
