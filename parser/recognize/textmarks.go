@@ -39,12 +39,7 @@ var textHeadingWords = [numSections][]string{
 // textHeadingsAt are textHeadings anchored at the start of the text: a
 // heading that opens a text. Unanchored, the search for one ran through the
 // whole rest of a one-line dump before its position was checked.
-var textHeadingsAt = func() (out [numSections]*lazyre.Regexp) {
-	for k, re := range textHeadings {
-		out[k] = lazyre.New(`^(?:` + re.String() + `)`)
-	}
-	return out
-}()
+var textHeadingsAt = anchored(textHeadings)
 
 // textMark is where a section's heading stands: on line, the bytes
 // [start, end) of the line's text (lineText).
@@ -90,7 +85,7 @@ func (st *state) textMarks() *[numSections]textMark {
 			if !hasAny(t[min(from, len(t)):], textHeadingWords[k]) {
 				continue // the pattern cannot match: a plain search says so sooner
 			}
-			if s, e, ok := findHeading(textHeadings[k], t, from); ok {
+			if s, e, ok := findHeading(k, t, from); ok {
 				m[k] = textMark{ok: true, line: i, start: s, end: e, midLine: true}
 				line, off = i, e
 				break
@@ -143,9 +138,10 @@ func (st *state) nextMark(k int) *textMark {
 // not an item's number ((一) 十一、 第一、) and not a name in a list
 // (一、总体情况、二、主动公开… or 一、总体情况，二、…), which a heading's
 // text never follows with a list separator or another heading.
-func findHeading(re *lazyre.Regexp, t string, from int) (int, int, bool) {
+func findHeading(k int, t string, from int) (int, int, bool) {
 	for from <= len(t) {
-		loc := re.FindStringIndex(t[from:])
+		// textHeadings[k].FindStringIndex, tried only at numerals.
+		loc := findNumbered(textHeadingsAt[k], t[from:], "一二三四五六七", "、.．")
 		if loc == nil {
 			return 0, 0, false
 		}
