@@ -379,8 +379,28 @@ func yearsIn(s string) [][]string {
 	if !strings.Contains(s, "年") {
 		return nil
 	}
-	return yearRe.FindAllStringSubmatch(s, -1)
+	// yearRe by hand: 19dd or 20dd, ASCII spaces, 年; matches do not
+	// overlap, as FindAllStringSubmatch's.
+	var out [][]string
+	for i := 0; i+4 <= len(s); {
+		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
+			j := i + 4
+			for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+				j++
+			}
+			if strings.HasPrefix(s[j:], "年") {
+				e := j + len("年")
+				out = append(out, []string{s[i:e], s[i : i+4]})
+				i = e
+				continue
+			}
+		}
+		i++
+	}
+	return out
 }
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
 
 // endsApprox is approxRe by hand: the regexp, anchored at the end only,
 // was tried from every position of the text before the number.
