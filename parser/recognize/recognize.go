@@ -355,10 +355,32 @@ func (st *state) allText() string {
 	if st.text != "" {
 		return st.text
 	}
+	// Squeeze(Joined()) of every line, written cell by cell into one
+	// buffer sized first: no string per line, no regrowth.
+	n := len(st.lines)
+	for _, l := range st.lines {
+		for _, c := range l.Cells {
+			n += len(c.Text)
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, l := range st.lines {
 		st.check()
-		b.WriteString(textnorm.Squeeze(l.Joined()))
+		for _, c := range l.Cells {
+			if c.Copy {
+				continue
+			}
+			for t := c.Text; ; {
+				i := strings.IndexByte(t, ' ')
+				if i < 0 {
+					b.WriteString(t)
+					break
+				}
+				b.WriteString(t[:i])
+				t = t[i+1:]
+			}
+		}
 		b.WriteByte('\n')
 	}
 	st.text = b.String()
