@@ -182,22 +182,24 @@ func bySequence(vals []piece, n int) []*value {
 	for len(vals) > n && vals[0].val.kind == blank && vals[0].val.cell.Text == "" {
 		vals = vals[1:]
 	}
-	var distinct []piece
-	for _, v := range vals {
-		if !v.copy {
-			distinct = append(distinct, v)
+	distinct := 0
+	for i := range vals {
+		if !vals[i].copy {
+			distinct++
 		}
 	}
-	if len(distinct) == n {
-		vals = distinct
-	}
-	if len(vals) != n {
+	useDistinct := distinct == n
+	if !useDistinct && len(vals) != n {
 		return nil
 	}
-	out := make([]*value, n)
+	// The values are copied into one array: one allocation, not one each.
+	out, vs := make([]*value, 0, n), make([]value, 0, n)
 	for i := range vals {
-		v := vals[i].val
-		out[i] = &v
+		if useDistinct && vals[i].copy {
+			continue
+		}
+		vs = append(vs, vals[i].val)
+		out = append(out, &vs[len(vs)-1])
 	}
 	return out
 }
