@@ -110,6 +110,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 		}
 	}
 	out := make([]*value, len(h.keys))
+	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
 		i, ok := colKey[p.col]
 		if !ok {
@@ -124,8 +125,8 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 			// what it means there (spanRead).
 			continue
 		}
-		v := p.val
-		out[i] = &v
+		vs[i] = p.val
+		out[i] = &vs[i]
 	}
 	if l.Table == 0 {
 		for _, v := range out {
@@ -136,7 +137,8 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 	}
 	for i := range out {
 		if out[i] == nil {
-			out[i] = &value{kind: blank, line: l, cell: layout.Cell{Col: h.col[h.keys[i]]}}
+			vs[i] = value{kind: blank, line: l, cell: layout.Cell{Col: h.col[h.keys[i]]}}
+			out[i] = &vs[i]
 		}
 	}
 	return out
@@ -148,6 +150,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 // layout is not what we think: the row is not placed.
 func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 	out := make([]*value, len(h.keys))
+	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
 		best, bestScore := -1, math.Inf(-1)
 		for i, k := range h.keys {
@@ -161,12 +164,13 @@ func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 		if best < 0 || out[best] != nil {
 			return nil
 		}
-		v := p.val
-		out[best] = &v
+		vs[best] = p.val
+		out[best] = &vs[best]
 	}
 	for i := range out {
 		if out[i] == nil {
-			out[i] = &value{kind: blank, line: l, absent: true}
+			vs[i] = value{kind: blank, line: l, absent: true}
+			out[i] = &vs[i]
 		}
 	}
 	return out
