@@ -140,8 +140,8 @@ type splitter struct {
 	widesB []wideCount
 }
 
-// blockLen is how many cells a block holds.
-const blockLen = 256
+// blockLen is how many cells a block holds at most.
+const blockLen = 512
 
 // keep copies the scratch cells and counts into the blocks and returns
 // them, each capped at its length: appending to a line's cells (a box
@@ -152,8 +152,10 @@ func (sp *splitter) keep() ([]layout.Cell, []wideCount) {
 		return nil, nil
 	}
 	if cap(sp.cellsB)-len(sp.cellsB) < n {
-		sp.cellsB = make([]layout.Cell, 0, max(blockLen, n))
-		sp.widesB = make([]wideCount, 0, max(blockLen, n))
+		// Blocks grow with the document: a short one wastes little.
+		size := min(max(2*cap(sp.cellsB), 32), blockLen)
+		sp.cellsB = make([]layout.Cell, 0, max(size, n))
+		sp.widesB = make([]wideCount, 0, max(size, n))
 	}
 	i := len(sp.cellsB)
 	sp.cellsB = append(sp.cellsB, sp.cells...)
