@@ -19,6 +19,9 @@ func Fold(s string) string {
 	if foldedAsIs(s) { // most cells: one pass, no copy
 		return s
 	}
+	if out, ok := foldShort(s); ok { // most others: one more
+		return out
+	}
 	if isPlainASCII(s) {
 		if alreadyFolded(s) {
 			return s
@@ -149,6 +152,56 @@ func foldedAsIs(s string) bool {
 	}
 	return !prevSpace || s == "" // a trailing space is dropped
 }
+
+// foldShort is Fold in one pass for text of the characters nfkc maps by
+// itself (ASCII, nfkcStable, nfkcMapped): NFKC character by character,
+// then Fold's spaces. It reports false, having done nothing useful, on any
+// other character.
+func foldShort(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var ch string // what NFKC makes of the character
+		isSpace := false
+		switch {
+		case c < utf8.RuneSelf:
+			ch = s[i : i+1]
+			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case nfkcStable(r):
+				ch = s[i : i+n]
+			case r == '\u3000':
+				isSpace = true
+			case r >= 0xff01 && r <= 0xff5e:
+				ch = asciiChar(byte(r - 0xfee0))
+			default:
+				return "", false
+			}
+			i += n
+		}
+		if isSpace {
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, ch...)
+	}
+	return string(b), true
+}
+
+// asciiChar returns the one-byte string of c without allocating.
+func asciiChar(c byte) string { return asciiChars[c : c+1] }
+
+const asciiChars = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
 
 // alreadyFolded reports whether Fold's loop would return s unchanged: no
 // character it drops, no space but single ' ' between other characters.

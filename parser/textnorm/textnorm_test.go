@@ -161,3 +161,11 @@ func TestNFKCShortcutMatchesNorm(t *testing.T) {
 		}
 	}
 }
+
+func TestASCIIChars(t *testing.T) {
+	for c := 0; c < 128; c++ {
+		if s := asciiChar(byte(c)); len(s) != 1 || s[0] != byte(c) {
+			t.Fatalf("asciiChar(%d) = %q", c, s)
+		}
+	}
+}
