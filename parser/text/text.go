@@ -348,7 +348,10 @@ func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout
 		}
 		endCol = col
 		// An invalid byte decodes as U+FFFD but spans one byte, not three.
-		_, size := utf8.DecodeRuneInString(line[i:])
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(line[i:])
+		}
 		lastEnd = i + size
 	}
 	flush(lastEnd)
