@@ -159,7 +159,8 @@ func (sp *splitter) keep() ([]layout.Cell, []wideCount) {
 	}
 	i := len(sp.cellsB)
 	sp.cellsB = append(sp.cellsB, sp.cells...)
-	sp.widesB = append(sp.widesB, sp.wides...)
+	sp.widesB = append(sp.widesB[:i], sp.wides...)
+	sp.widesB = sp.widesB[:i+n] // in step with the cells (a tab line has no counts)
 	return sp.cellsB[i : i+n : i+n], sp.widesB[i : i+n : i+n]
 }
 
@@ -172,7 +173,10 @@ func (sp *splitter) splitLine(line string) ([]layout.Cell, []wideCount) {
 	}
 	switch {
 	case strings.Contains(line, "\t"):
-		return splitTabs(line), nil
+		sp.cells = splitTabs(line, sp.cells[:0])
+		sp.wides = sp.wides[:0]
+		cells, _ := sp.keep()
+		return cells, nil
 	case isMarkdownRow(line):
 		return splitMarkdown(line), nil
 	case isBoxLine(line):
@@ -267,13 +271,16 @@ func isHorizontalRule(r rune) bool {
 
 // splitTabs keeps empty cells: in a copied web table they are the slots of
 // merged cells and blank values, and their position matters.
-func splitTabs(line string) []layout.Cell {
-	parts := strings.Split(line, "\t")
-	cells := make([]layout.Cell, len(parts))
-	for i, p := range parts {
-		cells[i] = layout.Cell{Text: textnorm.Fold(p), Raw: p, Col: i}
+// It appends to cells.
+func splitTabs(line string, cells []layout.Cell) []layout.Cell {
+	for i := 0; ; i++ {
+		p, rest, more := strings.Cut(line, "\t")
+		cells = append(cells, layout.Cell{Text: textnorm.Fold(p), Raw: p, Col: i})
+		if !more {
+			return cells
+		}
+		line = rest
 	}
-	return cells
 }
 
 func isMarkdownRow(line string) bool {
