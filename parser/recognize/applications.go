@@ -139,6 +139,29 @@ func matchApplicationRow(label string, prev string) string {
 	return ""
 }
 
+// applicationPaths are the provenance paths of table 三's cells, by row
+// and column index, built once: a report reads some two hundred, and each
+// was a string built for the cell.
+var applicationPaths = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, r := range model.ApplicationRows {
+		ps := make([]string, len(model.ApplicationColumns))
+		for ci, c := range model.ApplicationColumns {
+			ps[ci] = "applications." + r.Key + "." + c.Key
+		}
+		out[r.Key] = ps
+	}
+	return out
+})
+
+// applicationPath is "applications.<row>.<column ci>".
+func applicationPath(row string, ci int) string {
+	if ps, ok := applicationPaths()[row]; ok {
+		return ps[ci]
+	}
+	return "applications." + row + "." + model.ApplicationColumns[ci].Key
+}
+
 // numbered reports whether a label opens with a row's number.
 func numbered(label string) bool {
 	num, _ := rowlabel.Numbering(label)
@@ -339,7 +362,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		seen[r.key] = true
 		applicants := 0.0
 		for ci, v := range r.values {
-			path := "applications." + r.key + "." + cols[ci]
+			path := applicationPath(r.key, ci)
 			if lost(v) {
 				st.report.Warn("empty_cell_unknown", path, fmt.Sprintf("line %d: the cell is empty in a converted table, which may have lost its value; left null", r.line.Num))
 				continue
