@@ -112,15 +112,64 @@ func itemsAfterSentences(s string) [][]int {
 			break
 		}
 		i += j
-		if loc := itemAfterSentenceAt.FindStringIndex(s[i:]); loc != nil {
-			out = append(out, []int{i, i + loc[1]})
-			i += loc[1]
+		if n := itemAt(s[i:]); n > 0 {
+			out = append(out, []int{i, i + n})
+			i += n
 			continue
 		}
 		_, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 	}
 	return out
+}
+
+// itemAt is the length of itemAfterSentenceAt's match at the start of s,
+// or -1: the pattern by hand (every full stop of a dump is tried).
+func itemAt(s string) int {
+	stop, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("。！？!?", stop) || stop == utf8.RuneError {
+		return -1
+	}
+	i := n
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == '（' || r == '(':
+		i += n
+		k := 0
+		for k < 3 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if !strings.ContainsRune("一二三四五六七八九十", r) || r == utf8.RuneError {
+				break
+			}
+			i += n
+			k++
+		}
+		if k == 0 {
+			return -1
+		}
+		if r, n = utf8.DecodeRuneInString(s[i:]); r != '）' && r != ')' {
+			return -1
+		}
+		return i + n
+	case r >= '1' && r <= '9':
+		i++
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if r, n = utf8.DecodeRuneInString(s[i:]); r != '.' && r != '、' && r != '．' {
+			return -1
+		}
+		i += n
+		if i >= len(s) || s[i] >= '0' && s[i] <= '9' {
+			return -1
+		}
+		_, n = utf8.DecodeRuneInString(s[i:])
+		return i + n
+	}
+	return -1
 }
 
 // breakItems puts the numbered items of running text on lines of their
