@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
@@ -34,6 +35,8 @@ type sectionText struct {
 	// one-line dump is one line of thousands of characters, asked about
 	// once for every cell of every table.
 	folded map[*layout.Line][]string
+	// digitFields caches, per line of lines, its fields holding a digit.
+	digitFields map[int]int
 }
 
 var midLineHeadings = [numSections]*lazyre.Regexp{
@@ -137,7 +140,7 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	}
 	// Numbers one per line are separated as surely as cells are.
 	if s.spansLines(line, run) {
-		return len(strings.Fields(run)) < n
+		return countFields(run) < n
 	}
 	if s.runningText(line) {
 		return false
@@ -148,7 +151,7 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 			withDigits++
 		}
 	}
-	return withDigits >= 2 && len(strings.Fields(run)) < n
+	return withDigits >= 2 && countFields(run) < n
 }
 
 // runningText reports whether a line holds more than one heading or row
@@ -201,13 +204,35 @@ func (s *sectionText) spansLines(line int, run string) bool {
 	if line < 0 || line >= len(s.lines) {
 		return false
 	}
-	onLine := 0
-	for _, f := range strings.Fields(s.lines[line]) {
-		if strings.ContainsAny(f, "0123456789") {
-			onLine++
+	// The count is the line's, kept: each row asks about its line, and a
+	// dump's line is the whole document.
+	onLine, ok := s.digitFields[line]
+	if !ok {
+		for _, f := range strings.Fields(s.lines[line]) {
+			if strings.ContainsAny(f, "0123456789") {
+				onLine++
+			}
+		}
+		if s.digitFields == nil {
+			s.digitFields = map[int]int{}
+		}
+		s.digitFields[line] = onLine
+	}
+	return onLine < countFields(run)
+}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
 		}
 	}
-	return onLine < len(strings.Fields(run))
+	return n
 }
 
 // decodedGroupsAddUp reports whether the decoded table 四 has every group
