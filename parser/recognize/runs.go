@@ -295,6 +295,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 	}
 	out := map[int]*sectionText{}
 	items := map[*layout.Line]int{}
+	folded := map[*layout.Line][]string{} // shared: a dump's one line is in every section
 	for _, p := range found {
 		items[&st.lines[p.line]]++
 	}
@@ -310,7 +311,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 				break
 			}
 		}
-		s := &sectionText{items: items}
+		s := &sectionText{items: items, folded: folded}
 		for i := start.line; i < len(texts) && (i < end.line || (i == end.line && end.off > 0)); i++ {
 			t := texts[i]
 			if i == end.line {
