@@ -67,6 +67,7 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 
 func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error) {
 	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}, ctx: ctx}
+	st.lines = make([]layout.Line, 0, len(doc.Lines))
 	for _, l := range doc.Lines {
 		st.check()
 		if !isPageMarker(l) {
