@@ -255,21 +255,33 @@ func (st *state) info(i int) *lineInfo {
 // after the last label piece.
 func splitLabelValues(ps []piece) (string, []piece) {
 	last := -1
-	for i, p := range ps {
-		if !p.isVal && strings.TrimSpace(p.label) != "" {
+	for i := range ps {
+		if p := &ps[i]; !p.isVal && strings.TrimSpace(p.label) != "" {
 			last = i
 		}
 	}
+	// Most lines have one label piece: it is the label, not a copy of it.
 	var b strings.Builder
-	prev := ""
-	for _, p := range ps[:last+1] {
+	prev, parts := "", 0
+	for i := range ps[:last+1] {
+		p := &ps[i]
 		if p.isVal || p.label == "" || p.label == prev {
 			continue
 		}
-		b.WriteString(p.label)
+		if parts == 1 {
+			b.WriteString(prev)
+		}
+		if parts >= 1 {
+			b.WriteString(p.label)
+		}
 		prev = p.label
+		parts++
 	}
-	return textnorm.LabelFolded(b.String()), ps[last+1:]
+	label := prev
+	if parts > 1 {
+		label = b.String()
+	}
+	return textnorm.LabelFolded(label), ps[last+1:]
 }
 
 // hasNumbers reports whether any value piece printed a number.
