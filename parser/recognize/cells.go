@@ -234,20 +234,23 @@ type lineInfo struct {
 	ps    []piece
 	label string
 	vals  []piece
+	done  bool // computed
 }
 
 // info returns line i's pieces, label and value pieces.
 func (st *state) info(i int) *lineInfo {
 	st.check()
 	if st.infos == nil {
-		st.infos = make([]*lineInfo, len(st.lines))
+		// One array for every line's info: never grown, so the pointers
+		// handed out stay valid.
+		st.infos = make([]lineInfo, len(st.lines))
 	}
-	if st.infos[i] == nil {
+	if !st.infos[i].done {
 		ps := pieces(&st.lines[i])
 		label, vals := splitLabelValues(ps)
-		st.infos[i] = &lineInfo{ps: ps, label: label, vals: vals}
+		st.infos[i] = lineInfo{ps: ps, label: label, vals: vals, done: true}
 	}
-	return st.infos[i]
+	return &st.infos[i]
 }
 
 // splitLabelValues returns the label text of a line (its label pieces

@@ -35,7 +35,7 @@ type state struct {
 	doc      *layout.Document
 	lines    []layout.Line // lines with page markers removed
 	sections [numSections]int
-	infos    []*lineInfo       // per line, filled lazily by info
+	infos    []lineInfo        // per line, filled lazily by info
 	byNum    map[int]int       // Line.Num to index in lines, filled by indexOf
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
