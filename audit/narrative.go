@@ -44,7 +44,38 @@ var topHeading = lazyre.New(`(?m)^\s*(?:#+\s*)?[二三四五六七八九十]、`
 // document numbers its narrative its own way, so the sections were not
 // told apart by the template's headings and an empty one proves nothing.
 func ownNumbering(r *model.Report) bool {
-	return topHeading.MatchString(r.Text.Overview) || topHeading.MatchString(r.Text.Problems) || topHeading.MatchString(r.Text.OtherMatters)
+	return hasTopHeading(r.Text.Overview) || hasTopHeading(r.Text.Problems) || hasTopHeading(r.Text.OtherMatters)
+}
+
+// hasTopHeading is topHeading.MatchString by hand, tried at line starts
+// only (the pattern ran from every position of the free text).
+func hasTopHeading(t string) bool {
+	for start := 0; start <= len(t); {
+		i := skipSpaces(t, start)
+		if i < len(t) && t[i] == '#' {
+			for i < len(t) && t[i] == '#' {
+				i++
+			}
+			i = skipSpaces(t, i)
+		}
+		if r, n := utf8.DecodeRuneInString(t[i:]); strings.ContainsRune("二三四五六七八九十", r) && strings.HasPrefix(t[i+n:], "、") {
+			return true
+		}
+		nl := strings.IndexByte(t[start:], '\n')
+		if nl < 0 {
+			return false
+		}
+		start += nl + 1
+	}
+	return false
+}
+
+// skipSpaces skips the regexp's \s from i on.
+func skipSpaces(t string, i int) int {
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	return i
 }
 
 // narrativeMissing: section 五 or 六 absent, empty or only a heading.

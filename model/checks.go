@@ -3,7 +3,6 @@ package model
 import (
 	"fmt"
 	"strconv"
-	"strings"
 )
 
 // RunChecks evaluates every arithmetic relation of TEMPLATE.md whose
@@ -49,13 +48,21 @@ func applicationChecks(a *Table, g Generation) []Check {
 		tot, ok3 := a.Get("total", c.Key)
 		cf, ok4 := a.Get("carried_forward", c.Key)
 		if ok1 && ok2 && ok3 && ok4 {
+			msg := make([]byte, 0, 96) // appended, as the row totals' below
+			msg = append(msg, "一+二 ("...)
+			msg = appendNums(msg, []float64{nr, co}, "+")
+			msg = append(msg, ") "...)
+			msg = append(msg, eqSign(nr+co, tot+cf)...)
+			msg = append(msg, " （七）总计+四 ("...)
+			msg = appendNums(msg, []float64{tot, cf}, "+")
+			msg = append(msg, ") in column "...)
+			msg = append(msg, c.Label...)
 			out = append(out, Check{
 				Rule: "balance", Scope: c.Key, OK: same(nr+co, tot+cf), Expected: nr + co, Actual: tot + cf,
-				Message: fmt.Sprintf("一+二 (%s+%s) %s （七）总计+四 (%s+%s) in column %s",
-					num(nr), num(co), eqSign(nr+co, tot+cf), num(tot), num(cf), c.Label),
+				Message: string(msg),
 			})
 		}
-		var parts []float64
+		parts := make([]float64, 0, len(results))
 		known := ok3
 		for _, rk := range results {
 			v, ok := a.Get(rk, c.Key)
@@ -64,15 +71,24 @@ func applicationChecks(a *Table, g Generation) []Check {
 		}
 		if known {
 			sum := add(parts)
+			msg := make([]byte, 0, 96)
+			msg = append(msg, "sum of the result rows ("...)
+			msg = strconv.AppendFloat(msg, sum, 'f', -1, 64)
+			msg = append(msg, ") "...)
+			msg = append(msg, eqSign(sum, tot)...)
+			msg = append(msg, " （七）总计 ("...)
+			msg = strconv.AppendFloat(msg, tot, 'f', -1, 64)
+			msg = append(msg, ") in column "...)
+			msg = append(msg, c.Label...)
 			out = append(out, Check{
 				Rule: "results", Scope: c.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
-				Message: fmt.Sprintf("sum of the result rows (%s) %s （七）总计 (%s) in column %s",
-					num(sum), eqSign(sum, tot), num(tot), c.Label),
+				Message: string(msg),
 			})
 		}
 	}
+	parts := make([]float64, 0, len(ApplicantColumns)) // reused row by row
 	for _, row := range a.Rows {
-		var parts []float64
+		parts = parts[:0]
 		known := true
 		for _, c := range ApplicantColumns {
 			v, ok := a.Get(row.Key, c.Key)
@@ -84,10 +100,22 @@ func applicationChecks(a *Table, g Generation) []Check {
 			continue
 		}
 		sum := add(parts)
+		// Built by appending: a report has some thirty of these, and
+		// Sprintf with its number strings was most of the checks' cost.
+		msg := make([]byte, 0, 128)
+		msg = append(msg, "six applicant columns ("...)
+		msg = appendNums(msg, parts, "+")
+		msg = append(msg, " = "...)
+		msg = strconv.AppendFloat(msg, sum, 'f', -1, 64)
+		msg = append(msg, ") "...)
+		msg = append(msg, eqSign(sum, tot)...)
+		msg = append(msg, " 总计 ("...)
+		msg = strconv.AppendFloat(msg, tot, 'f', -1, 64)
+		msg = append(msg, ") in row "...)
+		msg = append(msg, row.Key...)
 		out = append(out, Check{
 			Rule: "row_total", Scope: row.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
-			Message: fmt.Sprintf("six applicant columns (%s = %s) %s 总计 (%s) in row %s",
-				joinNums(parts, "+"), num(sum), eqSign(sum, tot), num(tot), row.Key),
+			Message: string(msg),
 		})
 	}
 	return out
@@ -118,11 +146,18 @@ func num(v float64) string {
 }
 
 func joinNums(xs []float64, sep string) string {
-	s := make([]string, len(xs))
+	var buf [128]byte // one allocation for the result, not one per number
+	return string(appendNums(buf[:0], xs, sep))
+}
+
+func appendNums(b []byte, xs []float64, sep string) []byte {
 	for i, x := range xs {
-		s[i] = num(x)
+		if i > 0 {
+			b = append(b, sep...)
+		}
+		b = strconv.AppendFloat(b, x, 'f', -1, 64)
 	}
-	return strings.Join(s, sep)
+	return b
 }
 
 // FailedChecks returns the checks that did not hold.

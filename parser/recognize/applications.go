@@ -3,6 +3,8 @@ package recognize
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -45,6 +47,44 @@ var applicationPatterns = []rowPattern{
 	{"total", []string{"总计"}},
 }
 
+// phraseRef is a phrase of applicationPatterns[pat].
+type phraseRef struct {
+	text string
+	pat  int
+}
+
+// phrasesByFirst indexes the phrases of applicationPatterns by their first
+// character, built on first use.
+var phrasesByFirst = sync.OnceValue(func() map[rune][]phraseRef {
+	m := map[rune][]phraseRef{}
+	for i, p := range applicationPatterns {
+		for _, ph := range p.phrases {
+			r, _ := utf8.DecodeRuneInString(ph)
+			m[r] = append(m[r], phraseRef{ph, i})
+		}
+	}
+	return m
+})
+
+// firstPattern returns the index of the first pattern of
+// applicationPatterns with a phrase in core, or -1: the answer of trying
+// each pattern's phrases in order with strings.Contains, from one pass
+// over core that looks only at the phrases starting with each character.
+// (Every line's label is matched, some of them several times, and the
+// sixty searches of each were a tenth of reading table 三.)
+func firstPattern(core string) int {
+	idx := phrasesByFirst()
+	best := -1
+	for i, r := range core {
+		for _, ph := range idx[r] {
+			if (best < 0 || ph.pat < best) && strings.HasPrefix(core[i:], ph.text) {
+				best = ph.pat
+			}
+		}
+	}
+	return best
+}
+
 // groupLabels are the printed labels of row groups; they prefix the rows
 // of their group when a grid repeats them.
 var groupLabels = []string{"三、本年度办理结果", "本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理"}
@@ -54,7 +94,9 @@ var numberingRe = lazyre.New(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四
 // matchApplicationRow returns the row key of a table 三 label, "" when it
 // is not a row, and "group" for a group label printed alone.
 func matchApplicationRow(label string, prev string) string {
-	if label == "" || len([]rune(label)) > 80 {
+	// More than 80 characters: a byte count decides most lines (a
+	// character is 1–4 bytes) without counting a dump's long ones.
+	if label == "" || len(label) > 4*80 || len(label) > 80 && utf8.RuneCountInString(label) > 80 {
 		return ""
 	}
 	core := label
@@ -83,12 +125,8 @@ func matchApplicationRow(label string, prev string) string {
 		}
 		return ""
 	}
-	for _, p := range applicationPatterns {
-		for _, ph := range p.phrases {
-			if strings.Contains(core, ph) {
-				return p.key
-			}
-		}
+	if p := firstPattern(core); p >= 0 {
+		return applicationPatterns[p].key
 	}
 	if core == "其他处理" {
 		return "other"
@@ -99,6 +137,35 @@ func matchApplicationRow(label string, prev string) string {
 		}
 	}
 	return ""
+}
+
+// applicationPaths are the provenance paths of table 三's cells, by row
+// and column index, built once: a report reads some two hundred, and each
+// was a string built for the cell.
+var applicationPaths = sync.OnceValue(func() map[string][]string {
+	out := map[string][]string{}
+	for _, r := range model.ApplicationRows {
+		ps := make([]string, len(model.ApplicationColumns))
+		for ci, c := range model.ApplicationColumns {
+			ps[ci] = "applications." + r.Key + "." + c.Key
+		}
+		out[r.Key] = ps
+	}
+	return out
+})
+
+// applicationPath is "applications.<row>.<column ci>".
+func applicationPath(row string, ci int) string {
+	if ps, ok := applicationPaths()[row]; ok {
+		return ps[ci]
+	}
+	return "applications." + row + "." + model.ApplicationColumns[ci].Key
+}
+
+// numbered reports whether a label opens with a row's number.
+func numbered(label string) bool {
+	num, _ := rowlabel.Numbering(label)
+	return num != ""
 }
 
 // rowRead is one candidate row of table 三 found in the document.
@@ -161,7 +228,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 				st.report.Warn("label_approximate", "applications."+key, fmt.Sprintf("line %d: label %q matched row %s by its number, its place and most of its words (similarity %.2f)", l.Num, label, key, sim))
 			}
 		}
-		if num, _ := rowlabel.Numbering(label); key == "" && num == "" && len(vals) >= len(cols) {
+		if key == "" && len(vals) >= len(cols) && !numbered(label) {
 			// Unnumbered: the words alone, when clearly closest. A
 			// numbered label was judged above, its number included.
 			if key = fuzzyApplicationRow(label); key != "" {
@@ -295,7 +362,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		seen[r.key] = true
 		applicants := 0.0
 		for ci, v := range r.values {
-			path := "applications." + r.key + "." + cols[ci]
+			path := applicationPath(r.key, ci)
 			if lost(v) {
 				st.report.Warn("empty_cell_unknown", path, fmt.Sprintf("line %d: the cell is empty in a converted table, which may have lost its value; left null", r.line.Num))
 				continue

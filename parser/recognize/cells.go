@@ -3,6 +3,8 @@ package recognize
 import (
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
@@ -32,7 +34,67 @@ type value struct {
 	unknown bool
 }
 
+// numberRe is the form of a number cell. scanNumber reads it by hand (every
+// cell of every table goes through it, and the regexp's backtracking was a
+// tenth of a text parse); the test holds the two to the same answers.
 var numberRe = lazyre.New(`^([+\-]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(万元|元|件|个|项|条)?$`)
+
+// numberUnits are numberRe's units, in its order.
+var numberUnits = [...]string{"万元", "元", "件", "个", "项", "条"}
+
+// scanNumber matches s against numberRe and returns its groups: the sign,
+// the digits (with their thousands separators), the decimals (with the
+// point) and the unit.
+func scanNumber(s string) (sign, digits, frac, unit string, ok bool) {
+	i := 0
+	if i < len(s) && (s[i] == '+' || s[i] == '-') {
+		sign, i = s[:1], 1
+	}
+	start := i
+	i = skipDigits(s, i)
+	if i == start {
+		return
+	}
+	if i < len(s) && s[i] == ',' {
+		// Thousands separators: 1–3 digits, then groups of exactly three.
+		if i-start > 3 {
+			return
+		}
+		for i < len(s) && s[i] == ',' {
+			if skipDigits(s, i+1) != i+4 {
+				return
+			}
+			i += 4
+		}
+	}
+	digits = s[start:i]
+	if i+1 < len(s) && s[i] == '.' && isDigit(s[i+1]) {
+		j := skipDigits(s, i+1)
+		frac, i = s[i:j], j
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	if i == len(s) {
+		return sign, digits, frac, "", true
+	}
+	for _, u := range numberUnits {
+		if s[i:] == u {
+			return sign, digits, frac, u, true
+		}
+	}
+	return "", "", "", "", false
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+// skipDigits returns the end of the run of ASCII digits at s[i:].
+func skipDigits(s string, i int) int {
+	for i < len(s) && isDigit(s[i]) {
+		i++
+	}
+	return i
+}
 
 // blankMarks are the ways a report writes "nothing" in a cell.
 var blankMarks = map[string]bool{"": true, "-": true, "—": true, "——": true, "--": true, "/": true, "无": true, "－": true, "―": true, "─": true, "–": true}
@@ -46,24 +108,23 @@ func parseValue(s string) (valueKind, float64, string) {
 	if c := s[0]; !(c >= '0' && c <= '9') && c != '+' && c != '-' {
 		return notValue, 0, ""
 	}
-	m := numberRe.FindStringSubmatch(s)
-	if m == nil {
+	sign, digits, frac, unit, ok := scanNumber(s)
+	if !ok {
 		return notValue, 0, ""
 	}
-	digits := strings.ReplaceAll(m[2], ",", "")
+	digits = strings.ReplaceAll(digits, ",", "")
 	// A multi-digit number with a leading zero is not how anyone prints a
 	// count: it is digits of several cells run together.
 	if len(digits) > 1 && digits[0] == '0' {
 		return notValue, 0, ""
 	}
-	v, err := strconv.ParseFloat(digits+m[3], 64)
+	v, err := strconv.ParseFloat(digits+frac, 64)
 	if err != nil {
 		return notValue, 0, ""
 	}
-	if m[1] == "-" {
+	if sign == "-" {
 		v = -v
 	}
-	unit := m[4]
 	if unit != "元" && unit != "万元" {
 		unit = ""
 	}
@@ -94,6 +155,18 @@ func pieces(l *layout.Line) []piece {
 		if k, v, u := parseValue(c.Text); k != notValue {
 			p.isVal = true
 			p.val = value{kind: k, num: v, unit: u, cell: c, line: l}
+			out = append(out, p)
+			continue
+		}
+		// Most cells end in a word: they are one label, and need not be
+		// cut into words (strings.Fields of every line's text was most
+		// of the cost of reading it).
+		if last := lastField(c.Text); last == "" || last == "无" {
+			p.label = c.Text
+			out = append(out, p)
+			continue
+		} else if k, _, _ := parseValue(last); k == notValue {
+			p.label = c.Text
 			out = append(out, p)
 			continue
 		}
@@ -135,25 +208,49 @@ func pieces(l *layout.Line) []piece {
 	return out
 }
 
+// lastField returns the last of strings.Fields(s), or "".
+func lastField(s string) string {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= n
+	}
+	start := end
+	for start > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:start])
+		if unicode.IsSpace(r) {
+			break
+		}
+		start -= n
+	}
+	return s[start:end]
+}
+
 // lineInfo is a line cut into pieces, computed once per line.
 type lineInfo struct {
 	ps    []piece
 	label string
 	vals  []piece
+	done  bool // computed
 }
 
 // info returns line i's pieces, label and value pieces.
 func (st *state) info(i int) *lineInfo {
 	st.check()
 	if st.infos == nil {
-		st.infos = make([]*lineInfo, len(st.lines))
+		// One array for every line's info: never grown, so the pointers
+		// handed out stay valid.
+		st.infos = make([]lineInfo, len(st.lines))
 	}
-	if st.infos[i] == nil {
+	if !st.infos[i].done {
 		ps := pieces(&st.lines[i])
 		label, vals := splitLabelValues(ps)
-		st.infos[i] = &lineInfo{ps: ps, label: label, vals: vals}
+		st.infos[i] = lineInfo{ps: ps, label: label, vals: vals, done: true}
 	}
-	return st.infos[i]
+	return &st.infos[i]
 }
 
 // splitLabelValues returns the label text of a line (its label pieces
@@ -161,21 +258,33 @@ func (st *state) info(i int) *lineInfo {
 // after the last label piece.
 func splitLabelValues(ps []piece) (string, []piece) {
 	last := -1
-	for i, p := range ps {
-		if !p.isVal && strings.TrimSpace(p.label) != "" {
+	for i := range ps {
+		if p := &ps[i]; !p.isVal && strings.TrimSpace(p.label) != "" {
 			last = i
 		}
 	}
+	// Most lines have one label piece: it is the label, not a copy of it.
 	var b strings.Builder
-	prev := ""
-	for _, p := range ps[:last+1] {
+	prev, parts := "", 0
+	for i := range ps[:last+1] {
+		p := &ps[i]
 		if p.isVal || p.label == "" || p.label == prev {
 			continue
 		}
-		b.WriteString(p.label)
+		if parts == 1 {
+			b.WriteString(prev)
+		}
+		if parts >= 1 {
+			b.WriteString(p.label)
+		}
 		prev = p.label
+		parts++
 	}
-	return textnorm.LabelFolded(b.String()), ps[last+1:]
+	label := prev
+	if parts > 1 {
+		label = b.String()
+	}
+	return textnorm.LabelFolded(label), ps[last+1:]
 }
 
 // hasNumbers reports whether any value piece printed a number.

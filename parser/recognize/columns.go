@@ -3,6 +3,7 @@ package recognize
 import (
 	"math"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -109,6 +110,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 		}
 	}
 	out := make([]*value, len(h.keys))
+	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
 		i, ok := colKey[p.col]
 		if !ok {
@@ -123,8 +125,8 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 			// what it means there (spanRead).
 			continue
 		}
-		v := p.val
-		out[i] = &v
+		vs[i] = p.val
+		out[i] = &vs[i]
 	}
 	if l.Table == 0 {
 		for _, v := range out {
@@ -135,7 +137,8 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 	}
 	for i := range out {
 		if out[i] == nil {
-			out[i] = &value{kind: blank, line: l, cell: layout.Cell{Col: h.col[h.keys[i]]}}
+			vs[i] = value{kind: blank, line: l, cell: layout.Cell{Col: h.col[h.keys[i]]}}
+			out[i] = &vs[i]
 		}
 	}
 	return out
@@ -147,6 +150,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 // layout is not what we think: the row is not placed.
 func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 	out := make([]*value, len(h.keys))
+	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
 		best, bestScore := -1, math.Inf(-1)
 		for i, k := range h.keys {
@@ -160,12 +164,13 @@ func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 		if best < 0 || out[best] != nil {
 			return nil
 		}
-		v := p.val
-		out[best] = &v
+		vs[best] = p.val
+		out[best] = &vs[best]
 	}
 	for i := range out {
 		if out[i] == nil {
-			out[i] = &value{kind: blank, line: l, absent: true}
+			vs[i] = value{kind: blank, line: l, absent: true}
+			out[i] = &vs[i]
 		}
 	}
 	return out
@@ -181,22 +186,24 @@ func bySequence(vals []piece, n int) []*value {
 	for len(vals) > n && vals[0].val.kind == blank && vals[0].val.cell.Text == "" {
 		vals = vals[1:]
 	}
-	var distinct []piece
-	for _, v := range vals {
-		if !v.copy {
-			distinct = append(distinct, v)
+	distinct := 0
+	for i := range vals {
+		if !vals[i].copy {
+			distinct++
 		}
 	}
-	if len(distinct) == n {
-		vals = distinct
-	}
-	if len(vals) != n {
+	useDistinct := distinct == n
+	if !useDistinct && len(vals) != n {
 		return nil
 	}
-	out := make([]*value, n)
+	// The values are copied into one array: one allocation, not one each.
+	out, vs := make([]*value, 0, n), make([]value, 0, n)
 	for i := range vals {
-		v := vals[i].val
-		out[i] = &v
+		if useDistinct && vals[i].copy {
+			continue
+		}
+		vs = append(vs, vals[i].val)
+		out = append(out, &vs[len(vs)-1])
 	}
 	return out
 }
@@ -234,7 +241,7 @@ func applicationColumn(t string) string {
 		return "legal_service_org"
 	case t == "其他" || t == "其它":
 		return "other_org"
-	case t == "总计" || t == "合计" || (strings.HasSuffix(t, "总计") && !strings.Contains(t, "勾稽") && len([]rune(t)) <= 6):
+	case t == "总计" || t == "合计" || (strings.HasSuffix(t, "总计") && !strings.Contains(t, "勾稽") && utf8.RuneCountInString(t) <= 6):
 		return "total"
 	}
 	return ""

@@ -3,6 +3,8 @@ package recognize
 import (
 	"fmt"
 	"strings"
+	"sync"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
@@ -182,17 +184,17 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		headerOpen = false
 		key := disclosureRowKey(label)
 		start := i
-		if key == "" && label != "" && len([]rune(label)) <= 20 {
+		if key == "" && label != "" && utf8.RuneCountInString(label) <= 20 {
 			key, i = st.joinLabel(i, to, disclosureRowKey)
 		}
-		if key == "" && hasNumbers(vals) && len([]rune(label)) <= 20 {
+		if key == "" && hasNumbers(vals) && utf8.RuneCountInString(label) <= 20 {
 			// A misprinted label: the row its place expects, if the
 			// words agree.
 			if key = nearDisclosureRow(label, hdrGen, lastKey(len(rows), func(i int) string { return rows[i].key })); key != "" {
 				st.report.Warn("label_approximate", "active_disclosure."+key, fmt.Sprintf("line %d: label %q matched row %s by its place and most of its words", l.Num, label, key))
 			}
 		}
-		if key == "" || len([]rune(label)) > 40 {
+		if key == "" || utf8.RuneCountInString(label) > 40 {
 			continue
 		}
 		want := len(fields)
@@ -374,11 +376,7 @@ func nearDisclosureRow(label string, g model.Generation, after string) string {
 	}
 	for _, gen := range gens {
 		defs := model.DisclosureRows[gen]
-		all := map[string]string{}
-		for _, d := range defs {
-			all[d.Key] = textnorm.Label(d.Label)
-		}
-		k := rowlabel.Near(core, all, rowlabel.MinPlaced, 0.2)
+		k := rowlabel.Near(core, disclosureNames().rows[gen], rowlabel.MinPlaced, 0.2)
 		if k == "" {
 			continue
 		}
@@ -401,17 +399,34 @@ func nearDisclosureRow(label string, g model.Generation, after string) string {
 // name (先行有效件数) stands for: the closest of the generation's names,
 // clearly, and in its place — the first column of a row's header, or the
 // one after the column read before it (fs).
+// disclosureNames are table 二's row and field labels in comparison form,
+// by generation, built once: they were folded again for every label
+// compared. (Near only reads them.)
+var disclosureNames = sync.OnceValue(func() *labelNames {
+	n := &labelNames{rows: map[model.Generation]map[string]string{}, fields: map[model.Generation]map[string]string{}}
+	for g, defs := range model.DisclosureRows {
+		rows, fields := map[string]string{}, map[string]string{}
+		for _, d := range defs {
+			rows[d.Key] = textnorm.Label(d.Label)
+			for _, f := range d.Fields {
+				fields[f.Key] = textnorm.Label(f.Label)
+			}
+		}
+		n.rows[g], n.fields[g] = rows, fields
+	}
+	return n
+})
+
+// labelNames are labels by generation and key (disclosureNames).
+type labelNames struct {
+	rows, fields map[model.Generation]map[string]string
+}
+
 func nearDisclosureField(t string, g model.Generation, fs []string) string {
-	if g == "" || len([]rune(t)) < 4 {
+	if g == "" || utf8.RuneCountInString(t) < 4 {
 		return ""
 	}
-	names := map[string]string{}
-	for _, d := range model.DisclosureRows[g] {
-		for _, f := range d.Fields {
-			names[f.Key] = textnorm.Label(f.Label)
-		}
-	}
-	k := rowlabel.Near(t, names, rowlabel.MinPlaced, 0.2)
+	k := rowlabel.Near(t, disclosureNames().fields[g], rowlabel.MinPlaced, 0.2)
 	if k == "" {
 		return ""
 	}

@@ -97,12 +97,87 @@ func (st *state) proseLines(k int) []proseLine {
 // （一）…；（二）…) it stays where it is, and so does a number (。1.5万).
 var itemAfterSentence = lazyre.New(`[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`)
 
+// itemAfterSentenceAt is itemAfterSentence anchored at a full stop.
+var itemAfterSentenceAt = lazyre.New(`^(?:` + itemAfterSentence.String() + `)`)
+
+// itemsAfterSentences is itemAfterSentence.FindAllStringIndex(s, -1),
+// trying the pattern only where a match can start (at a full stop): the
+// unanchored search ran the backtracker from every position of a dump's
+// whole text.
+func itemsAfterSentences(s string) [][]int {
+	var out [][]int
+	for i := 0; i < len(s); {
+		j := strings.IndexAny(s[i:], "。！？!?")
+		if j < 0 {
+			break
+		}
+		i += j
+		if n := itemAt(s[i:]); n > 0 {
+			out = append(out, []int{i, i + n})
+			i += n
+			continue
+		}
+		_, n := utf8.DecodeRuneInString(s[i:])
+		i += n
+	}
+	return out
+}
+
+// itemAt is the length of itemAfterSentenceAt's match at the start of s,
+// or -1: the pattern by hand (every full stop of a dump is tried).
+func itemAt(s string) int {
+	stop, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("。！？!?", stop) || stop == utf8.RuneError {
+		return -1
+	}
+	i := n
+	for i < len(s) && s[i] == ' ' {
+		i++
+	}
+	r, n := utf8.DecodeRuneInString(s[i:])
+	switch {
+	case r == '（' || r == '(':
+		i += n
+		k := 0
+		for k < 3 {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if !strings.ContainsRune("一二三四五六七八九十", r) || r == utf8.RuneError {
+				break
+			}
+			i += n
+			k++
+		}
+		if k == 0 {
+			return -1
+		}
+		if r, n = utf8.DecodeRuneInString(s[i:]); r != '）' && r != ')' {
+			return -1
+		}
+		return i + n
+	case r >= '1' && r <= '9':
+		i++
+		if i < len(s) && s[i] >= '0' && s[i] <= '9' {
+			i++
+		}
+		if r, n = utf8.DecodeRuneInString(s[i:]); r != '.' && r != '、' && r != '．' {
+			return -1
+		}
+		i += n
+		if i >= len(s) || s[i] >= '0' && s[i] <= '9' {
+			return -1
+		}
+		_, n = utf8.DecodeRuneInString(s[i:])
+		return i + n
+	}
+	return -1
+}
+
 // breakItems puts the numbered items of running text on lines of their
 // own: the only paragraph breaks a one-line dump lets us restore.
 func breakItems(s string) string {
 	var b strings.Builder
 	last := 0
-	for _, loc := range itemAfterSentence.FindAllStringIndex(s, -1) {
+	for _, loc := range itemsAfterSentences(s) {
 		_, n := utf8.DecodeRuneInString(s[loc[0]:])
 		cut := loc[0] + n
 		b.WriteString(s[last:cut])

@@ -3,6 +3,7 @@ package recognize
 import (
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -40,7 +41,7 @@ func labelCore(label string) string {
 // closest to label, or "".
 func fuzzyApplicationRow(label string) string {
 	core := labelCore(label)
-	if len([]rune(core)) < 4 {
+	if utf8.RuneCountInString(core) < 4 {
 		return ""
 	}
 	bg := rowlabel.Bigrams(core)

@@ -30,6 +30,9 @@ var (
 // headerField splits a metadata line (本地目录: zwgk/…) into its key and
 // value; ok is false for other lines.
 func headerField(t string) (key, val string, ok bool) {
+	if !strings.ContainsAny(t, ":：") { // most lines: the pattern needs a colon
+		return "", "", false
+	}
 	m := headerKeyRe.FindStringSubmatch(t)
 	if m == nil {
 		return "", "", false
@@ -59,7 +62,7 @@ func plausibleAgency(a string) bool {
 
 // isTitle reports whether a line reads like the report's title.
 func isTitle(t string) bool {
-	return strings.Contains(t, "信息公开") && (strings.Contains(t, "年度报告") || strings.Contains(t, "年报")) && len([]rune(t)) <= 70
+	return strings.Contains(t, "信息公开") && (strings.Contains(t, "年度报告") || strings.Contains(t, "年报")) && utf8.RuneCountInString(t) <= 70
 }
 
 // findTitle returns the title among the first lines. Titles are often
@@ -90,10 +93,8 @@ func (st *state) findTitle(limit int) string {
 			}
 			continue
 		}
-		if pathRe.MatchString(t) {
-			continue
-		}
-		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || len([]rune(t)) > 70 || isBreadcrumb(t) {
+		// The plain tests first: most lines name no report.
+		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || utf8.RuneCountInString(t) > 70 || pathRe.MatchString(t) || isBreadcrumb(t) {
 			continue
 		}
 		if strings.ContainsAny(t, "《》〈〉") || strings.Contains(t, "条例") || strings.Contains(t, "通知") {
@@ -104,7 +105,7 @@ func (st *state) findTitle(limit int) string {
 		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
 			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
-			if st.lines[k].Table != 0 || len([]rune(p)) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) || pathRe.MatchString(p) {
+			if st.lines[k].Table != 0 || utf8.RuneCountInString(p) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) || pathRe.MatchString(p) {
 				break
 			}
 			if _, _, ok := headerField(p); ok {
@@ -158,7 +159,7 @@ func (st *state) pickTitle(titles []string) string {
 // the text up to the first 年度报告 or 年报 when it names an agency and a
 // year; other lines are returned as they are.
 func runInTitle(t string) string {
-	if len([]rune(t)) < 300 {
+	if utf8.RuneCountInString(t) < 300 {
 		return t // a line, not a whole body run together
 	}
 	i := strings.Index(t, "年度报告")
@@ -170,7 +171,7 @@ func runInTitle(t string) string {
 		return t
 	}
 	head := strings.TrimSpace(t[:i+n])
-	if len([]rune(head)) > 70 || strings.ContainsAny(head, "。，,;；《》〈〉") || !isTitle(head) || !titleComplete(head) {
+	if utf8.RuneCountInString(head) > 70 || strings.ContainsAny(head, "。，,;；《》〈〉") || !isTitle(head) || !titleComplete(head) {
 		return t
 	}
 	return head
@@ -203,7 +204,7 @@ func agencyFromTitle(t string) string {
 	a = strings.Trim(a, " :：,，、-—()（）#*")
 	a = coverVerbs.ReplaceAllString(a, "")
 	a = strings.TrimSuffix(a, "年度")
-	if len([]rune(a)) < 2 || !plausibleAgency(a) {
+	if utf8.RuneCountInString(a) < 2 || !plausibleAgency(a) {
 		return ""
 	}
 	return a

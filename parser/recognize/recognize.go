@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -34,7 +35,7 @@ type state struct {
 	doc      *layout.Document
 	lines    []layout.Line // lines with page markers removed
 	sections [numSections]int
-	infos    []*lineInfo       // per line, filled lazily by info
+	infos    []lineInfo        // per line, filled lazily by info
 	byNum    map[int]int       // Line.Num to index in lines, filled by indexOf
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
@@ -50,6 +51,7 @@ type state struct {
 	wrap         float64                // the free text's wrap width, -1 when it does not wrap, 0 before wrapWidth
 	marks        *[numSections]textMark // the sections' headings for the free text, filled by textMarks
 	running      map[int]bool           // lines that hold a heading inside them (textMarks)
+	proseCache   []proseForms           // per line, its prose forms (prose)
 	report       *model.Report
 
 	ctx   context.Context // the recognition stops when it ends (see check)
@@ -65,6 +67,7 @@ func Recognize(doc *layout.Document) (*model.Report, error) {
 
 func recognize(ctx context.Context, doc *layout.Document) (*model.Report, error) {
 	st := &state{doc: doc, report: &model.Report{Schema: model.Schema, Provenance: model.Provenances{}}, ctx: ctx}
+	st.lines = make([]layout.Line, 0, len(doc.Lines))
 	for _, l := range doc.Lines {
 		st.check()
 		if !isPageMarker(l) {
@@ -152,7 +155,7 @@ func sectionOf(l layout.Line) int {
 		return -1
 	}
 	t := textnorm.LabelFolded(strings.TrimLeft(l.Joined(), " #*"))
-	if !headingStart.MatchString(t) || len([]rune(t)) > 45 {
+	if !headingStart.MatchString(t) || utf8.RuneCountInString(t) > 45 {
 		return -1
 	}
 	switch {
@@ -353,10 +356,32 @@ func (st *state) allText() string {
 	if st.text != "" {
 		return st.text
 	}
+	// Squeeze(Joined()) of every line, written cell by cell into one
+	// buffer sized first: no string per line, no regrowth.
+	n := len(st.lines)
+	for _, l := range st.lines {
+		for _, c := range l.Cells {
+			n += len(c.Text)
+		}
+	}
 	var b strings.Builder
+	b.Grow(n)
 	for _, l := range st.lines {
 		st.check()
-		b.WriteString(textnorm.Squeeze(l.Joined()))
+		for _, c := range l.Cells {
+			if c.Copy {
+				continue
+			}
+			for t := c.Text; ; {
+				i := strings.IndexByte(t, ' ')
+				if i < 0 {
+					b.WriteString(t)
+					break
+				}
+				b.WriteString(t[:i])
+				t = t[i+1:]
+			}
+		}
 		b.WriteByte('\n')
 	}
 	st.text = b.String()
@@ -386,9 +411,14 @@ func (st *state) rejectNonCounts() {
 			row := &t.Table.Rows[ri]
 			for ci := range row.Cells {
 				c := &row.Cells[ci]
+				// A valid count is valid for every kind: most cells need
+				// no path built (this loop built one for every cell).
+				if c.Value == nil || model.ValidValue(model.Count, *c.Value) {
+					continue
+				}
 				path := t.Name + "." + row.Key + "." + c.Key
 				k := model.KindOf(path)
-				if c.Value == nil || model.ValidValue(k, *c.Value) {
+				if model.ValidValue(k, *c.Value) {
 					continue
 				}
 				raw := r.Provenance[path].Text

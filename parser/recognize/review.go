@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
@@ -161,7 +162,7 @@ func (st *state) reviewByPosition(from, to int, vals []piece) []*value {
 // isReviewHeader reports a header line of table 四.
 func isReviewHeader(l layout.Line) bool {
 	j := textnorm.Squeeze(l.Joined())
-	return strings.Contains(j, "行政复议") && len([]rune(j)) <= 40 && !strings.ContainsAny(j, "，。,") ||
+	return strings.Contains(j, "行政复议") && utf8.RuneCountInString(j) <= 40 && !strings.ContainsAny(j, "，。,") ||
 		strings.Contains(j, "维持") || strings.Contains(j, "纠正") || strings.Contains(j, "审结")
 }
 

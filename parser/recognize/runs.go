@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
@@ -33,6 +35,8 @@ type sectionText struct {
 	// one-line dump is one line of thousands of characters, asked about
 	// once for every cell of every table.
 	folded map[*layout.Line][]string
+	// digitFields caches, per line of lines, its fields holding a digit.
+	digitFields map[int]int
 }
 
 var midLineHeadings = [numSections]*lazyre.Regexp{
@@ -40,6 +44,59 @@ var midLineHeadings = [numSections]*lazyre.Regexp{
 	secRequests: lazyre.New(`[一二三四五六][、.]\s*收到和处理`),
 	secReview:   lazyre.New(`[一二三四五六][、.][^。，]{0,24}?复议`),
 	secProblems: lazyre.New(`[一二三四五六][、.][^。，]{0,24}?(?:问题|改进|其他需要报告)`),
+}
+
+// midLineWords are words each of midLineHeadings needs: most lines hold
+// none, and a plain search tells so before the pattern is run.
+var midLineWords = [numSections][]string{
+	secActive:   {"主动公开政府信息情况"},
+	secRequests: {"收到和处理"},
+	secReview:   {"复议"},
+	secProblems: {"问题", "改进", "其他需要报告"},
+}
+
+// midLineHeadingsAt are midLineHeadings anchored at the start.
+var midLineHeadingsAt = anchored(midLineHeadings)
+
+// findMidLine is midLineHeadings[k].FindStringIndex(t).
+func findMidLine(k int, t string) []int {
+	if !hasAny(t, midLineWords[k]) {
+		return nil
+	}
+	return findNumbered(midLineHeadingsAt[k], t, "一二三四五六", "、.")
+}
+
+// anchored returns the patterns anchored at the start of the text.
+func anchored(res [numSections]*lazyre.Regexp) (out [numSections]*lazyre.Regexp) {
+	for k, re := range res {
+		if re != nil {
+			out[k] = lazyre.New(`^(?:` + re.String() + `)`)
+		}
+	}
+	return out
+}
+
+// findNumbered is the unanchored FindStringIndex of a pattern that opens
+// with one of the numerals nums and one of the separators seps, given
+// anchored, its anchored form: the leftmost match starts where a numeral
+// and a separator stand, so only there is the pattern tried. (Run from
+// every position, the backtracker was most of the search of a long line.)
+func findNumbered(anchored *lazyre.Regexp, t, nums, seps string) []int {
+	for i := 0; i < len(t); {
+		j := strings.IndexAny(t[i:], nums)
+		if j < 0 {
+			return nil
+		}
+		i += j
+		_, n := utf8.DecodeRuneInString(t[i:])
+		if next, _ := utf8.DecodeRuneInString(t[i+n:]); strings.ContainsRune(seps, next) {
+			if loc := anchored.FindStringIndex(t[i:]); loc != nil {
+				return []int{i, i + loc[1]}
+			}
+		}
+		i += n
+	}
+	return nil
 }
 
 // lastNumeral returns the offset in a heading's match of the last
@@ -83,7 +140,7 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 	}
 	// Numbers one per line are separated as surely as cells are.
 	if s.spansLines(line, run) {
-		return len(strings.Fields(run)) < n
+		return countFields(run) < n
 	}
 	if s.runningText(line) {
 		return false
@@ -94,7 +151,7 @@ func (s *sectionText) cutsCells(line int, run string, n int) bool {
 			withDigits++
 		}
 	}
-	return withDigits >= 2 && len(strings.Fields(run)) < n
+	return withDigits >= 2 && countFields(run) < n
 }
 
 // runningText reports whether a line holds more than one heading or row
@@ -147,13 +204,35 @@ func (s *sectionText) spansLines(line int, run string) bool {
 	if line < 0 || line >= len(s.lines) {
 		return false
 	}
-	onLine := 0
-	for _, f := range strings.Fields(s.lines[line]) {
-		if strings.ContainsAny(f, "0123456789") {
-			onLine++
+	// The count is the line's, kept: each row asks about its line, and a
+	// dump's line is the whole document.
+	onLine, ok := s.digitFields[line]
+	if !ok {
+		for _, f := range strings.Fields(s.lines[line]) {
+			if strings.ContainsAny(f, "0123456789") {
+				onLine++
+			}
+		}
+		if s.digitFields == nil {
+			s.digitFields = map[int]int{}
+		}
+		s.digitFields[line] = onLine
+	}
+	return onLine < countFields(run)
+}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
 		}
 	}
-	return onLine < len(strings.Fields(run))
+	return n
 }
 
 // decodedGroupsAddUp reports whether the decoded table 四 has every group
@@ -197,12 +276,12 @@ func (st *state) sectionTexts() map[int]*sectionText {
 			if i == cur.line {
 				from = cur.off
 			}
-			if loc := midLineHeadings[k].FindStringIndex(texts[i][from:]); loc != nil {
+			if loc := findMidLine(k, texts[i][from:]); loc != nil {
 				// The preamble may list the sections by their numbered
 				// names; the heading is the one followed by its text.
 				for loc != nil && listedName(texts[i], from+loc[1]) {
 					from += loc[1]
-					loc = midLineHeadings[k].FindStringIndex(texts[i][from:])
+					loc = findMidLine(k, texts[i][from:])
 				}
 				if loc == nil {
 					continue
@@ -216,6 +295,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 	}
 	out := map[int]*sectionText{}
 	items := map[*layout.Line]int{}
+	folded := map[*layout.Line][]string{} // shared: a dump's one line is in every section
 	for _, p := range found {
 		items[&st.lines[p.line]]++
 	}
@@ -231,7 +311,7 @@ func (st *state) sectionTexts() map[int]*sectionText {
 				break
 			}
 		}
-		s := &sectionText{items: items}
+		s := &sectionText{items: items, folded: folded}
 		for i := start.line; i < len(texts) && (i < end.line || (i == end.line && end.off > 0)); i++ {
 			t := texts[i]
 			if i == end.line {
@@ -302,9 +382,12 @@ func (st *state) fillFromRuns() {
 			if r.Applications == nil || known(r.Applications) == 0 {
 				st.replaceApplications(t3.Gen)
 			}
+			cuts := memoRow(func(row string) bool {
+				return s.cutsCells(t3.Lines[row], t3.Runs[row], len(model.ApplicationColumns))
+			})
 			st.merge("applications", r.Applications, warns, func(row, col string) (digitrun.Cell, int, bool) {
 				cs, ok := cells[row]
-				if !ok || s.cutsCells(t3.Lines[row], t3.Runs[row], len(model.ApplicationColumns)) {
+				if !ok || cuts(row) {
 					return digitrun.Cell{}, 0, false
 				}
 				for j, c := range model.ApplicationColumns {
@@ -328,8 +411,9 @@ func (st *state) fillFromRuns() {
 			if unordered {
 				st.report.Warn("order_unreliable", "review_litigation", "table 四's numbers stand on several lines and a group's 总计 is not the sum of its parts, so the order they came in cannot be trusted; the table is left null")
 			}
+			cuts := memoRow(func(string) bool { return s.cutsCells(line, run, len(cells)) })
 			st.merge("review_litigation", r.ReviewLitigation, warns, func(row, col string) (digitrun.Cell, int, bool) {
-				if unordered || s.cutsCells(line, run, len(cells)) {
+				if unordered || cuts("") {
 					return digitrun.Cell{}, 0, false
 				}
 				for i := range cells {
@@ -367,9 +451,17 @@ func (st *state) fillFromRuns() {
 				warns = append(warns, w...)
 			}
 		}
+		cuts := memoRow(func(row string) bool {
+			for _, d := range model.DisclosureRows[t2.Gen] {
+				if d.Key == row {
+					return s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields))
+				}
+			}
+			return false
+		})
 		st.merge("active_disclosure", r.ActiveDisclosure, warns, func(row, col string) (digitrun.Cell, int, bool) {
 			for _, d := range model.DisclosureRows[t2.Gen] {
-				if d.Key != row || decoded[row] == nil || s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields)) {
+				if d.Key != row || decoded[row] == nil || cuts(row) {
 					continue
 				}
 				for j, f := range d.Fields {
@@ -381,6 +473,22 @@ func (st *state) fillFromRuns() {
 			return digitrun.Cell{}, 0, false
 		}, s)
 		st.warnAbsentRows("active_disclosure", r.ActiveDisclosure, t2.Runs)
+	}
+}
+
+// memoRow caches a row's answer: merge asks for every cell of a table,
+// twice, and cutsCells' answer is the row's (it was a tenth of a dump's
+// parse). The runs are all counted before the first merge, so the answer
+// does not change while the memo lives.
+func memoRow(f func(row string) bool) func(string) bool {
+	m := map[string]bool{}
+	return func(row string) bool {
+		v, ok := m[row]
+		if !ok {
+			v = f(row)
+			m[row] = v
+		}
+		return v
 	}
 }
 
@@ -458,7 +566,8 @@ func (st *state) merge(table string, t *model.Table, warns []digitrun.Warning, d
 		row := &t.Rows[ri]
 		for ci := range row.Cells {
 			c := &row.Cells[ci]
-			if c.Value != nil || st.spanNull[table+"."+row.Key+"."+c.Key] {
+			// (The path is built only when some cell was left null so.)
+			if c.Value != nil || len(st.spanNull) > 0 && st.spanNull[table+"."+row.Key+"."+c.Key] {
 				continue // read, or left null on purpose (merged over rows)
 			}
 			d, line, ok := decoded(row.Key, c.Key)

@@ -26,6 +26,21 @@ var textHeadings = [numSections]*lazyre.Regexp{
 	secOther:    lazyre.New(`[一二三四五六七][、.．]\s*(?:其他需要报告的(?:事项|情况)|其他需报告的事项|需要报告的其他事项|其他事项)`),
 }
 
+// textHeadingWords are words each of textHeadings needs (one of them).
+var textHeadingWords = [numSections][]string{
+	secOverview: {"总体情况", "概述", "基本情况", "概况", "总体工作情况", "工作概述"},
+	secActive:   {"主动公开"},
+	secRequests: {"收到"},
+	secReview:   {"行政复议"},
+	secProblems: {"问题"},
+	secOther:    {"其他"},
+}
+
+// textHeadingsAt are textHeadings anchored at the start of the text: a
+// heading that opens a text. Unanchored, the search for one ran through the
+// whole rest of a one-line dump before its position was checked.
+var textHeadingsAt = anchored(textHeadings)
+
 // textMark is where a section's heading stands: on line, the bytes
 // [start, end) of the line's text (lineText).
 type textMark struct {
@@ -66,8 +81,11 @@ func (st *state) textMarks() *[numSections]textMark {
 			if i == line {
 				from = off
 			}
-			t := st.lines[i].ProseWith(" ")
-			if s, e, ok := findHeading(textHeadings[k], t, from); ok {
+			t := st.prose(i, true)
+			if !hasAny(t[min(from, len(t)):], textHeadingWords[k]) {
+				continue // the pattern cannot match: a plain search says so sooner
+			}
+			if s, e, ok := findHeading(k, t, from); ok {
 				m[k] = textMark{ok: true, line: i, start: s, end: e, midLine: true}
 				line, off = i, e
 				break
@@ -95,10 +113,10 @@ func (st *state) textMarks() *[numSections]textMark {
 // by text on the same line (六、其他需要报告的事项 无), which is the
 // section's.
 func (st *state) ownLineMark(k, h int) textMark {
-	t := st.lines[h].Prose()
+	t := st.prose(h, false)
 	mk := textMark{ok: true, line: h, end: len(t), ownRow: true}
 	lead := len(t) - len(strings.TrimLeft(t, " #*"))
-	if loc := textHeadings[k].FindStringIndex(t[lead:]); loc != nil && loc[0] == 0 {
+	if loc := textHeadingsAt[k].FindStringIndex(t[lead:]); loc != nil {
 		if rest := strings.Trim(t[lead+loc[1]:], " #*：:"); rest != "" {
 			mk.end = lead + loc[1]
 		}
@@ -120,9 +138,10 @@ func (st *state) nextMark(k int) *textMark {
 // not an item's number ((一) 十一、 第一、) and not a name in a list
 // (一、总体情况、二、主动公开… or 一、总体情况，二、…), which a heading's
 // text never follows with a list separator or another heading.
-func findHeading(re *lazyre.Regexp, t string, from int) (int, int, bool) {
+func findHeading(k int, t string, from int) (int, int, bool) {
 	for from <= len(t) {
-		loc := re.FindStringIndex(t[from:])
+		// textHeadings[k].FindStringIndex, tried only at numerals.
+		loc := findNumbered(textHeadingsAt[k], t[from:], "一二三四五六七", "、.．")
 		if loc == nil {
 			return 0, 0, false
 		}
@@ -166,8 +185,8 @@ func listedName(t string, e int) bool {
 
 // opensHeading reports whether t starts with a section's heading.
 func opensHeading(t string) bool {
-	for _, re := range textHeadings {
-		if loc := re.FindStringIndex(t); loc != nil && loc[0] == 0 {
+	for _, re := range textHeadingsAt {
+		if re.MatchString(t) {
 			return true
 		}
 	}
@@ -176,10 +195,36 @@ func opensHeading(t string) bool {
 
 // lineText is line i's text as the free text reads it.
 func (st *state) lineText(i int) string {
-	if st.running[i] {
-		// In running text the cells are pieces cut at runs of spaces,
-		// which stood between words.
-		return st.lines[i].ProseWith(" ")
+	// In running text the cells are pieces cut at runs of spaces, which
+	// stood between words.
+	return st.prose(i, st.running[i])
+}
+
+// prose returns line i's Prose, or its ProseWith(" ") when spaced, built
+// once: every section's search for its heading and its text read the
+// same lines again (a one-line dump's one line six times or more).
+func (st *state) prose(i int, spaced bool) string {
+	if st.proseCache == nil {
+		st.proseCache = make([]proseForms, len(st.lines))
 	}
-	return st.lines[i].Prose()
+	k := 0
+	if spaced {
+		k = 1
+	}
+	c := &st.proseCache[i]
+	if !c.done[k] {
+		if spaced {
+			c.text[k] = st.lines[i].ProseWith(" ")
+		} else {
+			c.text[k] = st.lines[i].Prose()
+		}
+		c.done[k] = true
+	}
+	return c.text[k]
+}
+
+// proseForms are a line's two prose forms, once built (state.prose).
+type proseForms struct {
+	text [2]string
+	done [2]bool
 }

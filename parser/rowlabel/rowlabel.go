@@ -8,6 +8,7 @@
 package rowlabel
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -129,12 +130,50 @@ func Unmatched(label string) bool {
 		}
 	}
 	_, _, core := Split(label)
-	return len([]rune(core)) >= 2
+	return utf8.RuneCountInString(core) >= 2
 }
 
 // Similarity is the Sørensen–Dice coefficient of the character pairs of a
 // and b: 1 for equal labels, 0 for labels sharing no adjacent pair.
-func Similarity(a, b string) float64 { return Dice(Bigrams(a), Bigrams(b)) }
+func Similarity(a, b string) float64 { return diceOf(bigramsOf(a), bigramsOf(b)) }
+
+// bigramSet is Bigrams as a sorted slice of distinct pairs (a pair packed
+// in a uint64): building and comparing it costs no map.
+type bigramSet []uint64
+
+func bigramsOf(s string) bigramSet {
+	out := make(bigramSet, 0, len(s)/2)
+	prev, first := rune(0), true
+	for _, r := range s { // the runes of []rune(s), bad bytes included
+		if !first {
+			out = append(out, uint64(uint32(prev))<<32|uint64(uint32(r)))
+		}
+		prev, first = r, false
+	}
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// diceOf is Dice of two sets built by bigramsOf.
+func diceOf(a, b bigramSet) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	n := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
+}
 
 // Bigrams returns the set of adjacent character pairs of s.
 func Bigrams(s string) map[[2]rune]bool {
@@ -163,6 +202,7 @@ func Dice(a, b map[[2]rune]bool) float64 {
 // tplRow is a template row in comparison form.
 type tplRow struct {
 	key, group, num, core string
+	bigrams               bigramSet // of core
 }
 
 // tplRows is built on first use, not at start-up.
@@ -170,7 +210,7 @@ var tplRows = sync.OnceValue(func() []tplRow {
 	var out []tplRow
 	for _, r := range model.ApplicationRows {
 		_, num, core := Split(textnorm.Label(r.Label))
-		out = append(out, tplRow{key: r.Key, group: textnorm.Label(r.Group), num: num, core: core})
+		out = append(out, tplRow{key: r.Key, group: textnorm.Label(r.Group), num: num, core: core, bigrams: bigramsOf(core)})
 	}
 	return out
 })
@@ -207,7 +247,7 @@ func Number(key string) string {
 // "" when nothing agrees.
 func Application(label, after string) (string, float64) {
 	group, num, core := Split(label)
-	if num == "" || len([]rune(core)) < 2 {
+	if num == "" || utf8.RuneCountInString(core) < 2 {
 		return "", 0
 	}
 	from := -1
@@ -232,8 +272,9 @@ func Application(label, after string) (string, float64) {
 		}
 	}
 	best, second, key := 0.0, 0.0, ""
+	bg := bigramsOf(core)
 	for _, r := range cands {
-		d := Similarity(core, r.core)
+		d := diceOf(bg, r.bigrams) // Similarity(core, r.core)
 		switch {
 		case d > best:
 			best, second, key = d, best, r.key
@@ -254,8 +295,9 @@ func Application(label, after string) (string, float64) {
 // the label's place allows.
 func Near(label string, cands map[string]string, min, margin float64) string {
 	best, second, key := 0.0, 0.0, ""
+	la := bigramsOf(label) // once, not once per candidate
 	for k, c := range cands {
-		d := Similarity(label, c)
+		d := diceOf(la, bigramsOf(c))
 		switch {
 		case d > best:
 			best, second, key = d, best, k

@@ -1,6 +1,7 @@
 package rowlabel
 
 import (
+	"math/rand"
 	"testing"
 
 	"github.com/govreport/govreport/parser/textnorm"
@@ -93,5 +94,25 @@ func TestUnmatchedIgnoresGroupShreds(t *testing.T) {
 	}
 	if !Unmatched("8.属于行政许可事项") {
 		t.Errorf("a numbered label with words of its own not warned")
+	}
+}
+
+// TestSimilarityMatchesMaps holds the slice-based bigram sets to the map
+// ones (Bigrams, Dice), to the last bit.
+func TestSimilarityMatchesMaps(t *testing.T) {
+	alphabet := []string{"予", "以", "公", "开", "政", "府", "信", "息", "(", "一", ")", "1", "a", " ", "\xff", "\xe4\xb8"}
+	r := rand.New(rand.NewSource(15))
+	word := func() string {
+		s := ""
+		for n := r.Intn(10); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		return s
+	}
+	for i := 0; i < 20000; i++ {
+		a, b := word(), word()
+		if got, want := Similarity(a, b), Dice(Bigrams(a), Bigrams(b)); got != want {
+			t.Fatalf("%q, %q: %v, want %v", a, b, got, want)
+		}
 	}
 }

@@ -24,10 +24,14 @@ const ctxEvery = 256
 
 // ReadContext is Read stopped early, with ctx's error, when ctx ends.
 func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
-	doc := &layout.Document{Format: "text"}
-	var wides [][]wideCount // per line with cells, per cell
+	// Sized from the line count: growing them was a tenth of the reader's
+	// allocation.
+	n := strings.Count(s, "\n") + 1
+	doc := &layout.Document{Format: "text", Lines: make([]layout.Line, 0, n)}
+	wides := make([][]wideCount, 0, n) // per line with cells, per cell
 	num := 0
 	inBoxRow := false // the last line was a box row's text, no rule after it
+	var sp splitter
 	for len(s) > 0 {
 		num++
 		if num%ctxEvery == 0 && ctx.Err() != nil {
@@ -43,7 +47,7 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 		} else {
 			line, s = s, ""
 		}
-		cells, wc := splitLine(line)
+		cells, wc := sp.splitLine(line)
 		box := wc == nil && !strings.Contains(line, "\t") && !isMarkdownRow(line) && isBoxLine(line)
 		if box && cells != nil && inBoxRow && !strings.ContainsFunc(line, isHorizontalRule) {
 			// A box row's text wrapped onto several lines (a label, or a
@@ -129,21 +133,60 @@ func isNumber(s string) bool {
 	return true
 }
 
+// A splitter holds what splitting a document's lines reuses: aligned
+// text's cells are gathered in scratch slices and then handed out from
+// shared blocks, one allocation per block instead of a few per line.
+type splitter struct {
+	cells  []layout.Cell // scratch, for the line being split
+	wides  []wideCount
+	cellsB []layout.Cell // the current block, handed out from its end
+	widesB []wideCount
+}
+
+// blockLen is how many cells a block holds at most.
+const blockLen = 512
+
+// keep copies the scratch cells and counts into the blocks and returns
+// them, each capped at its length: appending to a line's cells (a box
+// row's next line) copies them first and leaves the block alone.
+func (sp *splitter) keep() ([]layout.Cell, []wideCount) {
+	n := len(sp.cells)
+	if n == 0 {
+		return nil, nil
+	}
+	if cap(sp.cellsB)-len(sp.cellsB) < n {
+		// Blocks grow with the document: a short one wastes little.
+		size := min(max(2*cap(sp.cellsB), 32), blockLen)
+		sp.cellsB = make([]layout.Cell, 0, max(size, n))
+		sp.widesB = make([]wideCount, 0, max(size, n))
+	}
+	i := len(sp.cellsB)
+	sp.cellsB = append(sp.cellsB, sp.cells...)
+	sp.widesB = append(sp.widesB[:i], sp.wides...)
+	sp.widesB = sp.widesB[:i+n] // in step with the cells (a tab line has no counts)
+	return sp.cellsB[i : i+n : i+n], sp.widesB[i : i+n : i+n]
+}
+
 // splitLine returns the cells of one line, or nil for a line with no text,
 // and for aligned text the wide characters before and in each cell.
-func splitLine(line string) ([]layout.Cell, []wideCount) {
-	if strings.TrimSpace(strings.ReplaceAll(line, "\u3000", " ")) == "" {
+func (sp *splitter) splitLine(line string) ([]layout.Cell, []wideCount) {
+	// TrimSpace trims U+3000 too (unicode.IsSpace).
+	if strings.TrimSpace(line) == "" {
 		return nil, nil
 	}
 	switch {
 	case strings.Contains(line, "\t"):
-		return splitTabs(line), nil
+		sp.cells = splitTabs(line, sp.cells[:0])
+		sp.wides = sp.wides[:0]
+		cells, _ := sp.keep()
+		return cells, nil
 	case isMarkdownRow(line):
 		return splitMarkdown(line), nil
 	case isBoxLine(line):
 		return splitBox(line), nil
 	default:
-		return splitAligned(line)
+		sp.cells, sp.wides = splitAligned(line, sp.cells[:0], sp.wides[:0])
+		return sp.keep()
 	}
 }
 
@@ -231,13 +274,16 @@ func isHorizontalRule(r rune) bool {
 
 // splitTabs keeps empty cells: in a copied web table they are the slots of
 // merged cells and blank values, and their position matters.
-func splitTabs(line string) []layout.Cell {
-	parts := strings.Split(line, "\t")
-	cells := make([]layout.Cell, len(parts))
-	for i, p := range parts {
-		cells[i] = layout.Cell{Text: textnorm.Fold(p), Raw: p, Col: i}
+// It appends to cells.
+func splitTabs(line string, cells []layout.Cell) []layout.Cell {
+	for i := 0; ; i++ {
+		p, rest, more := strings.Cut(line, "\t")
+		cells = append(cells, layout.Cell{Text: textnorm.Fold(p), Raw: p, Col: i})
+		if !more {
+			return cells
+		}
+		line = rest
 	}
-	return cells
 }
 
 func isMarkdownRow(line string) bool {
@@ -269,10 +315,8 @@ func splitMarkdown(line string) []layout.Cell {
 // splitAligned splits at runs of two or more spaces (ASCII, ideographic or
 // non-breaking); each cell keeps its display columns (CJK counted as two)
 // as its horizontal position, so that columns aligned with spaces can be
-// matched to their headers.
-func splitAligned(line string) ([]layout.Cell, []wideCount) {
-	var cells []layout.Cell
-	var wides []wideCount
+// matched to their headers. It appends to cells and wides.
+func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout.Cell, []wideCount) {
 	col := 0.0      // display column of the current rune
 	start := -1     // byte offset of the current cell
 	startCol := 0.0 // its display column
@@ -314,7 +358,10 @@ func splitAligned(line string) ([]layout.Cell, []wideCount) {
 		}
 		endCol = col
 		// An invalid byte decodes as U+FFFD but spans one byte, not three.
-		_, size := utf8.DecodeRuneInString(line[i:])
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(line[i:])
+		}
 		lastEnd = i + size
 	}
 	flush(lastEnd)

@@ -16,13 +16,19 @@ import (
 // radicals to ideographs), turns every kind of space into one ASCII space,
 // drops zero-width characters and trims.
 func Fold(s string) string {
+	if foldedAsIs(s) { // most cells: one pass, no copy
+		return s
+	}
+	if out, ok := foldShort(s); ok { // most others: one more
+		return out
+	}
 	if isPlainASCII(s) {
 		if alreadyFolded(s) {
 			return s
 		}
 		return strings.Join(strings.Fields(s), " ")
 	}
-	s = norm.NFKC.String(s)
+	s = nfkc(s)
 	if alreadyFolded(s) { // most lines: no copy
 		return s
 	}
@@ -45,6 +51,157 @@ func Fold(s string) string {
 	}
 	return b.String()
 }
+
+// nfkc is norm.NFKC.String with a shortcut for the characters these
+// reports are written in: ASCII, CJK ideographs, CJK and general
+// punctuation that NFKC leaves alone, and full-width forms, which it maps
+// to ASCII one for one. None of them combines with a neighbour, so the
+// text is normalised character by character; any other character sends
+// the whole string to the full algorithm. (NFKC was a tenth of a text
+// parse.) The test checks every character of these ranges against norm.
+func nfkc(s string) string {
+	mapped := false
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case nfkcStable(r):
+		case nfkcMapped(r):
+			mapped = true
+		default:
+			return norm.NFKC.String(s)
+		}
+		i += n
+	}
+	if !mapped {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			b = append(b, s[i])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == '\u3000':
+			b = append(b, ' ')
+		case r >= 0xff01 && r <= 0xff5e:
+			b = append(b, byte(r-0xfee0))
+		default:
+			b = append(b, s[i:i+n]...)
+		}
+		i += n
+	}
+	return string(b)
+}
+
+// nfkcStable reports characters that NFKC leaves as they are and that
+// never combine with their neighbours.
+func nfkcStable(r rune) bool {
+	switch {
+	case r >= 0x4e00 && r <= 0x9fff: // CJK unified ideographs
+		return true
+	case r >= 0x3001 && r <= 0x3002, r >= 0x3008 && r <= 0x3011, r >= 0x3014 && r <= 0x3015: // 、。《》「」【】〔〕…
+		return true
+	case r == 0x2014, r == 0x2018, r == 0x2019, r == 0x201c, r == 0x201d, r == 0x00b7, r == 0x00d7, r == 0x2022,
+		r == 0x25cb, r == 0x25a1, r == 0x25cf, r == 0x2192: // — ‘ ’ “ ” · × • ○ □ ● →
+		return true
+	}
+	return false
+}
+
+// nfkcMapped reports characters that NFKC maps to one ASCII character:
+// the ideographic space and the full-width forms of ASCII.
+func nfkcMapped(r rune) bool {
+	return r == 0x3000 || r >= 0xff01 && r <= 0xff5e
+}
+
+// foldedAsIs reports, in one pass, that Fold returns s as it is: ASCII and
+// characters NFKC leaves alone (nfkcStable), single ' ' between words.
+// When it says no, Fold's own passes decide.
+func foldedAsIs(s string) bool {
+	prevSpace := true // a leading space is dropped
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, n := utf8.DecodeRuneInString(s[i:])
+			if !nfkcStable(r) {
+				return false
+			}
+			prevSpace = false
+			i += n
+			continue
+		}
+		switch c {
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+		i++
+	}
+	return !prevSpace || s == "" // a trailing space is dropped
+}
+
+// foldShort is Fold in one pass for text of the characters nfkc maps by
+// itself (ASCII, nfkcStable, nfkcMapped): NFKC character by character,
+// then Fold's spaces. It reports false, having done nothing useful, on any
+// other character.
+func foldShort(s string) (string, bool) {
+	b := make([]byte, 0, len(s))
+	space := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		var ch string // what NFKC makes of the character
+		isSpace := false
+		switch {
+		case c < utf8.RuneSelf:
+			ch = s[i : i+1]
+			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			i++
+		default:
+			r, n := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case nfkcStable(r):
+				ch = s[i : i+n]
+			case r == '\u3000':
+				isSpace = true
+			case r >= 0xff01 && r <= 0xff5e:
+				ch = asciiChar(byte(r - 0xfee0))
+			default:
+				return "", false
+			}
+			i += n
+		}
+		if isSpace {
+			space = true
+			continue
+		}
+		if space && len(b) > 0 {
+			b = append(b, ' ')
+		}
+		space = false
+		b = append(b, ch...)
+	}
+	return string(b), true
+}
+
+// asciiChar returns the one-byte string of c without allocating.
+func asciiChar(c byte) string { return asciiChars[c : c+1] }
+
+const asciiChars = "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f" +
+	"\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f" +
+	" !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~\x7f"
 
 // alreadyFolded reports whether Fold's loop would return s unchanged: no
 // character it drops, no space but single ' ' between other characters.
@@ -99,7 +256,7 @@ var labelDrop = strings.NewReplacer(
 // Label returns the comparison key of a label: folded, without spaces and
 // quotes, with brackets unified.
 func Label(s string) string {
-	return labelDrop.Replace(Compact(s))
+	return LabelFolded(Compact(s))
 }
 
 // LabelFolded is Label for text that is already folded (the Text of a
@@ -108,10 +265,61 @@ func LabelFolded(s string) string {
 	if strings.Contains(s, " ") {
 		s = strings.ReplaceAll(s, " ", "")
 	}
-	if !strings.ContainsAny(s, labelDropChars) {
+	if !hasLabelDropChar(s) {
 		return s
 	}
-	return labelDrop.Replace(s)
+	return dropLabelChars(s)
+}
+
+// hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass:
+// ContainsAny looks each character of s up in the set.
+func hasLabelDropChar(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c == '"' || c == '\'' || c == '[' || c == ']' {
+				return true
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '“', '”', '‘', '’', '「', '」', '『', '』', '【', '】', '〔', '〕', '．', '。', '，', '：', '；':
+			return true
+		}
+		i += n
+	}
+	return false
+}
+
+// dropLabelChars is labelDrop.Replace written out: every key is one
+// character, so a pass over the runes does it in one allocation (the
+// generic replacer made two per call, on every label compared).
+func dropLabelChars(s string) string {
+	b := make([]byte, 0, len(s))
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		switch r {
+		case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
+		case '【', '〔', '[':
+			b = append(b, '(')
+		case '】', '〕', ']':
+			b = append(b, ')')
+		case '．', '。':
+			b = append(b, '.')
+		case '，':
+			b = append(b, ',')
+		case '：':
+			b = append(b, ':')
+		case '；':
+			b = append(b, ';')
+		default:
+			b = append(b, s[i:i+n]...) // as is, a bad byte too
+		}
+		i += n
+	}
+	return string(b)
 }
 
 const labelDropChars = "“”\"'‘’「」『』【】〔〕[]．。，：；"

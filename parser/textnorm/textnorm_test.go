@@ -66,7 +66,8 @@ func proseSlow(s string) string {
 func TestFoldShortcutAgrees(t *testing.T) {
 	cases := []string{"", " ", "a", " a", "a ", "a  b", "a b", "a\tb", "本年新收 申请", "本年新收  申请", "本年\u3000新收",
 		"（一）予以公开", "１２３", "申请\u200b数", "\xff本年", "本年\xff", "a\u00a0b", " 本年", "本年 ", "\ufffd", "a\nb"}
-	parts := []string{"本", "年", "a", "1", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u00ad", "１", "（", "\xe4", "\ufffd", "ﬁ", "\u2ea0", "\u2f08", "\uf900", "\U0002f800"}
+	parts := []string{"本", "年", "a", "1", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u200b", "\ufeff", "\u00ad", "１", "（", "\xe4", "\ufffd", "ﬁ", "\u2ea0", "\u2f08", "\uf900", "\U0002f800",
+		"、", "“", "—", "·", "，", "\v", "\f", "\r", "\u0301", "e"}
 	rng := rand.New(rand.NewSource(1))
 	for range 5000 {
 		var b strings.Builder
@@ -89,5 +90,82 @@ func TestFoldOfFoldedLineDoesNotCopy(t *testing.T) {
 	line := "本年新收政府信息公开申请数量 749 件"
 	if n := testing.AllocsPerRun(100, func() { _ = Fold(line); _ = Prose(line) }); n != 0 {
 		t.Fatalf("%v allocations for a line already folded", n)
+	}
+}
+
+// TestDropLabelCharsMatchesReplacer holds the written-out replacement to
+// the replacer it stands for, on generated labels (bad bytes included).
+func TestDropLabelCharsMatchesReplacer(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "【", "】", "〔", "〕", "[", "]",
+		"．", "。", "，", "：", "；", "(", "一", "申请", "a", " ", "\xe2\x80", "\xff", "１"}
+	r := rand.New(rand.NewSource(7))
+	for i := 0; i < 20000; i++ {
+		s := ""
+		for n := r.Intn(10); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := hasLabelDropChar(s), strings.ContainsAny(s, labelDropChars); got != want {
+			t.Fatalf("%q: has %v, want %v", s, got, want)
+		}
+		if got, want := dropLabelChars(s), labelDrop.Replace(s); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestNFKCShortcutRanges checks every character the shortcut handles
+// against the norm package: NFKC leaves the stable ones as they are, maps
+// the others to the one ASCII character the shortcut writes, and none of
+// them, nor ASCII, combines with what precedes it (a boundary before: a
+// starter that composes with nothing before it), so that a string made of
+// them only is normalised character by character.
+func TestNFKCShortcutRanges(t *testing.T) {
+	for r := rune(0); r < 0x80; r++ {
+		if !norm.NFKC.PropertiesString(string(r)).BoundaryBefore() {
+			t.Errorf("U+%04X may combine with what precedes it", r)
+		}
+	}
+	for r := rune(0x80); r <= 0xffff; r++ {
+		stable, mapped := nfkcStable(r), nfkcMapped(r)
+		if !stable && !mapped {
+			continue
+		}
+		s := string(r)
+		if !norm.NFKC.PropertiesString(s).BoundaryBefore() {
+			t.Errorf("U+%04X may combine with what precedes it", r)
+		}
+		want := norm.NFKC.String(s)
+		if got := nfkc(s); got != want {
+			t.Errorf("U+%04X: shortcut %q, NFKC %q", r, got, want)
+		}
+		if stable && want != s {
+			t.Errorf("U+%04X is not stable: NFKC %q", r, want)
+		}
+	}
+}
+
+// TestNFKCShortcutMatchesNorm compares the shortcut with norm on generated
+// strings mixing handled characters with ones that need the full
+// algorithm (combining marks, compatibility characters, bad bytes).
+func TestNFKCShortcutMatchesNorm(t *testing.T) {
+	alphabet := []string{"a", "e", " ", "1", "一", "申", "，", "（", "）", "：", "１", "\u3000", "、", "。", "《", "“", "”",
+		"\u0301", "\u3099", "か", "①", "℃", "…", "\u00a0", "\xff", "\xe4\xb8", "ｶ", "\u2f00", "—", "·"}
+	r := rand.New(rand.NewSource(3))
+	for i := 0; i < 50000; i++ {
+		s := ""
+		for n := r.Intn(8); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := nfkc(s), norm.NFKC.String(s); got != want {
+			t.Fatalf("%q: shortcut %q, NFKC %q", s, got, want)
+		}
+	}
+}
+
+func TestASCIIChars(t *testing.T) {
+	for c := 0; c < 128; c++ {
+		if s := asciiChar(byte(c)); len(s) != 1 || s[0] != byte(c) {
+			t.Fatalf("asciiChar(%d) = %q", c, s)
+		}
 	}
 }

@@ -1,0 +1,88 @@
+package audit
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// randomText strings together pieces that the hand-written matchers look
+// at, and others.
+func randomText(r *rand.Rand, n int) string {
+	alphabet := []string{"近", "约", "超过", "逾", "多于", "不足", "近乎", "乎", "公开", "提供", "处理", "申请", "及", "和", "与", "、",
+		"或", "以及", "或者", "者", "。", "！", "？", "!", "?", "；", ";", "\n", " ", "2023", "年", "19", "20", "1", "9", "0", "\t", "a", "共", "\xff"}
+	var b strings.Builder
+	for i := r.Intn(n); i > 0; i-- {
+		b.WriteString(alphabet[r.Intn(len(alphabet))])
+	}
+	return b.String()
+}
+
+// TestScannersMatchPatterns holds the hand-written matchers to the
+// patterns they stand for.
+func TestScannersMatchPatterns(t *testing.T) {
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 30000; i++ {
+		s := randomText(r, 8)
+		if got, want := endsApprox(s), approxRe.MatchString(s); got != want {
+			t.Fatalf("endsApprox(%q) = %v, pattern %v", s, got, want)
+		}
+		if got, want := endsJoined(s), joinedRe.MatchString(s); got != want {
+			t.Fatalf("endsJoined(%q) = %v, pattern %v", s, got, want)
+		}
+		if got, want := fmt.Sprint(yearsIn(s)), fmt.Sprint(yearRe.FindAllStringSubmatch(s, -1)); got != want {
+			t.Fatalf("yearsIn(%q): %s, pattern %s", s, got, want)
+		}
+		var want []string
+		for _, p := range sentenceEnd.Split(s, -1) {
+			if p = strings.TrimSpace(p); p != "" {
+				want = append(want, p)
+			}
+		}
+		if got := sentences(s); strings.Join(got, "|") != strings.Join(want, "|") || len(got) != len(want) {
+			t.Fatalf("sentences(%q) = %q, pattern %q", s, got, want)
+		}
+	}
+}
+
+// TestClaimIndexMatchesContains holds the one-pass search for claim words
+// to strings.Contains, claim by claim.
+func TestClaimIndexMatchesContains(t *testing.T) {
+	var pieces []string
+	for _, ws := range claimWords {
+		for _, w := range ws {
+			pieces = append(pieces, w, w[:len(w)-3])
+		}
+	}
+	pieces = append(pieces, "申请", "，", "1", " ", "\xff", "\xe4\xb8")
+	idx := claimWordIndex()
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 30000; i++ {
+		s := ""
+		for n := r.Intn(6); n > 0; n-- {
+			s += pieces[r.Intn(len(pieces))]
+		}
+		found := idx.found(s)
+		for ci, c := range claims {
+			if got, want := found&idx.masks[ci] != 0, containsAny(s, claimWords[c.key]); got != want {
+				t.Fatalf("%q, claim %s: %v, want %v", s, c.key, got, want)
+			}
+		}
+	}
+}
+
+// TestHasTopHeadingMatchesPattern holds hasTopHeading to topHeading.
+func TestHasTopHeadingMatchesPattern(t *testing.T) {
+	alphabet := []string{"二", "三", "十", "一", "、", "#", " ", "\t", "\n", "\r", "a", "申", "\xff", "\xe4\xb8"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 50000; i++ {
+		s := randomText(r, 1)
+		for n := r.Intn(8); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := hasTopHeading(s), topHeading.MatchString(s); got != want {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+	}
+}

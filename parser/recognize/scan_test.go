@@ -1,0 +1,172 @@
+package recognize
+
+import (
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+)
+
+// randomCell builds a short string from the characters a number cell is made
+// of, and a few that break it.
+func randomCell(r *rand.Rand) string {
+	alphabet := []string{"0", "1", "5", "9", ",", ",", ".", "+", "-", " ", "\t", "元", "万", "万元", "件", "个", "项", "条", "x", "\u3000", "１"}
+	n := r.Intn(12)
+	s := ""
+	for i := 0; i < n; i++ {
+		s += alphabet[r.Intn(len(alphabet))]
+	}
+	return s
+}
+
+// TestScanNumberMatchesRegexp holds the hand-written scanner to numberRe's
+// answers, groups and all.
+func TestScanNumberMatchesRegexp(t *testing.T) {
+	cases := []string{"", "0", "12", "1,234", "12,345,678.5", "1234,567", "1,23", "1,2345", ",123", "1.", ".5", "1.5元",
+		"3 件", "3\t万元", "+7", "-7.25 元", "7万", "7 元 ", "1,000万元", "00", "1,000,", "5件x"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 20000; i++ {
+		cases = append(cases, randomCell(r))
+	}
+	for _, s := range cases {
+		m := numberRe.FindStringSubmatch(s)
+		sign, digits, frac, unit, ok := scanNumber(s)
+		if ok != (m != nil) {
+			t.Fatalf("%q: scanner %v, regexp %q", s, ok, m)
+		}
+		if ok && (sign != m[1] || digits != m[2] || frac != m[3] || unit != m[4]) {
+			t.Fatalf("%q: scanner %q %q %q %q, regexp %q", s, sign, digits, frac, unit, m[1:])
+		}
+	}
+}
+
+// TestFirstPatternMatchesContains holds the indexed phrase search to the
+// plain one: each pattern in order, each phrase with strings.Contains.
+func TestFirstPatternMatchesContains(t *testing.T) {
+	var pieces []string
+	for _, p := range applicationPatterns {
+		for _, ph := range p.phrases {
+			pieces = append(pieces, ph, ph[:len(ph)-3]) // whole and cut short
+		}
+	}
+	pieces = append(pieces, "（", "1.", " ", "其他", "\xe4\xb8", "\xff", "一", "三")
+	plain := func(core string) int {
+		for i, p := range applicationPatterns {
+			for _, ph := range p.phrases {
+				if strings.Contains(core, ph) {
+					return i
+				}
+			}
+		}
+		return -1
+	}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 30000; i++ {
+		s := ""
+		for n := r.Intn(6); n > 0; n-- {
+			s += pieces[r.Intn(len(pieces))]
+		}
+		if got, want := firstPattern(s), plain(s); got != want {
+			t.Fatalf("%q: %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestLastFieldMatchesFields holds lastField to strings.Fields.
+func TestLastFieldMatchesFields(t *testing.T) {
+	alphabet := []string{"1", "无", "a", " ", "\t", "\u3000", "\u00a0", "\u0085", "\xe3\x80", "\x80", "\xff", "申", "-", "\xf0"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 50000; i++ {
+		s := ""
+		for n := r.Intn(8); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = f[len(f)-1]
+		}
+		if got := lastField(s); got != want {
+			t.Fatalf("%q: %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestItemsAfterSentencesMatchesPattern holds the anchored search to the
+// pattern's own FindAllStringIndex.
+func TestItemsAfterSentencesMatchesPattern(t *testing.T) {
+	alphabet := []string{"。", "！", "？", "!", "?", " ", "（", "(", "一", "二", "十", "）", ")", "1", "2", "0", ".", "、", "．", "申", "a", "\xff", "\xe3\x80"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 50000; i++ {
+		s := ""
+		for n := r.Intn(10); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		got, want := itemsAfterSentences(s), itemAfterSentence.FindAllStringIndex(s, -1)
+		if len(got) != len(want) {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+		for k := range got {
+			if got[k][0] != want[k][0] || got[k][1] != want[k][1] {
+				t.Fatalf("%q: %v, want %v", s, got, want)
+			}
+		}
+	}
+}
+
+// TestFindNumberedMatchesPatterns holds the search at numerals to each
+// heading pattern's own FindStringIndex.
+func TestFindNumberedMatchesPatterns(t *testing.T) {
+	alphabet := []string{"一", "二", "四", "六", "七", "十", "、", ".", "．", " ", "主动公开", "政府信息情况", "收到", "和", "处理", "行政复议",
+		"行政诉讼", "复议", "问题", "及", "改进", "其他需要报告的", "事项", "总体情况", "概述", "。", "，", "(", "1", "\xff", "\xe4\xb8"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 30000; i++ {
+		s := ""
+		for n := r.Intn(10); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		for k := 0; k < numSections; k++ {
+			if re := midLineHeadings[k]; re != nil {
+				if got, want := findNumbered(midLineHeadingsAt[k], s, "一二三四五六", "、."), re.FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+					t.Fatalf("mid-line %d, %q: %v, want %v", k, s, got, want)
+				}
+			}
+			if got, want := findNumbered(textHeadingsAt[k], s, "一二三四五六七", "、.．"), textHeadings[k].FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("text heading %d, %q: %v, want %v", k, s, got, want)
+			}
+		}
+	}
+}
+
+// TestItemAtMatchesPattern holds itemAt to the anchored pattern.
+func TestItemAtMatchesPattern(t *testing.T) {
+	alphabet := []string{"。", "！", "?", " ", "（", "(", "一", "二", "十", "）", ")", "1", "2", "0", "9", ".", "、", "．", "申", "\n", "\xff", "\xe3\x80"}
+	r := rand.New(rand.NewSource(16))
+	for i := 0; i < 100000; i++ {
+		s := []string{"。", "?", "!"}[r.Intn(3)]
+		for n := r.Intn(7); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		want := -1
+		if loc := itemAfterSentenceAt.FindStringIndex(s); loc != nil {
+			want = loc[1]
+		}
+		if got := itemAt(s); got != want {
+			t.Fatalf("%q: %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestCountFieldsMatchesFields holds countFields to strings.Fields.
+func TestCountFieldsMatchesFields(t *testing.T) {
+	alphabet := []string{"1", "a", " ", "\t", "\u3000", "\u00a0", "\u0085", "\xe3\x80", "\xff", "申"}
+	r := rand.New(rand.NewSource(17))
+	for i := 0; i < 30000; i++ {
+		s := ""
+		for n := r.Intn(8); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := countFields(s), len(strings.Fields(s)); got != want {
+			t.Fatalf("%q: %d, want %d", s, got, want)
+		}
+	}
+}
