@@ -18,16 +18,24 @@ func OfReport(r *model.Report, doc *layout.Document) *model.Region {
 	if r.Title != nil {
 		c.Title = *r.Title
 	}
-	var b strings.Builder
-	if doc != nil {
+	c.textOf = func() string {
+		if doc == nil {
+			return r.Text.Overview + "\n" + r.Text.Problems + "\n" + r.Text.OtherMatters
+		}
+		n := len(doc.Title)
+		for _, l := range doc.Lines {
+			for _, c := range l.Cells {
+				n += len(c.Text) + 1
+			}
+		}
+		var b strings.Builder
+		b.Grow(n)
 		b.WriteString(doc.Title)
 		for _, l := range doc.Lines {
 			b.WriteByte('\n')
 			b.WriteString(l.Joined())
 		}
-	} else {
-		b.WriteString(r.Text.Overview + "\n" + r.Text.Problems + "\n" + r.Text.OtherMatters)
+		return b.String()
 	}
-	c.Text = b.String()
 	return Resolve(c)
 }

@@ -17,6 +17,18 @@ type Clues struct {
 	Agency string // the issuing body (淮安市洪泽区人民政府)
 	Title  string // the title, used for the agency when Agency is empty
 	Text   string // everything else the document says
+	// textOf, when set, gives Text on first need: most agencies settle
+	// the division without it, and building a document's whole text
+	// was a good part of the resolution.
+	textOf func() string
+}
+
+// text returns c.Text, building it on first need.
+func (c *Clues) text() string {
+	if c.textOf != nil {
+		c.Text, c.textOf = c.textOf(), nil
+	}
+	return c.Text
 }
 
 // Confidence levels, documented in docs/SCHEMA.md.
@@ -138,13 +150,22 @@ type mentionEntry struct {
 var (
 	mentionOnce sync.Once
 	mentionIdx  map[[2]rune][]mentionEntry
+	mentionOf   map[*Div][]string // the names counted for each division
 )
+
+// countedNames returns the names mentions counts for d: those it can
+// find (two characters or more, from U+4E00 on).
+func (t *table) countedNames(d *Div) []string {
+	t.mentionIndex()
+	return mentionOf[d]
+}
 
 // mentionIndex maps the first two characters of every counted name to the
 // names that start with them.
 func (t *table) mentionIndex() map[[2]rune][]mentionEntry {
 	mentionOnce.Do(func() {
 		mentionIdx = map[[2]rune][]mentionEntry{}
+		mentionOf = map[*Div][]string{}
 		add := func(name string, d *Div) {
 			rs := []rune(name)
 			if len(rs) < 2 {
@@ -152,6 +173,9 @@ func (t *table) mentionIndex() map[[2]rune][]mentionEntry {
 			}
 			k := [2]rune{rs[0], rs[1]}
 			mentionIdx[k] = append(mentionIdx[k], mentionEntry{name, d})
+			if rs[0] >= 0x4e00 {
+				mentionOf[d] = append(mentionOf[d], name)
+			}
 		}
 		for i := range t.provs {
 			p := &t.provs[i]
@@ -167,6 +191,24 @@ func (t *table) mentionIndex() map[[2]rune][]mentionEntry {
 		}
 	})
 	return mentionIdx
+}
+
+// named reports whether the text names a province or city that d lies
+// in: support(d, mentions(t, text)) > 0, without counting every name.
+func named(t *table, d *Div, text string) bool {
+	var want []*Div
+	want = append(want, d.Prov)
+	if c := d.City(); c != nil && c != d {
+		want = append(want, c)
+	}
+	for _, w := range want {
+		for _, name := range t.countedNames(w) {
+			if strings.Contains(text, name) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // support is how many times the text names a province or city that d
@@ -207,7 +249,14 @@ func Resolve(c Clues) *model.Region {
 	var cands []*Div
 	var basis []string
 	conf := 0.0
-	text := c.Title + "\n" + c.Agency + "\n" + c.Text
+	// text is everything the document says, built on first need.
+	var all string
+	text := func() string {
+		if all == "" {
+			all = c.Title + "\n" + c.Agency + "\n" + c.text()
+		}
+		return all
+	}
 	if len(segs) > 0 {
 		cands = narrow(segs)
 		var names []string
@@ -231,7 +280,7 @@ func Resolve(c Clues) *model.Region {
 	} else if kind == "township" {
 		// A township names no county; the text may name one.
 		seen := map[string]bool{}
-		for _, name := range countiesNamed(t, c.Title+"\n"+c.Text) {
+		for _, name := range countiesNamed(t, c.Title+"\n"+c.text()) {
 			if !seen[name] {
 				seen[name] = true
 				cands = append(cands, t.byName.get(name)...)
@@ -249,7 +298,7 @@ func Resolve(c Clues) *model.Region {
 		basis = append(basis, "no division name in the agency or title")
 	}
 	if len(cands) > 1 {
-		m := mentions(t, text)
+		m := mentions(t, text())
 		var best []*Div
 		for _, d := range cands {
 			if support(d, m) > 0 {
@@ -283,7 +332,7 @@ func Resolve(c Clues) *model.Region {
 		if conf == ConfUnique && d.Level != Province {
 			// The name is unique; the document naming the province or
 			// city too makes it certain.
-			if support(d, mentions(t, text)) > 0 {
+			if named(t, d, text()) {
 				conf = ConfChain
 			}
 		}
