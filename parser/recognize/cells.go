@@ -12,7 +12,7 @@ import (
 )
 
 // valueKind tells a printed number from a blank cell and from text.
-type valueKind int
+type valueKind uint8
 
 const (
 	notValue valueKind = iota
@@ -23,15 +23,29 @@ const (
 // value is one cell read as a number.
 type value struct {
 	kind valueKind
-	num  float64
-	unit string // 元 or 万元 when the cell printed one
-	cell layout.Cell
-	line *layout.Line
 	// absent marks a blank that byPosition made for a column the line
 	// printed nothing in (a positioned layout leaves no empty cell).
 	absent bool
 	// unknown marks a cell that cannot be told: the value is null.
 	unknown bool
+	num     float64
+	unit    string // 元 or 万元 when the cell printed one
+	cell    valueCell
+	line    *layout.Line
+}
+
+// valueCell is what a value keeps of its cell: its text, for provenance
+// and blanks, and its place in a merged grid. (The whole layout.Cell made
+// every piece of every line 184 bytes.)
+type valueCell struct {
+	Text, Raw   string
+	Col, Origin int32
+	RowCopy     bool
+}
+
+// cellOf returns what a value keeps of c.
+func cellOf(c *layout.Cell) valueCell {
+	return valueCell{Text: c.Text, Raw: c.Raw, Col: int32(c.Col), Origin: int32(c.Origin), RowCopy: c.RowCopy}
 }
 
 // numberRe is the form of a number cell. scanNumber reads it by hand (every
@@ -135,9 +149,9 @@ func parseValue(s string) (valueKind, float64, string) {
 type piece struct {
 	label  string // non-empty for a label piece
 	val    value  // for value pieces
-	isVal  bool
 	col    int
 	x0, x1 float64 // horizontal extent, when hasX
+	isVal  bool
 	hasX   bool
 	copy   bool
 	// rowCopy: the copy of a cell merged over rows, in its first column
@@ -150,11 +164,12 @@ type piece struct {
 // and a label followed by its numbers in the same cell is split too.
 func pieces(l *layout.Line) []piece {
 	out := make([]piece, 0, len(l.Cells)) // one piece a cell, most often
-	for _, c := range l.Cells {
+	for ci := range l.Cells {
+		c := &l.Cells[ci]
 		p := piece{col: c.Col, copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {
 			p.isVal = true
-			p.val = value{kind: k, num: v, unit: u, cell: c, line: l}
+			p.val = value{kind: k, num: v, unit: u, cell: cellOf(c), line: l}
 			out = append(out, p)
 			continue
 		}
@@ -196,7 +211,7 @@ func pieces(l *layout.Line) []piece {
 		for _, t := range toks[n:] {
 			k, v, u := parseValue(t)
 			vp := p
-			vc := c
+			vc := cellOf(c)
 			vc.Text, vc.Raw = t, t
 			vc.RowCopy, vc.Origin = false, 0
 			vp.isVal = true

@@ -137,7 +137,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 	}
 	for i := range out {
 		if out[i] == nil {
-			vs[i] = value{kind: blank, line: l, cell: layout.Cell{Col: h.col[h.keys[i]]}}
+			vs[i] = value{kind: blank, line: l, cell: valueCell{Col: int32(h.col[h.keys[i]])}}
 			out[i] = &vs[i]
 		}
 	}

@@ -39,9 +39,9 @@ func (st *state) mergedLines(v *value) []int {
 	}
 	origin := v.line.Num
 	if v.cell.RowCopy {
-		origin = v.cell.Origin
+		origin = int(v.cell.Origin)
 	}
-	below := st.spans[spanKey{v.line.Table, v.cell.Col, origin}]
+	below := st.spans[spanKey{v.line.Table, int(v.cell.Col), origin}]
 	if len(below) == 0 {
 		return nil
 	}
