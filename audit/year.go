@@ -11,7 +11,6 @@ import (
 )
 
 var (
-	titleYear  = lazyre.New(`((?:19|20)\d{2})\s*年`)
 	periodRe   = lazyre.New(`统计期(?:限|间)?[^。；]{0,12}?((?:19|20)\d{2})年1月1日[^。；\d]{0,4}(?:至|到|—|-|～|~)[^。；\d]{0,2}((?:19|20)\d{2})年12月31日`)
 	openingRe  = lazyre.New(`^(?:[（(]?[一二三四五六七八九十\d]+[）)、.]?)?((?:19|20)\d{2})\s*年(?:度)?[，,]`)
 	signedDate = lazyre.New(`(?:^|[^\d])((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日$`)
@@ -30,8 +29,8 @@ type yearSource struct {
 func yearMismatch(r *model.Report) []model.Finding {
 	var srcs []yearSource
 	if r.Title != nil {
-		if m := titleYear.FindStringSubmatch(*r.Title); m != nil {
-			y, _ := strconv.Atoi(m[1])
+		if ms := yearsIn(*r.Title); ms != nil { // titleYear's first match
+			y, _ := strconv.Atoi(ms[0][1])
 			srcs = append(srcs, yearSource{y, model.Evidence{Field: "title", Value: ptr(float64(y)), Text: *r.Title}, "标题"})
 		}
 	} else if r.Year != nil {

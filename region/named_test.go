@@ -44,3 +44,18 @@ func TestNamedIsSupport(t *testing.T) {
 		}
 	}
 }
+
+// TestIsZoneMatchesRegexp holds isZone to zoneRe.
+func TestIsZoneMatchesRegexp(t *testing.T) {
+	alphabet := []string{"综合", "实验", "试验", "开发", "高新", "新", "区", "县", "\xe5", "a"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 30000; i++ {
+		s := ""
+		for k := r.Intn(6); k > 0; k-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if got, want := isZone(s), zoneRe.MatchString(s); got != want {
+			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+	}
+}

@@ -360,8 +360,19 @@ func above(d *Div, m map[*Div]int) string {
 
 var (
 	genericRe = lazyre.New(`^\p{Han}{1,8}?(?:省|市|区|县|旗)`)
-	zoneRe    = lazyre.New(`(?:综合实验区|开发区|高新区|新区|试验区)$`)
+	// zoneRe is what isZone tells; the test holds the two together.
+	zoneRe = lazyre.New(`(?:综合实验区|开发区|高新区|新区|试验区)$`)
 )
+
+// isZone is zoneRe by hand: the name ends in a zone's word.
+func isZone(s string) bool {
+	for _, z := range [...]string{"综合实验区", "开发区", "高新区", "新区", "试验区"} {
+		if strings.HasSuffix(s, z) {
+			return true
+		}
+	}
+	return false
+}
 
 // isTown is ^\p{Han}{1,8}(?:镇|乡|街道)$ (高良涧街道, 黄集镇): a township's
 // name. Plain code, as the pattern was compiled in every parse.
@@ -417,7 +428,7 @@ func classify(rest string, hasDiv bool) (kind, dept string) {
 			return gov()
 		}
 	}
-	if rest == "" && hasDiv || zoneRe.MatchString(rest) {
+	if rest == "" && hasDiv || isZone(rest) {
 		return gov()
 	}
 	if isTown(rest) {

@@ -139,7 +139,83 @@ func isPageMarker(l layout.Line) bool {
 	if n := len(l.Cells); n == 0 || len(l.Cells[0].Text) > 40 {
 		return false
 	}
-	return pageMarkerRe.MatchString(strings.TrimSpace(l.Joined())) || pageMarkerRe.MatchString(textnorm.Squeeze(l.Joined()))
+	return pageMarker(strings.TrimSpace(l.Joined())) || pageMarker(textnorm.Squeeze(l.Joined()))
+}
+
+// pageMarker is pageMarkerRe by hand (it ran on every short line); the
+// test holds the two together.
+func pageMarker(s string) bool {
+	if d := pageDashes(s); d > 0 { // — 4 —
+		s = trimSpaceASCII(s[d:])
+		k := leadingDigits(s)
+		if k < 1 || k > 3 {
+			return false
+		}
+		s = trimSpaceASCII(s[k:])
+		d = pageDashes(s)
+		return d > 0 && d == len(s)
+	}
+	if rest, ok := strings.CutPrefix(s, "第"); ok { // 第4页, 第4页,共9页
+		rest, ok = pageOf(rest)
+		if !ok || rest == "" {
+			return ok
+		}
+		rest = trimSpaceASCII(rest)
+		if rest != "" && (rest[0] == ',' || rest[0] == '/') {
+			rest = rest[1:]
+		} else {
+			rest = strings.TrimPrefix(rest, "，")
+		}
+		rest, ok = strings.CutPrefix(trimSpaceASCII(rest), "共")
+		if !ok {
+			return false
+		}
+		rest, ok = pageOf(rest)
+		return ok && rest == ""
+	}
+	k := leadingDigits(s) // 4/9
+	if k < 1 || k > 3 {
+		return false
+	}
+	s, ok := strings.CutPrefix(trimSpaceASCII(s[k:]), "/")
+	if !ok {
+		return false
+	}
+	s = trimSpaceASCII(s)
+	k = leadingDigits(s)
+	return k >= 1 && k <= 3 && k == len(s)
+}
+
+// pageOf reads \s*\d{1,3}\s*页 and returns what follows.
+func pageOf(s string) (string, bool) {
+	s = trimSpaceASCII(s)
+	k := leadingDigits(s)
+	if k < 1 || k > 3 {
+		return s, false
+	}
+	return strings.CutPrefix(trimSpaceASCII(s[k:]), "页")
+}
+
+// pageDashes returns the length of the dashes that open s.
+func pageDashes(s string) int {
+	i := 0
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !strings.ContainsRune("-—–－―─", r) {
+			break
+		}
+		i += n
+	}
+	return i
+}
+
+// leadingDigits returns the number of ASCII digits that open s.
+func leadingDigits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
 }
 
 var headingStart = lazyre.New(`^[一二三四五六七][、.,]`)

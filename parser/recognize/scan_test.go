@@ -170,3 +170,39 @@ func TestCountFieldsMatchesFields(t *testing.T) {
 		}
 	}
 }
+
+// randomFrom joins up to n random pieces of alphabet.
+func randomFrom(r *rand.Rand, alphabet []string, n int) string {
+	var b strings.Builder
+	for k := r.Intn(n + 1); k > 0; k-- {
+		b.WriteString(alphabet[r.Intn(len(alphabet))])
+	}
+	return b.String()
+}
+
+// TestPageMarkerMatchesRegexp holds pageMarker to pageMarkerRe.
+func TestPageMarkerMatchesRegexp(t *testing.T) {
+	alphabet := []string{"-", "—", "–", "－", "―", "─", " ", "\t", "\u3000", "1", "23", "4567", "0", "第", "页", ",", "，", "/", "共", "x", "\xe2", "\xff"}
+	cases := []string{"", "— 4 —", "-4-", "第4页", "第 12 页，共 30 页", "第4页/共9页", "4/9", "4 / 9", "1234/5", "第1234页", "—4", "第4页共9页x"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 60000; i++ {
+		cases = append(cases, randomFrom(r, alphabet, 10))
+	}
+	for _, s := range cases {
+		if got, want := pageMarker(s), pageMarkerRe.MatchString(s); got != want {
+			t.Fatalf("%q: scanner %v, regexp %v", s, got, want)
+		}
+	}
+}
+
+// TestListedSepMatchesRegexp holds atListedSep to listedSep.
+func TestListedSepMatchesRegexp(t *testing.T) {
+	alphabet := []string{"、", "，", ",", "；", ";", "。", " ", "\t", "\n", "\u3000", "一", "三", "七", "八", ".", "．", "x", "\xe3", "\xff"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 60000; i++ {
+		s := randomFrom(r, alphabet, 6)
+		if got, want := atListedSep(s), listedSep.MatchString(s); got != want {
+			t.Fatalf("%q: scanner %v, regexp %v", s, got, want)
+		}
+	}
+}

@@ -164,6 +164,32 @@ func findHeading(k int, t string, from int) (int, int, bool) {
 // listedSep is a list separator followed by a section's numeral.
 var listedSep = lazyre.New(`^[、，,；;]\s*[一二三四五六七][、.．]`)
 
+// atListedSep is listedSep by hand (it was tried at every character
+// after a heading-like name); the test holds the two together.
+func atListedSep(s string) bool {
+	r, n := utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("、，,；;", r) {
+		return false
+	}
+	s = trimSpaceASCII(s[n:])
+	r, n = utf8.DecodeRuneInString(s)
+	if !strings.ContainsRune("一二三四五六七", r) {
+		return false
+	}
+	r, _ = utf8.DecodeRuneInString(s[n:])
+	return strings.ContainsRune("、.．", r)
+}
+
+// trimSpaceASCII drops the leading spaces of a regexp's \s: tab, newline,
+// form feed, carriage return and space.
+func trimSpaceASCII(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	return s[i:]
+}
+
 // listedName reports whether the heading-like words ending at byte e of t
 // are one name in a list of the sections (报告分为一、概述，二、主动公开
 // 政府信息情况，三、…): before the sentence ends or a number starts, a
@@ -175,7 +201,7 @@ func listedName(t string, e int) bool {
 		if n > 40 || r == '。' || r >= '0' && r <= '9' {
 			return false
 		}
-		if listedSep.MatchString(t[e+i:]) {
+		if atListedSep(t[e+i:]) {
 			return true
 		}
 		n++
