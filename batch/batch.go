@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -426,7 +425,7 @@ var writeHook func()
 // entry.
 func record(e *entry, path string, m *ManifestEntry) (*output.Record, error) {
 	rec := &output.Record{Path: path, SHA256: e.SHA256, Summary: &output.Summary{}, JSON: e.Report, JSONPath: e.Path}
-	if err := json.Unmarshal(e.Summary, rec.Summary); err != nil {
+	if err := decodeSummary(e.Summary, rec.Summary); err != nil {
 		return nil, err
 	}
 	if m != nil {

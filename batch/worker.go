@@ -99,7 +99,7 @@ func convert(ctx context.Context, p *parser.Parser, name string, src []byte, who
 		e.Error = failureOf(err)
 		return e
 	}
-	if e.Summary, err = json.Marshal(output.Summarize(r)); err == nil && whole {
+	if e.Summary, err = encodeSummary(nil, output.Summarize(r)); err == nil && whole {
 		e.Report, err = json.Marshal(r)
 	}
 	if err != nil {
