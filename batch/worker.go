@@ -148,7 +148,7 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stdout == io.Writer(os.Stdout) {
 		os.Stdout = os.Stderr
 	}
-	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriter(stdout)}
+	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriterSize(stdout, 1<<16)} // a response in one write
 	// The memory limit below still bounds the heap the larger target allows.
 	SetBatchGC()
 	if *maxMem > 0 {
@@ -447,7 +447,12 @@ type slot struct {
 	scanMode     parser.OCRMode
 	w            *procWorker
 	nextID       int64
+	buf          []byte // a request and its document, reused
 }
+
+// maxJoinedWrite bounds the documents copied behind their request to be
+// sent in one write.
+const maxJoinedWrite = 1 << 20
 
 // handed is called once the worker has taken src (or it never will): the
 // parent no longer needs the bytes.
@@ -464,7 +469,19 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole, pack boo
 		}
 		s.nextID++
 		req, _ := json.Marshal(newRequest(s.nextID, path, whole, pack, src))
-		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
+		req = append(req, '\n')
+		// The request and a document of usual size go in one write: one
+		// system call and one wake-up of the worker instead of two.
+		msg, rest := req, src
+		if len(src) <= maxJoinedWrite {
+			s.buf = append(append(s.buf[:0], req...), src...)
+			msg, rest = s.buf, nil
+		}
+		n, err := s.w.in.Write(msg)
+		if len(s.buf) > maxJoinedWrite {
+			s.buf = nil // not kept past the bound
+		}
+		if err != nil && n < len(req) {
 			s.w.stop()
 			s.w = nil
 			if attempt < 1 {
@@ -474,7 +491,9 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole, pack boo
 		}
 		// A worker that dies while taking the document is seen below, as
 		// a crash on this file.
-		s.w.in.Write(src)
+		if err == nil && rest != nil {
+			s.w.in.Write(rest)
+		}
 		deadline := s.deadline
 		if s.scanDeadline > 0 && parser.MayNeedOCR(src, s.scanMode) {
 			deadline = s.scanDeadline
