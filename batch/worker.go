@@ -174,6 +174,7 @@ func (s *server) serve(stdin io.Reader) error {
 	delay, _ := time.ParseDuration(os.Getenv(envTestDelay))
 	hang, hog := os.Getenv(envTestHang), os.Getenv(envTestHog)
 	br := bufio.NewReader(stdin)
+	var buf []byte
 	for {
 		line, err := br.ReadBytes('\n')
 		if err == io.EOF {
@@ -188,7 +189,14 @@ func (s *server) serve(stdin io.Reader) error {
 		}
 		var inline []byte
 		if req.Inline {
-			inline = make([]byte, req.Len)
+			// The document's buffer is reused from one request to the
+			// next (fewer page faults and collections): nothing holds it
+			// once its result is sent, and a worker whose reading may
+			// still run (over its time budget) exits.
+			if cap(buf) < req.Len || cap(buf) > maxKeptBuffer {
+				buf = make([]byte, req.Len)
+			}
+			inline = buf[:req.Len]
 			if _, err := io.ReadFull(br, inline); err != nil {
 				return fmt.Errorf("request %d: the document ends early: %v", req.ID, err)
 			}
@@ -241,6 +249,9 @@ func (s *server) serve(stdin io.Reader) error {
 			// The parser gives up on a document over its time budget but
 			// cannot stop the reading itself: start afresh.
 			resp.Exit = e.Error != nil && e.Error.Kind == docerr.TooLarge.String() && strings.Contains(e.Error.Reason, "took longer")
+			if e.Error != nil {
+				buf = nil // a reading given up on may still use it
+			}
 		}
 		s.mu.Lock()
 		if s.exit {
@@ -449,6 +460,9 @@ type slot struct {
 	nextID       int64
 	buf          []byte // a request and its document, reused
 }
+
+// maxKeptBuffer bounds the document buffer a worker keeps between requests.
+const maxKeptBuffer = 4 << 20
 
 // maxJoinedWrite bounds the documents copied behind their request to be
 // sent in one write.
