@@ -9,7 +9,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -294,41 +293,49 @@ feed:
 		}
 		w = append(w, tw)
 	}
-	for i, in := range inputs {
+	// The records are read back from the spool and decoded ahead of the
+	// writers, in parallel, so that the serial part (the writers) is only
+	// the writing.
+	prepared, stopPrep := prepare(len(inputs), func(i int) written {
+		in := inputs[i]
 		path := filepath.ToSlash(in.Path)
-		var f *output.Failure
-		var rec *output.Record
 		if readErrs[i] != nil {
-			f = &output.Failure{Path: path, Kind: "unreadable", Reason: reasonOf(readErrs[i])}
+			f := &output.Failure{Path: path, Kind: "unreadable", Reason: reasonOf(readErrs[i])}
 			if k := docerr.KindOf(readErrs[i]); k != docerr.Unknown {
 				f.Kind = k.String() // too large, measured before reading
 			}
-		} else {
-			e, err := j.get(shas[i])
-			if err == nil && e == nil {
-				err = fmt.Errorf("no result for %s in the state file", path)
-			}
-			if err != nil {
-				w.Abort()
-				return sum, err
-			}
-			if e.Error != nil {
-				f = &output.Failure{Path: path, SHA256: shas[i], Kind: e.Error.Kind, Reason: e.Error.Reason}
-			} else {
-				rec, err = record(e, path, o.Manifest.Lookup(in.Path, in.Root))
-				if err != nil {
-					w.Abort()
-					return sum, fmt.Errorf("state file entry of %s: %v (run again with --fresh)", path, err)
-				}
-			}
+			return written{f: f}
 		}
-		if f != nil {
-			sum.Failures = append(sum.Failures, *f)
-			sum.ByKind[f.Kind]++
-			err = w.WriteFailure(f)
+		e, err := j.get(shas[i])
+		if err == nil && e == nil {
+			err = fmt.Errorf("no result for %s in the state file", path)
+		}
+		if err != nil {
+			return written{err: err}
+		}
+		if e.Error != nil {
+			return written{f: &output.Failure{Path: path, SHA256: shas[i], Kind: e.Error.Kind, Reason: e.Error.Reason}}
+		}
+		rec, err := record(e, path, o.Manifest.Lookup(in.Path, in.Root))
+		if err != nil {
+			return written{err: fmt.Errorf("state file entry of %s: %v (run again with --fresh)", path, err)}
+		}
+		return written{rec: rec}
+	})
+	defer stopPrep()
+	for range inputs {
+		x := <-prepared
+		if x.err != nil {
+			w.Abort()
+			return sum, x.err
+		}
+		if x.f != nil {
+			sum.Failures = append(sum.Failures, *x.f)
+			sum.ByKind[x.f.Kind]++
+			err = w.WriteFailure(x.f)
 		} else {
 			sum.Reports++
-			err = w.WriteReport(rec)
+			err = w.WriteReport(x.rec)
 		}
 		if err != nil {
 			w.Abort()
@@ -343,6 +350,73 @@ feed:
 	return sum, nil
 }
 
+// written is what the writers get for one input: a report's record, a
+// failure, or the error that stops the writing.
+type written struct {
+	rec *output.Record
+	f   *output.Failure
+	err error
+}
+
+// prepareAhead bounds the records decoded ahead of the writers.
+const prepareAhead = 64
+
+// prepare calls fn for 0…n-1 on GOMAXPROCS goroutines, a bounded window
+// ahead of the reader, and delivers the results in order. stop ends it
+// early (the reader gives up); the goroutines then finish their current
+// call and exit.
+func prepare(n int, fn func(i int) written) (results <-chan written, stop func()) {
+	type job struct {
+		i   int
+		out chan written
+	}
+	jobs := make(chan job)
+	order := make(chan chan written, prepareAhead)
+	out := make(chan written)
+	done := make(chan struct{})
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for jb := range jobs {
+				jb.out <- fn(jb.i) // buffered: never blocks
+			}
+		}()
+	}
+	go func() { // hands out the jobs, keeping their order
+		defer close(order)
+		defer close(jobs)
+		for i := range n {
+			jb := job{i, make(chan written, 1)}
+			select {
+			case order <- jb.out:
+			case <-done:
+				return
+			}
+			select {
+			case jobs <- jb:
+			case <-done:
+				return
+			}
+		}
+	}()
+	go func() { // delivers the results in order
+		for c := range order {
+			var x written
+			select {
+			case x = <-c:
+			case <-done:
+				return
+			}
+			select {
+			case out <- x:
+			case <-done:
+				return
+			}
+		}
+	}()
+	var once sync.Once
+	return out, func() { once.Do(func() { close(done) }) }
+}
+
 // writeHook, when set (by a benchmark), is called when every file is read
 // and the writing of the outputs starts.
 var writeHook func()
@@ -351,7 +425,7 @@ var writeHook func()
 // entry.
 func record(e *entry, path string, m *ManifestEntry) (*output.Record, error) {
 	rec := &output.Record{Path: path, SHA256: e.SHA256, Summary: &output.Summary{}, JSON: e.Report, JSONPath: e.Path}
-	if err := json.Unmarshal(e.Summary, rec.Summary); err != nil {
+	if err := decodeSummary(e.Summary, rec.Summary); err != nil {
 		return nil, err
 	}
 	if m != nil {

@@ -78,12 +78,14 @@ func benchFiles() int {
 // processes (getrusage, children included once waited for), parent-ms/file
 // that of this process alone (its serial work bounds the speed-up of -j),
 // write-ms/file the part of it spent writing the outputs once every file is
-// read (the same work in every mode),
+// read (the same work in every mode), write-wall-ms/file the wall time of
+// that part (serial: it adds to the time of any -j),
 // and overhead the CPU per file against the in-process conversion of the
 // same folder to the same format, run just before (≤ 1.1 is the aim of
 // issue 15: -j N then reaches N × the in-process rate when N cores are
 // free). state-% is the state file against the output, spool-% the results
-// spool against it. The in-process case runs at the workers' GC target.
+// spool against it. This process runs at the GC settings of govreport
+// convert (SetConvertGC).
 func BenchmarkConvert(b *testing.B) {
 	n := benchFiles()
 	dir := benchFolder(b, n)
@@ -101,18 +103,21 @@ func BenchmarkConvert(b *testing.B) {
 				o := workerOptionsB(b)
 				out := filepath.Join(b.TempDir(), "out."+format)
 				o.Inputs, o.Output, o.Jobs, o.InProcess, o.Fresh = []string{dir}, out, c.jobs, c.inProcess, true
-				if c.inProcess {
-					defer debug.SetGCPercent(debug.SetGCPercent(BatchGCPercent))
-				}
+				// as govreport convert sets it (SetConvertGC)
+				defer debug.SetGCPercent(debug.SetGCPercent(BatchGCPercent))
+				defer debug.SetMemoryLimit(debug.SetMemoryLimit(parentMemoryLimit()))
 				var self, children, readSelf time.Duration
 				var sw time.Duration
-				writeHook = func() { sw, _ = cpuTimes() }
+				var writeStart time.Time
+				var writeWall time.Duration
+				writeHook = func() { sw, _ = cpuTimes(); writeStart = time.Now() }
 				defer func() { writeHook = nil }()
 				b.ResetTimer()
 				for i := 0; i < b.N; i++ {
 					s0, c0 := cpuTimes()
 					sum, err := Run(context.Background(), o)
 					s1, c1 := cpuTimes()
+					writeWall += time.Since(writeStart)
 					self, children = self+s1-s0, children+c1-c0
 					readSelf += sw - s0
 					if err != nil {
@@ -128,6 +133,7 @@ func BenchmarkConvert(b *testing.B) {
 				b.ReportMetric(float64(cpu.Microseconds())/1000, "cpu-ms/file")
 				b.ReportMetric(float64(self.Microseconds())/1000/files, "parent-ms/file")
 				b.ReportMetric(float64((self-readSelf).Microseconds())/1000/files, "write-ms/file")
+				b.ReportMetric(float64(writeWall.Microseconds())/1000/files, "write-wall-ms/file")
 				if c.inProcess {
 					inProcessCPU = cpu
 				} else if inProcessCPU > 0 {

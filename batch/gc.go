@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"math"
 	"os"
 	"runtime/debug"
 )
@@ -17,5 +18,29 @@ const BatchGCPercent = 400
 func SetBatchGC() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(BatchGCPercent)
+	}
+}
+
+// parentMemoryLimit is the soft memory limit of a conversion's parent
+// process, past which its collector works harder whatever the GC target.
+// The parent's live heap is usually a few MB (the documents being handed
+// to workers, the journal's index, the writers' buffers), but up to
+// maxInFlight of documents can be held at once: at the default target the
+// heap may then reach twice that, at BatchGCPercent five times. The limit
+// lets the rare large heap stay near 2 × maxInFlight while the usual small
+// one is collected every few hundred MB of allocation rather than every few.
+func parentMemoryLimit() int64 { return 2*maxInFlight + 64<<20 }
+
+// SetConvertGC sets the GC of a process about to run a conversion (the
+// parent of the workers, or the whole conversion with InProcess):
+// BatchGCPercent with a soft memory limit (parentMemoryLimit), unless
+// GOGC or GOMEMLIMIT is set in the environment. A limit already set lower
+// (a worker's) is kept.
+func SetConvertGC() {
+	SetBatchGC()
+	if os.Getenv("GOMEMLIMIT") == "" {
+		if cur := debug.SetMemoryLimit(-1); cur == math.MaxInt64 {
+			debug.SetMemoryLimit(parentMemoryLimit())
+		}
 	}
 }

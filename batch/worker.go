@@ -99,7 +99,7 @@ func convert(ctx context.Context, p *parser.Parser, name string, src []byte, who
 		e.Error = failureOf(err)
 		return e
 	}
-	if e.Summary, err = json.Marshal(output.Summarize(r)); err == nil && whole {
+	if e.Summary, err = encodeSummary(nil, output.Summarize(r)); err == nil && whole {
 		e.Report, err = json.Marshal(r)
 	}
 	if err != nil {
@@ -148,7 +148,7 @@ func WorkerMain(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	if stdout == io.Writer(os.Stdout) {
 		os.Stdout = os.Stderr
 	}
-	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriter(stdout)}
+	s := &server{p: parser.New(append(scan.Options(), parser.WithTimeout(*timeout))...), out: bufio.NewWriterSize(stdout, 1<<16)} // a response in one write
 	// The memory limit below still bounds the heap the larger target allows.
 	SetBatchGC()
 	if *maxMem > 0 {
@@ -174,6 +174,7 @@ func (s *server) serve(stdin io.Reader) error {
 	delay, _ := time.ParseDuration(os.Getenv(envTestDelay))
 	hang, hog := os.Getenv(envTestHang), os.Getenv(envTestHog)
 	br := bufio.NewReader(stdin)
+	var buf []byte
 	for {
 		line, err := br.ReadBytes('\n')
 		if err == io.EOF {
@@ -188,7 +189,14 @@ func (s *server) serve(stdin io.Reader) error {
 		}
 		var inline []byte
 		if req.Inline {
-			inline = make([]byte, req.Len)
+			// The document's buffer is reused from one request to the
+			// next (fewer page faults and collections): nothing holds it
+			// once its result is sent, and a worker whose reading may
+			// still run (over its time budget) exits.
+			if cap(buf) < req.Len || cap(buf) > maxKeptBuffer {
+				buf = make([]byte, req.Len)
+			}
+			inline = buf[:req.Len]
 			if _, err := io.ReadFull(br, inline); err != nil {
 				return fmt.Errorf("request %d: the document ends early: %v", req.ID, err)
 			}
@@ -241,6 +249,9 @@ func (s *server) serve(stdin io.Reader) error {
 			// The parser gives up on a document over its time budget but
 			// cannot stop the reading itself: start afresh.
 			resp.Exit = e.Error != nil && e.Error.Kind == docerr.TooLarge.String() && strings.Contains(e.Error.Reason, "took longer")
+			if e.Error != nil {
+				buf = nil // a reading given up on may still use it
+			}
 		}
 		s.mu.Lock()
 		if s.exit {
@@ -447,7 +458,15 @@ type slot struct {
 	scanMode     parser.OCRMode
 	w            *procWorker
 	nextID       int64
+	buf          []byte // a request and its document, reused
 }
+
+// maxKeptBuffer bounds the document buffer a worker keeps between requests.
+const maxKeptBuffer = 4 << 20
+
+// maxJoinedWrite bounds the documents copied behind their request to be
+// sent in one write.
+const maxJoinedWrite = 1 << 20
 
 // handed is called once the worker has taken src (or it never will): the
 // parent no longer needs the bytes.
@@ -464,7 +483,19 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole, pack boo
 		}
 		s.nextID++
 		req, _ := json.Marshal(newRequest(s.nextID, path, whole, pack, src))
-		if _, err := s.w.in.Write(append(req, '\n')); err != nil {
+		req = append(req, '\n')
+		// The request and a document of usual size go in one write: one
+		// system call and one wake-up of the worker instead of two.
+		msg, rest := req, src
+		if len(src) <= maxJoinedWrite {
+			s.buf = append(append(s.buf[:0], req...), src...)
+			msg, rest = s.buf, nil
+		}
+		n, err := s.w.in.Write(msg)
+		if len(s.buf) > maxJoinedWrite {
+			s.buf = nil // not kept past the bound
+		}
+		if err != nil && n < len(req) {
 			s.w.stop()
 			s.w = nil
 			if attempt < 1 {
@@ -474,7 +505,9 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole, pack boo
 		}
 		// A worker that dies while taking the document is seen below, as
 		// a crash on this file.
-		s.w.in.Write(src)
+		if err == nil && rest != nil {
+			s.w.in.Write(rest)
+		}
 		deadline := s.deadline
 		if s.scanDeadline > 0 && parser.MayNeedOCR(src, s.scanMode) {
 			deadline = s.scanDeadline

@@ -105,6 +105,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	batch.SetConvertGC()
 	sum, err := batch.Run(ctx, o)
 	if errors.Is(err, batch.ErrInterrupted) {
 		fmt.Fprintf(stderr, "govreport: interrupted after %d of %d files; run the same command again to continue (state in %s)\n",
