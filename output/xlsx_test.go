@@ -176,8 +176,8 @@ func writeXLSX(t *testing.T, path string, reports []*model.Report, o Options, li
 // in order are the rows of the sheet that fits, pandas reads them so, and
 // the notes name the parts.
 func TestXLSXFullSheet(t *testing.T) {
-	reports := corpusReports(t)
-	const limit = 100
+	reports := corpusReports(t)[:48] // enough to fill reports, cells and findings_evidence
+	const limit = 40
 	dir := t.TempDir()
 	whole, split := filepath.Join(dir, "whole.xlsx"), filepath.Join(dir, "split.xlsx")
 	if notes := writeXLSX(t, whole, reports, Options{}, 0); len(notes) != 0 {
@@ -212,7 +212,7 @@ func TestXLSXFullSheet(t *testing.T) {
 			next++
 			parts = append(parts, p)
 			rows, _ := fs.GetRows(p, excelize.Options{RawCellValue: true})
-			if len(rows) > limit || len(rows) <= head || fmt.Sprint(rows[:head]) != fmt.Sprint(all[:head]) {
+			if len(rows) > limit || len(rows) < head || k > 1 && len(rows) == head || fmt.Sprint(rows[:head]) != fmt.Sprint(all[:head]) {
 				t.Errorf("%s: %d rows, header %q", p, len(rows), rows[:min(head, len(rows))])
 				continue
 			}
@@ -277,7 +277,7 @@ func TestXLSXFullSheet(t *testing.T) {
 	}
 	z.Close()
 
-	// pandas reads the parts (some of cells' 200: openpyxl is slow) with
+	// pandas reads the parts (some of cells' many: openpyxl is slow) with
 	// the rows excelize read.
 	py := "/usr/bin/python3"
 	if exec.Command(py, "-c", "import pandas, openpyxl").Run() != nil {

@@ -543,7 +543,7 @@ func addRow(t *testing.T, parts *[]*Sheet, vals ...any) {
 // A full sheet goes on on new sheets placed right after it, with its
 // widths, frozen panes and header rows; every part reads back, and the
 // parts' rows in order are the rows written.
-func TestContinue(t *testing.T) {
+func TestXLSXContinue(t *testing.T) {
 	const limit, nCells, nReports = 5, 13, 4
 	data := build(t, func(w *Workbook) {
 		must(t, w.SetRowLimit(limit))
