@@ -67,6 +67,7 @@ type Summary struct {
 	Resumed   int              // taken from the state file of an earlier run
 	Elapsed   time.Duration    // time spent
 	Outputs   []string         // files written
+	Notes     []string         // what the outputs say of themselves (output.Notes)
 	State     string           // the state file
 }
 
@@ -345,7 +346,7 @@ feed:
 	if err := w.Commit(); err != nil {
 		return sum, err
 	}
-	sum.Outputs = w.Paths()
+	sum.Outputs, sum.Notes = w.Paths(), output.Notes(w)
 	sum.Elapsed = time.Since(start)
 	return sum, nil
 }

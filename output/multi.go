@@ -110,3 +110,22 @@ func (m Multi) Paths() []string {
 	}
 	return out
 }
+
+// Notes returns what a writer has to say of its output once committed,
+// besides errors: an XLSX sheet that went on on other sheets. A writer
+// says it with a method Notes() []string.
+func Notes(w Writer) []string {
+	switch w := w.(type) {
+	case Multi:
+		var out []string
+		for _, x := range w {
+			out = append(out, Notes(x)...)
+		}
+		return out
+	case withDictionary:
+		return Notes(w.Writer)
+	case interface{ Notes() []string }:
+		return w.Notes()
+	}
+	return nil
+}

@@ -1,6 +1,9 @@
 package output
 
 import (
+	"errors"
+	"fmt"
+
 	"github.com/govreport/govreport/internal/xlsx"
 	"github.com/govreport/govreport/model"
 )
@@ -15,19 +18,26 @@ import (
 // first. Every sheet has its header frozen and an autofilter. Rows are
 // streamed (internal/xlsx keeps each sheet's rows in a temporary file
 // past a megabyte).
+//
+// A sheet that reaches Excel's limit of 1,048,576 rows goes on on a new
+// sheet "cells (2)", "cells (3)" … placed after it, with the same header
+// rows, panes and widths (Notes names them): the rows are all there, in
+// order, and a reader concatenates the parts.
 type xlsxWriter struct {
 	path   string
 	f      *xlsx.Workbook
 	sheets map[string]*xsheet
+	order  []string
 	row    []any
 	n      int64
 	log    findingLog
 }
 
 type xsheet struct {
-	sw    *xlsx.Sheet
-	width int // columns
-	head  int // header rows
+	name  string
+	parts []*xlsx.Sheet // the sheet, then the ones that continue it
+	width int           // columns
+	head  int           // header rows
 }
 
 // CheckColumns are the columns of the failed-checks sheet.
@@ -39,13 +49,20 @@ var WarningColumns = []string{"report_id", "path", "code", "field", "message"}
 // FailureColumns are the columns of the errors tables.
 var FailureColumns = []string{"path", "sha256", "kind", "reason", "path_base64"}
 
+// xlsxRows is the number of rows a sheet may hold: Excel's limit, which
+// tests lower.
+var xlsxRows = xlsx.MaxRows
+
 func newXLSX(path string, o Options) (Writer, error) {
 	f := xlsx.New()
-	w := &xlsxWriter{path: path, f: f, sheets: map[string]*xsheet{}}
+	if err := f.SetRowLimit(xlsxRows); err != nil {
+		return nil, err
+	}
 	order := []string{"reports", "cells", "checks", "warnings", "findings", "findings_evidence", "errors", "dictionary"}
 	if o.long() {
 		order[0], order[1] = "cells", "reports"
 	}
+	w := &xlsxWriter{path: path, f: f, sheets: map[string]*xsheet{}, order: order}
 	labels := make([]string, len(cols().defs))
 	for i, c := range cols().defs {
 		labels[i] = c.Label
@@ -66,7 +83,7 @@ func newXLSX(path string, o Options) (Writer, error) {
 			f.Close()
 			return nil, err
 		}
-		s := &xsheet{sw: sw, width: len(headers[name][0]), head: len(headers[name])}
+		s := &xsheet{name: name, parts: []*xlsx.Sheet{sw}, width: len(headers[name][0]), head: len(headers[name])}
 		// Widths: paths and labels wide, numbers narrow.
 		for c, h := range headers[name][0] {
 			width := 12.0
@@ -102,14 +119,25 @@ func newXLSX(path string, o Options) (Writer, error) {
 	return w, nil
 }
 
-// add writes a row, text neutralised (Neutralise).
+// add writes a row, text neutralised (Neutralise), on a new part of the
+// sheet when the last one is full.
 func (s *xsheet) add(vals []any) error {
 	for i, v := range vals {
 		if t, ok := v.(string); ok {
 			vals[i] = Neutralise(t)
 		}
 	}
-	return s.sw.AddRow(vals...)
+	last := s.parts[len(s.parts)-1]
+	err := last.AddRow(vals...)
+	if !errors.Is(err, xlsx.ErrFull) {
+		return err
+	}
+	next, err := last.Continue(fmt.Sprintf("%s (%d)", s.name, len(s.parts)+1))
+	if err != nil {
+		return err
+	}
+	s.parts = append(s.parts, next)
+	return next.AddRow(vals...)
 }
 
 func strings2any(ss []string) []any {
@@ -172,8 +200,10 @@ func (w *xlsxWriter) Commit() error {
 		return err
 	}
 	for _, s := range w.sheets {
-		if err := s.sw.AutoFilter(1, s.head, s.width, max(s.sw.Rows(), s.head)); err != nil {
-			return err
+		for _, p := range s.parts {
+			if err := p.AutoFilter(1, s.head, s.width, max(p.Rows(), s.head)); err != nil {
+				return err
+			}
 		}
 	}
 	p, err := createPending(w.path)
@@ -188,6 +218,38 @@ func (w *xlsxWriter) Commit() error {
 }
 
 func (w *xlsxWriter) Abort() { w.f.Close() }
+
+// Notes names the sheets that went on on others, e.g. `out.xlsx: the
+// sheet "cells" is full at 1,048,576 rows (Excel's limit); its rows go on
+// in "cells (2)" to "cells (4)", with the same header`.
+func (w *xlsxWriter) Notes() []string {
+	var out []string
+	for _, name := range w.order {
+		s := w.sheets[name]
+		if len(s.parts) == 1 {
+			continue
+		}
+		more := fmt.Sprintf("%q", s.parts[1].Name())
+		switch n := len(s.parts); {
+		case n == 3:
+			more += fmt.Sprintf(" and %q", s.parts[2].Name())
+		case n > 3:
+			more += fmt.Sprintf(" to %q", s.parts[n-1].Name())
+		}
+		out = append(out, fmt.Sprintf("%s: the sheet %q is full at %s rows (Excel's limit); its rows go on in %s, with the same header",
+			w.path, name, thousands(w.f.RowLimit()), more))
+	}
+	return out
+}
+
+// thousands writes n with commas: 1,048,576.
+func thousands(n int) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 func (w *xlsxWriter) Paths() []string { return []string{w.path} }
 

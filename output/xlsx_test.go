@@ -3,9 +3,13 @@ package output
 import (
 	"archive/zip"
 	"encoding/json"
+	"fmt"
 	"io"
+	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -137,4 +141,200 @@ func BenchmarkConvertXLSX(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// writeXLSX writes the convert workbook of reports at path, its sheets
+// holding at most limit rows (0: Excel's limit), and returns its notes.
+func writeXLSX(t *testing.T, path string, reports []*model.Report, o Options, limit int) []string {
+	t.Helper()
+	if limit > 0 {
+		defer func(n int) { xlsxRows = n }(xlsxRows)
+		xlsxRows = limit
+	}
+	w, err := Create(path, "xlsx", o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range reports {
+		if err := w.WriteReport(NewRecord(r)); err != nil {
+			w.Abort()
+			t.Fatal(err)
+		}
+	}
+	if err := w.WriteFailure(&Failure{Path: "x.pdf", Kind: "empty", Reason: "no text"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	return Notes(Multi{w})
+}
+
+// A sheet that reaches the row limit goes on on "name (2)", "name (3)" …
+// right after it, each part with the sheet's header rows (the reports
+// sheet its label row too), panes, widths and autofilter; the parts' rows
+// in order are the rows of the sheet that fits, pandas reads them so, and
+// the notes name the parts.
+func TestXLSXFullSheet(t *testing.T) {
+	reports := corpusReports(t)[:48] // enough to fill reports, cells and findings_evidence
+	const limit = 40
+	dir := t.TempDir()
+	whole, split := filepath.Join(dir, "whole.xlsx"), filepath.Join(dir, "split.xlsx")
+	if notes := writeXLSX(t, whole, reports, Options{}, 0); len(notes) != 0 {
+		t.Errorf("notes of a workbook that fits: %q", notes)
+	}
+	notes := writeXLSX(t, split, reports, Options{}, limit)
+	fw, err := excelize.OpenFile(whole)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fw.Close()
+	fs, err := excelize.OpenFile(split)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fs.Close()
+	sheets := fs.GetSheetList()
+	next := 0 // in sheets
+	var wantNotes []string
+	counts := map[string]int{} // data rows by part
+	for _, name := range fw.GetSheetList() {
+		all, _ := fw.GetRows(name, excelize.Options{RawCellValue: true})
+		head := 1
+		if name == "reports" {
+			head = 2
+		}
+		wa, wb := width(fw, name, "A"), width(fw, name, "B")
+		var got [][]string
+		var parts []string
+		for k := 1; next < len(sheets) && sheets[next] == partName(name, k); k++ {
+			p := sheets[next]
+			next++
+			parts = append(parts, p)
+			rows, _ := fs.GetRows(p, excelize.Options{RawCellValue: true})
+			if len(rows) > limit || len(rows) < head || k > 1 && len(rows) == head || fmt.Sprint(rows[:head]) != fmt.Sprint(all[:head]) {
+				t.Errorf("%s: %d rows, header %q", p, len(rows), rows[:min(head, len(rows))])
+				continue
+			}
+			if k > 1 && len(got) != (k-1)*(limit-head) {
+				t.Errorf("%s: the part before it is not full", p)
+			}
+			got = append(got, rows[head:]...)
+			counts[p] = len(rows) - head
+			if k > 3 && next < len(sheets) && sheets[next] == partName(name, k+1) {
+				continue // the layout of the first parts and the last is enough
+			}
+			if pn, _ := fs.GetPanes(p); !pn.Freeze || pn.YSplit != head || pn.XSplit != 0 {
+				t.Errorf("%s: panes %+v", p, pn)
+			}
+			if a, b := width(fs, p, "A"), width(fs, p, "B"); a != wa || b != wb {
+				t.Errorf("%s: columns %v and %v wide, want %v and %v", p, a, b, wa, wb)
+			}
+		}
+		if len(parts) == 0 {
+			t.Fatalf("%s: no part of it among %q", name, sheets)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(all[head:]) {
+			t.Errorf("%s: %d rows in %d parts, want the %d rows of the sheet that fits", name, len(got), len(parts), len(all)-head)
+		}
+		if want := (len(all) - head + limit - head - 1) / (limit - head); len(parts) != max(want, 1) {
+			t.Errorf("%s: %d parts for %d rows", name, len(parts), len(all)-head)
+		}
+		if len(parts) > 1 {
+			more := fmt.Sprintf("%q", parts[1])
+			if len(parts) > 2 {
+				more += map[bool]string{true: " and ", false: " to "}[len(parts) == 3] + fmt.Sprintf("%q", parts[len(parts)-1])
+			}
+			wantNotes = append(wantNotes, fmt.Sprintf("%s: the sheet %q is full at %d rows (Excel's limit); its rows go on in %s, with the same header",
+				split, name, limit, more))
+		}
+	}
+	if next != len(sheets) {
+		t.Errorf("sheets %q: %q more", sheets, sheets[next:])
+	}
+	// The corpus fills reports, cells and findings_evidence at least.
+	if len(wantNotes) < 3 || strings.Join(notes, "\n") != strings.Join(wantNotes, "\n") {
+		t.Errorf("notes:\n%s\nwant:\n%s", strings.Join(notes, "\n"), strings.Join(wantNotes, "\n"))
+	}
+	z, err := zip.OpenReader(split)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, zf := range z.File {
+		if zf.Name == "xl/workbook.xml" {
+			rc, _ := zf.Open()
+			b, _ := io.ReadAll(rc)
+			rc.Close()
+			if n := strings.Count(string(b), "_xlnm._FilterDatabase"); n != len(sheets) {
+				t.Errorf("%d autofilters on %d sheets", n, len(sheets))
+			}
+			for _, want := range []string{`'reports'!$A$2:`, `'reports (2)'!$A$2:`, `'cells (2)'!$A$1:`} {
+				if !strings.Contains(string(b), want) {
+					t.Errorf("no autofilter %s", want)
+				}
+			}
+		}
+	}
+	z.Close()
+
+	// pandas reads the parts (some of cells' many: openpyxl is slow) with
+	// the rows excelize read.
+	py := "/usr/bin/python3"
+	if exec.Command(py, "-c", "import pandas, openpyxl").Run() != nil {
+		t.Log("no python3 with pandas and openpyxl: pandas not tried")
+	} else {
+		nc := 0 // parts of cells
+		for _, p := range sheets {
+			if p == partName("cells", nc+1) {
+				nc++
+			}
+		}
+		want := map[string]int{}
+		for p, n := range counts {
+			if !strings.HasPrefix(p, "cells") || p == "cells" || p == "cells (2)" || p == partName("cells", nc) {
+				want[p] = n
+			}
+		}
+		names, _ := json.Marshal(slices.Sorted(maps.Keys(want)))
+		out, err := exec.Command(py, "-c", `
+import json, sys, pandas
+frames = pandas.read_excel(sys.argv[1], sheet_name=json.loads(sys.argv[2]))
+# the reports sheet's label row is a row to pandas
+print(json.dumps({n: len(df) - (1 if n.startswith("reports") else 0) for n, df in frames.items()}))`, split, string(names)).Output()
+		if err != nil {
+			t.Fatalf("python: %v", err)
+		}
+		var got map[string]int
+		if err := json.Unmarshal(out, &got); err != nil {
+			t.Fatalf("python printed %s", out)
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) || want["cells (2)"] != limit-1 || want["reports (2)"] == 0 {
+			t.Errorf("pandas reads rows %v, want %v", got, want)
+		}
+	}
+
+	// The long shape opens on cells and its parts.
+	long := filepath.Join(dir, "long.xlsx")
+	notes = writeXLSX(t, long, reports, Options{Shape: "long"}, limit)
+	fl, err := excelize.OpenFile(long)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer fl.Close()
+	ls := fl.GetSheetList()
+	if len(ls) != len(sheets) || !strings.HasPrefix(strings.Join(ls, ","), "cells,cells (2),cells (3),") || len(notes) != len(wantNotes) || !strings.Contains(notes[0], `"cells"`) {
+		t.Errorf("long: sheets %q…, notes %q", ls[:4], notes)
+	}
+}
+
+func width(f *excelize.File, sheet, col string) float64 {
+	w, _ := f.GetColWidth(sheet, col)
+	return w
+}
+
+func partName(name string, k int) string {
+	if k == 1 {
+		return name
+	}
+	return fmt.Sprintf("%s (%d)", name, k)
 }

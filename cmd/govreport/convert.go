@@ -131,7 +131,15 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 		}
 		sum.Outputs = nil
 	}
+	// The outputs' notes (an XLSX sheet gone on on others) show even with
+	// --quiet: the output is not the usual one.
+	warn := func() {
+		for _, n := range sum.Notes {
+			fmt.Fprintf(stderr, "govreport: warning: %s\n", n)
+		}
+	}
 	if *quiet {
+		warn()
 		return 0
 	}
 	rate := 0.0
@@ -153,6 +161,7 @@ func runConvert(args []string, stdout, stderr io.Writer) int {
 	for _, p := range sum.Outputs {
 		fmt.Fprintf(stderr, "wrote %s\n", p)
 	}
+	warn()
 	return 0
 }
 

@@ -33,6 +33,10 @@ const (
 	maxNameChars = 31      // characters in a sheet name
 )
 
+// ErrFull is what AddRow returns (wrapped) when a sheet holds as many
+// rows as a sheet may: see Continue.
+var ErrFull = errors.New("sheet is full")
+
 // spillAt is the size past which a sheet's rows move from memory to a
 // temporary file.
 var spillAt = 1 << 20
@@ -56,15 +60,29 @@ type Cell struct {
 // Workbook is a workbook being written. Add sheets and styles, write
 // rows, then Write it once and Close it.
 type Workbook struct {
-	sheets []*Sheet
-	styles []Style
-	names  map[string]bool // lower-cased sheet names
+	sheets   []*Sheet
+	styles   []Style
+	names    map[string]bool // lower-cased sheet names
+	rowLimit int             // rows a sheet may hold: MaxRows but in tests
 }
 
 // New returns an empty workbook.
 func New() *Workbook {
-	return &Workbook{styles: []Style{{}}, names: map[string]bool{}}
+	return &Workbook{styles: []Style{{}}, names: map[string]bool{}, rowLimit: MaxRows}
 }
+
+// SetRowLimit lowers the number of rows a sheet may hold (MaxRows, the
+// format's limit, unless set), so that a test reaches it with a few rows.
+func (w *Workbook) SetRowLimit(n int) error {
+	if n < 1 || n > MaxRows {
+		return fmt.Errorf("xlsx: row limit %d (1..%d)", n, MaxRows)
+	}
+	w.rowLimit = n
+	return nil
+}
+
+// RowLimit is the number of rows a sheet may hold.
+func (w *Workbook) RowLimit() int { return w.rowLimit }
 
 // AddStyle returns the id of style s, to put in Cell.Style.
 func (w *Workbook) AddStyle(s Style) (int, error) {
@@ -87,6 +105,7 @@ func (w *Workbook) AddStyle(s Style) (int, error) {
 // Sheet is one worksheet. Rows are written in order; widths, panes, the
 // autofilter and comments may be set at any time before Write.
 type Sheet struct {
+	wb       *Workbook
 	name     string
 	widths   []float64 // by column, 0 = default
 	xs, ys   int       // frozen columns and rows
@@ -97,6 +116,9 @@ type Sheet struct {
 	refs     map[[2]int]bool // cells with a comment
 	data     spill
 	line     []byte // the row being built
+	// The frozen rows as written, which Continue repeats.
+	headXML            []byte
+	headRows, headCols int
 }
 
 type comment struct {
@@ -132,9 +154,45 @@ func (w *Workbook) AddSheet(name string) (*Sheet, error) {
 		return nil, fmt.Errorf("xlsx: two sheets named %q", name)
 	}
 	w.names[strings.ToLower(name)] = true
-	s := &Sheet{name: name}
+	s := &Sheet{wb: w, name: name}
 	w.sheets = append(w.sheets, s)
 	return s, nil
+}
+
+// Continue adds a sheet named name right after s, for the rows that no
+// longer fit in s (AddRow returned ErrFull): it has s's column widths and
+// frozen panes, and s's frozen rows (its header; Freeze must come before
+// they are written) are repeated at its top. The autofilter and the
+// comments are not copied: they depend on the rows.
+func (s *Sheet) Continue(name string) (*Sheet, error) {
+	if s.headRows != s.ys {
+		return nil, fmt.Errorf("xlsx: sheet %q: its frozen rows were not all written after Freeze", s.name)
+	}
+	if s.ys >= s.wb.rowLimit {
+		return nil, fmt.Errorf("xlsx: sheet %q: its %d header rows leave no room for others", s.name, s.ys)
+	}
+	t, err := s.wb.AddSheet(name)
+	if err != nil {
+		return nil, err
+	}
+	// Move t from the end to just after s.
+	sheets := s.wb.sheets
+	i := 0
+	for sheets[i] != s {
+		i++
+	}
+	copy(sheets[i+2:], sheets[i+1:len(sheets)-1])
+	sheets[i+1] = t
+	t.widths = append([]float64(nil), s.widths...)
+	t.xs, t.ys = s.xs, s.ys
+	// The header rows' XML holds their numbers, which stay the same.
+	t.headXML = append([]byte(nil), s.headXML...)
+	t.headRows, t.headCols = s.headRows, s.headCols
+	t.rows, t.cols = s.headRows, s.headCols
+	if err := t.data.write(t.headXML); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // Name is the sheet's name.
@@ -202,8 +260,8 @@ func (s *Sheet) Comment(col, row int, author, text string) error {
 // their shortest form that reads back as the same float64; NaN and
 // infinities, which a spreadsheet cannot hold as numbers, as text.
 func (s *Sheet) AddRow(vals ...any) error {
-	if s.rows == MaxRows {
-		return fmt.Errorf("xlsx: sheet %q is full (%d rows)", s.name, MaxRows)
+	if s.rows >= s.wb.rowLimit {
+		return fmt.Errorf("xlsx: sheet %q: %w (%d rows)", s.name, ErrFull, s.wb.rowLimit)
 	}
 	if len(vals) > MaxCols {
 		return fmt.Errorf("xlsx: row of %d cells", len(vals))
@@ -234,6 +292,10 @@ func (s *Sheet) AddRow(vals ...any) error {
 	}
 	b = append(b, `</row>`...)
 	s.line = b
+	if s.rows <= s.ys {
+		s.headXML = append(s.headXML, b...)
+		s.headRows, s.headCols = s.rows, max(s.headCols, len(vals))
+	}
 	return s.data.write(b)
 }
 

@@ -4,6 +4,8 @@ import (
 	"archive/zip"
 	"bytes"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"math"
 	"os"
@@ -509,14 +511,148 @@ func TestLimits(t *testing.T) {
 		t.Error("a row wider than the format accepted")
 	}
 	s.rows = MaxRows
-	if err := s.AddRow(1); err == nil {
-		t.Error("a row past the last accepted")
+	if err := s.AddRow(1); !errors.Is(err, ErrFull) {
+		t.Errorf("a row past the last: %v", err)
+	}
+	if w.RowLimit() != MaxRows || w.SetRowLimit(MaxRows+1) == nil || w.SetRowLimit(0) == nil {
+		t.Error("a row limit past the format's accepted")
 	}
 	if err := s.SetColWidth(0, 1, 10); err == nil {
 		t.Error("column 0 accepted")
 	}
 	if err := s.AutoFilter(1, 2, 1, 1); err == nil {
 		t.Error("inverted autofilter accepted")
+	}
+}
+
+// addRow writes a row on the last of parts, going on to a new sheet
+// "name (2)", "name (3)" … when it is full.
+func addRow(t *testing.T, parts *[]*Sheet, vals ...any) {
+	t.Helper()
+	s := (*parts)[len(*parts)-1]
+	err := s.AddRow(vals...)
+	if errors.Is(err, ErrFull) {
+		s, err = s.Continue(fmt.Sprintf("%s (%d)", (*parts)[0].Name(), len(*parts)+1))
+		must(t, err)
+		*parts = append(*parts, s)
+		err = s.AddRow(vals...)
+	}
+	must(t, err)
+}
+
+// A full sheet goes on on new sheets placed right after it, with its
+// widths, frozen panes and header rows; every part reads back, and the
+// parts' rows in order are the rows written.
+func TestXLSXContinue(t *testing.T) {
+	const limit, nCells, nReports = 5, 13, 4
+	data := build(t, func(w *Workbook) {
+		must(t, w.SetRowLimit(limit))
+		r, _ := w.AddSheet("reports")
+		c, _ := w.AddSheet("cells")
+		d, _ := w.AddSheet("dictionary")
+		reports, cells := []*Sheet{r}, []*Sheet{c}
+		must(t, r.Freeze(0, 2))
+		must(t, r.SetColWidth(1, 1, 40))
+		must(t, c.Freeze(0, 1))
+		must(t, c.SetColWidth(2, 2, 24))
+		addRow(t, &reports, "path", "count")
+		addRow(t, &reports, "文件路径", "数量")
+		addRow(t, &cells, "report_id", "field", "value")
+		for i := 1; i <= nCells; i++ {
+			addRow(t, &cells, i, "f"+strconv.Itoa(i), float64(i)/2)
+		}
+		for i := 1; i <= nReports; i++ {
+			addRow(t, &reports, "r"+strconv.Itoa(i)+".pdf", i)
+		}
+		must(t, d.AddRow("column"))
+		for _, p := range append(reports, cells...) {
+			must(t, p.AutoFilter(1, p.ys, 2, max(p.Rows(), p.ys)))
+		}
+		if p := cells[len(cells)-1]; p.Rows() != 1+(nCells-1)%(limit-1)+1 {
+			t.Errorf("%s: %d rows", p.Name(), p.Rows())
+		}
+		if _, err := c.Continue("dictionary"); err == nil {
+			t.Error("a continuation with a taken name")
+		}
+		late, _ := w.AddSheet("late")
+		must(t, late.AddRow("x"))
+		must(t, late.Freeze(0, 1))
+		if _, err := late.Continue("late (2)"); err == nil {
+			t.Error("a continuation of a header written before Freeze")
+		}
+	})
+	wantSheets := "reports,reports (2),cells,cells (2),cells (3),cells (4),dictionary,late"
+	f := open(t, data)
+	if got := strings.Join(f.GetSheetList(), ","); got != wantSheets {
+		t.Fatalf("sheets %s, want %s", got, wantSheets)
+	}
+	var ids, values []string
+	for _, name := range []string{"cells", "cells (2)", "cells (3)", "cells (4)"} {
+		rows, err := f.GetRows(name, excelize.Options{RawCellValue: true})
+		must(t, err)
+		if len(rows) > limit || len(rows) < 2 || strings.Join(rows[0], ",") != "report_id,field,value" {
+			t.Errorf("%s: %d rows, header %q", name, len(rows), rows[0])
+			continue
+		}
+		for _, r := range rows[1:] {
+			ids, values = append(ids, r[0]), append(values, r[2])
+		}
+		if p, _ := f.GetPanes(name); !p.Freeze || p.YSplit != 1 {
+			t.Errorf("%s: panes %+v", name, p)
+		}
+		if w, _ := f.GetColWidth(name, "B"); w != 24 {
+			t.Errorf("%s: column B %v wide", name, w)
+		}
+	}
+	if len(ids) != nCells || ids[0] != "1" || ids[nCells-1] != strconv.Itoa(nCells) || values[2] != "1.5" {
+		t.Errorf("cells read back: %q %q", ids, values)
+	}
+	for i, name := range []string{"reports", "reports (2)"} {
+		rows, _ := f.GetRows(name)
+		if len(rows) != []int{limit, 3}[i] || strings.Join(rows[1], ",") != "文件路径,数量" {
+			t.Errorf("%s: %q", name, rows)
+		}
+	}
+	wb := part(t, data, "xl/workbook.xml")
+	for i, want := range []string{"'reports'!$A$2:$B$5", "'reports (2)'!$A$2:$B$3", "'cells'!$A$1:$B$5", "'cells (2)'!$A$1:$B$5"} {
+		if !strings.Contains(wb, `localSheetId="`+strconv.Itoa(i)+`" hidden="1">`+want) {
+			t.Errorf("workbook lacks the filter %s:\n%s", want, wb)
+		}
+	}
+	var got map[string]any
+	python(t, data, `
+import json, sys, openpyxl, pandas
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {"names": wb.sheetnames, "freeze": [wb[n].freeze_panes for n in wb.sheetnames],
+  "filter": [wb[n].auto_filter.ref for n in wb.sheetnames]}
+frames = pandas.read_excel(sys.argv[1], sheet_name=None)
+cells = pandas.concat([frames[n] for n in frames if n.startswith("cells")])
+out["columns"] = list(cells.columns)
+out["ids"] = [int(x) for x in cells["report_id"]]
+out["sum"] = float(cells["value"].sum())
+reports = [pandas.read_excel(sys.argv[1], sheet_name=n, skiprows=[1]) for n in ("reports", "reports (2)")]
+out["reports"] = [str(x) for x in pandas.concat(reports)["path"]]
+print(json.dumps(out))`, &got)
+	if s := fmt.Sprint(got["names"]); s != "["+strings.ReplaceAll(wantSheets, ",", " ")+"]" {
+		t.Errorf("openpyxl: sheets %s", s)
+	}
+	if s := fmt.Sprint(got["freeze"]); s != "[A3 A3 A2 A2 A2 A2 <nil> A2]" {
+		t.Errorf("openpyxl: panes %s", s)
+	}
+	if s := fmt.Sprint(got["filter"]); !strings.HasPrefix(s, "[A2:B5 A2:B3 A1:B5 A1:B5 A1:B5 A1:B2 ") {
+		t.Errorf("openpyxl: filters %s", s)
+	}
+	want := []any{}
+	sum := 0.0
+	for i := 1; i <= nCells; i++ {
+		want = append(want, float64(i))
+		sum += float64(i) / 2
+	}
+	if fmt.Sprint(got["columns"]) != "[report_id field value]" || fmt.Sprint(got["ids"]) != fmt.Sprint(want) || got["sum"] != sum {
+		t.Errorf("pandas: %v", got)
+	}
+	if s := fmt.Sprint(got["reports"]); s != "[r1.pdf r2.pdf r3.pdf r4.pdf]" {
+		t.Errorf("pandas: reports %s", s)
 	}
 }
 
