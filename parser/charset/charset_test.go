@@ -81,3 +81,25 @@ func TestNearlyUTF8StaysUTF8(t *testing.T) {
 		t.Errorf("GBK text decoded as %.40q, notes %v", got, notes)
 	}
 }
+
+// DecodeBytes hands a UTF-8 page back without copying it, and decodes
+// the others as Decode does.
+func TestDecodeBytesKeepsUTF8(t *testing.T) {
+	page := []byte(`<meta charset="utf-8"><p>示例区人民政府2022年政府信息公开工作年度报告</p>`)
+	got, _ := DecodeBytes(page)
+	if len(got) != len(page) || &got[0] != &page[0] {
+		t.Errorf("a UTF-8 page was copied")
+	}
+	long := strings.Repeat("<p>示例区人民政府本年新收申请数量１２件</p>\n", 300) // longer than the first guess of the decoded size
+	for _, src := range []string{
+		`<meta charset="gbk">` + long,
+		long,
+	} {
+		enc, _ := simplifiedchinese.GBK.NewEncoder().String(src)
+		b, notes := DecodeBytes([]byte(enc))
+		s, snotes := Decode([]byte(enc))
+		if string(b) != src || s != src || len(notes) != len(snotes) {
+			t.Errorf("GBK page decoded as %.40q / %.40q", b, s)
+		}
+	}
+}
