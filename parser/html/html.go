@@ -34,7 +34,7 @@ func Read(src []byte) (*layout.Document, error) {
 
 // ReadContext is Read stopped early, with ctx's error, when ctx ends.
 func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
-	text, notes := charset.Decode(src)
+	text, notes := charset.DecodeBytes(src)
 	t, err := parseTree(ctx, text)
 	if err != nil {
 		return nil, err
@@ -57,12 +57,12 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 
 // parseTree builds the page's tree from the token stream, or with
 // html.Parse when the markup needs its full tree construction.
-func parseTree(ctx context.Context, text string) (*tree, error) {
+func parseTree(ctx context.Context, text []byte) (*tree, error) {
 	t, err := buildFast(ctx, text)
 	if !errors.Is(err, errGiveUp) {
 		return t, err
 	}
-	root, err := xhtml.Parse(ctxReader{ctx, strings.NewReader(text)})
+	root, err := xhtml.Parse(ctxReader{ctx, bytes.NewReader(text)})
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +93,7 @@ func (c *canceller) stop() bool {
 // which ends the parse.
 type ctxReader struct {
 	ctx context.Context
-	r   *strings.Reader
+	r   *bytes.Reader
 }
 
 func (c ctxReader) Read(p []byte) (int, error) {
@@ -314,7 +314,7 @@ func (t *tree) skipped(n int32) bool {
 		atom.Select, atom.Button, atom.Input, atom.Textarea, atom.Svg, atom.Nav:
 		return true
 	}
-	return t.nodes[n].kind == elemNode && t.nodes[n].name == "o:p" && t.nodes[n].first == none
+	return t.nodes[n].kind == elemNode && t.nodes[n].name > 0 && t.nameOf(n) == "o:p" && t.nodes[n].first == none
 }
 
 // walker turns a subtree into lines: block elements and <br> end a line,
