@@ -99,6 +99,12 @@ func nearlyUTF8(src []byte) (bad int, ok bool) {
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n == 1 {
 			bad++
+			// Stop once the rest, were it all two-byte characters, could
+			// not make up for the bad bytes (a GBK page, mostly): the
+			// count only matters when the answer is yes.
+			if multi+(len(src)-i)/2 < 20*bad {
+				return bad, false
+			}
 		} else {
 			multi++
 		}

@@ -1,8 +1,10 @@
 package charset
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -100,6 +102,39 @@ func TestDecodeBytesKeepsUTF8(t *testing.T) {
 		s, snotes := Decode([]byte(enc))
 		if string(b) != src || s != src || len(notes) != len(snotes) {
 			t.Errorf("GBK page decoded as %.40q / %.40q", b, s)
+		}
+	}
+}
+
+// nearlyUTF8's early stop gives the answer of the full count.
+func TestNearlyUTF8StopsEarlyAlike(t *testing.T) {
+	full := func(src []byte) bool {
+		bad, multi := 0, 0
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				bad++
+			case n > 1:
+				multi++
+			}
+			i += n
+		}
+		return bad > 0 && multi >= 20*bad
+	}
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"a", "<p>", "示例", "区", "\xe4", "\xb8", "\xff", "\xd6\xd0", "１"}
+	for k := 0; k < 20000; k++ {
+		var b []byte
+		for n := rng.Intn(80); n > 0; n-- {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(3) > 0 && p[0] >= 0x80 && p != "\xe4" && p != "\xb8" && p != "\xff" && p != "\xd6\xd0" {
+				p = strings.Repeat(p, 1+rng.Intn(30))
+			}
+			b = append(b, p...)
+		}
+		if _, ok := nearlyUTF8(b); ok != full(b) {
+			t.Fatalf("%q: nearlyUTF8 says %v", b, ok)
 		}
 	}
 }
