@@ -348,16 +348,25 @@ func (t *tree) ownText(n int32) string {
 }
 
 func (t *tree) commonAncestor(a, b int32) int32 {
-	seen := map[int32]bool{}
-	for n := a; n != none; n = t.nodes[n].parent {
-		seen[n] = true
+	da, db := t.depth(a), t.depth(b)
+	for ; da > db; da-- {
+		a = t.nodes[a].parent
 	}
-	for n := b; n != none; n = t.nodes[n].parent {
-		if seen[n] {
-			return n
-		}
+	for ; db > da; db-- {
+		b = t.nodes[b].parent
+	}
+	for a != b {
+		a, b = t.nodes[a].parent, t.nodes[b].parent
 	}
 	return a
+}
+
+func (t *tree) depth(n int32) int {
+	d := 0
+	for ; t.nodes[n].parent != none; n = t.nodes[n].parent {
+		d++
+	}
+	return d
 }
 
 func isInline(a atom.Atom) bool {
