@@ -237,7 +237,7 @@ const (
 // builder follows x/net/html's tree construction for the common cases.
 type builder struct {
 	t       *tree
-	z       *xhtml.Tokenizer
+	z       tokens
 	oe      []int32 // stack of open elements
 	afe     []int32 // active formatting elements; none is a marker
 	form    int32
@@ -263,30 +263,39 @@ func buildFast(ctx context.Context, src []byte) (*tree, error) {
 		nodes: make([]node, 0, lt+lt/8+32),
 		buf:   make([]byte, 0, len(src)/4+64),
 	}
-	b := &builder{t: t, z: xhtml.NewTokenizer(bytes.NewReader(src)), form: none, html: none, head: none, body: none}
+	err := build(ctx, t, newLexer(src))
+	if errors.Is(err, errLexer) {
+		t.nodes, t.attrs, t.names, t.buf = t.nodes[:0], t.attrs[:0], t.names[:0], t.buf[:0]
+		err = build(ctx, t, xhtml.NewTokenizer(bytes.NewReader(src)))
+	}
+	if err != nil {
+		return nil, err
+	}
+	t.finish()
+	return t, nil
+}
+
+// build builds the tree from z's tokens.
+func build(ctx context.Context, t *tree, z tokens) error {
+	b := &builder{t: t, z: z, form: none, html: none, head: none, body: none}
 	t.add(none, node{kind: docNode})
 	for n := 0; ; n++ {
 		if n%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		tt := b.z.Next()
 		if tt == xhtml.ErrorToken {
 			if err := b.z.Err(); err != io.EOF {
-				return nil, err
+				return err
 			}
-			if err := b.eof(); err != nil {
-				return nil, err
-			}
-			break
+			return b.eof()
 		}
 		if err := b.token(tt); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	t.finish()
-	return t, nil
 }
 
 // tag is the current tag token.
