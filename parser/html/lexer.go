@@ -159,11 +159,11 @@ func (z *lexer) Next() xhtml.TokenType {
 			body := rest[2:]
 			// The forms whose end the Tokenizer finds otherwise:
 			// "<!-->", "<!--->", "--!>" and "--!-".
-			if len(body) == 0 || body[0] == '>' || body[0] == '-' || bytes.Contains(body, []byte("--!")) {
+			if len(body) == 0 || body[0] == '>' || body[0] == '-' {
 				return z.fail()
 			}
 			k := bytes.Index(body, []byte("-->"))
-			if k < 0 {
+			if k < 0 || bytes.Contains(body[:k+3], []byte("--!")) {
 				return z.fail()
 			}
 			return z.emit(xhtml.CommentToken, i+4+k+3)
@@ -455,10 +455,15 @@ func (z *lexer) TagAttr() (key, val []byte, more bool) {
 	if z.nextAttr >= len(z.attrs) || z.tt != xhtml.StartTagToken {
 		return nil, nil, false
 	}
-	a := z.attrs[z.nextAttr]
 	z.nextAttr++
-	more = z.nextAttr < len(z.attrs)
-	k, v := z.src[a[0]:a[1]], z.src[a[2]:a[3]]
+	return z.key(z.nextAttr - 1), z.value(z.nextAttr - 1), z.nextAttr < len(z.attrs)
+}
+
+// key returns the start tag's i-th attribute's key, lower-cased; valid
+// until the next call.
+func (z *lexer) key(i int) []byte {
+	a := z.attrs[i]
+	k := z.src[a[0]:a[1]]
 	if hasUpper(k) {
 		// ASCII only, as the Tokenizer lower-cases keys.
 		b := z.scratch[:0]
@@ -470,19 +475,26 @@ func (z *lexer) TagAttr() (key, val []byte, more bool) {
 		}
 		z.scratch, k = b, b
 	}
+	return k
+}
+
+// value returns the start tag's i-th attribute's value.
+func (z *lexer) value(i int) []byte {
+	a := z.attrs[i]
+	v := z.src[a[2]:a[3]]
 	if bytes.IndexByte(v, '&') >= 0 || bytes.IndexByte(v, '\r') >= 0 {
 		// Attribute values decode entities by rules of their own: let
 		// the Tokenizer read this tag alone.
 		t := xhtml.NewTokenizer(bytes.NewReader(z.raw))
 		t.Next()
-		for i := 0; ; i++ {
-			tk, tv, tmore := t.TagAttr()
-			if i == z.nextAttr-1 || !tmore {
-				return tk, tv, more
+		for j := 0; ; j++ {
+			_, tv, more := t.TagAttr()
+			if j == i || !more {
+				return tv
 			}
 		}
 	}
-	return k, v, more
+	return v
 }
 
 func hasUpper(b []byte) bool {

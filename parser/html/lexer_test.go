@@ -109,8 +109,12 @@ func TestLexerGeneratedSameTokens(t *testing.T) {
 		for n := 1 + rng.Intn(25); n > 0; n-- {
 			b.WriteString(pieces[rng.Intn(len(pieces))])
 		}
-		if sameTokens(t, fmt.Sprint("generated ", k), []byte(b.String())) {
+		name := fmt.Sprint("generated ", k)
+		if sameTokens(t, name, []byte(b.String())) {
 			whole++
+		}
+		if k%4 == 0 {
+			sameTree(t, name, b.String()) // the builder reads the lexer's attributes itself
 		}
 	}
 	t.Logf("%d of %d read whole by the lexer", whole, runs)

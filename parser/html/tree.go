@@ -323,10 +323,23 @@ func (b *builder) readTag(withAttrs bool) tag {
 		}
 		tg.name, tg.id = b.t.names[id-1], id
 	}
-	if !withAttrs || !attrsRead(tg.atom) || !mayHaveAttr(tg.atom, b.z.Raw()) {
+	if !withAttrs || !attrsRead(tg.atom) {
 		return tg
 	}
 	b.attrBuf = b.attrBuf[:0]
+	if lx, ok := b.z.(*lexer); ok {
+		// The lexer has the keys at hand: only the values kept are read.
+		for i := range lx.attrs {
+			if key, ok := keptAttr(tg.atom, lx.key(i)); ok {
+				b.attrBuf = append(b.attrBuf, attr{key, string(lx.value(i))})
+			}
+		}
+		tg.attrs = b.attrBuf
+		return tg
+	}
+	if !mayHaveAttr(tg.atom, b.z.Raw()) {
+		return tg
+	}
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = b.z.TagAttr()
