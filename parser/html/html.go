@@ -397,8 +397,9 @@ type walker struct {
 	cell   joined // cellText's
 	tables int
 	// grid and num are the last table's, reused by the next.
-	grid [][]gridCell
-	num  []int
+	grid  [][]gridCell
+	num   []int
+	texts []cellTexts
 }
 
 func (w *walker) flush() {
@@ -481,16 +482,20 @@ func (w *walker) tableLinks(n int32) {
 	}
 }
 
-// gridCell is one source cell placed in the expanded grid.
+// gridCell is one source cell placed in the expanded grid: small, as a
+// spanned cell is placed many times.
 type gridCell struct {
-	text, raw string
-	copy      bool
-	set       bool
+	src  int32 // index in walker.texts
+	copy bool
+	set  bool
 	// rowCopy marks the copy, on a later row, of a rowspan cell's first
 	// column; origin is the grid row where the cell is printed.
 	rowCopy bool
-	origin  int
+	origin  int32
 }
+
+// cellTexts is a source cell's text, folded and as written.
+type cellTexts struct{ text, raw string }
 
 func isCell(t *tree, n int32) bool {
 	return t.nodes[n].kind == elemNode && (t.nodes[n].atom == atom.Td || t.nodes[n].atom == atom.Th)
@@ -519,7 +524,8 @@ func (w *walker) table(tb int32) {
 	w.tables++
 	id := w.tables
 	grid := w.grid[:0]
-	defer func() { w.grid = grid }()
+	texts := w.texts[:0]
+	defer func() { w.grid, w.texts = grid, texts }()
 	// newRow adds an empty row, reusing a row of an earlier table.
 	newRow := func() {
 		if len(grid) < cap(grid) {
@@ -550,8 +556,8 @@ func (w *walker) table(tb int32) {
 			}
 			cs, rs := t.span(td, "colspan"), t.span(td, "rowspan")
 			raw := t.cellText(&w.cell, td)
-			text := textnorm.Fold(raw)
-			trimmed := strings.TrimSpace(raw)
+			texts = append(texts, cellTexts{textnorm.Fold(raw), strings.TrimSpace(raw)})
+			src := int32(len(texts) - 1)
 			for dr := 0; dr < rs; dr++ {
 				for len(grid) <= r+dr {
 					newRow()
@@ -561,11 +567,14 @@ func (w *walker) table(tb int32) {
 						return
 					}
 					row := grid[r+dr]
+					if cap(row) == 0 {
+						row = make([]gridCell, 0, 16)
+					}
 					for len(row) <= col+dc {
 						row = append(row, gridCell{})
 					}
-					row[col+dc] = gridCell{text: text, raw: trimmed, copy: dr > 0 || dc > 0, set: true,
-						rowCopy: dr > 0 && dc == 0, origin: r}
+					row[col+dc] = gridCell{src: src, copy: dr > 0 || dc > 0, set: true,
+						rowCopy: dr > 0 && dc == 0, origin: int32(r)}
 					grid[r+dr] = row
 				}
 			}
@@ -598,7 +607,7 @@ func (w *walker) table(tb int32) {
 			if !gc.set {
 				continue
 			}
-			cell := layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy, RowCopy: gc.rowCopy}
+			cell := layout.Cell{Text: texts[gc.src].text, Raw: texts[gc.src].raw, Col: c, Copy: gc.copy, RowCopy: gc.rowCopy}
 			if gc.rowCopy {
 				cell.Origin = num[gc.origin]
 			}
