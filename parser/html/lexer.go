@@ -45,7 +45,13 @@ type lexer struct {
 	scratch  []byte
 }
 
-func newLexer(src []byte) *lexer { return &lexer{src: src} }
+func newLexer(src []byte) *lexer {
+	z := &lexer{src: src}
+	if bytes.IndexByte(src, 0) >= 0 {
+		z.err = errLexer // the Tokenizer replaces NULs, case by case
+	}
+	return z
+}
 
 func (z *lexer) Err() error  { return z.err }
 func (z *lexer) Raw() []byte { return z.raw }

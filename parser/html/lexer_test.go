@@ -7,6 +7,7 @@ import (
 	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
 
@@ -121,4 +122,24 @@ func TestLexerGeneratedSameTokens(t *testing.T) {
 	if whole < runs/10 {
 		t.Errorf("only %d of %d read whole by the lexer: the test no longer tests it", whole, runs)
 	}
+}
+
+// FuzzLexer holds the lexer to the Tokenizer's tokens, and the builder on
+// the lexer to html.Parse's tree, on any bytes.
+//
+//	go test ./parser/html -run XXX -fuzz FuzzLexer -fuzztime 30s
+func FuzzLexer(f *testing.F) {
+	for _, src := range malformed {
+		f.Add([]byte(src))
+	}
+	f.Add([]byte(`<a HREF='x&amp;y' href=z>t</a><!-- c --><td colspan=2 rowspan="3">&#12288;&nbsp;</td><script>a<b</script>`))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if len(src) > 4096 {
+			return
+		}
+		sameTokens(t, "fuzz", src)
+		if utf8.Valid(src) {
+			sameTree(t, "fuzz", string(src))
+		}
+	})
 }
