@@ -150,7 +150,7 @@ const (
 func score(s []byte, common string) int {
 	n := 0
 	for _, r := range string(s) { // no copy: range over a conversion
-		if strings.ContainsRune(common, r) {
+		if r >= utf8.RuneSelf && strings.ContainsRune(common, r) { // the markup's ASCII is none of them
 			n++
 		}
 	}

@@ -364,7 +364,8 @@ func attrsRead(a atom.Atom) bool {
 }
 
 // tagName is the tokenizer's TagName (lower-cased), read from the raw
-// token into a reused buffer: TagName copies the name every time.
+// token (into a reused buffer when it must be lower-cased): TagName copies
+// the name every time.
 func (b *builder) tagName() []byte {
 	raw := b.z.Raw()
 	i := 1
@@ -378,6 +379,9 @@ func (b *builder) tagName() []byte {
 			break
 		}
 		j++
+	}
+	if !hasUpper(raw[i:j]) {
+		return raw[i:j] // most tags: no copy
 	}
 	b.nameBuf = append(b.nameBuf[:0], raw[i:j]...)
 	for k, c := range b.nameBuf {
