@@ -16,6 +16,7 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
@@ -24,10 +25,18 @@ var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0
 // when the bytes agree with it: Chinese portals often declare one encoding
 // and serve another, or declare none.
 func Decode(src []byte) (string, []string) {
+	b, notes := DecodeBytes(src)
+	return string(b), notes
+}
+
+// DecodeBytes is Decode without the copy into a string: a page that is
+// already UTF-8 comes back as src itself (the caller must not change src
+// while it uses the result), another is decoded into a new buffer.
+func DecodeBytes(src []byte) ([]byte, []string) {
 	var notes []string
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")), bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
-		return DecodeText(src)
+		return decodeText(src)
 	}
 	head := src
 	if len(head) > 4096 {
@@ -48,7 +57,7 @@ func Decode(src []byte) (string, []string) {
 			name, _ := htmlindex.Name(enc)
 			if name == "utf-8" {
 				if validUTF8 {
-					return string(src), nil
+					return src, nil
 				}
 				if nearUTF8 {
 					return repairUTF8(src, bad)
@@ -58,7 +67,7 @@ func Decode(src []byte) (string, []string) {
 				return s, nil
 			} else if validUTF8 {
 				notes = append(notes, "the page declares charset "+declared+" but is UTF-8")
-				return string(src), notes
+				return src, notes
 			} else if nearUTF8 {
 				s, more := repairUTF8(src, bad)
 				return s, append(append(notes, "the page declares charset "+declared+" but is UTF-8"), more...)
@@ -66,7 +75,7 @@ func Decode(src []byte) (string, []string) {
 		}
 	}
 	if validUTF8 {
-		return string(src), notes
+		return src, notes
 	}
 	if nearUTF8 {
 		s, more := repairUTF8(src, bad)
@@ -90,6 +99,12 @@ func nearlyUTF8(src []byte) (bad int, ok bool) {
 		r, n := utf8.DecodeRune(src[i:])
 		if r == utf8.RuneError && n == 1 {
 			bad++
+			// Stop once the rest, were it all two-byte characters, could
+			// not make up for the bad bytes (a GBK page, mostly): the
+			// count only matters when the answer is yes.
+			if multi+(len(src)-i)/2 < 20*bad {
+				return bad, false
+			}
 		} else {
 			multi++
 		}
@@ -100,22 +115,25 @@ func nearlyUTF8(src []byte) (bad int, ok bool) {
 
 // repairUTF8 decodes nearly-UTF-8 bytes, each run of invalid bytes (a
 // character cut short) replaced by one U+FFFD, with a note counting them.
-func repairUTF8(src []byte, bad int) (string, []string) {
+func repairUTF8(src []byte, bad int) ([]byte, []string) {
 	unit := "bytes"
 	if bad == 1 {
 		unit = "byte"
 	}
-	return strings.ToValidUTF8(string(src), "\ufffd"), []string{fmt.Sprintf("the document is UTF-8 but for %d invalid %s (a damaged or truncated file), read as U+FFFD", bad, unit)}
+	return bytes.ToValidUTF8(src, []byte("\ufffd")), []string{fmt.Sprintf("the document is UTF-8 but for %d invalid %s (a damaged or truncated file), read as U+FFFD", bad, unit)}
 }
 
-func decodeWith(enc encoding.Encoding, src []byte) (string, error) {
-	out, err := enc.NewDecoder().Bytes(src)
-	return string(out), err
+// decodeWith decodes src into a buffer sized for the common case, a
+// multi-byte encoding whose characters grow by half at most in UTF-8, so
+// that the transform does not grow it step by step.
+func decodeWith(enc encoding.Encoding, src []byte) ([]byte, error) {
+	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(src)+len(src)/2+16), src)
+	return out, err
 }
 
 // sniffChinese decodes bytes that are not UTF-8 as GB18030 or Big5,
 // whichever yields more of the characters a disclosure report is made of.
-func sniffChinese(src []byte) string {
+func sniffChinese(src []byte) []byte {
 	gb, _ := decodeWith(simplifiedchinese.GB18030, src)
 	big5, err := decodeWith(traditionalchinese.Big5, src)
 	if err != nil || score(gb, simplifiedCommon) >= score(big5, traditionalCommon) {
@@ -129,10 +147,10 @@ const (
 	traditionalCommon = "政府資訊公開年度報告申請處理情況本年數量行政區縣人民的"
 )
 
-func score(s, common string) int {
+func score(s []byte, common string) int {
 	n := 0
-	for _, r := range s {
-		if strings.ContainsRune(common, r) {
+	for _, r := range string(s) { // no copy: range over a conversion
+		if r >= utf8.RuneSelf && strings.ContainsRune(common, r) { // the markup's ASCII is none of them
 			n++
 		}
 	}
@@ -152,12 +170,17 @@ func hasHan(s []byte) bool {
 // is kept, UTF-8 with a few invalid bytes is kept with them replaced (and a
 // note counting them), anything else is sniffed as GB18030 or Big5.
 func DecodeText(src []byte) (string, []string) {
+	b, notes := decodeText(src)
+	return string(b), notes
+}
+
+func decodeText(src []byte) ([]byte, []string) {
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")):
 		// The BOM says UTF-8: invalid bytes are damage, never another
 		// encoding.
 		if utf8.Valid(src[3:]) {
-			return string(src[3:]), nil
+			return src[3:], nil
 		}
 		bad, _ := nearlyUTF8(src[3:])
 		return repairUTF8(src[3:], bad)
@@ -171,7 +194,7 @@ func DecodeText(src []byte) (string, []string) {
 		}
 	}
 	if utf8.Valid(src) {
-		return string(src), nil
+		return src, nil
 	}
 	if bad, ok := nearlyUTF8(src); ok {
 		return repairUTF8(src, bad)

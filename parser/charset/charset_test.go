@@ -1,8 +1,10 @@
 package charset
 
 import (
+	"math/rand"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
@@ -79,5 +81,60 @@ func TestNearlyUTF8StaysUTF8(t *testing.T) {
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().String(body)
 	if got, notes := DecodeText([]byte(gbk)); got != body || len(notes) != 0 {
 		t.Errorf("GBK text decoded as %.40q, notes %v", got, notes)
+	}
+}
+
+// DecodeBytes hands a UTF-8 page back without copying it, and decodes
+// the others as Decode does.
+func TestDecodeBytesKeepsUTF8(t *testing.T) {
+	page := []byte(`<meta charset="utf-8"><p>示例区人民政府2022年政府信息公开工作年度报告</p>`)
+	got, _ := DecodeBytes(page)
+	if len(got) != len(page) || &got[0] != &page[0] {
+		t.Errorf("a UTF-8 page was copied")
+	}
+	long := strings.Repeat("<p>示例区人民政府本年新收申请数量１２件</p>\n", 300) // longer than the first guess of the decoded size
+	for _, src := range []string{
+		`<meta charset="gbk">` + long,
+		long,
+	} {
+		enc, _ := simplifiedchinese.GBK.NewEncoder().String(src)
+		b, notes := DecodeBytes([]byte(enc))
+		s, snotes := Decode([]byte(enc))
+		if string(b) != src || s != src || len(notes) != len(snotes) {
+			t.Errorf("GBK page decoded as %.40q / %.40q", b, s)
+		}
+	}
+}
+
+// nearlyUTF8's early stop gives the answer of the full count.
+func TestNearlyUTF8StopsEarlyAlike(t *testing.T) {
+	full := func(src []byte) bool {
+		bad, multi := 0, 0
+		for i := 0; i < len(src); {
+			r, n := utf8.DecodeRune(src[i:])
+			switch {
+			case r == utf8.RuneError && n == 1:
+				bad++
+			case n > 1:
+				multi++
+			}
+			i += n
+		}
+		return bad > 0 && multi >= 20*bad
+	}
+	rng := rand.New(rand.NewSource(1))
+	pieces := []string{"a", "<p>", "示例", "区", "\xe4", "\xb8", "\xff", "\xd6\xd0", "１"}
+	for k := 0; k < 20000; k++ {
+		var b []byte
+		for n := rng.Intn(80); n > 0; n-- {
+			p := pieces[rng.Intn(len(pieces))]
+			if rng.Intn(3) > 0 && p[0] >= 0x80 && p != "\xe4" && p != "\xb8" && p != "\xff" && p != "\xd6\xd0" {
+				p = strings.Repeat(p, 1+rng.Intn(30))
+			}
+			b = append(b, p...)
+		}
+		if _, ok := nearlyUTF8(b); ok != full(b) {
+			t.Fatalf("%q: nearlyUTF8 says %v", b, ok)
+		}
 	}
 }

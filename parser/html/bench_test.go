@@ -2,6 +2,7 @@ package html
 
 import (
 	"bytes"
+	"io"
 	"testing"
 
 	xhtml "golang.org/x/net/html"
@@ -12,7 +13,7 @@ import (
 // ReadContext to the lines. The ratio of the two ns/op is the adapter's
 // cost over the tokenizer's.
 //
-//	go test ./parser/html -run XXX -bench 'Tokenizer|Adapter' -benchtime 3s -cpu 1
+//	go test ./parser/html -run XXX -bench 'Floor|Adapter' -benchtime 3s -cpu 1
 
 func benchPages(b *testing.B) [][]byte {
 	var out [][]byte
@@ -38,6 +39,32 @@ func BenchmarkTokenizerFloor(b *testing.B) {
 		for _, p := range ps {
 			z := xhtml.NewTokenizer(bytes.NewReader(p))
 			for z.Next() != xhtml.ErrorToken {
+			}
+		}
+	}
+	b.ReportMetric(float64(b.N*len(ps))/b.Elapsed().Seconds(), "docs/s")
+}
+
+// BenchmarkLexerFloor is the scan the adapter now makes: the lexer's
+// tokens (falling back to the Tokenizer where it stops), nothing else.
+func BenchmarkLexerFloor(b *testing.B) {
+	ps := benchPages(b)
+	size := 0
+	for _, p := range ps {
+		size += len(p)
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, p := range ps {
+			z := newLexer(p)
+			for z.Next() != xhtml.ErrorToken {
+			}
+			if z.Err() != io.EOF {
+				z := xhtml.NewTokenizer(bytes.NewReader(p))
+				for z.Next() != xhtml.ErrorToken {
+				}
 			}
 		}
 	}

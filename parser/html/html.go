@@ -34,7 +34,7 @@ func Read(src []byte) (*layout.Document, error) {
 
 // ReadContext is Read stopped early, with ctx's error, when ctx ends.
 func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
-	text, notes := charset.Decode(src)
+	text, notes := charset.DecodeBytes(src)
 	t, err := parseTree(ctx, text)
 	if err != nil {
 		return nil, err
@@ -44,7 +44,7 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	for _, n := range notes {
 		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 	}
-	w := &walker{doc: doc, canceller: c, t: t}
+	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t}}
 	if r := articleRoot(t, c); r != none {
 		w.block(r)
 	}
@@ -57,12 +57,12 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 
 // parseTree builds the page's tree from the token stream, or with
 // html.Parse when the markup needs its full tree construction.
-func parseTree(ctx context.Context, text string) (*tree, error) {
+func parseTree(ctx context.Context, text []byte) (*tree, error) {
 	t, err := buildFast(ctx, text)
 	if !errors.Is(err, errGiveUp) {
 		return t, err
 	}
-	root, err := xhtml.Parse(ctxReader{ctx, strings.NewReader(text)})
+	root, err := xhtml.Parse(ctxReader{ctx, bytes.NewReader(text)})
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +93,7 @@ func (c *canceller) stop() bool {
 // which ends the parse.
 type ctxReader struct {
 	ctx context.Context
-	r   *strings.Reader
+	r   *bytes.Reader
 }
 
 func (c ctxReader) Read(p []byte) (int, error) {
@@ -134,17 +134,73 @@ func (t *tree) find(a atom.Atom) int32 {
 	return found
 }
 
-// allText appends every text below n, as goquery's Text does.
-func (t *tree) allText(b []byte, n int32) []byte {
+// joined gathers pieces of the tree's text. Pieces that follow one
+// another in tree.text (the text of consecutive nodes, mostly) are kept as
+// one range of it, so that the result needs no copy; others are copied
+// into a buffer that the next use reuses.
+type joined struct {
+	t      *tree
+	lo, hi int32
+	copied bool
+	buf    []byte
+}
+
+func (j *joined) reset() { j.lo, j.hi, j.copied, j.buf = 0, 0, false, j.buf[:0] }
+
+func (j *joined) len() int {
+	if j.copied {
+		return len(j.buf)
+	}
+	return int(j.hi - j.lo)
+}
+
+// add appends tree.text[start:end].
+func (j *joined) add(start, end int32) {
+	switch {
+	case start == end:
+	case !j.copied && j.lo == j.hi:
+		j.lo, j.hi = start, end
+	case !j.copied && start == j.hi:
+		j.hi = end
+	default:
+		if !j.copied {
+			j.buf = append(j.buf[:0], j.t.text[j.lo:j.hi]...)
+			j.copied = true
+		}
+		j.buf = append(j.buf, j.t.text[start:end]...)
+	}
+}
+
+// addNode appends a text node's text.
+func (j *joined) addNode(n int32) { j.add(j.t.nodes[n].start, j.t.nodes[n].end) }
+
+// String returns the text gathered.
+func (j *joined) String() string {
+	if j.copied {
+		return string(j.buf)
+	}
+	return j.t.text[j.lo:j.hi]
+}
+
+// contains reports whether the text gathered contains s, without making it
+// a string.
+func (j *joined) contains(s string) bool {
+	if j.copied {
+		return bytes.Contains(j.buf, []byte(s))
+	}
+	return strings.Contains(j.t.text[j.lo:j.hi], s)
+}
+
+// allText gathers every text below n, as goquery's Text does.
+func (t *tree) allText(j *joined, n int32) {
 	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 		switch t.nodes[c].kind {
 		case textNode:
-			b = append(b, t.textOf(c)...)
+			j.addNode(c)
 		case elemNode:
-			b = t.allText(b, c)
+			t.allText(j, c)
 		}
 	}
-	return b
 }
 
 // pageTitle returns the title the page declares for its article.
@@ -173,7 +229,9 @@ func pageTitle(t *tree) string {
 	}
 	tt := ""
 	if n := t.find(atom.Title); n != none {
-		tt = textnorm.Fold(string(t.allText(nil, n)))
+		j := joined{t: t}
+		t.allText(&j, n)
+		tt = textnorm.Fold(j.String())
 	}
 	// Portals append the column and site names: 标题_栏目_网站.
 	for _, sep := range []string{"_", "|", " - ", "－"} {
@@ -192,13 +250,14 @@ var headingRe = lazyre.New(`^\s*[一二三四五六][、.．]\s*(总体情况|�
 // It returns none when c says to stop.
 func articleRoot(t *tree, c *canceller) int32 {
 	var markers []int32
-	var buf []byte
+	j := joined{t: t}
 	// Tables first, then headings, each in document order, as the markers'
 	// order only decides which common ancestor is found first.
 	t.elements(func(n int32) bool {
 		if t.nodes[n].atom == atom.Table {
-			buf = t.allText(buf[:0], n)
-			if bytes.Contains(buf, []byte("自然人")) || bytes.Contains(buf, []byte("信息内容")) || bytes.Contains(buf, []byte("行政复议")) {
+			j.reset()
+			t.allText(&j, n)
+			if j.contains("自然人") || j.contains("信息内容") || j.contains("行政复议") {
 				markers = append(markers, n)
 			}
 		}
@@ -258,7 +317,7 @@ func (t *tree) startsWithNumeral(n int32) bool {
 			if t.startsWithNumeral(c) {
 				return true
 			}
-			if strings.TrimSpace(t.cellText(c)) != "" {
+			if t.hasCellText(c) {
 				return false
 			}
 		}
@@ -266,37 +325,48 @@ func (t *tree) startsWithNumeral(n int32) bool {
 	return false
 }
 
+// ownText is the text of n's text children and inline elements, cut
+// after 400 bytes.
 func (t *tree) ownText(n int32) string {
-	var b strings.Builder
+	j := joined{t: t}
 	var rec func(int32)
 	rec = func(n int32) {
 		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 			switch {
 			case t.nodes[c].kind == textNode:
-				b.WriteString(t.textOf(c))
+				j.addNode(c)
 			case t.nodes[c].kind == elemNode && isInline(t.nodes[c].atom):
 				rec(c)
 			}
-			if b.Len() > 400 {
+			if j.len() > 400 {
 				return
 			}
 		}
 	}
 	rec(n)
-	return b.String()
+	return j.String()
 }
 
 func (t *tree) commonAncestor(a, b int32) int32 {
-	seen := map[int32]bool{}
-	for n := a; n != none; n = t.nodes[n].parent {
-		seen[n] = true
+	da, db := t.depth(a), t.depth(b)
+	for ; da > db; da-- {
+		a = t.nodes[a].parent
 	}
-	for n := b; n != none; n = t.nodes[n].parent {
-		if seen[n] {
-			return n
-		}
+	for ; db > da; db-- {
+		b = t.nodes[b].parent
+	}
+	for a != b {
+		a, b = t.nodes[a].parent, t.nodes[b].parent
 	}
 	return a
+}
+
+func (t *tree) depth(n int32) int {
+	d := 0
+	for ; t.nodes[n].parent != none; n = t.nodes[n].parent {
+		d++
+	}
+	return d
 }
 
 func isInline(a atom.Atom) bool {
@@ -314,7 +384,7 @@ func (t *tree) skipped(n int32) bool {
 		atom.Select, atom.Button, atom.Input, atom.Textarea, atom.Svg, atom.Nav:
 		return true
 	}
-	return t.nodes[n].kind == elemNode && t.nodes[n].name == "o:p" && t.nodes[n].first == none
+	return t.nodes[n].kind == elemNode && t.nodes[n].name > 0 && t.nameOf(n) == "o:p" && t.nodes[n].first == none
 }
 
 // walker turns a subtree into lines: block elements and <br> end a line,
@@ -323,13 +393,21 @@ type walker struct {
 	*canceller
 	t      *tree
 	doc    *layout.Document
-	buf    strings.Builder
+	buf    joined // the text of the line being gathered
+	cell   joined // cellText's
 	tables int
+	// grid and num are the last table's, reused by the next.
+	grid  [][]gridCell
+	num   []int
+	texts []cellTexts
 }
 
 func (w *walker) flush() {
+	if w.buf.len() == 0 {
+		return
+	}
 	raw := w.buf.String()
-	w.buf.Reset()
+	w.buf.reset()
 	t := textnorm.Fold(raw)
 	if t == "" {
 		return
@@ -350,7 +428,7 @@ func (w *walker) block(n int32) {
 		}
 		switch t.nodes[c].kind {
 		case textNode:
-			w.buf.WriteString(t.textOf(c))
+			w.buf.addNode(c)
 		case elemNode:
 			a := t.nodes[c].atom
 			switch {
@@ -382,7 +460,7 @@ func (w *walker) link(a int32) {
 			href = strings.TrimSpace(at.val)
 		}
 	}
-	text := textnorm.Fold(w.t.cellText(a))
+	text := textnorm.Fold(w.t.cellText(&w.cell, a))
 	if href == "" && text == "" {
 		return
 	}
@@ -404,16 +482,20 @@ func (w *walker) tableLinks(n int32) {
 	}
 }
 
-// gridCell is one source cell placed in the expanded grid.
+// gridCell is one source cell placed in the expanded grid: small, as a
+// spanned cell is placed many times.
 type gridCell struct {
-	text, raw string
-	copy      bool
-	set       bool
+	src  int32 // index in walker.texts
+	copy bool
+	set  bool
 	// rowCopy marks the copy, on a later row, of a rowspan cell's first
 	// column; origin is the grid row where the cell is printed.
 	rowCopy bool
-	origin  int
+	origin  int32
 }
+
+// cellTexts is a source cell's text, folded and as written.
+type cellTexts struct{ text, raw string }
 
 func isCell(t *tree, n int32) bool {
 	return t.nodes[n].kind == elemNode && (t.nodes[n].atom == atom.Td || t.nodes[n].atom == atom.Th)
@@ -441,7 +523,18 @@ func (w *walker) table(tb int32) {
 	w.tableLinks(tb)
 	w.tables++
 	id := w.tables
-	var grid [][]gridCell
+	grid := w.grid[:0]
+	texts := w.texts[:0]
+	defer func() { w.grid, w.texts = grid, texts }()
+	// newRow adds an empty row, reusing a row of an earlier table.
+	newRow := func() {
+		if len(grid) < cap(grid) {
+			grid = grid[:len(grid)+1]
+			grid[len(grid)-1] = grid[len(grid)-1][:0]
+			return
+		}
+		grid = append(grid, nil)
+	}
 	total := 0
 	for r, tr := range rows {
 		if w.stop() {
@@ -451,7 +544,7 @@ func (w *walker) table(tb int32) {
 		// has already added the rows below it, and the cells of a later
 		// <tr> go beside the spanned copies in that row.
 		for len(grid) <= r {
-			grid = append(grid, nil)
+			newRow()
 		}
 		col := 0
 		for td := t.nodes[tr].first; td != none; td = t.nodes[td].next {
@@ -462,23 +555,26 @@ func (w *walker) table(tb int32) {
 				col++
 			}
 			cs, rs := t.span(td, "colspan"), t.span(td, "rowspan")
-			raw := t.cellText(td)
-			text := textnorm.Fold(raw)
-			trimmed := strings.TrimSpace(raw)
+			raw := t.cellText(&w.cell, td)
+			texts = append(texts, cellTexts{textnorm.Fold(raw), strings.TrimSpace(raw)})
+			src := int32(len(texts) - 1)
 			for dr := 0; dr < rs; dr++ {
 				for len(grid) <= r+dr {
-					grid = append(grid, nil)
+					newRow()
 				}
 				for dc := 0; dc < cs; dc++ {
 					if total++; total > maxGridCells {
 						return
 					}
 					row := grid[r+dr]
+					if cap(row) == 0 {
+						row = make([]gridCell, 0, 16)
+					}
 					for len(row) <= col+dc {
 						row = append(row, gridCell{})
 					}
-					row[col+dc] = gridCell{text: text, raw: trimmed, copy: dr > 0 || dc > 0, set: true,
-						rowCopy: dr > 0 && dc == 0, origin: r}
+					row[col+dc] = gridCell{src: src, copy: dr > 0 || dc > 0, set: true,
+						rowCopy: dr > 0 && dc == 0, origin: int32(r)}
 					grid[r+dr] = row
 				}
 			}
@@ -488,29 +584,37 @@ func (w *walker) table(tb int32) {
 	if len(grid) > len(rows) {
 		grid = grid[:len(rows)] // a rowspan ends with the table's rows
 	}
-	num := make([]int, len(grid)) // line number each grid row was given
-	for r, row := range grid {
-		line := layout.Line{Table: id}
-		n := 0
+	// The line number each grid row was given.
+	num := w.num[:0]
+	for range grid {
+		num = append(num, 0)
+	}
+	w.num = num
+	// The cells of every row in one array.
+	n := 0
+	for _, row := range grid {
 		for _, gc := range row {
 			if gc.set {
 				n++
 			}
 		}
-		if n > 0 {
-			line.Cells = make([]layout.Cell, 0, n)
-		}
+	}
+	cells := make([]layout.Cell, 0, n)
+	for r, row := range grid {
+		line := layout.Line{Table: id}
+		from := len(cells)
 		for c, gc := range row {
 			if !gc.set {
 				continue
 			}
-			cell := layout.Cell{Text: gc.text, Raw: gc.raw, Col: c, Copy: gc.copy, RowCopy: gc.rowCopy}
+			cell := layout.Cell{Text: texts[gc.src].text, Raw: texts[gc.src].raw, Col: c, Copy: gc.copy, RowCopy: gc.rowCopy}
 			if gc.rowCopy {
 				cell.Origin = num[gc.origin]
 			}
-			line.Cells = append(line.Cells, cell)
+			cells = append(cells, cell)
 		}
-		if len(line.Cells) > 0 {
+		if len(cells) > from {
+			line.Cells = cells[from:len(cells):len(cells)]
 			w.add(line)
 			num[r] = len(w.doc.Lines)
 		}
@@ -574,29 +678,50 @@ func (t *tree) span(n int32, name string) int {
 	return 1
 }
 
-// cellText joins a cell's text. Paragraphs and <br> inside a cell are the
-// wrapping of one label (商业<br>企业), so they are joined without a space.
-// Source line breaks and tabs are formatting, not text, and are dropped.
-func (t *tree) cellText(n int32) string {
-	var b []byte
-	var rec func(int32)
-	rec = func(n int32) {
-		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
-			switch {
-			case t.nodes[c].kind == textNode:
-				s := t.textOf(c)
-				for i := 0; i < len(s); i++ {
-					switch s[i] {
-					case '\n', '\r', '\t':
-					default:
-						b = append(b, s[i])
-					}
+// cellText joins a cell's text, gathered in j. Paragraphs and <br> inside
+// a cell are the wrapping of one label (商业<br>企业), so they are joined
+// without a space. Source line breaks and tabs are formatting, not text,
+// and are dropped.
+func (t *tree) cellText(j *joined, n int32) string {
+	j.reset()
+	t.gatherCell(j, n)
+	return j.String()
+}
+
+func (t *tree) gatherCell(j *joined, n int32) {
+	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+		switch {
+		case t.nodes[c].kind == textNode:
+			// The runs between the dropped characters.
+			start, end := t.nodes[c].start, t.nodes[c].end
+			from := start
+			for i := start; i < end; i++ {
+				switch t.text[i] {
+				case '\n', '\r', '\t':
+					j.add(from, i)
+					from = i + 1
 				}
-			case t.nodes[c].kind == elemNode && !t.skipped(c):
-				rec(c)
+			}
+			j.add(from, end)
+		case t.nodes[c].kind == elemNode && !t.skipped(c):
+			t.gatherCell(j, c)
+		}
+	}
+}
+
+// hasCellText reports whether n's cellText has more than white space.
+func (t *tree) hasCellText(n int32) bool {
+	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
+		switch {
+		case t.nodes[c].kind == textNode:
+			if strings.TrimSpace(t.textOf(c)) != "" {
+				return true
+			}
+		case t.nodes[c].kind == elemNode && !t.skipped(c):
+			if t.hasCellText(c) {
+				return true
 			}
 		}
 	}
-	rec(n)
-	return string(b)
+	return false
 }

@@ -49,7 +49,7 @@ func treeString(t *tree) string {
 				b.WriteString("\n")
 			case elemNode:
 				b.WriteString(strings.Repeat(" ", depth))
-				b.WriteString("<" + t.nodes[c].name)
+				b.WriteString("<" + t.nameOf(c))
 				for _, a := range t.attrsOf(c) {
 					b.WriteString(" " + a.key + "=" + a.val)
 				}
@@ -66,7 +66,7 @@ func treeString(t *tree) string {
 // html.Parse's, and reports whether it gave up.
 func sameTree(t *testing.T, name, text string) (gaveUp bool) {
 	t.Helper()
-	fast, err := buildFast(context.Background(), text)
+	fast, err := buildFast(context.Background(), []byte(text))
 	if errors.Is(err, errGiveUp) {
 		return true
 	}

@@ -1,10 +1,12 @@
 package html
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"io"
 	"strings"
+	"unsafe"
 
 	xhtml "golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -32,12 +34,15 @@ const (
 
 const none = -1
 
+// node holds no pointers, so that the collector does not scan the tree.
 type node struct {
-	kind                      nodeKind
-	atom                      atom.Atom
-	open                      bool // on the builder's stack of open elements
-	comment                   bool // has a comment child (comments are not kept)
-	name                      string
+	kind    nodeKind
+	open    bool // on the builder's stack of open elements
+	comment bool // has a comment child (comments are not kept)
+	atom    atom.Atom
+	// name is 1 + the index in tree.names of the name of an element whose
+	// name is not its atom's (an unknown tag: o:p, st1:place); 0 otherwise.
+	name                      int32
 	parent, first, last, next int32
 	// text: a range of tree.text; element: a range of tree.attrs.
 	start, end int32
@@ -52,8 +57,26 @@ type attr struct {
 type tree struct {
 	nodes []node
 	attrs []attr
+	names []string
 	buf   []byte // text while building
 	text  string // buf once built
+}
+
+// nameOf returns an element's tag name.
+func (t *tree) nameOf(n int32) string {
+	if i := t.nodes[n].name; i > 0 {
+		return t.names[i-1]
+	}
+	return t.nodes[n].atom.String()
+}
+
+// finish makes the text a string. buf is not written again, so the
+// string shares its bytes instead of copying them.
+func (t *tree) finish() {
+	if len(t.buf) > 0 {
+		t.text = unsafe.String(&t.buf[0], len(t.buf))
+	}
+	t.buf = nil
 }
 
 func (t *tree) textOf(n int32) string {
@@ -96,23 +119,64 @@ func (t *tree) addText(parent int32, s []byte) {
 	t.add(parent, node{kind: textNode, start: start, end: int32(len(t.buf))})
 }
 
-// keptAttr reports the attributes the reader uses.
-func keptAttr(key []byte) (string, bool) {
-	switch string(key) {
-	case "href":
-		return "href", true
-	case "colspan":
-		return "colspan", true
-	case "rowspan":
-		return "rowspan", true
-	case "name":
-		return "name", true
-	case "content":
-		return "content", true
-	case "type":
-		return "type", true
+// keptAttr reports the attributes the reader uses of an element: a link's
+// target, a cell's spans, a meta's name and content, an input's type.
+func keptAttr(el atom.Atom, key []byte) (string, bool) {
+	switch el {
+	case atom.A:
+		if string(key) == "href" {
+			return "href", true
+		}
+	case atom.Td, atom.Th:
+		switch string(key) {
+		case "colspan":
+			return "colspan", true
+		case "rowspan":
+			return "rowspan", true
+		}
+	case atom.Meta:
+		switch string(key) {
+		case "name":
+			return "name", true
+		case "content":
+			return "content", true
+		}
+	case atom.Input:
+		if string(key) == "type" {
+			return "type", true
+		}
 	}
 	return "", false
+}
+
+// mayHaveAttr reports whether a tag's source can hold an attribute that
+// keptAttr keeps: most cells have no span, and TagAttr copies every key
+// and value it returns.
+func mayHaveAttr(el atom.Atom, raw []byte) bool {
+	switch el {
+	case atom.Td, atom.Th:
+		return containsFold(raw, "span")
+	case atom.A:
+		return containsFold(raw, "href")
+	case atom.Input:
+		return containsFold(raw, "type")
+	}
+	return true
+}
+
+// containsFold reports whether b contains the lower-case ASCII word w in
+// any case.
+func containsFold(b []byte, w string) bool {
+	for i := 0; i+len(w) <= len(b); i++ {
+		j := 0
+		for j < len(w) && b[i+j]|0x20 == w[j] {
+			j++
+		}
+		if j == len(w) {
+			return true
+		}
+	}
+	return false
 }
 
 // fromNode copies a tree built by html.Parse.
@@ -125,13 +189,14 @@ func fromNode(root *xhtml.Node) *tree {
 			case xhtml.TextNode:
 				t.addText(parent, []byte(c.Data))
 			case xhtml.ElementNode:
-				e := node{kind: elemNode, atom: c.DataAtom, name: c.Data}
+				e := node{kind: elemNode, atom: c.DataAtom}
+				if c.DataAtom == 0 || c.Data != c.DataAtom.String() {
+					t.names = append(t.names, c.Data)
+					e.name = int32(len(t.names))
+				}
 				e.start = int32(len(t.attrs))
 				for _, a := range c.Attr {
-					if !attrsRead(c.DataAtom) {
-						break
-					}
-					if k, ok := keptAttr([]byte(a.Key)); ok {
+					if k, ok := keptAttr(c.DataAtom, []byte(a.Key)); ok {
 						t.attrs = append(t.attrs, attr{k, a.Val})
 					}
 				}
@@ -142,8 +207,7 @@ func fromNode(root *xhtml.Node) *tree {
 	}
 	t.add(none, node{kind: docNode})
 	rec(root, 0)
-	t.text = string(t.buf)
-	t.buf = nil
+	t.finish()
 	return t
 }
 
@@ -173,7 +237,7 @@ const (
 // builder follows x/net/html's tree construction for the common cases.
 type builder struct {
 	t       *tree
-	z       *xhtml.Tokenizer
+	z       tokens
 	oe      []int32 // stack of open elements
 	afe     []int32 // active formatting elements; none is a marker
 	form    int32
@@ -181,51 +245,64 @@ type builder struct {
 	head    int32
 	body    int32
 	phase   phase
-	names   map[string]string
+	names   map[string]int32 // each unknown tag's node.name
 	attrBuf []attr
 	nameBuf []byte
 }
 
 // buildFast builds the tree from the token stream, or returns errGiveUp.
-func buildFast(ctx context.Context, src string) (*tree, error) {
-	if strings.IndexByte(src, 0) >= 0 {
+func buildFast(ctx context.Context, src []byte) (*tree, error) {
+	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, giveUp("NUL handling differs by insertion mode") // NUL handling differs by insertion mode
 	}
+	// A page has about one node per '<' (fewer in Word's markup, a few
+	// more in short pages), and text is a small part of most pages: the
+	// slices are sized so that they rarely grow.
+	lt := bytes.Count(src, []byte{'<'})
 	t := &tree{
-		nodes: make([]node, 0, len(src)/40+16),
-		buf:   make([]byte, 0, len(src)/2+16),
+		nodes: make([]node, 0, lt+lt/8+32),
+		buf:   make([]byte, 0, len(src)/4+64),
 	}
-	b := &builder{t: t, z: xhtml.NewTokenizer(strings.NewReader(src)), form: none, html: none, head: none, body: none}
+	err := build(ctx, t, newLexer(src))
+	if errors.Is(err, errLexer) {
+		t.nodes, t.attrs, t.names, t.buf = t.nodes[:0], t.attrs[:0], t.names[:0], t.buf[:0]
+		err = build(ctx, t, xhtml.NewTokenizer(bytes.NewReader(src)))
+	}
+	if err != nil {
+		return nil, err
+	}
+	t.finish()
+	return t, nil
+}
+
+// build builds the tree from z's tokens.
+func build(ctx context.Context, t *tree, z tokens) error {
+	b := &builder{t: t, z: z, form: none, html: none, head: none, body: none}
 	t.add(none, node{kind: docNode})
 	for n := 0; ; n++ {
 		if n%ctxEvery == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return err
 			}
 		}
 		tt := b.z.Next()
 		if tt == xhtml.ErrorToken {
 			if err := b.z.Err(); err != io.EOF {
-				return nil, err
+				return err
 			}
-			if err := b.eof(); err != nil {
-				return nil, err
-			}
-			break
+			return b.eof()
 		}
 		if err := b.token(tt); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	t.text = string(t.buf)
-	t.buf = nil
-	return t, nil
 }
 
 // tag is the current tag token.
 type tag struct {
 	atom  atom.Atom
 	name  string
+	id    int32 // node.name
 	attrs []attr
 }
 
@@ -235,27 +312,41 @@ func (b *builder) readTag(withAttrs bool) tag {
 	if a := atom.Lookup(name); a != 0 {
 		tg.atom, tg.name = a, a.String()
 	} else {
-		s, ok := b.names[string(name)]
+		id, ok := b.names[string(name)]
 		if !ok {
 			if b.names == nil {
-				b.names = map[string]string{}
+				b.names = map[string]int32{}
 			}
-			s = string(name)
-			b.names[s] = s
+			b.t.names = append(b.t.names, string(name))
+			id = int32(len(b.t.names))
+			b.names[b.t.names[id-1]] = id
 		}
-		tg.name = s
+		tg.name, tg.id = b.t.names[id-1], id
 	}
 	if !withAttrs || !attrsRead(tg.atom) {
 		return tg
 	}
 	b.attrBuf = b.attrBuf[:0]
+	if lx, ok := b.z.(*lexer); ok {
+		// The lexer has the keys at hand: only the values kept are read.
+		for i := range lx.attrs {
+			if key, ok := keptAttr(tg.atom, lx.key(i)); ok {
+				b.attrBuf = append(b.attrBuf, attr{key, string(lx.value(i))})
+			}
+		}
+		tg.attrs = b.attrBuf
+		return tg
+	}
+	if !mayHaveAttr(tg.atom, b.z.Raw()) {
+		return tg
+	}
 	for more := true; more; {
 		var k, v []byte
 		k, v, more = b.z.TagAttr()
 		if k == nil {
 			break
 		}
-		if key, ok := keptAttr(k); ok {
+		if key, ok := keptAttr(tg.atom, k); ok {
 			b.attrBuf = append(b.attrBuf, attr{key, string(v)})
 		}
 	}
@@ -273,7 +364,8 @@ func attrsRead(a atom.Atom) bool {
 }
 
 // tagName is the tokenizer's TagName (lower-cased), read from the raw
-// token into a reused buffer: TagName copies the name every time.
+// token (into a reused buffer when it must be lower-cased): TagName copies
+// the name every time.
 func (b *builder) tagName() []byte {
 	raw := b.z.Raw()
 	i := 1
@@ -287,6 +379,9 @@ func (b *builder) tagName() []byte {
 			break
 		}
 		j++
+	}
+	if !hasUpper(raw[i:j]) {
+		return raw[i:j] // most tags: no copy
 	}
 	b.nameBuf = append(b.nameBuf[:0], raw[i:j]...)
 	for k, c := range b.nameBuf {
@@ -346,7 +441,7 @@ func (b *builder) pushUnder(parent int32, tg tag) (int32, error) {
 	if len(b.oe) >= maxOpen {
 		return none, giveUp("html.Parse fails here: let it say so") // html.Parse fails here: let it say so
 	}
-	n := node{kind: elemNode, atom: tg.atom, name: tg.name, open: true}
+	n := node{kind: elemNode, atom: tg.atom, name: tg.id, open: true}
 	n.start = int32(len(b.t.attrs))
 	b.t.attrs = append(b.t.attrs, tg.attrs...)
 	n.end = int32(len(b.t.attrs))
@@ -796,7 +891,7 @@ func (b *builder) startBody(tg tag) error {
 		}
 		return b.void(tg)
 	case atom.Image:
-		tg.atom, tg.name = atom.Img, "img"
+		tg.atom, tg.name, tg.id = atom.Img, "img", 0
 		return b.startBody(tg)
 	case atom.Hr:
 		if b.inScope(buttonScope, atom.P) >= 0 {
@@ -1166,7 +1261,7 @@ func (b *builder) endBody(tg tag) error {
 func (b *builder) endOther(tg tag) {
 	for i := len(b.oe) - 1; i >= 0; i-- {
 		n := &b.t.nodes[b.oe[i]]
-		if n.atom == tg.atom && (tg.atom != 0 || n.name == tg.name) {
+		if n.atom == tg.atom && (tg.atom != 0 || n.name == tg.id) {
 			b.popTo(i)
 			return
 		}
@@ -1179,7 +1274,7 @@ func (b *builder) endOther(tg tag) {
 // adoption is html.Parse's adoption agency for a formatting end tag, in
 // the cases that do not move nodes.
 func (b *builder) adoption(tg tag) error {
-	if top := b.top(); b.t.nodes[top].name == tg.name && b.afeIndex(top) < 0 {
+	if top := b.top(); b.t.nodes[top].atom == tg.atom && b.t.nodes[top].name == tg.id && b.afeIndex(top) < 0 {
 		b.pop()
 		return nil
 	}
