@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -284,7 +285,7 @@ func (in *interp) show(s string) {
 		f = unknownFont
 		if !in.d.rebuilt {
 			// an intact file naming no font: a standard font, most likely
-			f = latinFont
+			f = latinFont()
 		}
 	}
 	in.buf = f.decode(s, in.buf[:0])
@@ -337,13 +338,13 @@ var unknownFont = &font{simple: true, scale: 1, missingW: 500}
 
 // latinFont decodes single bytes as Latin-1, for text shown in an intact
 // file without a font.
-var latinFont = func() *font {
+var latinFont = sync.OnceValue(func() *font {
 	f := &font{simple: true, scale: 1, missingW: 500}
 	for c := 0x20; c < 0x7F; c++ {
 		f.codeText[c] = string(rune(c))
 	}
 	return f
-}()
+})
 
 // do runs a Form XObject, or counts an image.
 func (in *interp) do(name string, res lpdf.Value) {
