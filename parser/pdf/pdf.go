@@ -242,6 +242,10 @@ type doc struct {
 	aesKey    []byte // AES-256 file key, when streams are decrypted by us
 	encrypted bool
 	zr        io.ReadCloser // the zlib reader of inflate, reset for each stream
+	// spare is the unused end of the last page's glyph array: the next
+	// page's glyphs start there instead of in a new array grown by doubling.
+	spare      []pglyph
+	lastGlyphs int
 }
 
 func (d *doc) warn(code, msg string) {
