@@ -31,7 +31,6 @@ import (
 	"strconv"
 	"strings"
 
-
 	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/docerr"
 	"github.com/govreport/govreport/parser/layout"
