@@ -199,16 +199,30 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	w.Write(b.Bytes())
 }
 
-// kinds name in Chinese why a file is not a readable report.
-var kinds = map[string]string{
-	"empty": "空文件", "not a report": "不是政府信息公开工作年度报告", "pre-2019 format": "2019 年以前的旧格式（没有全国统一表格）",
-	"scanned": "扫描件，没有文字层（需先做 OCR）", "encrypted": "文件加密", "damaged": "文件损坏", "unsupported format": "不支持的格式",
-	"too large": "超出大小、时间或内存限制", "report in an attachment": "报告在附件中（请下载附件再上传）", "limit": "超出工作台的数量限制",
-}
-
+// kindText names in Chinese why a file is not a readable report (a
+// switch: a map literal would be built at init in every command).
 func kindText(k string) string {
-	if t, ok := kinds[k]; ok {
-		return t
+	switch k {
+	case "empty":
+		return "空文件"
+	case "not a report":
+		return "不是政府信息公开工作年度报告"
+	case "pre-2019 format":
+		return "2019 年以前的旧格式（没有全国统一表格）"
+	case "scanned":
+		return "扫描件，没有文字层（需先做 OCR）"
+	case "encrypted":
+		return "文件加密"
+	case "damaged":
+		return "文件损坏"
+	case "unsupported format":
+		return "不支持的格式"
+	case "too large":
+		return "超出大小、时间或内存限制"
+	case "report in an attachment":
+		return "报告在附件中（请下载附件再上传）"
+	case "limit":
+		return "超出工作台的数量限制"
 	}
 	return "无法读取"
 }
