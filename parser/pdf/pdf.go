@@ -246,6 +246,10 @@ type doc struct {
 	// page's glyphs start there instead of in a new array grown by doubling.
 	spare      []pglyph
 	lastGlyphs int
+	// scratch holds the last page's inflated content when reuse is set:
+	// the next page's is inflated into it (see pageStream).
+	scratch []byte
+	reuse   bool
 }
 
 func (d *doc) warn(code, msg string) {
@@ -337,6 +341,15 @@ func (d *doc) stream(v lpdf.Value) []byte {
 	return data
 }
 
+// pageStream is stream for a page's single content stream, inflated into
+// the memory of the last page's: nothing keeps a page's content once it has
+// run (tokens are copies; forms, which are cached, are read by stream).
+func (d *doc) pageStream(v lpdf.Value) []byte {
+	d.reuse = true
+	defer func() { d.reuse = false }()
+	return d.stream(v)
+}
+
 // font returns the parsed font named in the resources, cached per document.
 func (d *doc) font(res lpdf.Value, name string) *font {
 	// the library parses an object again at every access: look up each
@@ -423,7 +436,17 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 		return nil, true, err
 	}
 	// deflate rarely compresses content streams by more than 8×
-	data, err = readAll(io.LimitReader(d.zr, limit+1), min(8*n+512, limit+1))
+	hint := min(8*n+512, limit+1)
+	var buf []byte
+	if d.reuse && int64(cap(d.scratch)) >= hint {
+		buf = d.scratch[:0]
+	} else {
+		buf = make([]byte, 0, hint)
+	}
+	data, err = readAll(io.LimitReader(d.zr, limit+1), buf)
+	if d.reuse {
+		d.scratch = data[:0]
+	}
 	if int64(len(data)) > limit {
 		return data[:limit], true, errStreamTooLarge
 	}
@@ -433,9 +456,8 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	return data, true, err
 }
 
-// readAll is io.ReadAll with a first buffer of size hint.
-func readAll(r io.Reader, hint int64) ([]byte, error) {
-	b := make([]byte, 0, hint)
+// readAll is io.ReadAll appending to b.
+func readAll(r io.Reader, b []byte) ([]byte, error) {
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]
