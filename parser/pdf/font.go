@@ -238,7 +238,7 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 	f := &font{scale: 1, dw: 1000, dw2: -1000, missingW: 0}
 	sub := nameOf(key(v, "Subtype"))
 	if tu := key(v, "ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data := d.stream(tu); len(data) > 0 {
+		if data := d.transient(tu, &d.cmapBuf); len(data) > 0 {
 			f.toUni = parseCMap(data)
 		}
 	}
@@ -248,7 +248,7 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 		case lpdf.Name:
 			f.encoding = enc.Name()
 		case lpdf.Stream:
-			if data := d.stream(enc); len(data) > 0 {
+			if data := d.transient(enc, &d.cmapBuf); len(data) > 0 {
 				f.encCMap = parseCMap(data)
 				f.encoding = f.encCMap.use
 				if nameOf(key(enc, "CMapName")) != "" && strings.HasSuffix(nameOf(key(enc, "CMapName")), "-V") {

@@ -160,7 +160,7 @@ func (d *doc) page(ref pageRef, num int) (p page, err error) {
 	var data []byte
 	switch contents.Kind() {
 	case lpdf.Stream:
-		data = d.pageStream(contents)
+		data = d.transient(contents, &d.pageBuf)
 	case lpdf.Array:
 		for i, n := 0, length(contents); i < n && i < 4096; i++ {
 			s := index(contents, i)

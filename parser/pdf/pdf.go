@@ -246,10 +246,10 @@ type doc struct {
 	// page's glyphs start there instead of in a new array grown by doubling.
 	spare      []pglyph
 	lastGlyphs int
-	// scratch holds the last page's inflated content when reuse is set:
-	// the next page's is inflated into it (see pageStream).
-	scratch []byte
-	reuse   bool
+	// Memory of streams read once (see transient): a page's content, a
+	// CMap. reuse, when set, is where stream inflates.
+	pageBuf, cmapBuf []byte
+	reuse            *[]byte
 }
 
 func (d *doc) warn(code, msg string) {
@@ -341,12 +341,14 @@ func (d *doc) stream(v lpdf.Value) []byte {
 	return data
 }
 
-// pageStream is stream for a page's single content stream, inflated into
-// the memory of the last page's: nothing keeps a page's content once it has
-// run (tokens are copies; forms, which are cached, are read by stream).
-func (d *doc) pageStream(v lpdf.Value) []byte {
-	d.reuse = true
-	defer func() { d.reuse = false }()
+// transient is stream for data nothing keeps once it is read (a page's
+// content once it has run, a CMap once parsed: their tokens are copies),
+// inflated into the memory of the last such stream of its kind, buf.
+// Forms, which are cached, and the fonts loaded while a page runs are read
+// by stream or with another buf.
+func (d *doc) transient(v lpdf.Value, buf *[]byte) []byte {
+	d.reuse = buf
+	defer func() { d.reuse = nil }()
 	return d.stream(v)
 }
 
@@ -438,14 +440,14 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	// deflate rarely compresses content streams by more than 8×
 	hint := min(8*n+512, limit+1)
 	var buf []byte
-	if d.reuse && int64(cap(d.scratch)) >= hint {
-		buf = d.scratch[:0]
+	if d.reuse != nil && int64(cap(*d.reuse)) >= hint {
+		buf = (*d.reuse)[:0]
 	} else {
 		buf = make([]byte, 0, hint)
 	}
 	data, err = readAll(io.LimitReader(d.zr, limit+1), buf)
-	if d.reuse {
-		d.scratch = data[:0]
+	if d.reuse != nil {
+		*d.reuse = data[:0]
 	}
 	if int64(len(data)) > limit {
 		return data[:limit], true, errStreamTooLarge
