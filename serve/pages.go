@@ -4,12 +4,10 @@ import (
 	"bytes"
 	"embed"
 	"fmt"
-	"html/template"
 	"net/http"
 	"net/url"
 	"sort"
 	"strings"
-	"sync"
 
 	"github.com/govreport/govreport/compare"
 	"github.com/govreport/govreport/model"
@@ -17,15 +15,6 @@ import (
 
 //go:embed assets
 var assets embed.FS
-
-// pages are parsed on first use: other commands of the binary do not pay
-// for them at start-up.
-var pages = sync.OnceValue(func() *template.Template {
-	return template.Must(template.New("").Funcs(template.FuncMap{
-		"join": strings.Join,
-		"kind": kindText,
-	}).ParseFS(assets, "assets/*.html"))
-})
 
 func (s *Server) routes() {
 	m := http.NewServeMux()
@@ -44,7 +33,7 @@ func (s *Server) routes() {
 	m.HandleFunc("GET /compare", s.pageCompare)
 	m.HandleFunc("GET /assets/{name}", s.asset)
 	m.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
-		s.render(w, http.StatusNotFound, "error.html", errorPage{Title: "没有这个页面", Message: "地址 " + r.URL.Path + " 没有对应的页面。"})
+		s.errorPage(w, http.StatusNotFound, errorPage{Title: "没有这个页面", Message: "地址 " + r.URL.Path + " 没有对应的页面。"})
 	})
 	s.mux = m
 }
@@ -70,15 +59,17 @@ func (s *Server) asset(w http.ResponseWriter, r *http.Request) {
 
 type errorPage struct{ Title, Message string }
 
-func (s *Server) render(w http.ResponseWriter, status int, name string, data any) {
-	var b bytes.Buffer
-	if err := pages().ExecuteTemplate(&b, name, data); err != nil {
-		http.Error(w, "cannot render the page: "+err.Error(), http.StatusInternalServerError)
-		return
-	}
+// send answers with a page written by render.
+func send(w http.ResponseWriter, status int, render func(p *page)) {
+	var p page
+	render(&p)
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(b.Bytes())
+	w.Write(p.Bytes())
+}
+
+func (s *Server) errorPage(w http.ResponseWriter, status int, d errorPage) {
+	send(w, status, func(p *page) { p.errorPage(d) })
 }
 
 // reportRow is a line of the list of reports on the home page.
@@ -121,7 +112,7 @@ func (s *Server) pageHome(w http.ResponseWriter, r *http.Request) {
 	s.mu.RLock()
 	d.Failures = append([]Failed(nil), s.failures...)
 	s.mu.RUnlock()
-	s.render(w, http.StatusOK, "home.html", d)
+	send(w, http.StatusOK, func(p *page) { p.home(d) })
 }
 
 func countNulls(r *model.Report) int {
@@ -152,22 +143,22 @@ func (s *Server) pageUpload(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/reports/"+url.PathEscape(rs[0].ID), http.StatusSeeOther)
 		return
 	}
-	s.render(w, uploadStatus(rs), "uploaded.html", rs)
+	send(w, uploadStatus(rs), func(p *page) { p.uploaded(rs) })
 }
 
 func (s *Server) pageReport(w http.ResponseWriter, r *http.Request) {
 	h := s.get(r.PathValue("id"))
 	if h == nil {
-		s.render(w, http.StatusNotFound, "error.html", errorPage{Title: "没有这份报告", Message: "没有编号为 " + r.PathValue("id") + " 的报告。"})
+		s.errorPage(w, http.StatusNotFound, errorPage{Title: "没有这份报告", Message: "没有编号为 " + r.PathValue("id") + " 的报告。"})
 		return
 	}
-	s.render(w, http.StatusOK, "report.html", buildView(h, s.findings(h.Report)))
+	v := buildView(h, s.findings(h.Report))
+	send(w, http.StatusOK, func(p *page) { p.report(v) })
 }
 
 type comparePage struct {
 	IDs     string
 	Count   int
-	Page    template.HTML // compare's renderer, trusted: it escapes what it prints
 	CSV     string
 	XLSX    string
 	HTML    string
@@ -178,12 +169,12 @@ type comparePage struct {
 func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	hs, st, msg := s.selection(r)
 	if st != 0 {
-		s.render(w, st, "error.html", errorPage{Title: "无法对比", Message: msg})
+		s.errorPage(w, st, errorPage{Title: "无法对比", Message: msg})
 		return
 	}
 	cs, err := set(hs, r.URL.Query().Get("order"))
 	if err != nil {
-		s.render(w, http.StatusBadRequest, "error.html", errorPage{Title: "无法对比", Message: err.Error()})
+		s.errorPage(w, http.StatusBadRequest, errorPage{Title: "无法对比", Message: err.Error()})
 		return
 	}
 	ids := make([]string, len(hs))
@@ -195,12 +186,9 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	}
 	sort.Strings(ids)
 	q := url.QueryEscape(strings.Join(ids, ","))
-	var tb bytes.Buffer
-	if err := pages().ExecuteTemplate(&tb, "comparebar", comparePage{IDs: strings.Join(ids, ","), Count: len(hs),
-		CSV: "/api/compare?format=csv&ids=" + q, XLSX: "/api/compare?format=xlsx&ids=" + q, HTML: "/api/compare?format=html&download=1&ids=" + q}); err != nil {
-		http.Error(w, err.Error(), http.StatusInternalServerError)
-		return
-	}
+	var tb page
+	tb.compareBar(comparePage{IDs: strings.Join(ids, ","), Count: len(hs),
+		CSV: "/api/compare?format=csv&ids=" + q, XLSX: "/api/compare?format=xlsx&ids=" + q, HTML: "/api/compare?format=html&download=1&ids=" + q})
 	o.Toolbar = tb.String()
 	var b bytes.Buffer
 	if err := cs.WriteHTMLWith(&b, o); err != nil {
@@ -211,16 +199,30 @@ func (s *Server) pageCompare(w http.ResponseWriter, r *http.Request) {
 	w.Write(b.Bytes())
 }
 
-// kinds name in Chinese why a file is not a readable report.
-var kinds = map[string]string{
-	"empty": "空文件", "not a report": "不是政府信息公开工作年度报告", "pre-2019 format": "2019 年以前的旧格式（没有全国统一表格）",
-	"scanned": "扫描件，没有文字层（需先做 OCR）", "encrypted": "文件加密", "damaged": "文件损坏", "unsupported format": "不支持的格式",
-	"too large": "超出大小、时间或内存限制", "report in an attachment": "报告在附件中（请下载附件再上传）", "limit": "超出工作台的数量限制",
-}
-
+// kindText names in Chinese why a file is not a readable report (a
+// switch: a map literal would be built at init in every command).
 func kindText(k string) string {
-	if t, ok := kinds[k]; ok {
-		return t
+	switch k {
+	case "empty":
+		return "空文件"
+	case "not a report":
+		return "不是政府信息公开工作年度报告"
+	case "pre-2019 format":
+		return "2019 年以前的旧格式（没有全国统一表格）"
+	case "scanned":
+		return "扫描件，没有文字层（需先做 OCR）"
+	case "encrypted":
+		return "文件加密"
+	case "damaged":
+		return "文件损坏"
+	case "unsupported format":
+		return "不支持的格式"
+	case "too large":
+		return "超出大小、时间或内存限制"
+	case "report in an attachment":
+		return "报告在附件中（请下载附件再上传）"
+	case "limit":
+		return "超出工作台的数量限制"
 	}
 	return "无法读取"
 }

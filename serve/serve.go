@@ -8,8 +8,8 @@
 //
 // Safe by default: the server listens on 127.0.0.1, uploads are bounded in
 // size and count, no request names a file (uploads are read from memory,
-// the served folders are read once at start) and every page is rendered by
-// html/template.
+// the served folders are read once at start) and every value on a page is
+// escaped as html/template would (render.go).
 package serve
 
 import (

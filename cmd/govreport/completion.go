@@ -28,11 +28,6 @@ of --format, --shape, --names and --sort. Load it with:
   powershell: govreport completion powershell | Out-String | Invoke-Expression
 `
 
-// Registered here: completion reads the commands map.
-func init() {
-	commands["completion"] = func(a []string, _ io.Reader, o, e io.Writer) int { return runCompletion(a, o, e) }
-}
-
 var completionShells = []string{"bash", "zsh", "fish", "powershell"}
 
 // flagSets holds the last flag set each command built.
@@ -40,18 +35,20 @@ var flagSets sync.Map // command name → *pflag.FlagSet
 
 // flagValues are the values a flag takes, for the flags with a fixed set.
 // The test checks that each is named in the flag's help.
-var flagValues = map[string][]string{
-	"convert --format":    output.Formats,
-	"convert --shape":     {"wide", "long"},
-	"convert --names":     {"long", "short"},
-	"compare --format":    {"text", "markdown", "csv", "xlsx"},
-	"compare --sort":      {"region", "year"},
-	"dictionary --format": {"csv", "json", "md"},
-	"audit --format":      {"jsonl", "text", "csv"},
+func flagValues() map[string][]string {
+	return map[string][]string{
+		"convert --format":    output.Formats,
+		"convert --shape":     {"wide", "long"},
+		"convert --names":     {"long", "short"},
+		"compare --format":    {"text", "markdown", "csv", "xlsx"},
+		"compare --sort":      {"region", "year"},
+		"dictionary --format": {"csv", "json", "md"},
+		"audit --format":      {"jsonl", "text", "csv"},
+	}
 }
 
-// fileFlags are the flags whose value is a file.
-var fileFlags = map[string]bool{"output": true, "manifest": true, "html": true}
+// fileFlag reports the flags whose value is a file.
+func fileFlag(name string) bool { return name == "output" || name == "manifest" || name == "html" }
 
 // compFlag is one flag as the scripts need it.
 type compFlag struct {
@@ -78,15 +75,16 @@ func completionModel() []compCommand {
 		}
 	}
 	var names []string
-	for name := range commands {
+	for name := range commands() {
 		names = append(names, name)
 	}
 	names = append(names, "version", "help")
 	sort.Strings(names)
 	var out []compCommand
+	values := flagValues()
 	for _, name := range names {
 		c := compCommand{name: name, summary: summaries[name]}
-		if run, ok := commands[name]; ok && name != "completion" {
+		if run, ok := commands()[name]; ok && name != "completion" {
 			run([]string{"--help"}, strings.NewReader(""), io.Discard, io.Discard)
 		}
 		if v, ok := flagSets.Load(name); ok {
@@ -97,12 +95,12 @@ func completionModel() []compCommand {
 				t := f.Value.Type()
 				c.flags = append(c.flags, compFlag{long: f.Name, short: f.Shorthand, usage: f.Usage,
 					takesValue: t != "bool" && f.NoOptDefVal == "", repeat: strings.HasSuffix(t, "Array") || strings.HasSuffix(t, "Slice"),
-					values: flagValues[name+" --"+f.Name], file: fileFlags[f.Name]})
+					values: values[name+" --"+f.Name], file: fileFlag(f.Name)})
 			})
 		}
 		// pflag answers -h and --help without defining them; help,
 		// version and completion complete their one word.
-		if _, ok := commands[name]; ok && name != "completion" {
+		if _, ok := commands()[name]; ok && name != "completion" {
 			c.flags = append(c.flags, compFlag{long: "help", short: "h", usage: "show the command's help"})
 		}
 		out = append(out, c)

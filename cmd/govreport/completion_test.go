@@ -51,7 +51,7 @@ func TestCompletionBash(t *testing.T) {
 		return got
 	}
 	var names []string
-	for name := range commands {
+	for name := range commands() {
 		names = append(names, name)
 	}
 	names = append(names, "help", "version")
@@ -109,8 +109,8 @@ func TestCompletionValuesAreTheFlags(t *testing.T) {
 			}
 		}
 	}
-	if n != len(flagValues) {
-		t.Errorf("%d flags with values found, %d listed: a flag was renamed", n, len(flagValues))
+	if n != len(flagValues()) {
+		t.Errorf("%d flags with values found, %d listed: a flag was renamed", n, len(flagValues()))
 	}
 }
 

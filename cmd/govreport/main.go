@@ -34,15 +34,20 @@ func main() {
 	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 }
 
-// commands maps a command to its runner; help for one is its -h.
-var commands = map[string]func(args []string, stdin io.Reader, stdout, stderr io.Writer) int{
-	"parse":      runParse,
-	"lines":      func(a []string, _ io.Reader, o, e io.Writer) int { return runLines(a, o, e) },
-	"compare":    func(a []string, _ io.Reader, o, e io.Writer) int { return runCompare(a, o, e) },
-	"convert":    func(a []string, _ io.Reader, o, e io.Writer) int { return runConvert(a, o, e) },
-	"dictionary": func(a []string, _ io.Reader, o, e io.Writer) int { return runDictionary(a, o, e) },
-	"audit":      func(a []string, _ io.Reader, o, e io.Writer) int { return runAudit(a, o, e) },
-	"serve":      func(a []string, _ io.Reader, o, e io.Writer) int { return runServe(a, o, e) },
+// commands maps a command to its runner; help for one is its -h. A
+// function, not a variable: a map literal is built at init, in every
+// process.
+func commands() map[string]func(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	return map[string]func(args []string, stdin io.Reader, stdout, stderr io.Writer) int{
+		"parse":      runParse,
+		"lines":      func(a []string, _ io.Reader, o, e io.Writer) int { return runLines(a, o, e) },
+		"compare":    func(a []string, _ io.Reader, o, e io.Writer) int { return runCompare(a, o, e) },
+		"convert":    func(a []string, _ io.Reader, o, e io.Writer) int { return runConvert(a, o, e) },
+		"dictionary": func(a []string, _ io.Reader, o, e io.Writer) int { return runDictionary(a, o, e) },
+		"audit":      func(a []string, _ io.Reader, o, e io.Writer) int { return runAudit(a, o, e) },
+		"serve":      func(a []string, _ io.Reader, o, e io.Writer) int { return runServe(a, o, e) },
+		"completion": func(a []string, _ io.Reader, o, e io.Writer) int { return runCompletion(a, o, e) },
+	}
 }
 
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
@@ -50,7 +55,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprint(stderr, usage)
 		return 2
 	}
-	if c, ok := commands[args[0]]; ok {
+	if c, ok := commands()[args[0]]; ok {
 		return c(args[1:], stdin, stdout, stderr)
 	}
 	switch args[0] {
@@ -61,7 +66,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		return 0
 	case "help", "-h", "-help", "--help":
 		if len(args) > 1 {
-			if c, ok := commands[args[1]]; ok {
+			if c, ok := commands()[args[1]]; ok {
 				return c([]string{"--help"}, stdin, stdout, stderr)
 			}
 			if args[1] == "version" || args[1] == "help" {

@@ -7,19 +7,33 @@ package charset
 import (
 	"bytes"
 	"fmt"
-	"regexp"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/govreport/govreport/internal/lazyre"
 )
 
-var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
+var metaCharset = lazyre.New(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_\-]+)`)
+
+// Lookup returns the encoding a charset label names, as
+// golang.org/x/text/encoding/htmlindex.Get reads it (the WHATWG labels,
+// case and surrounding space ignored), with the encoding's canonical name.
+func Lookup(label string) (enc encoding.Encoding, name string, ok bool) {
+	l := strings.ToLower(strings.TrimSpace(label))
+	i := sort.Search(len(labels), func(i int) bool { return labels[i].name >= l })
+	if i == len(labels) || labels[i].name != l {
+		return nil, "", false
+	}
+	e := labels[i].enc
+	return e.encoding(), canonical[e], true
+}
 
 // Decode returns an HTML page as UTF-8. The declared charset is trusted only
 // when the bytes agree with it: Chinese portals often declare one encoding
@@ -52,9 +66,8 @@ func DecodeBytes(src []byte) ([]byte, []string) {
 		bad, nearUTF8 = nearlyUTF8(src) // valid UTF-8 has no bad bytes
 	}
 	if declared != "" {
-		enc, err := htmlindex.Get(declared)
-		if err == nil {
-			name, _ := htmlindex.Name(enc)
+		enc, name, ok := Lookup(declared)
+		if ok {
 			if name == "utf-8" {
 				if validUTF8 {
 					return src, nil

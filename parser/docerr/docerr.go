@@ -26,13 +26,19 @@ const (
 	Attachment       // a page that only links the report as an attached file
 )
 
-var kindNames = map[Kind]string{
+// An array, not a map: nothing to build at start-up.
+var kindNames = [...]string{
 	Unknown: "unknown", Empty: "empty", NotReport: "not a report", Pre2019: "pre-2019 format",
 	Scanned: "scanned", Encrypted: "encrypted", Damaged: "damaged", Unsupported: "unsupported format",
 	TooLarge: "too large", Attachment: "report in an attachment",
 }
 
-func (k Kind) String() string { return kindNames[k] }
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindNames) {
+		return ""
+	}
+	return kindNames[k]
+}
 
 // Error is a document that could not be read, with the reason in words a
 // researcher understands.

@@ -31,8 +31,7 @@ import (
 	"strconv"
 	"strings"
 
-	"golang.org/x/text/encoding/htmlindex"
-
+	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/docerr"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -130,8 +129,8 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 // encoding than UTF-8 (UTF-16 is allowed by the standard; Chinese tools
 // sometimes write GB2312 or GBK).
 func charsetReader(label string, input io.Reader) (io.Reader, error) {
-	e, err := htmlindex.Get(label)
-	if err != nil {
+	e, _, ok := charset.Lookup(label)
+	if !ok {
 		return nil, fmt.Errorf("unknown encoding %q", label)
 	}
 	return e.NewDecoder().Reader(input), nil

@@ -28,7 +28,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -37,6 +36,7 @@ import (
 
 	_ "golang.org/x/image/tiff" // TIFF, the format of many scanners (first page)
 
+	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/pdf"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -456,7 +456,7 @@ func proseImage(p *pageImg) *image.Gray {
 	return g
 }
 
-var digitRe = regexp.MustCompile(`^\d+(\.\d+)?$`)
+var digitRe = lazyre.New(`^\d+(\.\d+)?$`)
 
 // digitsOf is the number a cell's words spell (thousands separators
 // dropped) with the lowest word confidence, or "" when they spell none.

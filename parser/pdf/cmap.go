@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"bytes"
 	"unicode/utf16"
 )
 
@@ -44,6 +45,9 @@ func utf16Text(b string) string {
 	if len(b) == 1 {
 		return string(rune(b[0]))
 	}
+	if len(b) == 2 { // one unit: a lone surrogate is U+FFFD either way
+		return string(rune(uint16(b[0])<<8 | uint16(b[1])))
+	}
 	u := make([]uint16, 0, len(b)/2)
 	for i := 0; i+1 < len(b); i += 2 {
 		u = append(u, uint16(b[i])<<8|uint16(b[i+1]))
@@ -54,7 +58,9 @@ func utf16Text(b string) string {
 // parseCMap parses a CMap program. It never fails: what it cannot read it
 // leaves out.
 func parseCMap(data []byte) *cmap {
-	m := &cmap{uni: map[uint64]string{}, cid: map[uint64]uint32{}}
+	// Sized from the hex strings (two a bfchar entry): growing a map of
+	// thousands of entries rehashed it several times.
+	m := &cmap{uni: make(map[uint64]string, min(bytes.Count(data, []byte("<"))/2, 1<<16)), cid: map[uint64]uint32{}}
 	l := &lexer{b: data}
 	var ops []token // operands since the last keyword
 	entries := 0

@@ -13,9 +13,7 @@ import (
 
 // Stream filters the object layer does not decode (LZWDecode,
 // ASCIIHexDecode, RunLengthDecode) are decoded here from the stream's raw
-// bytes.
-
-var libFilters = map[string]bool{"FlateDecode": true, "ASCII85Decode": true}
+// bytes; the library decodes FlateDecode and ASCII85Decode.
 
 // filters returns the stream's filter names and whether the library can
 // decode them all.
@@ -31,7 +29,7 @@ func filters(v lpdf.Value) (names []string, libOK bool) {
 	}
 	libOK = true
 	for _, n := range names {
-		if !libFilters[n] {
+		if n != "FlateDecode" && n != "ASCII85Decode" {
 			libOK = false
 		}
 	}
@@ -67,10 +65,11 @@ func rawStream(v lpdf.Value, src []byte) (raw []byte, ok bool) {
 // streamOffset is where a stream's data starts in the bytes the library
 // reads (the library does not export it).
 func streamOffset(v lpdf.Value) (int64, bool) {
-	if dataField < 0 || v.Kind() != lpdf.Stream {
+	data := lib().data
+	if data < 0 || v.Kind() != lpdf.Stream {
 		return 0, false
 	}
-	s := reflect.ValueOf(v).Field(dataField)
+	s := reflect.ValueOf(v).Field(data)
 	if s.Kind() == reflect.Interface {
 		s = s.Elem()
 	}

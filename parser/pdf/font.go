@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -237,7 +238,7 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 	f := &font{scale: 1, dw: 1000, dw2: -1000, missingW: 0}
 	sub := nameOf(key(v, "Subtype"))
 	if tu := key(v, "ToUnicode"); tu.Kind() == lpdf.Stream {
-		if data := d.stream(tu); len(data) > 0 {
+		if data := d.transient(tu, &d.cmapBuf); len(data) > 0 {
 			f.toUni = parseCMap(data)
 		}
 	}
@@ -247,7 +248,7 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 		case lpdf.Name:
 			f.encoding = enc.Name()
 		case lpdf.Stream:
-			if data := d.stream(enc); len(data) > 0 {
+			if data := d.transient(enc, &d.cmapBuf); len(data) > 0 {
 				f.encCMap = parseCMap(data)
 				f.encoding = f.encCMap.use
 				if nameOf(key(enc, "CMapName")) != "" && strings.HasSuffix(nameOf(key(enc, "CMapName")), "-V") {
@@ -549,7 +550,7 @@ func wMap(items []wItem, vertical bool) map[uint32]float64 {
 // names of the printable ASCII characters. Meaningless names (g12, cid34)
 // give "".
 func glyphText(name string) string {
-	if t, ok := aglNames[name]; ok {
+	if t, ok := aglNames()[name]; ok {
 		return t
 	}
 	if len(name) == 1 && name[0] > 0x20 && name[0] < 0x7F {
@@ -578,14 +579,17 @@ func glyphText(name string) string {
 	return ""
 }
 
-var aglNames = map[string]string{
-	"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "percent": "%",
-	"ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘", "parenleft": "(", "parenright": ")",
-	"asterisk": "*", "plus": "+", "comma": ",", "hyphen": "-", "minus": "−", "period": ".", "slash": "/",
-	"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
-	"eight": "8", "nine": "9", "colon": ":", "semicolon": ";", "less": "<", "equal": "=", "greater": ">",
-	"question": "?", "at": "@", "bracketleft": "[", "backslash": "\\", "bracketright": "]",
-	"asciicircum": "^", "underscore": "_", "grave": "`", "braceleft": "{", "bar": "|", "braceright": "}",
-	"asciitilde": "~", "endash": "–", "emdash": "—", "bullet": "•", "quotedblleft": "“", "quotedblright": "”",
-	"periodcentered": "·", "ellipsis": "…", "nbspace": "\u00a0", "degree": "°", "multiply": "×",
-}
+// aglNames is built on first use: a map literal is built at init.
+var aglNames = sync.OnceValue(func() map[string]string {
+	return map[string]string{
+		"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "percent": "%",
+		"ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘", "parenleft": "(", "parenright": ")",
+		"asterisk": "*", "plus": "+", "comma": ",", "hyphen": "-", "minus": "−", "period": ".", "slash": "/",
+		"zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+		"eight": "8", "nine": "9", "colon": ":", "semicolon": ";", "less": "<", "equal": "=", "greater": ">",
+		"question": "?", "at": "@", "bracketleft": "[", "backslash": "\\", "bracketright": "]",
+		"asciicircum": "^", "underscore": "_", "grave": "`", "braceleft": "{", "bar": "|", "braceright": "}",
+		"asciitilde": "~", "endash": "–", "emdash": "—", "bullet": "•", "quotedblleft": "“", "quotedblright": "”",
+		"periodcentered": "·", "ellipsis": "…", "nbspace": "\u00a0", "degree": "°", "multiply": "×",
+	}
+})

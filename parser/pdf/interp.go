@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -36,15 +37,16 @@ func finite(m matrix) bool {
 
 // pglyph is a glyph placed on the page, in default user space (points,
 // y upwards).
+// Its fields are ordered to pack it into 64 bytes: a page holds thousands
+// and each is fresh memory.
 type pglyph struct {
 	text     string
 	x, y     float64 // origin (baseline start)
 	w        float64 // advance in points (>= 0)
 	size     float64 // font size in points
-	vertical bool
-	dir      int     // text direction in quarter turns counter-clockwise (0: left to right)
 	skew     float64 // angle of the text direction off its quarter turn, in degrees
-	seq      int     // drawing order
+	vertical bool
+	dir      int8 // text direction in quarter turns counter-clockwise (0: left to right)
 }
 
 type gstate struct {
@@ -284,7 +286,7 @@ func (in *interp) show(s string) {
 		f = unknownFont
 		if !in.d.rebuilt {
 			// an intact file naming no font: a standard font, most likely
-			f = latinFont
+			f = latinFont()
 		}
 	}
 	in.buf = f.decode(s, in.buf[:0])
@@ -326,7 +328,7 @@ func (in *interp) show(s string) {
 		}
 		in.out = append(in.out, pglyph{
 			text: g.text, x: trm[4], y: trm[5], w: math.Abs(w), size: math.Abs(size),
-			vertical: f.vertical, dir: quarter(trm[0], trm[1]), skew: skew(trm[0], trm[1]), seq: len(in.out),
+			vertical: f.vertical, dir: int8(quarter(trm[0], trm[1])), skew: skew(trm[0], trm[1]),
 		})
 	}
 }
@@ -337,13 +339,13 @@ var unknownFont = &font{simple: true, scale: 1, missingW: 500}
 
 // latinFont decodes single bytes as Latin-1, for text shown in an intact
 // file without a font.
-var latinFont = func() *font {
+var latinFont = sync.OnceValue(func() *font {
 	f := &font{simple: true, scale: 1, missingW: 500}
 	for c := 0x20; c < 0x7F; c++ {
 		f.codeText[c] = string(rune(c))
 	}
 	return f
-}()
+})
 
 // do runs a Form XObject, or counts an image.
 func (in *interp) do(name string, res lpdf.Value) {

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 
@@ -86,7 +87,8 @@ func round2(f float64) float64 { return math.Round(f*100) / 100 }
 // pageLines groups a page's glyphs into lines and words.
 func pageLines(p *page) []*tline {
 	uprightPage(p)
-	gs := make([]pglyph, 0, len(p.glyphs))
+	// filtered in place: nothing reads the page's glyphs after this
+	gs := p.glyphs[:0]
 	for _, g := range p.glyphs {
 		// diagonal watermarks and text across the page's direction are
 		// not part of the report's lines; nor is text outside the page
@@ -99,11 +101,19 @@ func pageLines(p *page) []*tline {
 		gs = append(gs, g)
 	}
 	// highest first; ties by x
-	sort.SliceStable(gs, func(i, j int) bool {
-		if gs[i].y != gs[j].y {
-			return gs[i].y > gs[j].y
+	slices.SortStableFunc(gs, func(a, b pglyph) int {
+		switch {
+		case a.y != b.y:
+			if a.y > b.y {
+				return -1
+			}
+			return 1
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
 		}
-		return gs[i].x < gs[j].x
+		return 0
 	})
 	var lines []*tline
 	var cur []pglyph
@@ -300,7 +310,7 @@ func uprightPage(p *page) {
 		case 3:
 			g.x, g.y = -g.y, g.x
 		}
-		g.dir = (g.dir - dir + 4) % 4
+		g.dir = (g.dir - int8(dir) + 4) % 4
 	}
 	// the page box in the new coordinates, for the margins
 	x0, y0, x1, y1 := p.box[0], p.box[1], p.box[2], p.box[3]

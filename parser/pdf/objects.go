@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
 )
@@ -91,33 +92,39 @@ type objKey struct {
 	gen uint64
 }
 
-var (
-	ptrField   = -1
-	ptrIDField = -1
-	ptrGenFld  = -1
-)
-
-func init() {
+// lib is where the library keeps the fields it does not export, found
+// through reflect on first use rather than at init (every command of the
+// binary would pay for it).
+var lib = sync.OnceValue(func() (l struct {
+	ptr, ptrID, ptrGen, data int
+	objptr                   reflect.Type
+}) {
+	l.ptr, l.ptrID, l.ptrGen, l.data = -1, -1, -1, -1
 	t := reflect.TypeOf(lpdf.Value{})
 	if f, ok := t.FieldByName("ptr"); ok {
-		ptrField = f.Index[0]
+		l.ptr, l.objptr = f.Index[0], f.Type
 		if id, ok := f.Type.FieldByName("id"); ok {
-			ptrIDField = id.Index[0]
+			l.ptrID = id.Index[0]
 		}
 		if g, ok := f.Type.FieldByName("gen"); ok {
-			ptrGenFld = g.Index[0]
+			l.ptrGen = g.Index[0]
 		}
 	}
-}
+	if f, ok := t.FieldByName("data"); ok {
+		l.data = f.Index[0]
+	}
+	return l
+})
 
 func keyOf(v lpdf.Value) objKey {
-	if ptrField < 0 || ptrIDField < 0 {
+	l := lib()
+	if l.ptr < 0 || l.ptrID < 0 {
 		return objKey{}
 	}
-	p := reflect.ValueOf(v).Field(ptrField)
-	k := objKey{id: p.Field(ptrIDField).Uint()}
-	if ptrGenFld >= 0 {
-		k.gen = p.Field(ptrGenFld).Uint()
+	p := reflect.ValueOf(v).Field(l.ptr)
+	k := objKey{id: p.Field(l.ptrID).Uint()}
+	if l.ptrGen >= 0 {
+		k.gen = p.Field(l.ptrGen).Uint()
 	}
 	return k
 }
@@ -150,21 +157,6 @@ func streamData(v lpdf.Value, limit int64) (data []byte, err error) {
 	return data, err
 }
 
-var (
-	valueType  = reflect.TypeOf(lpdf.Value{})
-	dataField  = -1
-	objptrType reflect.Type
-)
-
-func init() {
-	if f, ok := valueType.FieldByName("data"); ok {
-		dataField = f.Index[0]
-	}
-	if f, ok := valueType.FieldByName("ptr"); ok {
-		objptrType = f.Type
-	}
-}
-
 // refOf returns the object a dictionary entry refers to, without loading
 // it (the library would parse the object again at every access). ok is
 // false when the entry is not an indirect reference.
@@ -174,10 +166,11 @@ func refOf(dict lpdf.Value, k string) (ref objKey, ok bool) {
 			ok = false
 		}
 	}()
-	if dataField < 0 || objptrType == nil || ptrIDField < 0 {
+	l := lib()
+	if l.data < 0 || l.objptr == nil || l.ptrID < 0 {
 		return objKey{}, false
 	}
-	m := reflect.ValueOf(dict).Field(dataField)
+	m := reflect.ValueOf(dict).Field(l.data)
 	if m.Kind() == reflect.Interface {
 		m = m.Elem()
 	}
@@ -191,12 +184,12 @@ func refOf(dict lpdf.Value, k string) (ref objKey, ok bool) {
 	if e.Kind() == reflect.Interface {
 		e = e.Elem()
 	}
-	if !e.IsValid() || e.Type() != objptrType {
+	if !e.IsValid() || e.Type() != l.objptr {
 		return objKey{}, false
 	}
-	ref = objKey{id: e.Field(ptrIDField).Uint()}
-	if ptrGenFld >= 0 {
-		ref.gen = e.Field(ptrGenFld).Uint()
+	ref = objKey{id: e.Field(l.ptrID).Uint()}
+	if l.ptrGen >= 0 {
+		ref.gen = e.Field(l.ptrGen).Uint()
 	}
 	return ref, true
 }

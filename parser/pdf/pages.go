@@ -148,7 +148,9 @@ func (d *doc) page(ref pageRef, num int) (p page, err error) {
 			}
 			p.failed = true
 		}
-		p.glyphs = in.out
+		n := len(in.out)
+		p.glyphs = in.out[:n:n]
+		d.spare, d.lastGlyphs = in.out[n:], n
 		p.images = in.images
 	}()
 	if err := d.ctx.Err(); err != nil {
@@ -158,7 +160,7 @@ func (d *doc) page(ref pageRef, num int) (p page, err error) {
 	var data []byte
 	switch contents.Kind() {
 	case lpdf.Stream:
-		data = d.stream(contents)
+		data = d.transient(contents, &d.pageBuf)
 	case lpdf.Array:
 		for i, n := 0, length(contents); i < n && i < 4096; i++ {
 			s := index(contents, i)
@@ -175,6 +177,11 @@ func (d *doc) page(ref pageRef, num int) (p page, err error) {
 			p.failed = true
 		}
 	}
+	// Room for the page's glyphs, guessed from the last page's.
+	if need := max(1024, d.lastGlyphs*3/2); cap(d.spare) < need {
+		d.spare = make([]pglyph, 0, need)
+	}
+	in.out = d.spare[:0]
 	in.run(data, ref.res)
 	return p, nil
 }

@@ -242,6 +242,14 @@ type doc struct {
 	aesKey    []byte // AES-256 file key, when streams are decrypted by us
 	encrypted bool
 	zr        io.ReadCloser // the zlib reader of inflate, reset for each stream
+	// spare is the unused end of the last page's glyph array: the next
+	// page's glyphs start there instead of in a new array grown by doubling.
+	spare      []pglyph
+	lastGlyphs int
+	// Memory of streams read once (see transient): a page's content, a
+	// CMap. reuse, when set, is where stream inflates.
+	pageBuf, cmapBuf []byte
+	reuse            *[]byte
 }
 
 func (d *doc) warn(code, msg string) {
@@ -333,6 +341,17 @@ func (d *doc) stream(v lpdf.Value) []byte {
 	return data
 }
 
+// transient is stream for data nothing keeps once it is read (a page's
+// content once it has run, a CMap once parsed: their tokens are copies),
+// inflated into the memory of the last such stream of its kind, buf.
+// Forms, which are cached, and the fonts loaded while a page runs are read
+// by stream or with another buf.
+func (d *doc) transient(v lpdf.Value, buf *[]byte) []byte {
+	d.reuse = buf
+	defer func() { d.reuse = nil }()
+	return d.stream(v)
+}
+
 // font returns the parsed font named in the resources, cached per document.
 func (d *doc) font(res lpdf.Value, name string) *font {
 	// the library parses an object again at every access: look up each
@@ -419,7 +438,17 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 		return nil, true, err
 	}
 	// deflate rarely compresses content streams by more than 8×
-	data, err = readAll(io.LimitReader(d.zr, limit+1), min(8*n+512, limit+1))
+	hint := min(8*n+512, limit+1)
+	var buf []byte
+	if d.reuse != nil && int64(cap(*d.reuse)) >= hint {
+		buf = (*d.reuse)[:0]
+	} else {
+		buf = make([]byte, 0, hint)
+	}
+	data, err = readAll(io.LimitReader(d.zr, limit+1), buf)
+	if d.reuse != nil {
+		*d.reuse = data[:0]
+	}
 	if int64(len(data)) > limit {
 		return data[:limit], true, errStreamTooLarge
 	}
@@ -429,9 +458,8 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	return data, true, err
 }
 
-// readAll is io.ReadAll with a first buffer of size hint.
-func readAll(r io.Reader, hint int64) ([]byte, error) {
-	b := make([]byte, 0, hint)
+// readAll is io.ReadAll appending to b.
+func readAll(r io.Reader, b []byte) ([]byte, error) {
 	for {
 		if len(b) == cap(b) {
 			b = append(b, 0)[:len(b)]

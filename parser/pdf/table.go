@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -607,10 +608,7 @@ func countNumbers(l *tline) int {
 	return n
 }
 
-var (
-	reviewOutcomes = map[string]bool{"结果维持": true, "结果纠正": true, "其他结果": true, "尚未审结": true, "总计": true}
-	reviewNames    = []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
-)
+var reviewNames = []string{"结果维持", "结果纠正", "其他结果", "尚未审结", "总计"}
 
 // prefixOfAny reports whether s (spaces removed) begins one of names:
 // fragments of one header cell printed with gaps (商 业 企) join, those of
@@ -684,7 +682,7 @@ func mergeReviewHeader(all []*tline) []*tline {
 		}
 		var heads []int
 		for si, s := range stacks {
-			if reviewOutcomes[textnorm.Compact(s.text)] {
+			if slices.Contains(reviewNames, textnorm.Compact(s.text)) {
 				heads = append(heads, si)
 			}
 		}
