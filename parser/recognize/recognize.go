@@ -36,6 +36,7 @@ type state struct {
 	lines    []layout.Line // lines with page markers removed
 	sections [numSections]int
 	infos    []lineInfo        // per line, filled lazily by info
+	pieceBuf []piece           // free part of the block info takes lines' pieces from
 	byNum    map[int]int       // Line.Num to index in lines, filled by indexOf
 	text     string            // the whole document, spaces squeezed, built once by allText
 	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
