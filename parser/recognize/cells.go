@@ -294,7 +294,7 @@ func (st *state) info(i int) *lineInfo {
 			// Lines' pieces come from shared blocks, not one allocation
 			// a line; each line's part is capped, so an append of its own
 			// never reaches the next line's.
-			st.pieceBuf = make([]piece, max(len(l.Cells), 256))
+			st.pieceBuf = make([]piece, max(len(l.Cells), 64))
 		}
 		ps := piecesIn(l, st.pieceBuf)
 		st.pieceBuf = st.pieceBuf[len(l.Cells):]

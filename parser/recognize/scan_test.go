@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/digitrun"
 )
 
 // randomCell builds a short string from the characters a number cell is made
@@ -263,5 +264,23 @@ func TestParseValueWhole(t *testing.T) {
 		if k != number || v != want {
 			t.Fatalf("parseValue(%q) = %v %v, want %v", s, k, v, want)
 		}
+	}
+}
+
+// TestReviewIndex holds reviewIndex to digitrun.ReviewPath, of which it
+// is the inverse.
+func TestReviewIndex(t *testing.T) {
+	for i := 0; i < 15; i++ {
+		for _, g := range model.ReviewGroups {
+			for _, o := range model.ReviewOutcomes {
+				want := digitrun.ReviewPath(i) == "review_litigation."+g.Key+"."+o.Key
+				if got := reviewIndex(g.Key, o.Key) == i; got != want {
+					t.Fatalf("reviewIndex(%s, %s) == %d is %v, ReviewPath says %v", g.Key, o.Key, i, got, want)
+				}
+			}
+		}
+	}
+	if reviewIndex("nope", "total") != -1 {
+		t.Fatal("an unknown row has an index")
 	}
 }
