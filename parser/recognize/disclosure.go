@@ -19,7 +19,7 @@ type discResult struct {
 
 // disclosureRowKey maps a table 二 row label to its key.
 func disclosureRowKey(core string) string {
-	core = numberingRe.ReplaceAllString(core, "")
+	core = core[numberingLen(core):]
 	switch {
 	case strings.HasPrefix(core, "规章"):
 		return "rules"

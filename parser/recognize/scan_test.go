@@ -3,6 +3,7 @@ package recognize
 import (
 	"fmt"
 	"math/rand"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -282,5 +283,30 @@ func TestReviewIndex(t *testing.T) {
 	}
 	if reviewIndex("nope", "total") != -1 {
 		t.Fatal("an unknown row has an index")
+	}
+}
+
+// TestNumberingLen holds numberingLen to the pattern it replaced.
+func TestNumberingLen(t *testing.T) {
+	re := regexp.MustCompile(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\))`)
+	parts := []string{"1", "7", "12", "0", "(", ")", "一", "三", "十", "、", ".", ",", "．", " ", "\t", "\n", "\u3000", "其他", "a", "\xe4", "（", "）"}
+	rng := rand.New(rand.NewSource(11))
+	matched := 0
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(7); k >= 0; k-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := len(re.FindString(s))
+		if got := numberingLen(s); got != want {
+			t.Fatalf("numberingLen(%q) = %d, the pattern matches %d bytes", s, got, want)
+		}
+		if want > 0 {
+			matched++
+		}
+	}
+	if matched < 5000 {
+		t.Errorf("only %d generated labels are numbered", matched)
 	}
 }
