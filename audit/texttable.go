@@ -243,6 +243,8 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 	about, aboutDone := s, !strings.Contains(s, "信息公开")
 	idx := claimWordIndex()
 	present := idx.found(s)
+	numeric := claimNumeric()
+	hasDigit := strings.ContainsAny(s, "0123456789")
 	for ci := range claims {
 		c := &claims[ci]
 		if c.gen != "" && r.Templates.ActiveDisclosure != c.gen {
@@ -257,7 +259,10 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 		if !containsAll(about, c.needs) {
 			continue
 		}
-		for _, re := range c.res {
+		for ri, re := range c.res {
+			if !hasDigit && numeric[ci][ri] {
+				continue // its number needs a digit, and the sentence has none
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 				ni, ui, yi := re.SubexpIndex("n"), re.SubexpIndex("u"), re.SubexpIndex("y")
 				pos := [2]int{m[2*ni], m[2*ni+1]}
@@ -295,6 +300,20 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 	}
 	return out
 }
+
+// claimNumeric tells, by claim and pattern, the patterns whose number is
+// N: they match only a sentence with an ASCII digit (\d), and most
+// sentences that name a claim's word have none.
+var claimNumeric = sync.OnceValue(func() [][]bool {
+	out := make([][]bool, len(claims))
+	for ci, c := range claims {
+		out[ci] = make([]bool, len(c.res))
+		for ri, re := range c.res {
+			out[ci][ri] = strings.Contains(re.String(), N)
+		}
+	}
+	return out
+})
 
 // claimWords are words every pattern of a claim contains (one of them):
 // most sentences name none, and a plain search is far cheaper than the
