@@ -160,7 +160,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
 		li := st.info(i)
-		ps, label, vals := li.ps, li.label, append([]piece(nil), li.vals...)
+		ps, label, vals := li.ps, li.label, li.vals // read only; a row keeps gather's vals
 		if strings.HasPrefix(label, "信息内容") && len(vals) == 0 && headerGeneration(label) == "" {
 			// A header whose column names follow on their own lines.
 			fields, headerOpen = nil, true
