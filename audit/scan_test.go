@@ -86,3 +86,37 @@ func TestHasTopHeadingMatchesPattern(t *testing.T) {
 		}
 	}
 }
+
+// TestCountsSomething: a claim pattern flagged numeric matches only where
+// countsSomething holds, on sentences built from the claims' words,
+// numbers and units.
+func TestCountsSomething(t *testing.T) {
+	parts := []string{"新收", "收到", "申请", "共", "为", "件", "条", "个", "起", "宗", "万元", "元", "项", "次",
+		"1", "25", "3,000", "4.5", "，", "。", "行政复议", "行政诉讼", "案件", "予以公开", "行政事业性收费", "金额",
+		"制发", "规范性文件", "结转", "下一年度", "办理", "决定", "行政许可", "未", " ", "a"}
+	numeric := claimNumeric()
+	rng := rand.New(rand.NewSource(21))
+	matched := 0
+	for n := 0; n < 60000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(9); k >= 0; k-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		counted := countsSomething(s)
+		for ci, c := range claims {
+			for ri, re := range c.res {
+				if !numeric[ci][ri] || !re.MatchString(s) {
+					continue
+				}
+				matched++
+				if !counted {
+					t.Fatalf("%q matches %s but countsSomething says no number and unit stand in it", s, re)
+				}
+			}
+		}
+	}
+	if matched < 150 {
+		t.Errorf("only %d matches generated", matched)
+	}
+}

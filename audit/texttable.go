@@ -243,6 +243,8 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 	about, aboutDone := s, !strings.Contains(s, "信息公开")
 	idx := claimWordIndex()
 	present := idx.found(s)
+	numeric := claimNumeric()
+	counted := countsSomething(s)
 	for ci := range claims {
 		c := &claims[ci]
 		if c.gen != "" && r.Templates.ActiveDisclosure != c.gen {
@@ -257,7 +259,10 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 		if !containsAll(about, c.needs) {
 			continue
 		}
-		for _, re := range c.res {
+		for ri, re := range c.res {
+			if !counted && numeric[ci][ri] {
+				continue // its number and unit stand nowhere in the sentence
+			}
 			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
 				ni, ui, yi := re.SubexpIndex("n"), re.SubexpIndex("u"), re.SubexpIndex("y")
 				pos := [2]int{m[2*ni], m[2*ni+1]}
@@ -294,6 +299,41 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 		}
 	}
 	return out
+}
+
+// claimNumeric tells, by claim and pattern, the patterns whose number is
+// N directly followed by the unit group: N ends in an ASCII digit (\d)
+// and every unit opens with one of countUnits, so they match only a
+// sentence where such a digit and unit stand together (countsSomething),
+// and most sentences that name a claim's word have none.
+var claimNumeric = sync.OnceValue(func() [][]bool {
+	out := make([][]bool, len(claims))
+	for ci, c := range claims {
+		out[ci] = make([]bool, len(c.res))
+		for ri, re := range c.res {
+			out[ci][ri] = strings.Contains(re.String(), N+"(?P<u>")
+		}
+	}
+	return out
+})
+
+// countUnits are the first characters of the claim patterns' units
+// (unitReq, unitCase, 件, 条, 万元, 元).
+var countUnits = []string{"件", "条", "个", "起", "宗", "万", "元"}
+
+// countsSomething reports whether an ASCII digit stands directly before
+// one of countUnits in s.
+func countsSomething(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' && s[i+1] >= 0xE0 {
+			for _, u := range countUnits {
+				if strings.HasPrefix(s[i+1:], u) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // claimWords are words every pattern of a claim contains (one of them):

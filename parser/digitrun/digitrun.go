@@ -419,7 +419,23 @@ func (e *enumerator) placeVanished(si, off, k, remChars int) {
 func agree(splits [][]ival, n int) (same []bool, values [][]int64) {
 	same = make([]bool, n)
 	values = make([][]int64, n)
+	single := make([]int64, n) // the one value of each agreed position
 	for i := 0; i < n; i++ {
+		// Most positions hold one value in every split: no set for them.
+		one := len(splits) > 0
+		for k := 1; one && k < len(splits); k++ {
+			s := splits[k]
+			if s[i].v != splits[0][i].v {
+				one = false
+				break
+			}
+		}
+		if one {
+			single[i] = splits[0][i].v
+			values[i] = single[i : i+1 : i+1]
+			same[i] = true
+			continue
+		}
 		seen := map[int64]bool{}
 		for _, s := range splits {
 			if !seen[s[i].v] {

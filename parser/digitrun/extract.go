@@ -33,6 +33,13 @@ func newStream(lines []string) *stream {
 				pending = true
 				continue
 			}
+			if labelStable(r) {
+				s.key = append(s.key, r)
+				s.brk = append(s.brk, pending)
+				s.line = append(s.line, li)
+				pending = false
+				continue
+			}
 			m, ok := memo[r]
 			if !ok {
 				m = []rune(textnorm.Label(string(r)))
@@ -47,6 +54,13 @@ func newStream(lines []string) *stream {
 		}
 	}
 	return s
+}
+
+// labelStable reports the characters that textnorm.Label leaves as they
+// are (ASCII letters and digits, the common CJK ideographs): most of a
+// table's text, read without a map look-up each.
+func labelStable(r rune) bool {
+	return r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= 0x4E00 && r <= 0x9FFF
 }
 
 // mdSeparator matches the rule line under a Markdown table header

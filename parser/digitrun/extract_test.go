@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // labels2021 are the printed labels of a 2021 table 三 the way one of our
@@ -411,5 +412,17 @@ func TestExtractApplicationsStray(t *testing.T) {
 	t3, _ := ExtractApplications([]string{sb.String()})
 	if !t3.Stray["granted"] || len(t3.Stray) != 1 {
 		t.Errorf("stray rows %v, want granted alone", t3.Stray)
+	}
+}
+
+// TestLabelStable: every character labelStable lets through unmapped is
+// one textnorm.Label leaves as it is.
+func TestLabelStable(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if labelStable(r) {
+			if got := textnorm.Label(string(r)); got != string(r) {
+				t.Fatalf("Label(%q) = %q, but labelStable says it stays", r, got)
+			}
+		}
 	}
 }

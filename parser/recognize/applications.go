@@ -6,7 +6,6 @@ import (
 	"sync"
 	"unicode/utf8"
 
-	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -89,7 +88,63 @@ func firstPattern(core string) int {
 // of their group when a grid repeats them.
 var groupLabels = []string{"三、本年度办理结果", "本年度办理结果", "(三)不予公开", "(四)无法提供", "(五)不予处理", "(六)其他处理"}
 
-var numberingRe = lazyre.New(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\))`)
+// numberingLen returns the length of the row number a label opens with
+// (1. 一、 (1) (一)), 0 when it opens with none.
+//
+// It is the pattern
+// ^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\)),
+// read by numberingLen in plain code: it was run on every label of every
+// line (TestNumberingLen holds the two together).
+func numberingLen(s string) int {
+	i := 0
+	paren := strings.HasPrefix(s, "(")
+	if paren {
+		i = 1
+	}
+	n, chinese := 0, false
+	if i < len(s) && isDigit(s[i]) {
+		for i+n < len(s) && isDigit(s[i+n]) {
+			n++
+		}
+	} else {
+		chinese = true
+		for k := 0; k < 3; k++ {
+			r, size := utf8.DecodeRuneInString(s[i+n:])
+			if !strings.ContainsRune("一二三四五六七八九十", r) || size == 0 {
+				break
+			}
+			n += size
+		}
+	}
+	// One or two digits or numerals, then no third: a longer run matches
+	// no alternative.
+	if n == 0 || !chinese && n > 2 || chinese && n > 2*3 {
+		return 0
+	}
+	i += n
+	if paren {
+		if strings.HasPrefix(s[i:], ")") {
+			return i + 1
+		}
+		return 0
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++
+	}
+	seps := []string{".", "、", ",", "．"}
+	if chinese {
+		seps = seps[:3]
+	}
+	for _, sep := range seps {
+		if strings.HasPrefix(s[i:], sep) {
+			return i + len(sep)
+		}
+	}
+	return 0
+}
+
+// numberingPrefix returns the row number s opens with (numberingLen).
+func numberingPrefix(s string) string { return s[:numberingLen(s)] }
 
 // matchApplicationRow returns the row key of a table 三 label, "" when it
 // is not a row, and "group" for a group label printed alone.
@@ -110,7 +165,7 @@ func matchApplicationRow(label string, prev string) string {
 		}
 	}
 	for {
-		m := numberingRe.FindString(core)
+		m := numberingPrefix(core)
 		if m == "" {
 			break
 		}

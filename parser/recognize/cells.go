@@ -113,10 +113,15 @@ func skipDigits(s string, i int) int {
 // blankMarks are the ways a report writes "nothing" in a cell.
 var blankMarks = map[string]bool{"": true, "-": true, "—": true, "——": true, "--": true, "/": true, "无": true, "－": true, "―": true, "─": true, "–": true}
 
+// maxBlankMark is the byte length of the longest of blankMarks.
+const maxBlankMark = 6
+
 // parseValue reads a cell's text as a number or a blank.
 func parseValue(s string) (valueKind, float64, string) {
 	s = strings.TrimSpace(s)
-	if blankMarks[s] {
+	// No blank mark starts with a digit; the map is asked only of the
+	// rest (a label cell mostly), and only when short enough to be one.
+	if s == "" || !isDigit(s[0]) && len(s) <= maxBlankMark && blankMarks[s] {
 		return blank, 0, ""
 	}
 	if c := s[0]; !(c >= '0' && c <= '9') && c != '+' && c != '-' {
@@ -126,15 +131,28 @@ func parseValue(s string) (valueKind, float64, string) {
 	if !ok {
 		return notValue, 0, ""
 	}
-	digits = strings.ReplaceAll(digits, ",", "")
+	if strings.IndexByte(digits, ',') >= 0 {
+		digits = strings.ReplaceAll(digits, ",", "")
+	}
 	// A multi-digit number with a leading zero is not how anyone prints a
 	// count: it is digits of several cells run together.
 	if len(digits) > 1 && digits[0] == '0' {
 		return notValue, 0, ""
 	}
-	v, err := strconv.ParseFloat(digits+frac, 64)
-	if err != nil {
-		return notValue, 0, ""
+	var v float64
+	if frac == "" && len(digits) <= 15 {
+		// A whole number below 2^53: exactly what ParseFloat gives, and
+		// most cells are one.
+		n := int64(0)
+		for i := 0; i < len(digits); i++ {
+			n = n*10 + int64(digits[i]-'0')
+		}
+		v = float64(n)
+	} else {
+		var err error
+		if v, err = strconv.ParseFloat(digits+frac, 64); err != nil {
+			return notValue, 0, ""
+		}
 	}
 	if sign == "-" {
 		v = -v
@@ -162,8 +180,18 @@ type piece struct {
 // pieces splits a line into label and value pieces. A cell holding several
 // space-separated numbers (single-spaced text) gives one piece per number,
 // and a label followed by its numbers in the same cell is split too.
-func pieces(l *layout.Line) []piece {
-	out := make([]piece, 0, len(l.Cells)) // one piece a cell, most often
+func pieces(l *layout.Line) []piece { return piecesIn(l, nil) }
+
+// piecesIn is pieces with the result's first len(l.Cells) places taken
+// from buf when it has room (one piece a cell, most often; a line that
+// splits a cell grows out of it by append).
+func piecesIn(l *layout.Line, buf []piece) []piece {
+	var out []piece
+	if len(l.Cells) <= cap(buf) {
+		out = buf[:0:len(l.Cells)]
+	} else {
+		out = make([]piece, 0, len(l.Cells))
+	}
 	for ci := range l.Cells {
 		c := &l.Cells[ci]
 		p := piece{col: c.Col, copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
@@ -261,7 +289,15 @@ func (st *state) info(i int) *lineInfo {
 		st.infos = make([]lineInfo, len(st.lines))
 	}
 	if !st.infos[i].done {
-		ps := pieces(&st.lines[i])
+		l := &st.lines[i]
+		if len(st.pieceBuf) < len(l.Cells) {
+			// Lines' pieces come from shared blocks, not one allocation
+			// a line; each line's part is capped, so an append of its own
+			// never reaches the next line's.
+			st.pieceBuf = make([]piece, max(len(l.Cells), 64))
+		}
+		ps := piecesIn(l, st.pieceBuf)
+		st.pieceBuf = st.pieceBuf[len(l.Cells):]
 		label, vals := splitLabelValues(ps)
 		st.infos[i] = lineInfo{ps: ps, label: label, vals: vals, done: true}
 	}

@@ -19,7 +19,7 @@ type discResult struct {
 
 // disclosureRowKey maps a table 二 row label to its key.
 func disclosureRowKey(core string) string {
-	core = numberingRe.ReplaceAllString(core, "")
+	core = core[numberingLen(core):]
 	switch {
 	case strings.HasPrefix(core, "规章"):
 		return "rules"
@@ -44,13 +44,40 @@ func disclosureRowKey(core string) string {
 // headerGeneration tells which generation a table 二 header line belongs
 // to, or "".
 func headerGeneration(t string) model.Generation {
-	switch {
-	case hasAny(t, []string{"新制作", "新公开", "公开总数", "上一年", "增/减", "增减", "采购项目", "采购总金额"}):
-		return model.Gen2019
-	case hasAny(t, []string{"制发", "废止", "度止", "现行有效", "收费金额", "处理决定"}):
-		return model.Gen2021
+	// One pass over t instead of fourteen searches: every word opens with
+	// a three-byte character, so only those places are tried; a 2019 word
+	// anywhere decides, as the first case of a switch over the two lists did.
+	gen := model.Generation("")
+	for i := 0; i+3 <= len(t); i++ {
+		if t[i] < 0xE0 {
+			continue
+		}
+		switch t[i : i+3] {
+		case "新", "公", "上", "增", "采", "制", "废", "度", "现", "收", "处":
+		default:
+			continue
+		}
+		for _, w := range headerWords {
+			if strings.HasPrefix(t[i:], w.word) {
+				if w.gen == model.Gen2019 {
+					return model.Gen2019
+				}
+				gen = w.gen
+			}
+		}
 	}
-	return ""
+	return gen
+}
+
+// headerWords are the header words of table 二 that tell its generation.
+var headerWords = []struct {
+	word string
+	gen  model.Generation
+}{
+	{"新制作", model.Gen2019}, {"新公开", model.Gen2019}, {"公开总数", model.Gen2019}, {"上一年", model.Gen2019},
+	{"增/减", model.Gen2019}, {"增减", model.Gen2019}, {"采购项目", model.Gen2019}, {"采购总金额", model.Gen2019},
+	{"制发", model.Gen2021}, {"废止", model.Gen2021}, {"度止", model.Gen2021}, {"现行有效", model.Gen2021},
+	{"收费金额", model.Gen2021}, {"处理决定", model.Gen2021},
 }
 
 // disclosureField maps a header cell of table 二 to its field key.
@@ -133,7 +160,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
 		li := st.info(i)
-		ps, label, vals := li.ps, li.label, append([]piece(nil), li.vals...)
+		ps, label, vals := li.ps, li.label, li.vals // read only; a row keeps gather's vals
 		if strings.HasPrefix(label, "信息内容") && len(vals) == 0 && headerGeneration(label) == "" {
 			// A header whose column names follow on their own lines.
 			fields, headerOpen = nil, true

@@ -51,6 +51,18 @@ func (st *state) freeText(k int) string {
 // right edge: from the end of its heading to the start of the next
 // heading found, which in a one-line dump stand inside one line.
 func (st *state) proseLines(k int) []proseLine {
+	// wrapWidth reads every free-text section's lines, freeText each one
+	// again: they are the same lines (the marks and running lines are
+	// settled by textMarks), read once.
+	if st.proseDone[k] {
+		return st.proseOf[k]
+	}
+	out := st.readProseLines(k)
+	st.proseOf[k], st.proseDone[k] = out, true
+	return out
+}
+
+func (st *state) readProseLines(k int) []proseLine {
 	m := st.textMarks()
 	if !m[k].ok {
 		return nil
@@ -61,7 +73,7 @@ func (st *state) proseLines(k int) []proseLine {
 	}
 	var out []proseLine
 	for i := m[k].line; i <= endLine && i < len(st.lines); i++ {
-		l := st.lines[i]
+		l := &st.lines[i]
 		if l.Table != 0 {
 			continue
 		}
@@ -190,7 +202,7 @@ func breakItems(s string) string {
 
 // rightEdge is where a line ends: the last cell's position when the
 // format has positions, else the text's width in display columns.
-func rightEdge(l layout.Line, t string) float64 {
+func rightEdge(l *layout.Line, t string) float64 {
 	if n := len(l.Cells); n > 0 && l.Cells[n-1].HasX {
 		return l.Cells[n-1].X1
 	}

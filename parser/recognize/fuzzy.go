@@ -29,7 +29,7 @@ func labelCore(label string) string {
 		label = strings.ReplaceAll(label, g, "")
 	}
 	for {
-		m := numberingRe.FindString(label)
+		m := numberingPrefix(label)
 		if m == "" {
 			return label
 		}

@@ -32,14 +32,17 @@ const (
 
 // state is the recognizer's view of one document.
 type state struct {
-	doc      *layout.Document
-	lines    []layout.Line // lines with page markers removed
-	sections [numSections]int
-	infos    []lineInfo        // per line, filled lazily by info
-	byNum    map[int]int       // Line.Num to index in lines, filled by indexOf
-	text     string            // the whole document, spaces squeezed, built once by allText
-	spans    map[spanKey][]int // merged cells' copies, filled by mergedLines
-	spanNull map[string]bool   // paths left null because their cell is merged over rows
+	doc       *layout.Document
+	lines     []layout.Line // lines with page markers removed
+	sections  [numSections]int
+	infos     []lineInfo               // per line, filled lazily by info
+	pieceBuf  []piece                  // free part of the block info takes lines' pieces from
+	proseOf   [numSections][]proseLine // by proseLines
+	proseDone [numSections]bool
+	byNum     map[int]int       // Line.Num to index in lines, filled by indexOf
+	text      string            // the whole document, spaces squeezed, built once by allText
+	spans     map[spanKey][]int // merged cells' copies, filled by mergedLines
+	spanNull  map[string]bool   // paths left null because their cell is merged over rows
 	// totalHolds: table 三 rows read from runs whose every split kept fits
 	// the row's own total, and that no merged cell may cover (fillFromRuns).
 	totalHolds map[string]bool

@@ -416,10 +416,10 @@ func (st *state) fillFromRuns() {
 				if unordered || cuts("") {
 					return digitrun.Cell{}, 0, false
 				}
-				for i := range cells {
-					if digitrun.ReviewPath(i) == "review_litigation."+row+"."+col {
-						return cells[i], line, true
-					}
+				// Cell i is group i/5, outcome i%5 (digitrun.ReviewPath),
+				// found by key instead of building both paths per cell.
+				if i := reviewIndex(row, col); i >= 0 && i < len(cells) {
+					return cells[i], line, true
 				}
 				return digitrun.Cell{}, 0, false
 			}, s)
@@ -474,6 +474,22 @@ func (st *state) fillFromRuns() {
 		}, s)
 		st.warnAbsentRows("active_disclosure", r.ActiveDisclosure, t2.Runs)
 	}
+}
+
+// reviewIndex returns the index in table 四's run of the cell of group
+// row and outcome col (digitrun.ReviewPath's inverse), or -1.
+func reviewIndex(row, col string) int {
+	for g, gr := range model.ReviewGroups {
+		if gr.Key != row {
+			continue
+		}
+		for o, oc := range model.ReviewOutcomes {
+			if oc.Key == col && g*5+o < 15 && o < 5 {
+				return g*5 + o
+			}
+		}
+	}
+	return -1
 }
 
 // memoRow caches a row's answer: merge asks for every cell of a table,

@@ -3,8 +3,13 @@ package recognize
 import (
 	"fmt"
 	"math/rand"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/govreport/govreport/model"
+	"github.com/govreport/govreport/parser/digitrun"
 )
 
 // randomCell builds a short string from the characters a number cell is made
@@ -204,5 +209,104 @@ func TestListedSepMatchesRegexp(t *testing.T) {
 		if got, want := atListedSep(s), listedSep.MatchString(s); got != want {
 			t.Fatalf("%q: scanner %v, regexp %v", s, got, want)
 		}
+	}
+}
+
+// TestHeaderGenerationScan holds headerGeneration's one pass to the two
+// lists of words it replaced, on labels made of those words and others.
+func TestHeaderGenerationScan(t *testing.T) {
+	old := func(t string) model.Generation {
+		switch {
+		case hasAny(t, []string{"新制作", "新公开", "公开总数", "上一年", "增/减", "增减", "采购项目", "采购总金额"}):
+			return model.Gen2019
+		case hasAny(t, []string{"制发", "废止", "度止", "现行有效", "收费金额", "处理决定"}):
+			return model.Gen2021
+		}
+		return ""
+	}
+	parts := []string{"新制作", "新公开", "公开总数", "上一年", "增/减", "增减", "采购项目", "采购总金额", "制发", "废止", "度止",
+		"现行有效", "收费金额", "处理决定", "新", "公开", "增", "/", "减", "采购", "制", "处理", "信息内容", "规章", "a", " ", "１"}
+	rng := rand.New(rand.NewSource(715))
+	for n := 0; n < 50000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(6); k >= 0; k-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := headerGeneration(s), old(s); got != want {
+			t.Fatalf("headerGeneration(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestParseValueWhole holds parseValue's whole-number path and its blank
+// marks to strconv.ParseFloat and the map, on generated cells.
+func TestParseValueWhole(t *testing.T) {
+	for m := range blankMarks {
+		if len(m) > maxBlankMark {
+			t.Fatalf("blank mark %q longer than maxBlankMark", m)
+		}
+		if k, _, _ := parseValue(" " + m + " "); k != blank {
+			t.Fatalf("parseValue(%q) is not blank", m)
+		}
+	}
+	rng := rand.New(rand.NewSource(39))
+	for n := 0; n < 50000; n++ {
+		digits := strconv.FormatUint(rng.Uint64()>>uint(rng.Intn(64)), 10)
+		if len(digits) > 1 && digits[0] == '0' {
+			continue
+		}
+		want, _ := strconv.ParseFloat(digits, 64)
+		s := digits
+		if rng.Intn(3) == 0 {
+			s, want = "-"+s, -want
+		}
+		k, v, _ := parseValue(s)
+		if k != number || v != want {
+			t.Fatalf("parseValue(%q) = %v %v, want %v", s, k, v, want)
+		}
+	}
+}
+
+// TestReviewIndex holds reviewIndex to digitrun.ReviewPath, of which it
+// is the inverse.
+func TestReviewIndex(t *testing.T) {
+	for i := 0; i < 15; i++ {
+		for _, g := range model.ReviewGroups {
+			for _, o := range model.ReviewOutcomes {
+				want := digitrun.ReviewPath(i) == "review_litigation."+g.Key+"."+o.Key
+				if got := reviewIndex(g.Key, o.Key) == i; got != want {
+					t.Fatalf("reviewIndex(%s, %s) == %d is %v, ReviewPath says %v", g.Key, o.Key, i, got, want)
+				}
+			}
+		}
+	}
+	if reviewIndex("nope", "total") != -1 {
+		t.Fatal("an unknown row has an index")
+	}
+}
+
+// TestNumberingLen holds numberingLen to the pattern it replaced.
+func TestNumberingLen(t *testing.T) {
+	re := regexp.MustCompile(`^(?:\d{1,2}\s*[.、,．]|\(\d{1,2}\)|[一二三四五六七八九十]{1,2}\s*[、.,]|\([一二三四五六七八九十]{1,2}\))`)
+	parts := []string{"1", "7", "12", "0", "(", ")", "一", "三", "十", "、", ".", ",", "．", " ", "\t", "\n", "\u3000", "其他", "a", "\xe4", "（", "）"}
+	rng := rand.New(rand.NewSource(11))
+	matched := 0
+	for n := 0; n < 200000; n++ {
+		var b strings.Builder
+		for k := rng.Intn(7); k >= 0; k-- {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		want := len(re.FindString(s))
+		if got := numberingLen(s); got != want {
+			t.Fatalf("numberingLen(%q) = %d, the pattern matches %d bytes", s, got, want)
+		}
+		if want > 0 {
+			matched++
+		}
+	}
+	if matched < 5000 {
+		t.Errorf("only %d generated labels are numbered", matched)
 	}
 }
