@@ -17,6 +17,7 @@ import (
 	"io"
 	"math"
 	"runtime"
+	"slices"
 	"sync"
 )
 
@@ -624,11 +625,10 @@ func putBuf(b []byte) {
 	bufs.Put(&b)
 }
 
-// grow makes room for n more bytes, doubling as append would.
+// grow makes room for n more bytes (append's growth, without clearing
+// what will be overwritten).
 func grow(b []byte, n int) []byte {
-	nb := make([]byte, len(b), max(2*cap(b), len(b)+n, 256))
-	copy(nb, b)
-	return nb
+	return slices.Grow(b, max(n, 256))
 }
 
 func appendU64(b []byte, v uint64) []byte {
