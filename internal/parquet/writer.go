@@ -413,6 +413,10 @@ func (w *Writer) closePage(c *column) {
 	// the pages compress.
 	hdr := w.pageHeader(c, p, p.rawSize)
 	w.buffered += len(hdr) + p.rawSize - c.size
+	var prev *page // the column's previous page, whose buffers this one reuses
+	if n := len(c.pages); n > 0 {
+		prev = c.pages[n-1]
+	}
 	c.pages = append(c.pages, p)
 	c.chunkStats.merge(c.page)
 	c.chunkRows += int64(c.rows)
@@ -426,18 +430,21 @@ func (w *Writer) closePage(c *column) {
 			close(p.done)
 		}()
 	}
-	// The next page of a column that filled one will fill one again.
-	size := 0
-	if len(c.values) >= w.opt.PageSize {
-		size = w.opt.PageSize + w.opt.PageSize/8
+	// The next page takes the buffers of the previous one, compressed
+	// by now (it was closed a whole page ago), so a column keeps two
+	// pages' buffers however many pages it writes. Uncompressed pages
+	// keep theirs until they are written.
+	c.levels, c.values = nil, nil
+	if prev != nil && prev.done != nil {
+		<-prev.done
+		c.levels, c.values = prev.levels[:0], prev.values[:0]
+		prev.levels, prev.values = nil, nil
 	}
-	c.levels, c.values = getBuf(0), getBuf(size)
 	c.rows, c.size, c.page = 0, 0, stats{}
 }
 
 // compress fills p.body with the gzip stream of the page's levels (with
-// their 4-byte length) and values, after headroom, and hands the raw
-// buffers back.
+// their 4-byte length) and values, after headroom.
 func (p *page) compress() {
 	zw := gzipWriters.Get().(*gzipWriter)
 	zw.b = getBuf(headroom + p.rawSize/4)[:headroom]
@@ -452,9 +459,6 @@ func (p *page) compress() {
 	zw.z.Close()
 	p.body, zw.b = zw.b, nil
 	gzipWriters.Put(zw)
-	putBuf(p.levels)
-	putBuf(p.values)
-	p.levels, p.values = nil, nil
 }
 
 // writePage writes p (header and body) to the file, once compressed, and
@@ -489,6 +493,13 @@ func (w *Writer) writePage(c *column, p *page) (hdr, zip int) {
 	}
 	putBuf(p.body)
 	p.body = nil
+	if cap(c.values) == 0 { // the chunk's last page: its buffers start the next group's
+		c.levels, c.values = p.levels[:0], p.values[:0]
+	} else {
+		putBuf(p.levels)
+		putBuf(p.values)
+	}
+	p.levels, p.values = nil, nil
 	return hdr, zip
 }
 
@@ -626,8 +637,11 @@ func putBuf(b []byte) {
 }
 
 // grow makes room for n more bytes (append's growth, without clearing
-// what will be overwritten).
+// what will be overwritten); an empty buffer is first sought in the pool.
 func grow(b []byte, n int) []byte {
+	if cap(b) == 0 {
+		b = getBuf(0)
+	}
 	return slices.Grow(b, max(n, 256))
 }
 
