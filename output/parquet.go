@@ -1,6 +1,8 @@
 package output
 
 import (
+	"fmt"
+
 	"github.com/govreport/govreport/internal/parquet"
 )
 
@@ -133,13 +135,27 @@ func (w *parquetWriter) WriteReport(rec *Record) error {
 	if rec.ID == 0 {
 		rec.ID = w.n
 	}
-	vals := Flatten(rec).Values()
-	for i, v := range vals {
-		if v == nil && w.required[i] {
-			vals[i] = ""
+	// Typed calls, not Write: Values' types are the columns' already, and
+	// Write would check each value, then switch on it again.
+	for i, v := range Flatten(rec).Values() {
+		switch v := v.(type) {
+		case nil:
+			if w.required[i] {
+				w.w.String("")
+			} else {
+				w.w.Null()
+			}
+		case int64:
+			w.w.Int64(v)
+		case float64:
+			w.w.Double(v)
+		case string:
+			w.w.String(v)
+		default: // not a type Values gives
+			return fmt.Errorf("parquet: column %d cannot hold %T", i, v)
 		}
 	}
-	if err := w.w.Write(vals); err != nil {
+	if err := w.w.EndRow(); err != nil {
 		return err
 	}
 	rows := CellRows(rec)

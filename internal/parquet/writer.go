@@ -10,13 +10,14 @@
 package parquet
 
 import (
-	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"math"
+	"runtime"
+	"sync"
 )
 
 // Type is a column's type.
@@ -96,8 +97,6 @@ type Writer struct {
 	buffered int   // uncompressed bytes of the row group: open pages and finished ones
 	col      int   // the column the next typed value goes to
 	groups   []rowGroup
-	zbuf     bytes.Buffer
-	zw       *gzip.Writer
 	hdr      compact
 }
 
@@ -112,13 +111,34 @@ type column struct {
 	rows   int
 	size   int // len(values) + len(levels), as counted in Writer.buffered
 	page   stats
-	// The open row group's column chunk: page headers and pages.
-	chunk      []byte
+	// The open row group's column chunk: its closed pages, compressed
+	// (or being compressed) off the writer's goroutine and written out,
+	// in order, when the group is.
+	pages      []*page
 	chunkStats stats
 	chunkRows  int64
 	raw, zip   int64 // sizes of the chunk, headers included
-	pages      int
 }
+
+// page is a closed page. With gzip, body is filled by a compressing
+// goroutine (done is closed then) and starts headroom bytes in, so the
+// header can be put in front of it and both written at once; levels and
+// values are handed back to the pool. Uncompressed, levels and values
+// are the body. The file's bytes depend only on the rows, never on which
+// page is compressed first.
+type page struct {
+	rows           int
+	optional       bool
+	stats          stats
+	rawSize        int
+	levels, values []byte
+	body           []byte
+	done           chan struct{}
+}
+
+// headroom is room left before a compressed body for its page header
+// (a header is at most ~70 bytes: five varints and two 8-byte bounds).
+const headroom = 96
 
 // stats are a page's or chunk's statistics: the null count, and the
 // bounds of a numeric column unless it held a NaN (which has no order).
@@ -224,7 +244,7 @@ func (w *Writer) Write(row []any) error {
 // torn): EndRow and every later call return the error.
 func (w *Writer) Int64(v int64) {
 	if c := w.next(Int64, false); c != nil {
-		c.values = binary.LittleEndian.AppendUint64(c.values, uint64(v))
+		c.values = appendU64(c.values, uint64(v))
 		c.page.addInt(v)
 		w.added(c, 1)
 	}
@@ -232,7 +252,7 @@ func (w *Writer) Int64(v int64) {
 
 func (w *Writer) Double(v float64) {
 	if c := w.next(Double, false); c != nil {
-		c.values = binary.LittleEndian.AppendUint64(c.values, math.Float64bits(v))
+		c.values = appendU64(c.values, math.Float64bits(v))
 		c.page.addFloat(v)
 		w.added(c, 1)
 	}
@@ -240,8 +260,13 @@ func (w *Writer) Double(v float64) {
 
 func (w *Writer) String(v string) {
 	if c := w.next(String, false); c != nil {
-		c.values = binary.LittleEndian.AppendUint32(c.values, uint32(len(v)))
-		c.values = append(c.values, v...)
+		n := len(c.values)
+		if cap(c.values)-n < 4+len(v) {
+			c.values = grow(c.values, 4+len(v))
+		}
+		c.values = c.values[:n+4+len(v)]
+		binary.LittleEndian.PutUint32(c.values[n:], uint32(len(v)))
+		copy(c.values[n+4:], v)
 		w.added(c, 1)
 	}
 }
@@ -370,66 +395,133 @@ func (s *stats) merge(o stats) {
 	s.fmin, s.fmax = math.Min(s.fmin, o.fmin), math.Max(s.fmax, o.fmax)
 }
 
-// closePage encodes the open page of c into its chunk: the page header,
-// then (compressed together) the levels with their 4-byte length and the
-// values.
+// closePage closes the open page of c: it joins the chunk's pages, and
+// with gzip is compressed by a goroutine of the pool while rows keep
+// coming. The column starts its next page in fresh buffers.
 func (w *Writer) closePage(c *column) {
 	if c.rows == 0 {
 		return
 	}
 	c.endRun()
-	var lenb [4]byte
-	binary.LittleEndian.PutUint32(lenb[:], uint32(len(c.levels)))
-	rawSize := len(c.values)
+	p := &page{rows: c.rows, optional: c.Optional, stats: c.page, rawSize: len(c.values), levels: c.levels, values: c.values}
 	if c.Optional {
-		rawSize += 4 + len(c.levels)
+		p.rawSize += 4 + len(c.levels)
 	}
-	parts := [][]byte{c.values}
-	if c.Optional {
-		parts = [][]byte{lenb[:], c.levels, c.values}
+	// The row group's size counts a header as long as the uncompressed
+	// body's would be, so groups close at the same rows however well
+	// the pages compress.
+	hdr := w.pageHeader(c, p, p.rawSize)
+	w.buffered += len(hdr) + p.rawSize - c.size
+	var prev *page // the column's previous page, whose buffers this one reuses
+	if n := len(c.pages); n > 0 {
+		prev = c.pages[n-1]
 	}
-	body := parts
-	zipSize := rawSize
+	c.pages = append(c.pages, p)
+	c.chunkStats.merge(c.page)
+	c.chunkRows += int64(c.rows)
 	if w.opt.Codec == Gzip {
-		w.zbuf.Reset()
-		if w.zw == nil {
-			w.zw, _ = gzip.NewWriterLevel(&w.zbuf, gzip.DefaultCompression)
-		} else {
-			w.zw.Reset(&w.zbuf)
-		}
-		for _, p := range parts {
-			w.zw.Write(p)
-		}
-		w.zw.Close()
-		body = [][]byte{w.zbuf.Bytes()}
-		zipSize = w.zbuf.Len()
+		p.done = make(chan struct{})
+		sem := compressSlots()
+		sem <- struct{}{}
+		go func() {
+			p.compress()
+			<-sem
+			close(p.done)
+		}()
 	}
+	// The next page takes the buffers of the previous one, compressed
+	// by now (it was closed a whole page ago), so a column keeps two
+	// pages' buffers however many pages it writes. Uncompressed pages
+	// keep theirs until they are written.
+	c.levels, c.values = nil, nil
+	if prev != nil && prev.done != nil {
+		<-prev.done
+		c.levels, c.values = prev.levels[:0], prev.values[:0]
+		prev.levels, prev.values = nil, nil
+	} else if len(p.values) >= w.opt.PageSize-len(p.levels) {
+		// A column that filled a page will fill the next one too.
+		c.values = getBuf(w.opt.PageSize + w.opt.PageSize/16)
+	}
+	c.rows, c.size, c.page = 0, 0, stats{}
+}
 
+// compress fills p.body with the gzip stream of the page's levels (with
+// their 4-byte length) and values, after headroom.
+func (p *page) compress() {
+	zw := gzipWriters.Get().(*gzipWriter)
+	zw.b = getBuf(headroom + p.rawSize/4)[:headroom]
+	zw.z.Reset(zw)
+	if p.optional {
+		var lenb [4]byte
+		binary.LittleEndian.PutUint32(lenb[:], uint32(len(p.levels)))
+		zw.z.Write(lenb[:])
+		zw.z.Write(p.levels)
+	}
+	zw.z.Write(p.values)
+	zw.z.Close()
+	p.body, zw.b = zw.b, nil
+	gzipWriters.Put(zw)
+}
+
+// writePage writes p (header and body) to the file, once compressed, and
+// returns its header's size and its body's.
+func (w *Writer) writePage(c *column, p *page) (hdr, zip int) {
+	if p.done == nil {
+		h := w.pageHeader(c, p, p.rawSize)
+		hdr = len(h)
+		w.write(h)
+		if p.optional {
+			var lenb [4]byte
+			binary.LittleEndian.PutUint32(lenb[:], uint32(len(p.levels)))
+			w.write(lenb[:])
+			w.write(p.levels)
+		}
+		w.write(p.values)
+		putBuf(p.levels)
+		putBuf(p.values)
+		return hdr, p.rawSize
+	}
+	<-p.done
+	zip = len(p.body) - headroom
+	h := w.pageHeader(c, p, zip)
+	hdr = len(h)
+	if hdr <= headroom {
+		at := headroom - hdr
+		copy(p.body[at:], h)
+		w.write(p.body[at:])
+	} else {
+		w.write(h)
+		w.write(p.body[headroom:])
+	}
+	putBuf(p.body)
+	p.body = nil
+	if cap(c.values) == 0 { // the chunk's last page: its buffers start the next group's
+		c.levels, c.values = p.levels[:0], p.values[:0]
+	} else {
+		putBuf(p.levels)
+		putBuf(p.values)
+	}
+	p.levels, p.values = nil, nil
+	return hdr, zip
+}
+
+// pageHeader is the PageHeader of c's page p with a body of zipSize
+// bytes, in w.hdr's buffer.
+func (w *Writer) pageHeader(c *column, p *page, zipSize int) []byte {
 	h := &w.hdr
 	h.b, h.last, h.stack = h.b[:0], 0, h.stack[:0]
 	h.i32(1, pageData)
-	h.i32(2, int32(rawSize))
+	h.i32(2, int32(p.rawSize))
 	h.i32(3, int32(zipSize))
 	h.structField(5) // DataPageHeader
-	h.i32(1, int32(c.rows))
+	h.i32(1, int32(p.rows))
 	h.i32(2, encPlain)
 	h.i32(3, encRLE)
 	h.i32(4, encRLE)
-	writeStats(h, 5, c.Type, c.page)
+	writeStats(h, 5, c.Type, p.stats)
 	h.end()
 	h.b = append(h.b, 0)
-
-	c.chunk = append(c.chunk, h.b...)
-	for _, p := range body {
-		c.chunk = append(c.chunk, p...)
-	}
-	c.raw += int64(len(h.b) + rawSize)
-	c.zip += int64(len(h.b) + zipSize)
-	w.buffered += len(h.b) + rawSize - c.size // uncompressed: see RowGroupSize
-	c.chunkStats.merge(c.page)
-	c.chunkRows += int64(c.rows)
-	c.pages++
-	c.levels, c.values, c.rows, c.size, c.page = c.levels[:0], c.values[:0], 0, 0, stats{}
+	return h.b
 }
 
 // writeStats writes a Statistics struct: the null count, and min_value
@@ -473,18 +565,101 @@ func (w *Writer) flushRowGroup() {
 	if w.rows == 0 || w.err != nil {
 		return
 	}
+	// Close every column's last page first, so they are compressed
+	// together, then write the chunks in column order.
+	for i := range w.cols {
+		w.closePage(&w.cols[i])
+	}
 	g := rowGroup{rows: w.rows, offset: w.pos, chunks: make([]chunkMeta, len(w.cols))}
 	for i := range w.cols {
 		c := &w.cols[i]
-		w.closePage(c)
-		g.chunks[i] = chunkMeta{offset: w.pos, raw: c.raw, zip: c.zip, values: c.chunkRows, pages: c.pages, stats: c.chunkStats}
+		offset := w.pos
+		for j, p := range c.pages {
+			hdr, zip := w.writePage(c, p)
+			c.raw += int64(hdr + p.rawSize)
+			c.zip += int64(hdr + zip)
+			c.pages[j] = nil
+		}
+		g.chunks[i] = chunkMeta{offset: offset, raw: c.raw, zip: c.zip, values: c.chunkRows, pages: len(c.pages), stats: c.chunkStats}
 		g.raw += c.raw
 		g.zip += c.zip
-		w.write(c.chunk)
-		c.chunk, c.chunkStats, c.chunkRows, c.raw, c.zip, c.pages = c.chunk[:0], stats{}, 0, 0, 0, 0
+		c.pages, c.chunkStats, c.chunkRows, c.raw, c.zip = c.pages[:0], stats{}, 0, 0, 0
 	}
 	w.groups = append(w.groups, g)
 	w.rows, w.buffered = 0, 0
+}
+
+// compressSlots bounds the pages being compressed at once, over all
+// writers: one a processor.
+var compressSlots = sync.OnceValue(func() chan struct{} {
+	return make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+})
+
+// gzipWriter is a gzip writer (level 6, reused by Reset: a new one costs
+// ~800 KB of state) and the buffer it appends to.
+type gzipWriter struct {
+	z *gzip.Writer
+	b []byte
+}
+
+func (g *gzipWriter) Write(p []byte) (int, error) {
+	g.b = append(g.b, p...)
+	return len(p), nil
+}
+
+var gzipWriters = sync.Pool{New: func() any {
+	g := &gzipWriter{}
+	g.z, _ = gzip.NewWriterLevel(g, gzip.DefaultCompression)
+	return g
+}}
+
+// bufs holds page buffers for reuse, by any writer.
+var bufs sync.Pool
+
+// getBuf is an empty buffer, of capacity n at least when n > 0.
+func getBuf(n int) []byte {
+	if b, ok := bufs.Get().(*[]byte); ok {
+		if cap(*b) >= n {
+			return (*b)[:0]
+		}
+		bufs.Put(b)
+	}
+	if n == 0 {
+		return nil
+	}
+	return make([]byte, 0, n)
+}
+
+func putBuf(b []byte) {
+	if cap(b) == 0 {
+		return
+	}
+	b = b[:0]
+	bufs.Put(&b)
+}
+
+// grow makes room for n more bytes, doubling the capacity: append's
+// growth is 1.25× past 256 bytes, which copies a 1 MiB page ~5 times over
+// as it fills. An empty buffer is first sought in the pool.
+func grow(b []byte, n int) []byte {
+	if cap(b) == 0 {
+		b = getBuf(0)
+	}
+	if cap(b)-len(b) >= n {
+		return b
+	}
+	c := max(2*cap(b), len(b)+n, 4096)
+	return append(b[:cap(b)], make([]byte, c-cap(b))...)[:len(b)]
+}
+
+func appendU64(b []byte, v uint64) []byte {
+	n := len(b)
+	if cap(b)-n < 8 {
+		b = grow(b, 8)
+	}
+	b = b[:n+8]
+	binary.LittleEndian.PutUint64(b[n:], v)
+	return b
 }
 
 // Close writes the last row group and the footer. It does not close the
