@@ -3,6 +3,7 @@ package output
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -107,7 +108,9 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 	}
 	// cells is WITHOUT ROWID: its rows go in (report_id, path) order.
 	w.cells = append(w.cells[:0], CellRows(rec)...)
-	sort.SliceStable(w.cells, func(i, j int) bool { return w.cells[i].Field < w.cells[j].Field })
+	// slices' stable sort: the same order as sort.SliceStable without its
+	// reflection-based swaps (10% of the writer's CPU).
+	slices.SortStableFunc(w.cells, func(a, b CellRow) int { return strings.Compare(a.Field, b.Field) })
 	for i := range w.cells {
 		c := &w.cells[i]
 		var v any = i64(c.Value)
