@@ -3,6 +3,7 @@ package output
 import (
 	"encoding/binary"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +27,7 @@ type sqliteWriter struct {
 	// cell, against the ~100 the cell takes in the file.
 	byPath map[string]*idList
 	cells  []CellRow
+	order  []int32 // cells' indices in path order
 }
 
 type idList struct {
@@ -107,8 +109,15 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 	}
 	// cells is WITHOUT ROWID: its rows go in (report_id, path) order.
 	w.cells = append(w.cells[:0], CellRows(rec)...)
-	sort.SliceStable(w.cells, func(i, j int) bool { return w.cells[i].Field < w.cells[j].Field })
+	// A stable sort of indices, not of the rows: a CellRow is ~200 bytes,
+	// and moving them (with sort.SliceStable's reflection) was 10% of the
+	// writer's CPU. The order is the same.
+	w.order = w.order[:0]
 	for i := range w.cells {
+		w.order = append(w.order, int32(i))
+	}
+	slices.SortStableFunc(w.order, func(a, b int32) int { return strings.Compare(w.cells[a].Field, w.cells[b].Field) })
+	for _, i := range w.order {
 		c := &w.cells[i]
 		var v any = i64(c.Value)
 		if c.Amount != nil {

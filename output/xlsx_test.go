@@ -141,6 +141,10 @@ func BenchmarkConvertXLSX(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	if st, err := os.Stat(filepath.Join(dir, "o.xlsx")); err == nil {
+		b.ReportMetric(float64(st.Size()), "bytes")
+	}
+	b.ReportMetric(float64(len(reports)), "reports/op")
 }
 
 // writeXLSX writes the convert workbook of reports at path, its sheets

@@ -142,13 +142,20 @@ func (t *btree) addIndex(cell []byte) {
 // it and starts a new one.
 func (t *btree) finishPage(n int, up item) {
 	l := t.levels[n]
+	var done *page
 	if l.prev != nil {
 		t.f.writePage(l.prev, t.index)
+		done = l.prev
 	}
 	p := l.cur
 	p.pg = t.f.alloc(1)
 	l.prev = &p
 	l.cur = newPage(n == 0)
+	if done != nil && n == 0 {
+		// The written leaf's buffers serve the next one: growing fresh
+		// ones per page was ~7% of an insert's CPU.
+		l.cur.buf, l.cur.ends, l.cur.rowids = done.buf[:0], done.ends[:0], done.rowids[:0]
+	}
 	up.pg = p.pg
 	t.push(n+1, up)
 }

@@ -32,6 +32,8 @@ type File struct {
 	err    error
 	done   bool
 	buf    []byte // a page being written
+	pend   []byte // pages written but not yet sent to w: a contiguous run
+	pendPg uint32 // the first page of pend
 	rec    []byte
 	cell   []byte
 	vals   []value
@@ -54,16 +56,43 @@ func (f *File) alloc(n int) uint32 {
 	return pg
 }
 
+// writeAt writes a page at pg. Pages that follow one another are
+// gathered into one write (a WriteAt per page was ~8% of the CPU); any
+// other page first sends the run, so writes keep their order.
 func (f *File) writeAt(b []byte, pg uint32) {
+	if f.err != nil {
+		return
+	}
+	if len(b) == PageSize && len(f.pend) > 0 && pg == f.pendPg+uint32(len(f.pend)/PageSize) && len(f.pend) < pendMax {
+		f.pend = append(f.pend, b...)
+		return
+	}
+	f.flush()
+	if len(b) == PageSize {
+		f.pend, f.pendPg = append(f.pend[:0], b...), pg
+		return
+	}
 	if f.err == nil {
 		_, f.err = f.w.WriteAt(b, int64(pg-1)*PageSize)
 	}
+}
+
+// pendMax is the size of the longest run of pages held before writing.
+const pendMax = 64 * PageSize
+
+// flush sends the pages held.
+func (f *File) flush() {
+	if len(f.pend) > 0 && f.err == nil {
+		_, f.err = f.w.WriteAt(f.pend, int64(f.pendPg-1)*PageSize)
+	}
+	f.pend = f.pend[:0]
 }
 
 func (f *File) writePage(p *page, index bool) {
 	serialize(f.buf, p, index)
 	if p.pg == 1 {
 		// The file header fills the first 100 bytes; it is written on Close.
+		f.flush()
 		if f.err == nil {
 			_, f.err = f.w.WriteAt(f.buf[100:], 100)
 		}
@@ -371,7 +400,8 @@ func (f *File) Close() error {
 	if err := schema.tree.finish(); err != nil {
 		return err
 	}
-	f.writeAt(f.header(), 1)
+	f.writeAt(f.header(), 1) // not a whole page: sends the run held first
+	f.flush()
 	return f.err
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"os"
@@ -456,6 +457,8 @@ func TestEmptyWorkbook(t *testing.T) {
 func TestManyRows(t *testing.T) {
 	defer func(n int) { spillAt = n }(spillAt)
 	spillAt = 64 << 10
+	defer func(n int) { chunkAt = n }(chunkAt)
+	chunkAt = 10 << 10           // many chunks
 	const rows, cols = 20000, 10 // 200k cells
 	w := New()
 	s, _ := w.AddSheet("many")
@@ -477,12 +480,13 @@ func TestManyRows(t *testing.T) {
 			must(t, other.AddRow(r))
 		}
 	}
+	var b bytes.Buffer
+	must(t, w.Write(&b))
+	// The rows are deflated on another goroutine: look once Write has them all.
 	if s.data.f == nil {
 		t.Fatal("rows never moved to a temporary file")
 	}
 	tmp := s.data.f.Name()
-	var b bytes.Buffer
-	must(t, w.Write(&b))
 	must(t, w.Close())
 	if _, err := os.Stat(tmp); !os.IsNotExist(err) {
 		t.Errorf("temporary file %s left: %v", tmp, err)
@@ -678,5 +682,42 @@ func BenchmarkRows(b *testing.B) {
 		}
 		w.Write(io.Discard)
 		w.Close()
+	}
+}
+
+// The checksum of a part is put together from those of its pieces.
+func TestCRC32Combine(t *testing.T) {
+	a := []byte("<worksheet>head")
+	for _, n := range []int{0, 1, 7, 1000, 70000} {
+		b := bytes.Repeat([]byte("行<row/>"), n)
+		want := crc32.ChecksumIEEE(append(append([]byte(nil), a...), b...))
+		if got := crc32Combine(crc32.ChecksumIEEE(a), crc32.ChecksumIEEE(b), int64(len(b))); got != want {
+			t.Errorf("%d: %08x, want %08x", n, got, want)
+		}
+	}
+}
+
+// Equal rows make equal files, however the rows were cut into chunks for
+// deflating.
+func TestChunksSameBytes(t *testing.T) {
+	defer func(n int) { chunkAt = n }(chunkAt)
+	build := func(chunk int) []byte {
+		chunkAt = chunk
+		w := New()
+		defer w.Close()
+		s, _ := w.AddSheet("rows")
+		for r := 0; r < 5000; r++ {
+			must(t, s.AddRow(r, "行"+strconv.Itoa(r*7), float64(r)/3))
+		}
+		var b bytes.Buffer
+		must(t, w.Write(&b))
+		return b.Bytes()
+	}
+	a, b, c := build(1<<30), build(3000), build(3000)
+	if !bytes.Equal(a, b) || !bytes.Equal(b, c) {
+		t.Errorf("files differ: %d, %d, %d bytes", len(a), len(b), len(c))
+	}
+	if _, err := open(t, a).GetRows("rows"); err != nil {
+		t.Error(err)
 	}
 }
