@@ -1,6 +1,6 @@
-// The labels of the WHATWG Encoding standard as golang.org/x/text's
-// htmlindex (v0.44.0) maps them, taken from its tables: htmlindex builds
-// its map at init, and imports x/text/language, whose tables are built at
+// The labels of the WHATWG Encoding Standard (encoding.spec.whatwg.org),
+// each with the encoding golang.org/x/text's htmlindex (v0.44.0) gives it.
+// A static table because htmlindex builds its map at init, and imports x/text/language, whose tables are built at
 // init too, in every command of the binary. TestLabelsAsHTMLIndex checks
 // every label against htmlindex.
 
