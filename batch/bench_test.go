@@ -104,7 +104,6 @@ func BenchmarkConvert(b *testing.B) {
 				out := filepath.Join(b.TempDir(), "out."+format)
 				o.Inputs, o.Output, o.Jobs, o.InProcess, o.Fresh = []string{dir}, out, c.jobs, c.inProcess, true
 				// as govreport convert sets it (SetConvertGC)
-				defer debug.SetGCPercent(debug.SetGCPercent(BatchGCPercent))
 				defer debug.SetMemoryLimit(debug.SetMemoryLimit(parentMemoryLimit()))
 				var self, children, readSelf time.Duration
 				var sw time.Duration

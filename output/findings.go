@@ -200,7 +200,11 @@ func (l *findingLog) remember(rec *Record, fl *Flat) {
 		keep := v != 0 && !math.IsNaN(v) && (f.Table == "active_disclosure" || f.Col == "total") ||
 			f.Path == "applications.carried_over.total" || f.Path == "applications.carried_forward.total"
 		if keep {
-			e.prov = append(e.prov, p)
+			// A copy: a decoded summary keeps its cells' infos in one
+			// array, which a pointer into it would keep whole for the
+			// rest of the run (~15 KB a report).
+			c := *p
+			e.prov = append(e.prov, &c)
 		} else {
 			e.prov = append(e.prov, nil)
 		}
