@@ -74,8 +74,9 @@ func DecodeDisclosureContext(ctx context.Context, run string, row model.Disclosu
 	path := func(i int) string { return base + "." + row.Fields[i].Key }
 
 	text, unit := stripUnit(run)
+	var printed map[string]string // a number without its separators → as printed
 	if n == 1 {
-		text = strings.ReplaceAll(text, ",", "")
+		text, printed = stripThousands(text)
 	}
 	segs := strings.Fields(text)
 	if len(segs) == 0 {
@@ -188,6 +189,9 @@ func DecodeDisclosureContext(ctx context.Context, run string, row model.Disclosu
 					break // a vanished blank has no text of its own
 				}
 			}
+			if p, ok := printed[raw]; ok {
+				raw = p
+			}
 			out[i] = Cell{Value: fptr(vals[0]), Raw: raw}
 			continue
 		}
@@ -285,4 +289,31 @@ func formatFSplits(splits [][]fval) string {
 		parts = append(parts, strings.Join(raws, "|"))
 	}
 	return strings.Join(parts, ", ")
+}
+
+// stripThousands takes the thousands separators out of the numbers of a
+// one-value run (1,204.5 → 1204.5), returning what each was as printed.
+// Only well-formed groups are separators: "1,20.5" keeps its comma, so
+// the run is refused rather than read as 120.5, a number nobody printed.
+func stripThousands(text string) (string, map[string]string) {
+	if !strings.Contains(text, ",") {
+		return text, nil
+	}
+	printed := map[string]string{}
+	segs := strings.Fields(text)
+	for i, seg := range segs {
+		if !strings.Contains(seg, ",") {
+			continue
+		}
+		whole, frac, _ := strings.Cut(seg, ".")
+		if strings.Contains(frac, ",") {
+			continue
+		}
+		if _, ok := parseCount(whole); !ok {
+			continue
+		}
+		segs[i] = strings.ReplaceAll(seg, ",", "")
+		printed[segs[i]] = seg
+	}
+	return strings.Join(segs, " "), printed
 }
