@@ -376,16 +376,7 @@ func (p *page) report(v *reportView) {
 		}
 		p.raw("</tr></thead><tbody>\n")
 		for _, r := range b.Rows {
-			p.raw("<tr data-row=\"")
-			p.text(r.Key)
-			p.raw("\">")
-			for _, l := range r.Labels {
-				p.raw("<th class=\"rl\">")
-				p.text(l.Text)
-				p.raw("</th>")
-			}
-			p.cells(r.Cells)
-			p.raw("</tr>")
+			p.row(r)
 		}
 		p.raw("\n</tbody></table>")
 	}
@@ -407,27 +398,8 @@ func (p *page) report(v *reportView) {
 		}
 		p.raw("</tr>\n</thead><tbody>\n")
 		for _, r := range v.Applications {
-			p.raw("<tr data-row=\"")
-			p.text(r.Key)
-			p.raw("\">")
-			for _, l := range r.Labels {
-				p.raw("<th class=\"rl\"")
-				if l.Rowspan != 0 {
-					p.raw(" rowspan=\"")
-					p.num(l.Rowspan)
-					p.raw("\"")
-				}
-				if l.Colspan != 0 {
-					p.raw(" colspan=\"")
-					p.num(l.Colspan)
-					p.raw("\"")
-				}
-				p.raw(">")
-				p.text(l.Text)
-				p.raw("</th>")
-			}
-			p.cells(r.Cells)
-			p.raw("</tr>\n")
+			p.row(r)
+			p.raw("\n")
 		}
 		p.raw("</tbody></table></div>")
 	}
@@ -529,6 +501,32 @@ func (p *page) prose(heading, s string) {
 		p.text(s)
 		p.raw("</div>")
 	}
+}
+
+// row writes a template row: its labels (with their spans where they have
+// them) and its cells.
+func (p *page) row(r rowView) {
+	p.raw("<tr data-row=\"")
+	p.text(r.Key)
+	p.raw("\">")
+	for _, l := range r.Labels {
+		p.raw("<th class=\"rl\"")
+		if l.Rowspan != 0 {
+			p.raw(" rowspan=\"")
+			p.num(l.Rowspan)
+			p.raw("\"")
+		}
+		if l.Colspan != 0 {
+			p.raw(" colspan=\"")
+			p.num(l.Colspan)
+			p.raw("\"")
+		}
+		p.raw(">")
+		p.text(l.Text)
+		p.raw("</th>")
+	}
+	p.cells(r.Cells)
+	p.raw("</tr>")
 }
 
 func (p *page) cells(cs []cellView) {
