@@ -6,7 +6,10 @@ package charset
 
 import (
 	"bytes"
+	"encoding/binary"
 	"fmt"
+	"math/bits"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -106,7 +109,7 @@ func nearlyUTF8(src []byte) (bad int, ok bool) {
 	multi := 0
 	for i := 0; i < len(src); {
 		if src[i] < utf8.RuneSelf {
-			i++
+			i += asciiPrefix(src[i:])
 			continue
 		}
 		r, n := utf8.DecodeRune(src[i:])
@@ -140,8 +143,71 @@ func repairUTF8(src []byte, bad int) ([]byte, []string) {
 // multi-byte encoding whose characters grow by half at most in UTF-8, so
 // that the transform does not grow it step by step.
 func decodeWith(enc encoding.Encoding, src []byte) ([]byte, error) {
+	switch enc {
+	case simplifiedchinese.GBK, simplifiedchinese.GB18030, traditionalchinese.Big5:
+		return decodeASCIIRuns(enc.NewDecoder(), src), nil
+	}
 	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(src)+len(src)/2+16), src)
 	return out, err
+}
+
+// decodeASCIIRuns decodes src with t, a decoder without state in which
+// every byte below 0x80 met where a character starts is that ASCII
+// character (GBK, GB18030, Big5): the runs of ASCII (the markup, most of
+// a page) are copied as they are, and only the rest goes through t, a
+// window at a time. t stops before a character cut by the window's end
+// and the next window starts there, so the result is the one t gives for
+// all of src at once; t returns no error but those two (the destination
+// always has room: a byte becomes 3 bytes at most, a 2-byte character 4).
+func decodeASCIIRuns(t transform.Transformer, src []byte) []byte {
+	// Sized for 2-byte characters, which take 3 bytes in UTF-8.
+	dst := make([]byte, 0, len(src)+nonASCII(src)/2+16)
+	for i := 0; i < len(src); {
+		j := i + asciiPrefix(src[i:])
+		dst = append(dst, src[i:j]...)
+		if j == len(src) {
+			break
+		}
+		// The non-ASCII run, and a few bytes more for a character's
+		// trailing bytes (which may be ASCII).
+		e := j + 1
+		for e < len(src) && src[e] >= 0x80 {
+			e++
+		}
+		e = min(e+4, len(src))
+		if room := 3 * (e - j); cap(dst)-len(dst) < room {
+			dst = append(dst[:cap(dst)], make([]byte, room)...)[:len(dst)]
+		}
+		nDst, nSrc, _ := t.Transform(dst[len(dst):cap(dst)], src[j:e], e == len(src))
+		dst = dst[:len(dst)+nDst]
+		i = j + nSrc
+	}
+	return dst
+}
+
+// nonASCII counts the bytes of b from 0x80 up.
+func nonASCII(b []byte) int {
+	n, i := 0, 0
+	for ; i+8 <= len(b); i += 8 {
+		n += bits.OnesCount64(binary.LittleEndian.Uint64(b[i:]) & 0x8080808080808080)
+	}
+	for ; i < len(b); i++ {
+		n += int(b[i] >> 7)
+	}
+	return n
+}
+
+// asciiPrefix returns how many bytes at the start of b are below 0x80.
+func asciiPrefix(b []byte) int {
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
+			break
+		}
+	}
+	for ; i < len(b) && b[i] < 0x80; i++ {
+	}
+	return i
 }
 
 // sniffChinese decodes bytes that are not UTF-8 as GB18030 or Big5,
@@ -161,9 +227,22 @@ const (
 )
 
 func score(s []byte, common string) int {
+	var set [64]rune // common's characters, sorted for a binary search
+	k := 0
+	for _, r := range common {
+		set[k] = r
+		k++
+	}
+	slices.Sort(set[:k])
 	n := 0
-	for _, r := range string(s) { // no copy: range over a conversion
-		if r >= utf8.RuneSelf && strings.ContainsRune(common, r) { // the markup's ASCII is none of them
+	for i := 0; i < len(s); {
+		i += asciiPrefix(s[i:]) // the markup's ASCII is none of them
+		if i == len(s) {
+			break
+		}
+		r, size := utf8.DecodeRune(s[i:])
+		i += size
+		if _, ok := slices.BinarySearch(set[:k], r); ok {
 			n++
 		}
 	}
