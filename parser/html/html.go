@@ -9,6 +9,7 @@ import (
 	"context"
 	"strconv"
 	"strings"
+	"sync"
 
 	"errors"
 
@@ -44,15 +45,51 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	for _, n := range notes {
 		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 	}
-	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t}}
+	s := getScratch()
+	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t},
+		grid: s.grid, num: s.num, texts: s.texts}
 	if r := articleRoot(t, c); r != none {
 		w.block(r)
 	}
 	w.flush()
+	// The lines keep the tree's text, not its nodes nor the walker's
+	// buffers: those go to the next page.
+	s.nodes, s.grid, s.num, s.texts = t.nodes, w.grid, w.num, w.texts
+	t.nodes = nil
+	putScratch(s)
 	if c.err != nil {
 		return nil, c.err
 	}
 	return doc, nil
+}
+
+// scratch is the memory one page's reading needs only while it lasts,
+// kept for the next page (a batch, a benchmark): the tree's nodes and the
+// walker's grid, which are most of what a page allocates besides its
+// lines, and which the collector would otherwise clear and collect page
+// after page.
+type scratch struct {
+	nodes []node
+	grid  [][]gridCell
+	num   []int
+	texts []cellTexts
+}
+
+var scratchPool sync.Pool
+
+func getScratch() *scratch {
+	if s, ok := scratchPool.Get().(*scratch); ok {
+		return s
+	}
+	return &scratch{}
+}
+
+// putScratch keeps s for the next page, without the strings of this
+// one's cells.
+func putScratch(s *scratch) {
+	clear(s.texts[:cap(s.texts)])
+	s.nodes, s.texts = s.nodes[:0], s.texts[:0]
+	scratchPool.Put(s)
 }
 
 // parseTree builds the page's tree from the token stream, or with

@@ -259,9 +259,14 @@ func buildFast(ctx context.Context, src []byte) (*tree, error) {
 	// more in short pages), and text is a small part of most pages: the
 	// slices are sized so that they rarely grow.
 	lt := bytes.Count(src, []byte{'<'})
-	t := &tree{
-		nodes: make([]node, 0, lt+lt/8+32),
-		buf:   make([]byte, 0, len(src)/4+64),
+	t := &tree{buf: make([]byte, 0, len(src)/4+64)}
+	if s, ok := scratchPool.Get().(*scratch); ok {
+		// The nodes of an earlier page, put back by ReadContext.
+		t.nodes, s.nodes = s.nodes[:0], nil
+		scratchPool.Put(s)
+	}
+	if cap(t.nodes) < lt+lt/8+32 {
+		t.nodes = make([]node, 0, lt+lt/8+32)
 	}
 	err := build(ctx, t, newLexer(src))
 	if errors.Is(err, errLexer) {
