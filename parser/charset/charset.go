@@ -157,8 +157,8 @@ func decodeWith(enc encoding.Encoding, src []byte) ([]byte, error) {
 // a page) are copied as they are, and only the rest goes through t, a
 // window at a time. t stops before a character cut by the window's end
 // and the next window starts there, so the result is the one t gives for
-// all of src at once; t returns no error but those two (the destination
-// always has room: a byte becomes 3 bytes at most, a 2-byte character 4).
+// all of src at once; t returns no error but ErrShortSrc (that window's
+// end) and ErrShortDst (the destination grows then).
 func decodeASCIIRuns(t transform.Transformer, src []byte) []byte {
 	// Sized for 2-byte characters, which take 3 bytes in UTF-8.
 	dst := make([]byte, 0, len(src)+nonASCII(src)/2+16)
@@ -175,12 +175,13 @@ func decodeASCIIRuns(t transform.Transformer, src []byte) []byte {
 			e++
 		}
 		e = min(e+4, len(src))
-		if room := 3 * (e - j); cap(dst)-len(dst) < room {
-			dst = append(dst[:cap(dst)], make([]byte, room)...)[:len(dst)]
-		}
-		nDst, nSrc, _ := t.Transform(dst[len(dst):cap(dst)], src[j:e], e == len(src))
+		nDst, nSrc, err := t.Transform(dst[len(dst):cap(dst)], src[j:e], e == len(src))
 		dst = dst[:len(dst)+nDst]
 		i = j + nSrc
+		if err == transform.ErrShortDst {
+			// Invalid bytes (3 bytes each in UTF-8) beyond the estimate.
+			dst = append(dst[:cap(dst)], make([]byte, 3*(e-i)+16)...)[:len(dst)]
+		}
 	}
 	return dst
 }

@@ -344,7 +344,7 @@ func (t *tree) startsWithNumeral(n int32) bool {
 	for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
 		switch {
 		case t.nodes[c].kind == textNode:
-			s := strings.TrimLeft(t.textOf(c), " \t\r\n\u00a0\u3000")
+			s := trimLeftBlank(t.textOf(c))
 			if s == "" {
 				continue
 			}
@@ -360,6 +360,24 @@ func (t *tree) startsWithNumeral(n int32) bool {
 		}
 	}
 	return false
+}
+
+// trimLeftBlank is strings.TrimLeft(s, " \t\r\n\u00a0\u3000") without
+// its search of the cut set for every character.
+func trimLeftBlank(s string) string {
+	for len(s) > 0 {
+		switch {
+		case s[0] == ' ' || s[0] == '\t' || s[0] == '\r' || s[0] == '\n':
+			s = s[1:]
+		case strings.HasPrefix(s, "\u00a0"):
+			s = s[len("\u00a0"):]
+		case strings.HasPrefix(s, "\u3000"):
+			s = s[len("\u3000"):]
+		default:
+			return s
+		}
+	}
+	return s
 }
 
 // ownText is the text of n's text children and inline elements, cut

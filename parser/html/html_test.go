@@ -103,3 +103,11 @@ func TestRowspanDoesNotShiftLaterRows(t *testing.T) {
 		"M@0 | 3@1",
 	})
 }
+
+func TestTrimLeftBlankAsTrimLeft(t *testing.T) {
+	for _, s := range []string{"", " ", "\u3000\u00a0 一、", "\t\r\n二", "\xc2", "\xe3\x80", "\u00a0\xff一", "　 \u3000x", "abc", "\u2003一"} {
+		if got, want := trimLeftBlank(s), strings.TrimLeft(s, " \t\r\n\u00a0\u3000"); got != want {
+			t.Errorf("trimLeftBlank(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
