@@ -50,6 +50,21 @@ func Decode(src []byte) (string, []string) {
 // already UTF-8 comes back as src itself (the caller must not change src
 // while it uses the result), another is decoded into a new buffer.
 func DecodeBytes(src []byte) ([]byte, []string) {
+	b, _, notes := DecodeBytesTo(nil, src)
+	return b, notes
+}
+
+// DecodeBytesTo is DecodeBytes decoding a page that is not UTF-8 into
+// buf's memory when it is large enough. own reports a result in memory
+// other than src's (buf's or new), which the caller may give as buf to a
+// later call once it is done with the result.
+func DecodeBytesTo(buf, src []byte) (text []byte, own bool, notes []string) {
+	text, notes = decodeBytes(buf, src)
+	own = len(text) > 0 && (len(src) == 0 || &text[:cap(text)][cap(text)-1] != &src[:cap(src)][cap(src)-1]) // src's slices end where src does
+	return text, own, notes
+}
+
+func decodeBytes(buf, src []byte) ([]byte, []string) {
 	var notes []string
 	switch {
 	case bytes.HasPrefix(src, []byte("\xef\xbb\xbf")), bytes.HasPrefix(src, []byte("\xff\xfe")), bytes.HasPrefix(src, []byte("\xfe\xff")):
@@ -79,7 +94,7 @@ func DecodeBytes(src []byte) ([]byte, []string) {
 					return repairUTF8(src, bad)
 				}
 				notes = append(notes, "the page declares charset "+declared+" but is not valid UTF-8; decoded by sniffing")
-			} else if s, err := decodeWith(enc, src); err == nil && !((validUTF8 || nearUTF8) && hasHan(src)) {
+			} else if s, err := decodeWithTo(buf, enc, src); err == nil && !((validUTF8 || nearUTF8) && hasHan(src)) {
 				return s, nil
 			} else if validUTF8 {
 				notes = append(notes, "the page declares charset "+declared+" but is UTF-8")
@@ -97,7 +112,7 @@ func DecodeBytes(src []byte) ([]byte, []string) {
 		s, more := repairUTF8(src, bad)
 		return s, append(notes, more...)
 	}
-	return sniffChinese(src), notes
+	return sniffChinese(buf, src), notes
 }
 
 // nearlyUTF8 reports bytes that are UTF-8 but for a few invalid bytes (a
@@ -143,9 +158,14 @@ func repairUTF8(src []byte, bad int) ([]byte, []string) {
 // multi-byte encoding whose characters grow by half at most in UTF-8, so
 // that the transform does not grow it step by step.
 func decodeWith(enc encoding.Encoding, src []byte) ([]byte, error) {
+	return decodeWithTo(nil, enc, src)
+}
+
+// decodeWithTo is decodeWith into buf's memory when it is large enough.
+func decodeWithTo(buf []byte, enc encoding.Encoding, src []byte) ([]byte, error) {
 	switch enc {
 	case simplifiedchinese.GBK, simplifiedchinese.GB18030, traditionalchinese.Big5:
-		return decodeASCIIRuns(enc.NewDecoder(), src), nil
+		return decodeASCIIRuns(buf, enc.NewDecoder(), src), nil
 	}
 	out, _, err := transform.Append(enc.NewDecoder(), make([]byte, 0, len(src)+len(src)/2+16), src)
 	return out, err
@@ -159,9 +179,12 @@ func decodeWith(enc encoding.Encoding, src []byte) ([]byte, error) {
 // and the next window starts there, so the result is the one t gives for
 // all of src at once; t returns no error but ErrShortSrc (that window's
 // end) and ErrShortDst (the destination grows then).
-func decodeASCIIRuns(t transform.Transformer, src []byte) []byte {
+func decodeASCIIRuns(buf []byte, t transform.Transformer, src []byte) []byte {
 	// Sized for 2-byte characters, which take 3 bytes in UTF-8.
-	dst := make([]byte, 0, len(src)+nonASCII(src)/2+16)
+	dst := buf[:0]
+	if n := len(src) + nonASCII(src)/2 + 16; cap(dst) < n {
+		dst = make([]byte, 0, n)
+	}
 	for i := 0; i < len(src); {
 		j := i + asciiPrefix(src[i:])
 		dst = append(dst, src[i:j]...)
@@ -213,8 +236,8 @@ func asciiPrefix(b []byte) int {
 
 // sniffChinese decodes bytes that are not UTF-8 as GB18030 or Big5,
 // whichever yields more of the characters a disclosure report is made of.
-func sniffChinese(src []byte) []byte {
-	gb, _ := decodeWith(simplifiedchinese.GB18030, src)
+func sniffChinese(buf, src []byte) []byte {
+	gb, _ := decodeWithTo(buf, simplifiedchinese.GB18030, src)
 	big5, err := decodeWith(traditionalchinese.Big5, src)
 	if err != nil || score(gb, simplifiedCommon) >= score(big5, traditionalCommon) {
 		return gb
@@ -292,5 +315,5 @@ func decodeText(src []byte) ([]byte, []string) {
 	if bad, ok := nearlyUTF8(src); ok {
 		return repairUTF8(src, bad)
 	}
-	return sniffChinese(src), nil
+	return sniffChinese(nil, src), nil
 }

@@ -35,9 +35,15 @@ func Read(src []byte) (*layout.Document, error) {
 
 // ReadContext is Read stopped early, with ctx's error, when ctx ends.
 func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
-	text, notes := charset.DecodeBytes(src)
-	t, err := parseTree(ctx, text)
+	s := getScratch()
+	text, own, notes := charset.DecodeBytesTo(s.decoded, src)
+	t, err := parseTree(ctx, text, s.nodes)
+	s.nodes = nil
+	if own {
+		s.decoded = text[:0] // the tree has copied what it keeps
+	}
 	if err != nil {
+		putScratch(s)
 		return nil, err
 	}
 	c := &canceller{ctx: ctx}
@@ -45,7 +51,6 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	for _, n := range notes {
 		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 	}
-	s := getScratch()
 	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t},
 		grid: s.grid, num: s.num, texts: s.texts}
 	if r := articleRoot(t, c); r != none {
@@ -64,15 +69,16 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 }
 
 // scratch is the memory one page's reading needs only while it lasts,
-// kept for the next page (a batch, a benchmark): the tree's nodes and the
-// walker's grid, which are most of what a page allocates besides its
-// lines, and which the collector would otherwise clear and collect page
-// after page.
+// kept for the next page (a batch, a benchmark): a page decoded from GBK
+// or Big5, the tree's nodes and the walker's grid, which are most of what
+// a page allocates besides its lines, and which the collector would
+// otherwise clear and collect page after page.
 type scratch struct {
-	nodes []node
-	grid  [][]gridCell
-	num   []int
-	texts []cellTexts
+	decoded []byte // a page not in UTF-8, decoded
+	nodes   []node
+	grid    [][]gridCell
+	num     []int
+	texts   []cellTexts
 }
 
 var scratchPool sync.Pool
@@ -94,8 +100,8 @@ func putScratch(s *scratch) {
 
 // parseTree builds the page's tree from the token stream, or with
 // html.Parse when the markup needs its full tree construction.
-func parseTree(ctx context.Context, text []byte) (*tree, error) {
-	t, err := buildFast(ctx, text)
+func parseTree(ctx context.Context, text []byte, nodes []node) (*tree, error) {
+	t, err := buildFastTo(ctx, text, nodes)
 	if !errors.Is(err, errGiveUp) {
 		return t, err
 	}

@@ -251,7 +251,11 @@ type builder struct {
 }
 
 // buildFast builds the tree from the token stream, or returns errGiveUp.
-func buildFast(ctx context.Context, src []byte) (*tree, error) {
+func buildFast(ctx context.Context, src []byte) (*tree, error) { return buildFastTo(ctx, src, nil) }
+
+// buildFastTo is buildFast with the nodes in nodes' memory when it is
+// large enough.
+func buildFastTo(ctx context.Context, src []byte, nodes []node) (*tree, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, giveUp("NUL handling differs by insertion mode") // NUL handling differs by insertion mode
 	}
@@ -259,12 +263,7 @@ func buildFast(ctx context.Context, src []byte) (*tree, error) {
 	// more in short pages), and text is a small part of most pages: the
 	// slices are sized so that they rarely grow.
 	lt := bytes.Count(src, []byte{'<'})
-	t := &tree{buf: make([]byte, 0, len(src)/4+64)}
-	if s, ok := scratchPool.Get().(*scratch); ok {
-		// The nodes of an earlier page, put back by ReadContext.
-		t.nodes, s.nodes = s.nodes[:0], nil
-		scratchPool.Put(s)
-	}
+	t := &tree{nodes: nodes[:0], buf: make([]byte, 0, len(src)/4+64)}
 	if cap(t.nodes) < lt+lt/8+32 {
 		t.nodes = make([]node, 0, lt+lt/8+32)
 	}
