@@ -149,19 +149,26 @@ func (c ctxReader) Read(p []byte) (int, error) {
 // elements calls f on every element in document order until f returns
 // false.
 func (t *tree) elements(f func(int32) bool) {
-	var rec func(int32) bool
-	rec = func(n int32) bool {
-		for c := t.nodes[n].first; c != none; c = t.nodes[c].next {
-			if t.nodes[c].kind != elemNode {
+	// A walk by the links, without recursion: down to the first child,
+	// on to the next sibling, up when there is none.
+	n := t.nodes[0].first
+	for n != none {
+		if t.nodes[n].kind == elemNode {
+			if !f(n) {
+				return
+			}
+			if c := t.nodes[n].first; c != none {
+				n = c
 				continue
 			}
-			if !f(c) || !rec(c) {
-				return false
+		}
+		for t.nodes[n].next == none {
+			if n = t.nodes[n].parent; n <= 0 {
+				return // back at the document
 			}
 		}
-		return true
+		n = t.nodes[n].next
 	}
-	rec(0)
 }
 
 // find returns the first element with atom a, or none.

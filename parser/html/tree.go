@@ -305,7 +305,6 @@ func build(ctx context.Context, t *tree, z tokens) error {
 // tag is the current tag token.
 type tag struct {
 	atom  atom.Atom
-	name  string
 	id    int32 // node.name
 	attrs []attr
 }
@@ -314,7 +313,7 @@ func (b *builder) readTag(withAttrs bool) tag {
 	name := b.tagName()
 	var tg tag
 	if a := atom.Lookup(name); a != 0 {
-		tg.atom, tg.name = a, a.String()
+		tg.atom = a
 	} else {
 		id, ok := b.names[string(name)]
 		if !ok {
@@ -325,7 +324,7 @@ func (b *builder) readTag(withAttrs bool) tag {
 			id = int32(len(b.t.names))
 			b.names[b.t.names[id-1]] = id
 		}
-		tg.name, tg.id = b.t.names[id-1], id
+		tg.id = id
 	}
 	if !withAttrs || !attrsRead(tg.atom) {
 		return tg
@@ -476,7 +475,7 @@ func (b *builder) popTo(i int) {
 	}
 }
 
-func (b *builder) implied(a atom.Atom) tag { return tag{atom: a, name: a.String()} }
+func (b *builder) implied(a atom.Atom) tag { return tag{atom: a} }
 
 // rawText reads the text of a raw-text or RCDATA element just opened (the
 // tokenizer is in raw mode) up to its end tag.
@@ -830,7 +829,7 @@ func (b *builder) startBody(tg tag) error {
 		return b.rawText(tg)
 	case atom.Template, atom.Frameset, atom.Plaintext, atom.Nobr, atom.Applet, atom.Marquee, atom.Object,
 		atom.Select, atom.Rb, atom.Rtc, atom.Rp, atom.Rt, atom.Math, atom.Svg:
-		return giveUp("<" + tg.name + ">")
+		return giveUp("<" + tg.atom.String() + ">")
 	case atom.Address, atom.Article, atom.Aside, atom.Blockquote, atom.Center, atom.Details, atom.Dialog, atom.Dir, atom.Div, atom.Dl, atom.Fieldset, atom.Figcaption, atom.Figure, atom.Footer, atom.Header, atom.Hgroup, atom.Main, atom.Menu, atom.Nav, atom.Ol, atom.P, atom.Search, atom.Section, atom.Summary, atom.Ul, atom.Pre, atom.Listing:
 		b.closeP()
 		_, err := b.push(tg)
@@ -895,7 +894,7 @@ func (b *builder) startBody(tg tag) error {
 		}
 		return b.void(tg)
 	case atom.Image:
-		tg.atom, tg.name, tg.id = atom.Img, "img", 0
+		tg.atom, tg.id = atom.Img, 0
 		return b.startBody(tg)
 	case atom.Hr:
 		if b.inScope(buttonScope, atom.P) >= 0 {
