@@ -43,6 +43,10 @@ type lexer struct {
 	attrs    [][4]int
 	nextAttr int
 	scratch  []byte
+	// keptOnly records the attributes of those tags only whose
+	// attributes the tree keeps (a, td, th, meta, input): the others are
+	// scanned to their end and no more.
+	keptOnly bool
 }
 
 func newLexer(src []byte) *lexer {
@@ -196,9 +200,11 @@ func (z *lexer) Next() xhtml.TokenType {
 // the Tokenizer's readTag does, and returns the index past its '>'.
 func (z *lexer) tag(i int) (int, bool) {
 	src := z.src
+	start := i
 	for i < len(src) && !isSpaceByte(src[i]) && src[i] != '/' && src[i] != '>' {
 		i++
 	}
+	record := !z.keptOnly || attrsKept(src[start:i])
 	skip := func() {
 		for i < len(src) && isSpaceByte(src[i]) {
 			i++
@@ -271,11 +277,27 @@ func (z *lexer) tag(i int) (int, bool) {
 		default:
 			vs, ve = i, i
 		}
-		if ke > ks {
+		if ke > ks && record {
 			z.addAttr(ks, ke, vs, ve)
 		}
 		skip()
 	}
+}
+
+// attrsKept reports the tag names of the elements whose attributes the
+// tree keeps (attrsRead), in any case.
+func attrsKept(name []byte) bool {
+	switch len(name) {
+	case 1:
+		return name[0]|0x20 == 'a'
+	case 2:
+		return name[0]|0x20 == 't' && (name[1]|0x20 == 'd' || name[1]|0x20 == 'h')
+	case 4:
+		return bytes.EqualFold(name, []byte("meta"))
+	case 5:
+		return bytes.EqualFold(name, []byte("input"))
+	}
+	return false
 }
 
 // addAttr keeps an attribute unless one of the same name came before.

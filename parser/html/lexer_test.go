@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	xhtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 
 	"github.com/govreport/govreport/parser/charset"
 )
@@ -142,4 +143,12 @@ func FuzzLexer(f *testing.F) {
 			sameTree(t, "fuzz", string(src))
 		}
 	})
+}
+
+func TestAttrsKeptAsAttrsRead(t *testing.T) {
+	for _, name := range []string{"a", "A", "td", "TD", "tH", "th", "meta", "META", "input", "Input", "b", "tr", "tx", "span", "metas", "inpux", "table", "o:p", "ab"} {
+		if got, want := attrsKept([]byte(name)), attrsRead(atom.Lookup([]byte(strings.ToLower(name)))); got != want {
+			t.Errorf("attrsKept(%q) = %v, want %v", name, got, want)
+		}
+	}
 }

@@ -267,7 +267,9 @@ func buildFastTo(ctx context.Context, src []byte, nodes []node) (*tree, error) {
 	if cap(t.nodes) < lt+lt/8+32 {
 		t.nodes = make([]node, 0, lt+lt/8+32)
 	}
-	err := build(ctx, t, newLexer(src))
+	lx := newLexer(src)
+	lx.keptOnly = true
+	err := build(ctx, t, lx)
 	if errors.Is(err, errLexer) {
 		t.nodes, t.attrs, t.names, t.buf = t.nodes[:0], t.attrs[:0], t.names[:0], t.buf[:0]
 		err = build(ctx, t, xhtml.NewTokenizer(bytes.NewReader(src)))
