@@ -47,14 +47,15 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 		return nil, err
 	}
 	c := &canceller{ctx: ctx}
-	doc := &layout.Document{Format: "html", Title: pageTitle(t)}
+	root, meta := articleRoot(t, c)
+	doc := &layout.Document{Format: "html", Title: pageTitle(t, meta)}
 	for _, n := range notes {
 		doc.Warnings = append(doc.Warnings, layout.Warning{Code: "encoding", Message: n})
 	}
 	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t},
 		grid: s.grid, num: s.num, texts: s.texts}
-	if r := articleRoot(t, c); r != none {
-		w.block(r)
+	if root != none {
+		w.block(root)
 	}
 	w.flush()
 	// The lines keep the tree's text, not its nodes nor the walker's
@@ -253,20 +254,9 @@ func (t *tree) allText(j *joined, n int32) {
 	}
 }
 
-// pageTitle returns the title the page declares for its article.
-func pageTitle(t *tree) string {
-	meta := int32(none)
-	t.elements(func(n int32) bool {
-		if t.nodes[n].atom == atom.Meta {
-			for _, a := range t.attrsOf(n) {
-				if a.key == "name" && a.val == "ArticleTitle" {
-					meta = n
-					return false
-				}
-			}
-		}
-		return true
-	})
+// pageTitle returns the title the page declares for its article; meta is
+// the first <meta name="ArticleTitle">, or none.
+func pageTitle(t *tree, meta int32) string {
 	if meta != none {
 		for _, a := range t.attrsOf(meta) {
 			if a.key == "content" {
@@ -297,27 +287,36 @@ var headingRe = lazyre.New(`^\s*[一二三四五六][、.．]\s*(总体情况|�
 // articleRoot finds the smallest element holding every report table and
 // section heading, which leaves the portal's navigation, breadcrumbs and
 // footer outside. A page without such markers is read whole.
-// It returns none when c says to stop.
-func articleRoot(t *tree, c *canceller) int32 {
-	var markers []int32
+// It returns none when c says to stop. The same walk finds meta, the
+// first <meta name="ArticleTitle"> (for pageTitle), or none.
+func articleRoot(t *tree, c *canceller) (root, meta int32) {
+	var markers, headings []int32
+	meta = none
 	j := joined{t: t}
 	// Tables first, then headings, each in document order, as the markers'
 	// order only decides which common ancestor is found first.
-	t.elements(func(n int32) bool {
-		if t.nodes[n].atom == atom.Table {
-			j.reset()
-			t.allText(&j, n)
-			if j.contains("自然人") || j.contains("信息内容") || j.contains("行政复议") {
-				markers = append(markers, n)
-			}
-		}
-		return !c.stop()
-	})
 	t.elements(func(n int32) bool {
 		if c.stop() {
 			return false
 		}
 		switch t.nodes[n].atom {
+		case atom.Meta:
+			if meta == none {
+				for _, a := range t.attrsOf(n) {
+					if a.key == "name" && a.val == "ArticleTitle" {
+						meta = n
+						break
+					}
+				}
+			}
+			return true
+		case atom.Table:
+			j.reset()
+			t.allText(&j, n)
+			if j.contains("自然人") || j.contains("信息内容") || j.contains("行政复议") {
+				markers = append(markers, n)
+			}
+			return true
 		case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Strong, atom.B, atom.Span, atom.Td:
 		default:
 			return true
@@ -326,20 +325,21 @@ func articleRoot(t *tree, c *canceller) int32 {
 			return true // most elements: no need to build and fold their text
 		}
 		if s := t.ownText(n); len(s) < 120 && headingRe.MatchString(textnorm.Fold(s)) {
-			markers = append(markers, n)
+			headings = append(headings, n)
 		}
 		return true
 	})
 	if c.err != nil {
-		return none
+		return none, meta
 	}
+	markers = append(markers, headings...)
 	if len(markers) == 0 {
 		if body := t.find(atom.Body); body != none {
-			return body
+			return body, meta
 		}
-		return 0
+		return 0, meta
 	}
-	root := markers[0]
+	root = markers[0]
 	for _, m := range markers[1:] {
 		root = t.commonAncestor(root, m)
 	}
@@ -348,7 +348,7 @@ func articleRoot(t *tree, c *canceller) int32 {
 	if t.nodes[root].kind == elemNode && t.nodes[root].atom == atom.Table {
 		root = t.nodes[root].parent
 	}
-	return root
+	return root, meta
 }
 
 // startsWithNumeral reports whether the first text inside n opens with one
