@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
 )
 
 // gridOf reads a page and returns its table lines as "text@col" cells,
@@ -108,6 +109,36 @@ func TestTrimLeftBlankAsTrimLeft(t *testing.T) {
 	for _, s := range []string{"", " ", "\u3000\u00a0 一、", "\t\r\n二", "\xc2", "\xe3\x80", "\u00a0\xff一", "　 \u3000x", "abc", "\u2003一"} {
 		if got, want := trimLeftBlank(s), strings.TrimLeft(s, " \t\r\n\u00a0\u3000"); got != want {
 			t.Errorf("trimLeftBlank(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// fold's shortcut must give textnorm.Fold's result: on every cell and
+// line of the pages, and on strings built around no-break spaces.
+func TestFoldAsTextnorm(t *testing.T) {
+	var inputs []string
+	for _, src := range pages(t) {
+		doc, err := Read(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range doc.Lines {
+			for _, c := range l.Cells {
+				inputs = append(inputs, c.Raw, " "+c.Raw+"\u00a0", "\u00a0"+c.Raw+"\u00a0\u00a0x")
+			}
+		}
+	}
+	parts := []string{"\u00a0", " ", "\u3000", "a", "１", "\u0301", "e", "\u200b", "中", "\t", "Ａ", "\u00a0\u0301", "ﬁ", "\n"}
+	for i := 0; i < 20000; i++ {
+		var b strings.Builder
+		for k := 0; k < 1+i%9; k++ {
+			b.WriteString(parts[(i*7+k*k*3+k)%len(parts)])
+		}
+		inputs = append(inputs, b.String())
+	}
+	for _, s := range inputs {
+		if got, want := fold(s), textnorm.Fold(s); got != want {
+			t.Fatalf("fold(%q) = %q, textnorm.Fold gives %q", s, got, want)
 		}
 	}
 }
