@@ -284,6 +284,23 @@ func pageTitle(t *tree, meta int32) string {
 
 var headingRe = lazyre.New(`^\s*[一二三四五六][、.．]\s*(总体情况|概述|主动公开|收到和处理|.*复议|.*问题|其他需要报告)`)
 
+// isHeading6 is headingRe.MatchString, the regexp run only on text whose
+// numeral is followed by the separator it requires (a cell "一般" is not).
+func isHeading6(s string) bool {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\f' || s[i] == '\r') {
+		i++ // \s
+	}
+	if i+len("一") > len(s) {
+		return false
+	}
+	switch rest := s[i+len("一"):]; {
+	case strings.HasPrefix(rest, "、"), strings.HasPrefix(rest, "."), strings.HasPrefix(rest, "．"):
+		return headingRe.MatchString(s)
+	}
+	return false
+}
+
 // articleRoot finds the smallest element holding every report table and
 // section heading, which leaves the portal's navigation, breadcrumbs and
 // footer outside. A page without such markers is read whole.
@@ -324,7 +341,7 @@ func articleRoot(t *tree, c *canceller) (root, meta int32) {
 		if !t.startsWithNumeral(n) {
 			return true // most elements: no need to build and fold their text
 		}
-		if s := t.ownText(n); len(s) < 120 && headingRe.MatchString(fold(s)) {
+		if s := t.ownText(n); len(s) < 120 && isHeading6(fold(s)) {
 			headings = append(headings, n)
 		}
 		return true

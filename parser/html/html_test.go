@@ -142,3 +142,32 @@ func TestFoldAsTextnorm(t *testing.T) {
 		}
 	}
 }
+
+func TestIsHeading6AsHeadingRe(t *testing.T) {
+	var inputs []string
+	for _, a := range []string{"", " ", "\t\n", "\u3000", "x"} {
+		for _, b := range []string{"一", "二", "六", "七", "a", "一二"} {
+			for _, c := range []string{"、", ".", "．", "", " ", "，", "般"} {
+				for _, d := range []string{"总体情况", " 概述", "主动公开政府信息情况", "行政复议", "存在的主要问题", "其他需要报告的事项", "收到", ""} {
+					inputs = append(inputs, a+b+c+d)
+				}
+			}
+		}
+	}
+	for _, src := range pages(t) {
+		doc, err := Read(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, l := range doc.Lines {
+			for _, c := range l.Cells {
+				inputs = append(inputs, c.Text)
+			}
+		}
+	}
+	for _, s := range inputs {
+		if got, want := isHeading6(s), headingRe.MatchString(s); got != want {
+			t.Fatalf("isHeading6(%q) = %v, headingRe says %v", s, got, want)
+		}
+	}
+}
