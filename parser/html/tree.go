@@ -239,6 +239,7 @@ type builder struct {
 	t       *tree
 	z       tokens
 	oe      []int32 // stack of open elements
+	modes   []mode  // modes[i] is mode() with oe[:i+1] open
 	afe     []int32 // active formatting elements; none is a marker
 	form    int32
 	html    int32
@@ -452,6 +453,11 @@ func (b *builder) pushUnder(parent int32, tg tag) (int32, error) {
 	n.end = int32(len(b.t.attrs))
 	i := b.t.add(parent, n)
 	b.oe = append(b.oe, i)
+	m, ok := modeOf(tg.atom)
+	if !ok {
+		m = b.mode() // that of the elements below
+	}
+	b.modes = append(b.modes, m)
 	return i, nil
 }
 
@@ -468,6 +474,7 @@ func (b *builder) pop() {
 	i := b.oe[len(b.oe)-1]
 	b.t.nodes[i].open = false
 	b.oe = b.oe[:len(b.oe)-1]
+	b.modes = b.modes[:len(b.modes)-1]
 }
 
 // popTo closes the elements above index i of the stack, and i itself.
@@ -610,24 +617,32 @@ const (
 // mode is the insertion mode html.Parse would be in, read off the stack
 // of open elements as its "reset the insertion mode" does: within the
 // markup followed here the two agree.
+// It is kept for each depth of the stack as elements are opened.
 func (b *builder) mode() mode {
-	for i := len(b.oe) - 1; i >= 0; i-- {
-		switch b.t.nodes[b.oe[i]].atom {
-		case atom.Td, atom.Th:
-			return modeCell
-		case atom.Tr:
-			return modeRow
-		case atom.Tbody, atom.Thead, atom.Tfoot:
-			return modeTBody
-		case atom.Table:
-			return modeTable
-		case atom.Colgroup:
-			return modeColgroup
-		case atom.Body, atom.Html:
-			return modeBody
-		}
+	if len(b.modes) == 0 {
+		return modeBody
 	}
-	return modeBody
+	return b.modes[len(b.modes)-1]
+}
+
+// modeOf returns the mode an element sets for the elements above it on
+// the stack, if it sets one.
+func modeOf(a atom.Atom) (mode, bool) {
+	switch a {
+	case atom.Td, atom.Th:
+		return modeCell, true
+	case atom.Tr:
+		return modeRow, true
+	case atom.Tbody, atom.Thead, atom.Tfoot:
+		return modeTBody, true
+	case atom.Table:
+		return modeTable, true
+	case atom.Colgroup:
+		return modeColgroup, true
+	case atom.Body, atom.Html:
+		return modeBody, true
+	}
+	return 0, false
 }
 
 func (b *builder) start(tg tag) error {
@@ -1219,6 +1234,8 @@ func (b *builder) endBody(tg tag) error {
 			if b.oe[j] == n {
 				b.t.nodes[n].open = false
 				b.oe = append(b.oe[:j], b.oe[j+1:]...)
+				// A form sets no mode: those above it keep theirs.
+				b.modes = append(b.modes[:j], b.modes[j+1:]...)
 				break
 			}
 		}
