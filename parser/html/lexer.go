@@ -47,6 +47,8 @@ type lexer struct {
 	// attributes the tree keeps (a, td, th, meta, input): the others are
 	// scanned to their end and no more.
 	keptOnly bool
+	// name is where the last tag's name lies in src.
+	name [2]int
 }
 
 func newLexer(src []byte) *lexer {
@@ -204,6 +206,7 @@ func (z *lexer) tag(i int) (int, bool) {
 	for i < len(src) && !isSpaceByte(src[i]) && src[i] != '/' && src[i] != '>' {
 		i++
 	}
+	z.name = [2]int{start, i}
 	record := !z.keptOnly || attrsKept(src[start:i])
 	skip := func() {
 		for i < len(src) && isSpaceByte(src[i]) {

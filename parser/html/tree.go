@@ -238,6 +238,7 @@ const (
 type builder struct {
 	t       *tree
 	z       tokens
+	lx      *lexer  // z, when it is our lexer
 	oe      []int32 // stack of open elements
 	modes   []mode  // modes[i] is mode() with oe[:i+1] open
 	afe     []int32 // active formatting elements; none is a marker
@@ -285,6 +286,7 @@ func buildFastTo(ctx context.Context, src []byte, nodes []node) (*tree, error) {
 // build builds the tree from z's tokens.
 func build(ctx context.Context, t *tree, z tokens) error {
 	b := &builder{t: t, z: z, form: none, html: none, head: none, body: none}
+	b.lx, _ = z.(*lexer)
 	t.add(none, node{kind: docNode})
 	for n := 0; ; n++ {
 		if n%ctxEvery == 0 {
@@ -333,7 +335,7 @@ func (b *builder) readTag(withAttrs bool) tag {
 		return tg
 	}
 	b.attrBuf = b.attrBuf[:0]
-	if lx, ok := b.z.(*lexer); ok {
+	if lx := b.lx; lx != nil {
 		// The lexer has the keys at hand: only the values kept are read.
 		for i := range lx.attrs {
 			if key, ok := keptAttr(tg.atom, lx.key(i)); ok {
@@ -373,23 +375,29 @@ func attrsRead(a atom.Atom) bool {
 // token (into a reused buffer when it must be lower-cased): TagName copies
 // the name every time.
 func (b *builder) tagName() []byte {
-	raw := b.z.Raw()
-	i := 1
-	if i < len(raw) && raw[i] == '/' {
-		i++
-	}
-	j := i
-	for j < len(raw) {
-		c := raw[j]
-		if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
-			break
+	var name []byte
+	if b.lx != nil {
+		name = b.lx.src[b.lx.name[0]:b.lx.name[1]] // found by the lexer already
+	} else {
+		raw := b.z.Raw()
+		i := 1
+		if i < len(raw) && raw[i] == '/' {
+			i++
 		}
-		j++
+		j := i
+		for j < len(raw) {
+			c := raw[j]
+			if c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>' {
+				break
+			}
+			j++
+		}
+		name = raw[i:j]
 	}
-	if !hasUpper(raw[i:j]) {
-		return raw[i:j] // most tags: no copy
+	if !hasUpper(name) {
+		return name // most tags: no copy
 	}
-	b.nameBuf = append(b.nameBuf[:0], raw[i:j]...)
+	b.nameBuf = append(b.nameBuf[:0], name...)
 	for k, c := range b.nameBuf {
 		if 'A' <= c && c <= 'Z' {
 			b.nameBuf[k] = c + 'a' - 'A'
