@@ -3,7 +3,6 @@ package pdf
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/govreport/govreport/parser/layout"
@@ -40,13 +39,13 @@ func (l *tline) joined() string {
 	return b.String()
 }
 
-// build turns pages of glyphs into the layout document.
+// build turns pages of lines (see pageLines) into the layout document.
 func build(pages []page, grid bool) *layout.Document {
 	doc := &layout.Document{Format: "pdf", Pages: len(pages)}
 	var all []*tline
 	per := make([][]*tline, len(pages))
 	for i := range pages {
-		per[i] = pageLines(&pages[i])
+		per[i] = pages[i].lines
 	}
 	dropFurniture(per, pages)
 	for _, ls := range per {
@@ -116,54 +115,95 @@ func pageLines(p *page) []*tline {
 		return 0
 	})
 	var lines []*tline
-	var cur []pglyph
+	var mk lineMaker
+	// a line is a run of gs (sorted by y): gs[start:i]
+	start := 0
 	var curY, curSize float64
-	flush := func() {
-		if len(cur) > 0 {
-			if l := makeLine(p.num, cur); l != nil {
+	flush := func(end int) {
+		if end > start {
+			if l := mk.makeLine(p.num, gs[start:end]); l != nil {
 				lines = append(lines, l)
 			}
 		}
-		cur = cur[:0]
+		start = end
 	}
-	for _, g := range gs {
-		if len(cur) > 0 {
+	for i, g := range gs {
+		if i > start {
 			tol := math.Max(curSize, g.size) / 3
 			if math.Abs(g.y-curY) <= tol {
-				cur = append(cur, g)
 				if g.size > curSize {
 					curSize = g.size
 				}
 				continue
 			}
-			flush()
+			flush(i)
 		}
-		cur = append(cur, g)
 		curY, curSize = g.y, g.size
 	}
-	flush()
+	flush(len(gs))
 	return lines
 }
 
-func makeLine(pageNum int, gs []pglyph) *tline {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+// lineMaker holds the memory makeLine reuses from line to line.
+type lineMaker struct {
+	raw   []byte // the current word's text
+	words []word // the current line's words
+	slab  []word // where lines' words are kept, each capped to its own
+}
+
+// keep returns a copy of ws in the slab.
+func (mk *lineMaker) keep(ws []word) []word {
+	if len(ws) > cap(mk.slab)-len(mk.slab) {
+		mk.slab = make([]word, 0, max(256, len(ws)))
+	}
+	n := len(mk.slab)
+	mk.slab = append(mk.slab, ws...)
+	return mk.slab[n:len(mk.slab):len(mk.slab)]
+}
+
+// hasSuppRadical reports a character of the CJK Radicals Supplement
+// (U+2E80–U+2EFF, UTF-8 E2 BA xx or E2 BB xx): only those does
+// textnorm.Radicals replace.
+func hasSuppRadical(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xE2 && (s[i+1] == 0xBA || s[i+1] == 0xBB) {
+			return true
+		}
+	}
+	return false
+}
+
+func (mk *lineMaker) makeLine(pageNum int, gs []pglyph) *tline {
+	slices.SortStableFunc(gs, func(a, b pglyph) int {
+		switch {
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
 	l := &tline{page: pageNum}
-	var raw strings.Builder
+	words := mk.words[:0]
 	var w word
 	var size float64
 	open := false
 	closeWord := func() {
 		if open {
-			w.raw = raw.String()
-			w.text = textnorm.Fold(textnorm.Radicals.Replace(w.raw))
+			w.raw = string(mk.raw)
+			if hasSuppRadical(w.raw) {
+				w.text = textnorm.Fold(textnorm.Radicals.Replace(w.raw))
+			} else {
+				w.text = textnorm.Fold(w.raw)
+			}
 			if w.text != "" {
 				w.size = size
 				w.col = -1
-				l.words = append(l.words, w)
+				words = append(words, w)
 			}
 		}
 		open = false
-		raw.Reset()
+		mk.raw = mk.raw[:0]
 		size = 0
 	}
 	var prev *pglyph
@@ -191,7 +231,7 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 			w = word{x0: g.x, x1: g.x + g.w, y: g.y}
 			open = true
 		}
-		raw.WriteString(g.text)
+		mk.raw = append(mk.raw, g.text...)
 		if e := g.x + g.w; e > w.x1 {
 			w.x1 = e
 		}
@@ -201,9 +241,11 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 		prev = g
 	}
 	closeWord()
-	if len(l.words) == 0 {
+	mk.words = words
+	if len(words) == 0 {
 		return nil
 	}
+	l.words = mk.keep(words)
 	// a unit printed after its number (75394432.52 元) belongs to the cell
 	for i := 1; i < len(l.words); i++ {
 		w, p := l.words[i], &l.words[i-1]

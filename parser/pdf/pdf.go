@@ -242,10 +242,9 @@ type doc struct {
 	aesKey    []byte // AES-256 file key, when streams are decrypted by us
 	encrypted bool
 	zr        io.ReadCloser // the zlib reader of inflate, reset for each stream
-	// spare is the unused end of the last page's glyph array: the next
-	// page's glyphs start there instead of in a new array grown by doubling.
-	spare      []pglyph
-	lastGlyphs int
+	// spare is the glyph array of the last page, whose lines are built:
+	// the next page's glyphs go there.
+	spare []pglyph
 	// Memory of streams read once (see transient): a page's content, a
 	// CMap. reuse, when set, is where stream inflates.
 	pageBuf, cmapBuf []byte
