@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,17 +29,23 @@ type font struct {
 	dec      *encoding.Decoder
 
 	// simple fonts
-	codeText  [256]string // from /Encoding and /Differences
-	widths    [256]float64
-	hasWidths [256]bool
-	missingW  float64
-	scale     float64 // glyph units to text space ×1000 (1 except Type 3)
+	*simpleTables // set when simple
+	missingW      float64
+	scale         float64 // glyph units to text space ×1000 (1 except Type 3)
 
 	// CID fonts
 	dw  float64
 	w   widths
 	dw2 float64 // vertical displacement w1y (negative: downwards)
 	w2  widths
+}
+
+// simpleTables are a simple font's code tables: 6.4 KB, which the CID
+// fonts of most reports do without.
+type simpleTables struct {
+	codeText  [256]string // from /Encoding and /Differences
+	widths    [256]float64
+	hasWidths [256]bool
 }
 
 // glyph is one decoded code of a shown string.
@@ -274,6 +282,7 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 		return f
 	}
 	f.simple = true
+	f.simpleTables = new(simpleTables)
 	if sub == "Type3" {
 		if fm := key(v, "FontMatrix"); length(fm) >= 1 {
 			f.scale = numOr(index(fm, 0), 0.001) * 1000
@@ -402,22 +411,61 @@ const maxWidths = 1 << 17
 
 // parseW parses a /W (or /W2 when vertical) array of a CID font.
 func parseW(w lpdf.Value, vertical bool) widths {
-	items := wItems(w)
-	if rs, ok := wRanges(items, vertical); ok {
-		return widths{rs: rs}
-	}
-	return widths{m: wMap(items, vertical)}
+	return widthsOf(wItems(w), vertical)
 }
 
-// wRanges makes the ranges of a /W array, sorted; ok is false when they
-// overlap, wrap past the largest CID or reach maxWidths, which wMap then
-// handles entry by entry.
-func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
-	step := 1
-	if vertical {
-		step = 3
-	}
+// widthsOf makes the widths of a /W array's items: ranges, or, when they
+// overlap, wrap past the largest CID or reach maxWidths (odd files), the
+// CIDs expanded into a map entry by entry, later entries winning.
+func widthsOf(items []wItem, vertical bool) widths {
+	runs, plain := wRuns(items, vertical)
 	count := 0
+	for _, r := range runs {
+		count += int(r.last-r.first) + 1
+	}
+	if plain && count < maxWidths {
+		rs := slices.Clone(runs)
+		slices.SortStableFunc(rs, func(a, b wRange) int { return cmp.Compare(a.first, b.first) })
+		overlap := false
+		for i := 1; i < len(rs); i++ {
+			if rs[i].first <= rs[i-1].last {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			return widths{rs: rs}
+		}
+	}
+	out := map[uint32]float64{}
+	count = 0
+	for _, r := range runs {
+		if r.ws != nil {
+			for k := 0; k < len(r.ws) && count < maxWidths; k++ {
+				out[r.first+uint32(k)] = r.ws[k] // wraps past the largest CID
+				count++
+			}
+			continue
+		}
+		for c := r.first; c <= r.last && count < maxWidths; c++ {
+			out[c] = r.w // wraps to 0 after the largest CID
+			count++
+		}
+	}
+	return widths{m: out}
+}
+
+// wRuns reads the entries of a /W array in order: "first [w w …]" (for /W2,
+// "first [w1y vx vy …]") and "first last w" (/W2: "first last w1y vx vy"),
+// each as the CIDs it covers and their widths (vertical: w1y), skipping
+// what is malformed. plain is false when an entry wraps past the largest
+// CID (last is then meaningless): only the map reads those.
+func wRuns(items []wItem, vertical bool) (runs []wRange, plain bool) {
+	step, skip := 1, 3
+	if vertical {
+		step, skip = 3, 5
+	}
+	plain = true
 	for i := 0; i < len(items); {
 		if !items[i].isNum {
 			i++
@@ -429,11 +477,10 @@ func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
 			next = items[i+1]
 		}
 		if next.arr != nil {
-			m := len(next.arr) / step
-			if m > 0 {
+			if m := len(next.arr) / step; m > 0 {
 				start := uint32(first)
 				if uint64(start)+uint64(m)-1 > math.MaxUint32 {
-					return nil, false
+					plain = false
 				}
 				ws := next.arr
 				if vertical {
@@ -442,8 +489,7 @@ func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
 						ws[j] = next.arr[j*step]
 					}
 				}
-				rs = append(rs, wRange{first: start, last: start + uint32(m) - 1, ws: ws[:m:m]})
-				count += m
+				runs = append(runs, wRange{first: start, last: start + uint32(m) - 1, ws: ws[:m:m]})
 			}
 			i += 2
 			continue
@@ -457,93 +503,20 @@ func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
 		if i+2 < len(items) && items[i+2].isNum {
 			wv = items[i+2].num
 		}
-		skip := 3
-		if vertical {
-			skip = 5
-		}
+		i += skip
 		if last-first > 65535 || last < first {
-			i += skip
 			continue
 		}
 		a, b := uint32(first), uint32(last)
+		if a > b {
+			continue
+		}
 		if b == math.MaxUint32 {
-			return nil, false // the map's loop wraps to 0 here
+			plain = false
 		}
-		if a <= b {
-			rs = append(rs, wRange{first: a, last: b, w: wv})
-			count += int(b-a) + 1
-		}
-		i += skip
+		runs = append(runs, wRange{first: a, last: b, w: wv})
 	}
-	if count >= maxWidths {
-		return nil, false
-	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].first < rs[j].first })
-	for i := 1; i < len(rs); i++ {
-		if rs[i].first <= rs[i-1].last {
-			return nil, false
-		}
-	}
-	return rs, true
-}
-
-// wMap expands a /W array into a map, entry by entry, at most maxWidths.
-func wMap(items []wItem, vertical bool) map[uint32]float64 {
-	out := map[uint32]float64{}
-	n := len(items)
-	at := func(i int) wItem {
-		if i < n {
-			return items[i]
-		}
-		return wItem{}
-	}
-	count := 0
-	for i := 0; i < n && count < maxWidths; {
-		if !items[i].isNum {
-			i++
-			continue
-		}
-		first := items[i].num
-		next := at(i + 1)
-		if next.arr != nil {
-			m := len(next.arr)
-			step := 1
-			if vertical {
-				step = 3
-			}
-			for j := 0; j+step-1 < m && count < maxWidths; j += step {
-				out[uint32(first)+uint32(j/step)] = next.arr[j]
-				count++
-			}
-			i += 2
-			continue
-		}
-		if !next.isNum {
-			i += 2
-			continue
-		}
-		last := next.num
-		wv := 0.0
-		if e := at(i + 2); e.isNum {
-			wv = e.num
-		}
-		if last-first > 65535 || last < first {
-			i += 3
-			if vertical {
-				i += 2
-			}
-			continue
-		}
-		for c := uint32(first); c <= uint32(last) && count < maxWidths; c++ {
-			out[c] = wv
-			count++
-		}
-		i += 3
-		if vertical {
-			i += 2
-		}
-	}
-	return out
+	return runs, plain
 }
 
 // glyphText returns the text of a glyph name: uniXXXX, uXXXX[XX], and the

@@ -335,12 +335,15 @@ func (in *interp) show(s string) {
 
 // unknownFont stands for a font that is missing: it advances but shows
 // nothing.
-var unknownFont = &font{simple: true, scale: 1, missingW: 500}
+var unknownFont = &font{simple: true, simpleTables: &noCodes, scale: 1, missingW: 500}
+
+// noCodes are unknownFont's empty tables (static data, not built at init).
+var noCodes simpleTables
 
 // latinFont decodes single bytes as Latin-1, for text shown in an intact
 // file without a font.
 var latinFont = sync.OnceValue(func() *font {
-	f := &font{simple: true, scale: 1, missingW: 500}
+	f := &font{simple: true, simpleTables: new(simpleTables), scale: 1, missingW: 500}
 	for c := 0x20; c < 0x7F; c++ {
 		f.codeText[c] = string(rune(c))
 	}
