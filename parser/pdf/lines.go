@@ -55,23 +55,40 @@ func build(pages []page, grid bool) *layout.Document {
 		all = buildTables(all)
 		all = mergeReviewHeader(all)
 	}
+	// every line's cells in one array, each line's capped to its own
+	n, nl := 0, 0
+	for _, l := range all {
+		k := len(l.words)
+		if l.label != nil {
+			k++
+		}
+		if k > 0 {
+			n += k
+			nl++
+		}
+	}
+	slab := make([]layout.Cell, 0, n)
+	if nl > 0 { // no lines stay nil
+		doc.Lines = make([]layout.Line, 0, nl)
+	}
 	num := 0
 	for _, l := range all {
-		var cells []layout.Cell
+		start := len(slab)
 		if l.label != nil {
-			cells = append(cells, cell(*l.label, 0))
+			slab = append(slab, cell(*l.label, 0))
 		}
 		for _, w := range l.words {
 			col := -1
 			if l.table > 0 {
 				col = w.col
 			}
-			cells = append(cells, cell(w, col))
+			slab = append(slab, cell(w, col))
 		}
-		if len(cells) == 0 {
+		if len(slab) == start {
 			continue
 		}
 		num++
+		cells := slab[start:len(slab):len(slab)]
 		doc.Lines = append(doc.Lines, layout.Line{Page: l.page, Num: num, Table: l.table, Cells: cells})
 	}
 	return doc
@@ -84,7 +101,7 @@ func cell(w word, col int) layout.Cell {
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // pageLines groups a page's glyphs into lines and words.
-func pageLines(p *page) []*tline {
+func pageLines(p *page, mk *lineMaker) []*tline {
 	uprightPage(p)
 	// filtered in place: nothing reads the page's glyphs after this
 	gs := p.glyphs[:0]
@@ -115,7 +132,6 @@ func pageLines(p *page) []*tline {
 		return 0
 	})
 	var lines []*tline
-	var mk lineMaker
 	// a line is a run of gs (sorted by y): gs[start:i]
 	start := 0
 	var curY, curSize float64

@@ -94,7 +94,7 @@ func (d *doc) extract(o *opened) ([]page, error) {
 		images += p.images
 		// Lines now, so the next page's glyphs reuse this page's array:
 		// a document's glyphs were a third of its allocation.
-		p.lines = pageLines(&p)
+		p.lines = pageLines(&p, &d.lines)
 		d.spare, p.glyphs = p.glyphs[:0], nil
 		pages = append(pages, p)
 	}

@@ -245,6 +245,7 @@ type doc struct {
 	// spare is the glyph array of the last page, whose lines are built:
 	// the next page's glyphs go there.
 	spare []pglyph
+	lines lineMaker
 	// Memory of streams read once (see transient): a page's content, a
 	// CMap. reuse, when set, is where stream inflates.
 	pageBuf, cmapBuf []byte
@@ -439,9 +440,18 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	// deflate rarely compresses content streams by more than 8×
 	hint := min(8*n+512, limit+1)
 	var buf []byte
-	if d.reuse != nil && int64(cap(*d.reuse)) >= hint {
+	switch {
+	case d.reuse == nil:
+		buf = make([]byte, 0, hint)
+	case int64(cap(*d.reuse)) >= hint:
 		buf = (*d.reuse)[:0]
-	} else {
+	case d.reuse == &d.pageBuf:
+		// Room for most pages at once: every page that outgrew the last
+		// one's buffer took a new one (a fresh page of memory costs as
+		// much as inflating it), and the part never written is never
+		// touched.
+		buf = make([]byte, 0, max(hint, pageBufMin))
+	default:
 		buf = make([]byte, 0, hint)
 	}
 	data, err = readAll(io.LimitReader(d.zr, limit+1), buf)
@@ -456,6 +466,9 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	}
 	return data, true, err
 }
+
+// pageBufMin is the least capacity of the buffer of pages' content.
+const pageBufMin = 64 << 10
 
 // readAll is io.ReadAll appending to b.
 func readAll(r io.Reader, b []byte) ([]byte, error) {
