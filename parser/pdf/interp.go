@@ -81,7 +81,10 @@ const (
 
 // run interprets one content stream with the given resources.
 func (in *interp) run(data []byte, res lpdf.Value) {
-	l := &lexer{b: data}
+	if in.d.names == nil {
+		in.d.names = map[string]string{}
+	}
+	l := &lexer{b: data, names: in.d.names}
 	var ops []token
 	var arrDepth int
 	var arr []token // TJ array operands

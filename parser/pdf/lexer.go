@@ -31,8 +31,9 @@ type token struct {
 
 // lexer reads tokens from a byte slice.
 type lexer struct {
-	b   []byte
-	pos int
+	b     []byte
+	pos   int
+	names map[string]string // when set, the names read so far (raw → text)
 }
 
 func isSpace(c byte) bool {
@@ -112,7 +113,7 @@ func (l *lexer) next() token {
 		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
 			l.pos++
 		}
-		return token{kind: tName, s: unescapeName(l.b[start:l.pos])}
+		return token{kind: tName, s: l.name(l.b[start:l.pos])}
 	}
 	start := l.pos
 	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
@@ -126,7 +127,104 @@ func (l *lexer) next() token {
 	if v, ok := parseNumber(w); ok {
 		return token{kind: tNum, num: v}
 	}
-	return token{kind: tKeyword, s: string(w)}
+	return token{kind: tKeyword, s: keyword(w)}
+}
+
+// keyword returns an operator's name, without a copy for the operators of
+// text and graphics (a string per operator was a third of a page's
+// allocations).
+func keyword(w []byte) string {
+	switch string(w) { // compiled without converting w
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tf":
+		return "Tf"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Tr":
+		return "Tr"
+	case "cm":
+		return "cm"
+	case "re":
+		return "re"
+	case "gs":
+		return "gs"
+	case "Do":
+		return "Do"
+	case "rg":
+		return "rg"
+	case "RG":
+		return "RG"
+	case "cs":
+		return "cs"
+	case "CS":
+		return "CS"
+	case "sc":
+		return "sc"
+	case "SC":
+		return "SC"
+	case "scn":
+		return "scn"
+	case "SCN":
+		return "SCN"
+	case "BDC":
+		return "BDC"
+	case "BMC":
+		return "BMC"
+	case "EMC":
+		return "EMC"
+	case "def":
+		return "def"
+	case "dup":
+		return "dup"
+	case "end":
+		return "end"
+	case "begin":
+		return "begin"
+	case "endbfchar":
+		return "endbfchar"
+	case "endbfrange":
+		return "endbfrange"
+	}
+	return string(w) // one byte: no allocation either
+}
+
+// name returns a name's text; a lexer with a names table returns the same
+// string for each occurrence of a name.
+func (l *lexer) name(b []byte) string {
+	if l.names == nil {
+		return unescapeName(b)
+	}
+	if s, ok := l.names[string(b)]; ok {
+		return s
+	}
+	s := unescapeName(b)
+	if len(l.names) < 1024 {
+		l.names[string(b)] = s
+	}
+	return s
 }
 
 func unescapeName(b []byte) string {

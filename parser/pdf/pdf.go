@@ -246,6 +246,7 @@ type doc struct {
 	// the next page's glyphs go there.
 	spare []pglyph
 	lines lineMaker
+	names map[string]string // names of the content streams, read once
 	// Memory of streams read once (see transient): a page's content, a
 	// CMap. reuse, when set, is where stream inflates.
 	pageBuf, cmapBuf []byte
