@@ -33,6 +33,9 @@ type font struct {
 	missingW      float64
 	scale         float64 // glyph units to text space ×1000 (1 except Type 3)
 
+	// what the encoding's name says, read once (see kinds)
+	kind encKinds
+
 	// CID fonts
 	dw  float64
 	w   widths
@@ -55,8 +58,28 @@ type glyph struct {
 	space bool    // a single-byte code 32 (word spacing applies)
 }
 
+// encKinds are the tests of a font's encoding name that decoding makes for
+// every glyph, made once.
+type encKinds struct {
+	set                         bool
+	gbEUC, big5                 bool // isGBEUC, isBig5
+	gbk2k                       bool // GBK2K…
+	utf16, utf8, ucs2, identity bool // …UTF16…, …UTF8…, …UCS2…, Identity…
+}
+
+func (f *font) kinds() *encKinds {
+	if k := &f.kind; !k.set {
+		e := f.encoding
+		*k = encKinds{set: true, gbEUC: isGBEUC(e), big5: isBig5(e), gbk2k: strings.HasPrefix(e, "GBK2K"),
+			utf16: strings.Contains(e, "UTF16"), utf8: strings.Contains(e, "UTF8"), ucs2: strings.Contains(e, "UCS2"),
+			identity: strings.HasPrefix(e, "Identity")}
+	}
+	return &f.kind
+}
+
 // decode splits a shown string into glyphs, appending to out.
 func (f *font) decode(s string, out []glyph) []glyph {
+	f.kinds()
 	for len(s) > 0 {
 		n := f.codeLen(s)
 		if n <= 0 || n > len(s) {
@@ -81,27 +104,28 @@ func (f *font) codeLen(s string) int {
 			return n
 		}
 	}
+	k := &f.kind
 	switch {
-	case isGBEUC(f.encoding):
+	case k.gbEUC:
 		c := s[0]
 		if c < 0x81 || c == 0xFF {
 			return 1
 		}
-		if strings.HasPrefix(f.encoding, "GBK2K") && len(s) >= 4 && s[1] >= 0x30 && s[1] <= 0x39 {
+		if k.gbk2k && len(s) >= 4 && s[1] >= 0x30 && s[1] <= 0x39 {
 			return 4
 		}
 		return 2
-	case isBig5(f.encoding):
+	case k.big5:
 		if s[0] < 0x81 || s[0] == 0xFF {
 			return 1
 		}
 		return 2
-	case strings.Contains(f.encoding, "UTF16"):
+	case k.utf16:
 		if len(s) >= 4 && s[0] >= 0xD8 && s[0] <= 0xDB {
 			return 4
 		}
 		return 2
-	case strings.Contains(f.encoding, "UTF8"):
+	case k.utf8:
 		_, n := utf8.DecodeRuneInString(s)
 		return n
 	}
@@ -139,8 +163,9 @@ func (f *font) text(raw string, n int, code uint32) string {
 	if f.simple {
 		return f.codeText[raw[0]]
 	}
+	k := &f.kind
 	switch {
-	case isGBEUC(f.encoding):
+	case k.gbEUC:
 		if n == 1 {
 			if raw[0] >= 0x20 && raw[0] < 0x7F {
 				return raw
@@ -155,7 +180,7 @@ func (f *font) text(raw string, n int, code uint32) string {
 			return ""
 		}
 		return t
-	case isBig5(f.encoding):
+	case k.big5:
 		if n == 1 {
 			if raw[0] >= 0x20 && raw[0] < 0x7F {
 				return raw
@@ -170,13 +195,13 @@ func (f *font) text(raw string, n int, code uint32) string {
 			return ""
 		}
 		return t
-	case strings.Contains(f.encoding, "UCS2"), strings.Contains(f.encoding, "UTF16"):
+	case k.ucs2, k.utf16:
 		u := make([]uint16, 0, 2)
 		for i := 0; i+1 < n; i += 2 {
 			u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
 		}
 		return string(utf16.Decode(u))
-	case strings.Contains(f.encoding, "UTF8"):
+	case k.utf8:
 		return raw
 	}
 	return ""
@@ -203,8 +228,7 @@ func (f *font) cidOf(n int, code uint32) uint32 {
 			return c
 		}
 	}
-	switch {
-	case strings.HasPrefix(f.encoding, "Identity"), f.encoding == "":
+	if f.kind.identity || f.encoding == "" {
 		return code
 	}
 	// Predefined CMaps onto Adobe-GB1: the printable ASCII codes are CIDs
@@ -235,7 +259,7 @@ func (f *font) width(n int, code uint32) float64 {
 	if w, ok := f.w.get(cid); ok {
 		return w
 	}
-	if cid >= 1 && cid <= 95 && !strings.HasPrefix(f.encoding, "Identity") && f.encCMap == nil {
+	if cid >= 1 && cid <= 95 && !f.kind.identity && f.encCMap == nil {
 		return 500
 	}
 	return f.dw

@@ -36,16 +36,30 @@ type lexer struct {
 	names map[string]string // when set, the names read so far (raw → text)
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+// Character classes, looked up by byte: white space, delimiters, and
+// regular characters (0).
+const (
+	cSpace = 1
+	cDelim = 2
+)
+
+// charClass is static data (an array literal with constant indexes).
+var charClass = [256]uint8{
+	' ': cSpace, '\n': cSpace, '\r': cSpace, '\t': cSpace, '\f': cSpace, 0: cSpace,
+	'(': cDelim, ')': cDelim, '<': cDelim, '>': cDelim, '[': cDelim, ']': cDelim,
+	'{': cDelim, '}': cDelim, '/': cDelim, '%': cDelim,
 }
 
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+func isSpace(c byte) bool { return charClass[c] == cSpace }
+
+func isDelim(c byte) bool { return charClass[c] == cDelim }
+
+// regularEnd returns where the run of regular characters from i ends.
+func (l *lexer) regularEnd(i int) int {
+	for i < len(l.b) && charClass[l.b[i]] == 0 {
+		i++
 	}
-	return false
+	return i
 }
 
 // skipSpace skips white space and comments.
@@ -110,15 +124,11 @@ func (l *lexer) next() token {
 	case '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
-			l.pos++
-		}
+		l.pos = l.regularEnd(start)
 		return token{kind: tName, s: l.name(l.b[start:l.pos])}
 	}
 	start := l.pos
-	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
-		l.pos++
-	}
+	l.pos = l.regularEnd(start)
 	if l.pos == start { // cannot happen, but never stall
 		l.pos++
 		return token{kind: tKeyword, s: string(c)}
@@ -207,6 +217,46 @@ func keyword(w []byte) string {
 		return "endbfchar"
 	case "endbfrange":
 		return "endbfrange"
+	case "W*":
+		return "W*"
+	case "f*":
+		return "f*"
+	case "B*":
+		return "B*"
+	case "b*":
+		return "b*"
+	case "dict":
+		return "dict"
+	case "pop":
+		return "pop"
+	case "findresource":
+		return "findresource"
+	case "defineresource":
+		return "defineresource"
+	case "currentdict":
+		return "currentdict"
+	case "begincmap":
+		return "begincmap"
+	case "endcmap":
+		return "endcmap"
+	case "begincodespacerange":
+		return "begincodespacerange"
+	case "endcodespacerange":
+		return "endcodespacerange"
+	case "beginbfchar":
+		return "beginbfchar"
+	case "beginbfrange":
+		return "beginbfrange"
+	case "begincidrange":
+		return "begincidrange"
+	case "endcidrange":
+		return "endcidrange"
+	case "begincidchar":
+		return "begincidchar"
+	case "endcidchar":
+		return "endcidchar"
+	case "usecmap":
+		return "usecmap"
 	}
 	return string(w) // one byte: no allocation either
 }

@@ -177,6 +177,18 @@ func (mk *lineMaker) keep(ws []word) []word {
 	return mk.slab[n:len(mk.slab):len(mk.slab)]
 }
 
+// blank is strings.TrimSpace(s) == "", without decoding the common
+// glyphs: printable ASCII, and a lead byte of U+4000 or above (every
+// Unicode space is below, and an invalid sequence is not a space either).
+func blank(s string) bool {
+	if s != "" {
+		if c := s[0]; c > ' ' && c < 0x7F || c >= 0xE4 {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) == ""
+}
+
 // hasSuppRadical reports a character of the CJK Radicals Supplement
 // (U+2E80–U+2EFF, UTF-8 E2 BA xx or E2 BB xx): only those does
 // textnorm.Radicals replace.
@@ -228,7 +240,7 @@ func (mk *lineMaker) makeLine(pageNum int, gs []pglyph) *tline {
 		g := &gs[i]
 		ysum += g.y
 		ssum += g.size
-		if strings.TrimSpace(g.text) == "" {
+		if blank(g.text) {
 			closeWord()
 			prev = g
 			continue

@@ -1,0 +1,56 @@
+package pdf
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// TestCharClass checks the class table against the former tests.
+func TestCharClass(t *testing.T) {
+	for i := 0; i < 256; i++ {
+		c := byte(i)
+		space := c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+		delim := strings.IndexByte("()<>[]{}/%", c) >= 0
+		if isSpace(c) != space || isDelim(c) != delim {
+			t.Errorf("byte %#x: space %v delim %v, want %v %v", c, isSpace(c), isDelim(c), space, delim)
+		}
+	}
+}
+
+// TestKeywordSameText checks that every operator keyword returns is its own
+// text, listed or not.
+func TestKeywordSameText(t *testing.T) {
+	ops := strings.Fields(`BT ET Tf Tj TJ Td TD Tm T* Tc Tw Tz TL Ts Tr cm re gs Do rg RG cs CS sc SC scn SCN
+		BDC BMC EMC def dup end begin endbfchar endbfrange W* f* B* b* dict pop findresource defineresource
+		currentdict begincmap endcmap begincodespacerange endcodespacerange beginbfchar beginbfrange
+		begincidrange endcidrange begincidchar endcidchar usecmap q Q w W f n m l c h ' " BI ID EI
+		Tjx TJJ bt beginbf x1 true false null`)
+	for _, op := range ops {
+		if got := keyword([]byte(op)); got != op {
+			t.Errorf("keyword(%q) = %q", op, got)
+		}
+	}
+}
+
+// TestBlank checks blank against strings.TrimSpace on every rune, alone
+// and followed by a space, and on invalid sequences.
+func TestBlank(t *testing.T) {
+	check := func(s string) {
+		if got, want := blank(s), strings.TrimSpace(s) == ""; got != want {
+			t.Errorf("blank(%q) = %v, want %v", s, got, want)
+		}
+	}
+	check("")
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		s := string(r)
+		check(s)
+		check(s + " ")
+		check(" " + s)
+	}
+	for i := 0; i < 256; i++ {
+		check(string([]byte{byte(i)}))
+		check(string([]byte{byte(i), ' '}))
+		check(string([]byte{byte(i), 0x80, 0x80}))
+	}
+}
