@@ -156,7 +156,7 @@ func isBig5(enc string) bool {
 
 func (f *font) text(raw string, n int, code uint32) string {
 	if f.toUni != nil {
-		if t, ok := f.toUni.uni[codeKey(n, code)]; ok && usableText(t) {
+		if t, ok := f.toUni.uni[codeKey(n, code)]; ok { // usable: see setUni
 			return t
 		}
 	}

@@ -54,3 +54,20 @@ func TestBlank(t *testing.T) {
 		check(string([]byte{byte(i), 0x80, 0x80}))
 	}
 }
+
+// TestCMapUnusableLater checks that a later unusable mapping (U+FFFD, NUL)
+// of a code takes back its earlier one, and an earlier unusable one is
+// replaced by a later usable one.
+func TestCMapUnusableLater(t *testing.T) {
+	m := parseCMap([]byte(`begincmap 1 begincodespacerange <0000> <FFFF> endcodespacerange
+3 beginbfchar <0001> <4E00> <0002> <FFFD> <0003> <0000> endbfchar
+3 beginbfchar <0001> <FFFD> <0002> <4E8C> <0004> <4E09> endbfchar endcmap`))
+	f := &font{encoding: "Identity-H", toUni: m, dw: 1000}
+	var got []string
+	for _, g := range f.decode("\x00\x01\x00\x02\x00\x03\x00\x04", nil) {
+		got = append(got, g.text)
+	}
+	if want := []string{"", "二", "", "三"}; strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("texts %q, want %q", got, want)
+	}
+}
