@@ -1,6 +1,7 @@
 package pdf
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -69,5 +70,18 @@ func TestCMapUnusableLater(t *testing.T) {
 	}
 	if want := []string{"", "二", "", "三"}; strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("texts %q, want %q", got, want)
+	}
+}
+
+// TestSlanted checks slanted against skew on the axes, near them and on
+// the diagonals, with signed zeros.
+func TestSlanted(t *testing.T) {
+	vals := []float64{0, math.Copysign(0, -1), 1, -1, 12, -12, 0.05, -0.05, 1e-9, 0.0874, 0.0875, 1e300, -1e300}
+	for _, x := range vals {
+		for _, y := range vals {
+			if got, want := slanted(x, y), skew(x, y) > 5; got != want {
+				t.Errorf("slanted(%v, %v) = %v, skew says %v", x, y, got, want)
+			}
+		}
 	}
 }

@@ -108,7 +108,7 @@ func pageLines(p *page, mk *lineMaker) []*tline {
 	for _, g := range p.glyphs {
 		// diagonal watermarks and text across the page's direction are
 		// not part of the report's lines; nor is text outside the page
-		if g.skew > 5 || g.dir != 0 && !g.vertical || outside(g, p.box) {
+		if g.slanted || g.dir != 0 && !g.vertical || outside(g, p.box) {
 			continue
 		}
 		if g.size <= 0 || g.size > 500 {
