@@ -10,7 +10,7 @@ import (
 // how many bytes each code takes.
 type cmap struct {
 	space []codeRange
-	uni   map[uint64]string // (len<<32 | code) → text
+	uni   map[uint64]string // (len<<32 | code) → text, usable (see setUni)
 	cid   map[uint64]uint32 // (len<<32 | code) → CID
 	cidR  []cidRange
 	use   string // a predefined CMap named by usecmap
@@ -97,6 +97,17 @@ func parseCMap(data []byte) *cmap {
 	return m
 }
 
+// setUni maps a code to its text. uni holds usable texts only: a font
+// reads an unusable one as no mapping, so it removes an earlier mapping of
+// the code as a later definition replaced it.
+func (m *cmap) setUni(k uint64, text string) {
+	if usableText(text) {
+		m.uni[k] = text
+	} else {
+		delete(m.uni, k)
+	}
+}
+
 func (m *cmap) readSpace(l *lexer) {
 	for {
 		a := l.next()
@@ -129,11 +140,11 @@ func (m *cmap) readBfChar(l *lexer, budget int) int {
 		}
 		switch b.kind {
 		case tString:
-			m.uni[codeKey(len(a.s), beInt(a.s))] = utf16Text(b.s)
+			m.setUni(codeKey(len(a.s), beInt(a.s)), utf16Text(b.s))
 			n++
 		case tName:
 			if s := glyphText(b.s); s != "" {
-				m.uni[codeKey(len(a.s), beInt(a.s))] = s
+				m.setUni(codeKey(len(a.s), beInt(a.s)), s)
 				n++
 			}
 		default:
@@ -199,7 +210,7 @@ func (m *cmap) readBfRange(l *lexer, budget int) int {
 				}
 				text = utf16Text(string(dst))
 			}
-			m.uni[codeKey(len(a.s), code)] = text
+			m.setUni(codeKey(len(a.s), code), text)
 			n++
 			if code == 0xFFFFFFFF {
 				break

@@ -1,7 +1,9 @@
 package pdf
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -27,17 +29,26 @@ type font struct {
 	dec      *encoding.Decoder
 
 	// simple fonts
-	codeText  [256]string // from /Encoding and /Differences
-	widths    [256]float64
-	hasWidths [256]bool
-	missingW  float64
-	scale     float64 // glyph units to text space ×1000 (1 except Type 3)
+	*simpleTables // set when simple
+	missingW      float64
+	scale         float64 // glyph units to text space ×1000 (1 except Type 3)
+
+	// what the encoding's name says, read once (see kinds)
+	kind encKinds
 
 	// CID fonts
 	dw  float64
 	w   widths
 	dw2 float64 // vertical displacement w1y (negative: downwards)
 	w2  widths
+}
+
+// simpleTables are a simple font's code tables: 6.4 KB, which the CID
+// fonts of most reports do without.
+type simpleTables struct {
+	codeText  [256]string // from /Encoding and /Differences
+	widths    [256]float64
+	hasWidths [256]bool
 }
 
 // glyph is one decoded code of a shown string.
@@ -47,8 +58,28 @@ type glyph struct {
 	space bool    // a single-byte code 32 (word spacing applies)
 }
 
+// encKinds are the tests of a font's encoding name that decoding makes for
+// every glyph, made once.
+type encKinds struct {
+	set                         bool
+	gbEUC, big5                 bool // isGBEUC, isBig5
+	gbk2k                       bool // GBK2K…
+	utf16, utf8, ucs2, identity bool // …UTF16…, …UTF8…, …UCS2…, Identity…
+}
+
+func (f *font) kinds() *encKinds {
+	if k := &f.kind; !k.set {
+		e := f.encoding
+		*k = encKinds{set: true, gbEUC: isGBEUC(e), big5: isBig5(e), gbk2k: strings.HasPrefix(e, "GBK2K"),
+			utf16: strings.Contains(e, "UTF16"), utf8: strings.Contains(e, "UTF8"), ucs2: strings.Contains(e, "UCS2"),
+			identity: strings.HasPrefix(e, "Identity")}
+	}
+	return &f.kind
+}
+
 // decode splits a shown string into glyphs, appending to out.
 func (f *font) decode(s string, out []glyph) []glyph {
+	f.kinds()
 	for len(s) > 0 {
 		n := f.codeLen(s)
 		if n <= 0 || n > len(s) {
@@ -73,27 +104,28 @@ func (f *font) codeLen(s string) int {
 			return n
 		}
 	}
+	k := &f.kind
 	switch {
-	case isGBEUC(f.encoding):
+	case k.gbEUC:
 		c := s[0]
 		if c < 0x81 || c == 0xFF {
 			return 1
 		}
-		if strings.HasPrefix(f.encoding, "GBK2K") && len(s) >= 4 && s[1] >= 0x30 && s[1] <= 0x39 {
+		if k.gbk2k && len(s) >= 4 && s[1] >= 0x30 && s[1] <= 0x39 {
 			return 4
 		}
 		return 2
-	case isBig5(f.encoding):
+	case k.big5:
 		if s[0] < 0x81 || s[0] == 0xFF {
 			return 1
 		}
 		return 2
-	case strings.Contains(f.encoding, "UTF16"):
+	case k.utf16:
 		if len(s) >= 4 && s[0] >= 0xD8 && s[0] <= 0xDB {
 			return 4
 		}
 		return 2
-	case strings.Contains(f.encoding, "UTF8"):
+	case k.utf8:
 		_, n := utf8.DecodeRuneInString(s)
 		return n
 	}
@@ -124,15 +156,16 @@ func isBig5(enc string) bool {
 
 func (f *font) text(raw string, n int, code uint32) string {
 	if f.toUni != nil {
-		if t, ok := f.toUni.uni[codeKey(n, code)]; ok && usableText(t) {
+		if t, ok := f.toUni.uni[codeKey(n, code)]; ok { // usable: see setUni
 			return t
 		}
 	}
 	if f.simple {
 		return f.codeText[raw[0]]
 	}
+	k := &f.kind
 	switch {
-	case isGBEUC(f.encoding):
+	case k.gbEUC:
 		if n == 1 {
 			if raw[0] >= 0x20 && raw[0] < 0x7F {
 				return raw
@@ -147,7 +180,7 @@ func (f *font) text(raw string, n int, code uint32) string {
 			return ""
 		}
 		return t
-	case isBig5(f.encoding):
+	case k.big5:
 		if n == 1 {
 			if raw[0] >= 0x20 && raw[0] < 0x7F {
 				return raw
@@ -162,13 +195,13 @@ func (f *font) text(raw string, n int, code uint32) string {
 			return ""
 		}
 		return t
-	case strings.Contains(f.encoding, "UCS2"), strings.Contains(f.encoding, "UTF16"):
+	case k.ucs2, k.utf16:
 		u := make([]uint16, 0, 2)
 		for i := 0; i+1 < n; i += 2 {
 			u = append(u, uint16(raw[i])<<8|uint16(raw[i+1]))
 		}
 		return string(utf16.Decode(u))
-	case strings.Contains(f.encoding, "UTF8"):
+	case k.utf8:
 		return raw
 	}
 	return ""
@@ -195,8 +228,7 @@ func (f *font) cidOf(n int, code uint32) uint32 {
 			return c
 		}
 	}
-	switch {
-	case strings.HasPrefix(f.encoding, "Identity"), f.encoding == "":
+	if f.kind.identity || f.encoding == "" {
 		return code
 	}
 	// Predefined CMaps onto Adobe-GB1: the printable ASCII codes are CIDs
@@ -227,7 +259,7 @@ func (f *font) width(n int, code uint32) float64 {
 	if w, ok := f.w.get(cid); ok {
 		return w
 	}
-	if cid >= 1 && cid <= 95 && !strings.HasPrefix(f.encoding, "Identity") && f.encCMap == nil {
+	if cid >= 1 && cid <= 95 && !f.kind.identity && f.encCMap == nil {
 		return 500
 	}
 	return f.dw
@@ -274,6 +306,7 @@ func (d *doc) loadFont(v lpdf.Value) *font {
 		return f
 	}
 	f.simple = true
+	f.simpleTables = new(simpleTables)
 	if sub == "Type3" {
 		if fm := key(v, "FontMatrix"); length(fm) >= 1 {
 			f.scale = numOr(index(fm, 0), 0.001) * 1000
@@ -402,22 +435,61 @@ const maxWidths = 1 << 17
 
 // parseW parses a /W (or /W2 when vertical) array of a CID font.
 func parseW(w lpdf.Value, vertical bool) widths {
-	items := wItems(w)
-	if rs, ok := wRanges(items, vertical); ok {
-		return widths{rs: rs}
-	}
-	return widths{m: wMap(items, vertical)}
+	return widthsOf(wItems(w), vertical)
 }
 
-// wRanges makes the ranges of a /W array, sorted; ok is false when they
-// overlap, wrap past the largest CID or reach maxWidths, which wMap then
-// handles entry by entry.
-func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
-	step := 1
-	if vertical {
-		step = 3
-	}
+// widthsOf makes the widths of a /W array's items: ranges, or, when they
+// overlap, wrap past the largest CID or reach maxWidths (odd files), the
+// CIDs expanded into a map entry by entry, later entries winning.
+func widthsOf(items []wItem, vertical bool) widths {
+	runs, plain := wRuns(items, vertical)
 	count := 0
+	for _, r := range runs {
+		count += int(r.last-r.first) + 1
+	}
+	if plain && count < maxWidths {
+		rs := slices.Clone(runs)
+		slices.SortStableFunc(rs, func(a, b wRange) int { return cmp.Compare(a.first, b.first) })
+		overlap := false
+		for i := 1; i < len(rs); i++ {
+			if rs[i].first <= rs[i-1].last {
+				overlap = true
+				break
+			}
+		}
+		if !overlap {
+			return widths{rs: rs}
+		}
+	}
+	out := map[uint32]float64{}
+	count = 0
+	for _, r := range runs {
+		if r.ws != nil {
+			for k := 0; k < len(r.ws) && count < maxWidths; k++ {
+				out[r.first+uint32(k)] = r.ws[k] // wraps past the largest CID
+				count++
+			}
+			continue
+		}
+		for c := r.first; c <= r.last && count < maxWidths; c++ {
+			out[c] = r.w // wraps to 0 after the largest CID
+			count++
+		}
+	}
+	return widths{m: out}
+}
+
+// wRuns reads the entries of a /W array in order: "first [w w …]" (for /W2,
+// "first [w1y vx vy …]") and "first last w" (/W2: "first last w1y vx vy"),
+// each as the CIDs it covers and their widths (vertical: w1y), skipping
+// what is malformed. plain is false when an entry wraps past the largest
+// CID (last is then meaningless): only the map reads those.
+func wRuns(items []wItem, vertical bool) (runs []wRange, plain bool) {
+	step, skip := 1, 3
+	if vertical {
+		step, skip = 3, 5
+	}
+	plain = true
 	for i := 0; i < len(items); {
 		if !items[i].isNum {
 			i++
@@ -429,11 +501,10 @@ func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
 			next = items[i+1]
 		}
 		if next.arr != nil {
-			m := len(next.arr) / step
-			if m > 0 {
+			if m := len(next.arr) / step; m > 0 {
 				start := uint32(first)
 				if uint64(start)+uint64(m)-1 > math.MaxUint32 {
-					return nil, false
+					plain = false
 				}
 				ws := next.arr
 				if vertical {
@@ -442,8 +513,7 @@ func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
 						ws[j] = next.arr[j*step]
 					}
 				}
-				rs = append(rs, wRange{first: start, last: start + uint32(m) - 1, ws: ws[:m:m]})
-				count += m
+				runs = append(runs, wRange{first: start, last: start + uint32(m) - 1, ws: ws[:m:m]})
 			}
 			i += 2
 			continue
@@ -457,93 +527,20 @@ func wRanges(items []wItem, vertical bool) (rs []wRange, ok bool) {
 		if i+2 < len(items) && items[i+2].isNum {
 			wv = items[i+2].num
 		}
-		skip := 3
-		if vertical {
-			skip = 5
-		}
+		i += skip
 		if last-first > 65535 || last < first {
-			i += skip
 			continue
 		}
 		a, b := uint32(first), uint32(last)
+		if a > b {
+			continue
+		}
 		if b == math.MaxUint32 {
-			return nil, false // the map's loop wraps to 0 here
+			plain = false
 		}
-		if a <= b {
-			rs = append(rs, wRange{first: a, last: b, w: wv})
-			count += int(b-a) + 1
-		}
-		i += skip
+		runs = append(runs, wRange{first: a, last: b, w: wv})
 	}
-	if count >= maxWidths {
-		return nil, false
-	}
-	sort.SliceStable(rs, func(i, j int) bool { return rs[i].first < rs[j].first })
-	for i := 1; i < len(rs); i++ {
-		if rs[i].first <= rs[i-1].last {
-			return nil, false
-		}
-	}
-	return rs, true
-}
-
-// wMap expands a /W array into a map, entry by entry, at most maxWidths.
-func wMap(items []wItem, vertical bool) map[uint32]float64 {
-	out := map[uint32]float64{}
-	n := len(items)
-	at := func(i int) wItem {
-		if i < n {
-			return items[i]
-		}
-		return wItem{}
-	}
-	count := 0
-	for i := 0; i < n && count < maxWidths; {
-		if !items[i].isNum {
-			i++
-			continue
-		}
-		first := items[i].num
-		next := at(i + 1)
-		if next.arr != nil {
-			m := len(next.arr)
-			step := 1
-			if vertical {
-				step = 3
-			}
-			for j := 0; j+step-1 < m && count < maxWidths; j += step {
-				out[uint32(first)+uint32(j/step)] = next.arr[j]
-				count++
-			}
-			i += 2
-			continue
-		}
-		if !next.isNum {
-			i += 2
-			continue
-		}
-		last := next.num
-		wv := 0.0
-		if e := at(i + 2); e.isNum {
-			wv = e.num
-		}
-		if last-first > 65535 || last < first {
-			i += 3
-			if vertical {
-				i += 2
-			}
-			continue
-		}
-		for c := uint32(first); c <= uint32(last) && count < maxWidths; c++ {
-			out[c] = wv
-			count++
-		}
-		i += 3
-		if vertical {
-			i += 2
-		}
-	}
-	return out
+	return runs, plain
 }
 
 // glyphText returns the text of a glyph name: uniXXXX, uXXXX[XX], and the

@@ -150,6 +150,7 @@ func FuzzFontDecode(f *testing.F) {
 		fnt := &font{encoding: enc, dw: 1000, dw2: -1000, scale: 1, w: widths{rs: []wRange{{first: 1, last: 1, w: 500}}}}
 		if enc == "" {
 			fnt.simple = true
+			fnt.simpleTables = new(simpleTables)
 			fnt.missingW = 500
 			for c := 32; c < 127; c++ {
 				fnt.codeText[c] = string(rune(c))

@@ -37,14 +37,14 @@ func finite(m matrix) bool {
 
 // pglyph is a glyph placed on the page, in default user space (points,
 // y upwards).
-// Its fields are ordered to pack it into 64 bytes: a page holds thousands
+// Its fields are ordered to pack it into 56 bytes: a page holds thousands
 // and each is fresh memory.
 type pglyph struct {
 	text     string
 	x, y     float64 // origin (baseline start)
 	w        float64 // advance in points (>= 0)
 	size     float64 // font size in points
-	skew     float64 // angle of the text direction off its quarter turn, in degrees
+	slanted  bool    // the text direction is more than 5° off its quarter turn (a diagonal watermark)
 	vertical bool
 	dir      int8 // text direction in quarter turns counter-clockwise (0: left to right)
 }
@@ -81,7 +81,10 @@ const (
 
 // run interprets one content stream with the given resources.
 func (in *interp) run(data []byte, res lpdf.Value) {
-	l := &lexer{b: data}
+	if in.d.names == nil {
+		in.d.names = map[string]string{}
+	}
+	l := &lexer{b: data, names: in.d.names}
 	var ops []token
 	var arrDepth int
 	var arr []token // TJ array operands
@@ -328,19 +331,22 @@ func (in *interp) show(s string) {
 		}
 		in.out = append(in.out, pglyph{
 			text: g.text, x: trm[4], y: trm[5], w: math.Abs(w), size: math.Abs(size),
-			vertical: f.vertical, dir: int8(quarter(trm[0], trm[1])), skew: skew(trm[0], trm[1]),
+			vertical: f.vertical, dir: int8(quarter(trm[0], trm[1])), slanted: slanted(trm[0], trm[1]),
 		})
 	}
 }
 
 // unknownFont stands for a font that is missing: it advances but shows
 // nothing.
-var unknownFont = &font{simple: true, scale: 1, missingW: 500}
+var unknownFont = &font{simple: true, simpleTables: &noCodes, scale: 1, missingW: 500}
+
+// noCodes are unknownFont's empty tables (static data, not built at init).
+var noCodes simpleTables
 
 // latinFont decodes single bytes as Latin-1, for text shown in an intact
 // file without a font.
 var latinFont = sync.OnceValue(func() *font {
-	f := &font{simple: true, scale: 1, missingW: 500}
+	f := &font{simple: true, simpleTables: new(simpleTables), scale: 1, missingW: 500}
 	for c := 0x20; c < 0x7F; c++ {
 		f.codeText[c] = string(rune(c))
 	}
@@ -417,6 +423,14 @@ func quarter(x, y float64) int {
 		return 1
 	}
 	return 3
+}
+
+// slanted reports a direction (x, y) more than 5° off its quarter turn.
+func slanted(x, y float64) bool {
+	if x == 0 || y == 0 {
+		return false // on an axis: skew is 0
+	}
+	return skew(x, y) > 5
 }
 
 // skew returns how far the direction (x, y) is from the nearest quarter

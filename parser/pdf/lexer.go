@@ -31,20 +31,35 @@ type token struct {
 
 // lexer reads tokens from a byte slice.
 type lexer struct {
-	b   []byte
-	pos int
+	b     []byte
+	pos   int
+	names map[string]string // when set, the names read so far (raw → text)
 }
 
-func isSpace(c byte) bool {
-	return c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == 0
+// Character classes, looked up by byte: white space, delimiters, and
+// regular characters (0).
+const (
+	cSpace = 1
+	cDelim = 2
+)
+
+// charClass is static data (an array literal with constant indexes).
+var charClass = [256]uint8{
+	' ': cSpace, '\n': cSpace, '\r': cSpace, '\t': cSpace, '\f': cSpace, 0: cSpace,
+	'(': cDelim, ')': cDelim, '<': cDelim, '>': cDelim, '[': cDelim, ']': cDelim,
+	'{': cDelim, '}': cDelim, '/': cDelim, '%': cDelim,
 }
 
-func isDelim(c byte) bool {
-	switch c {
-	case '(', ')', '<', '>', '[', ']', '{', '}', '/', '%':
-		return true
+func isSpace(c byte) bool { return charClass[c] == cSpace }
+
+func isDelim(c byte) bool { return charClass[c] == cDelim }
+
+// regularEnd returns where the run of regular characters from i ends.
+func (l *lexer) regularEnd(i int) int {
+	for i < len(l.b) && charClass[l.b[i]] == 0 {
+		i++
 	}
-	return false
+	return i
 }
 
 // skipSpace skips white space and comments.
@@ -109,15 +124,11 @@ func (l *lexer) next() token {
 	case '/':
 		l.pos++
 		start := l.pos
-		for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
-			l.pos++
-		}
-		return token{kind: tName, s: unescapeName(l.b[start:l.pos])}
+		l.pos = l.regularEnd(start)
+		return token{kind: tName, s: l.name(l.b[start:l.pos])}
 	}
 	start := l.pos
-	for l.pos < len(l.b) && !isSpace(l.b[l.pos]) && !isDelim(l.b[l.pos]) {
-		l.pos++
-	}
+	l.pos = l.regularEnd(start)
 	if l.pos == start { // cannot happen, but never stall
 		l.pos++
 		return token{kind: tKeyword, s: string(c)}
@@ -126,7 +137,144 @@ func (l *lexer) next() token {
 	if v, ok := parseNumber(w); ok {
 		return token{kind: tNum, num: v}
 	}
-	return token{kind: tKeyword, s: string(w)}
+	return token{kind: tKeyword, s: keyword(w)}
+}
+
+// keyword returns an operator's name, without a copy for the operators of
+// text and graphics (a string per operator was a third of a page's
+// allocations).
+func keyword(w []byte) string {
+	switch string(w) { // compiled without converting w
+	case "BT":
+		return "BT"
+	case "ET":
+		return "ET"
+	case "Tf":
+		return "Tf"
+	case "Tj":
+		return "Tj"
+	case "TJ":
+		return "TJ"
+	case "Td":
+		return "Td"
+	case "TD":
+		return "TD"
+	case "Tm":
+		return "Tm"
+	case "T*":
+		return "T*"
+	case "Tc":
+		return "Tc"
+	case "Tw":
+		return "Tw"
+	case "Tz":
+		return "Tz"
+	case "TL":
+		return "TL"
+	case "Ts":
+		return "Ts"
+	case "Tr":
+		return "Tr"
+	case "cm":
+		return "cm"
+	case "re":
+		return "re"
+	case "gs":
+		return "gs"
+	case "Do":
+		return "Do"
+	case "rg":
+		return "rg"
+	case "RG":
+		return "RG"
+	case "cs":
+		return "cs"
+	case "CS":
+		return "CS"
+	case "sc":
+		return "sc"
+	case "SC":
+		return "SC"
+	case "scn":
+		return "scn"
+	case "SCN":
+		return "SCN"
+	case "BDC":
+		return "BDC"
+	case "BMC":
+		return "BMC"
+	case "EMC":
+		return "EMC"
+	case "def":
+		return "def"
+	case "dup":
+		return "dup"
+	case "end":
+		return "end"
+	case "begin":
+		return "begin"
+	case "endbfchar":
+		return "endbfchar"
+	case "endbfrange":
+		return "endbfrange"
+	case "W*":
+		return "W*"
+	case "f*":
+		return "f*"
+	case "B*":
+		return "B*"
+	case "b*":
+		return "b*"
+	case "dict":
+		return "dict"
+	case "pop":
+		return "pop"
+	case "findresource":
+		return "findresource"
+	case "defineresource":
+		return "defineresource"
+	case "currentdict":
+		return "currentdict"
+	case "begincmap":
+		return "begincmap"
+	case "endcmap":
+		return "endcmap"
+	case "begincodespacerange":
+		return "begincodespacerange"
+	case "endcodespacerange":
+		return "endcodespacerange"
+	case "beginbfchar":
+		return "beginbfchar"
+	case "beginbfrange":
+		return "beginbfrange"
+	case "begincidrange":
+		return "begincidrange"
+	case "endcidrange":
+		return "endcidrange"
+	case "begincidchar":
+		return "begincidchar"
+	case "endcidchar":
+		return "endcidchar"
+	case "usecmap":
+		return "usecmap"
+	}
+	return string(w) // one byte: no allocation either
+}
+
+// name returns a name's text; a lexer with a names table returns the same
+// string for each occurrence of a name.
+func (l *lexer) name(b []byte) string {
+	if l.names == nil {
+		return unescapeName(b)
+	}
+	if s, ok := l.names[string(b)]; ok {
+		return s
+	}
+	s := unescapeName(b)
+	if len(l.names) < 1024 {
+		l.names[string(b)] = s
+	}
+	return s
 }
 
 func unescapeName(b []byte) string {

@@ -3,7 +3,6 @@ package pdf
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 
 	"github.com/govreport/govreport/parser/layout"
@@ -40,13 +39,13 @@ func (l *tline) joined() string {
 	return b.String()
 }
 
-// build turns pages of glyphs into the layout document.
+// build turns pages of lines (see pageLines) into the layout document.
 func build(pages []page, grid bool) *layout.Document {
 	doc := &layout.Document{Format: "pdf", Pages: len(pages)}
 	var all []*tline
 	per := make([][]*tline, len(pages))
 	for i := range pages {
-		per[i] = pageLines(&pages[i])
+		per[i] = pages[i].lines
 	}
 	dropFurniture(per, pages)
 	for _, ls := range per {
@@ -56,23 +55,40 @@ func build(pages []page, grid bool) *layout.Document {
 		all = buildTables(all)
 		all = mergeReviewHeader(all)
 	}
+	// every line's cells in one array, each line's capped to its own
+	n, nl := 0, 0
+	for _, l := range all {
+		k := len(l.words)
+		if l.label != nil {
+			k++
+		}
+		if k > 0 {
+			n += k
+			nl++
+		}
+	}
+	slab := make([]layout.Cell, 0, n)
+	if nl > 0 { // no lines stay nil
+		doc.Lines = make([]layout.Line, 0, nl)
+	}
 	num := 0
 	for _, l := range all {
-		var cells []layout.Cell
+		start := len(slab)
 		if l.label != nil {
-			cells = append(cells, cell(*l.label, 0))
+			slab = append(slab, cell(*l.label, 0))
 		}
 		for _, w := range l.words {
 			col := -1
 			if l.table > 0 {
 				col = w.col
 			}
-			cells = append(cells, cell(w, col))
+			slab = append(slab, cell(w, col))
 		}
-		if len(cells) == 0 {
+		if len(slab) == start {
 			continue
 		}
 		num++
+		cells := slab[start:len(slab):len(slab)]
 		doc.Lines = append(doc.Lines, layout.Line{Page: l.page, Num: num, Table: l.table, Cells: cells})
 	}
 	return doc
@@ -85,14 +101,14 @@ func cell(w word, col int) layout.Cell {
 func round2(f float64) float64 { return math.Round(f*100) / 100 }
 
 // pageLines groups a page's glyphs into lines and words.
-func pageLines(p *page) []*tline {
+func pageLines(p *page, mk *lineMaker) []*tline {
 	uprightPage(p)
 	// filtered in place: nothing reads the page's glyphs after this
 	gs := p.glyphs[:0]
 	for _, g := range p.glyphs {
 		// diagonal watermarks and text across the page's direction are
 		// not part of the report's lines; nor is text outside the page
-		if g.skew > 5 || g.dir != 0 && !g.vertical || outside(g, p.box) {
+		if g.slanted || g.dir != 0 && !g.vertical || outside(g, p.box) {
 			continue
 		}
 		if g.size <= 0 || g.size > 500 {
@@ -116,54 +132,106 @@ func pageLines(p *page) []*tline {
 		return 0
 	})
 	var lines []*tline
-	var cur []pglyph
+	// a line is a run of gs (sorted by y): gs[start:i]
+	start := 0
 	var curY, curSize float64
-	flush := func() {
-		if len(cur) > 0 {
-			if l := makeLine(p.num, cur); l != nil {
+	flush := func(end int) {
+		if end > start {
+			if l := mk.makeLine(p.num, gs[start:end]); l != nil {
 				lines = append(lines, l)
 			}
 		}
-		cur = cur[:0]
+		start = end
 	}
-	for _, g := range gs {
-		if len(cur) > 0 {
+	for i, g := range gs {
+		if i > start {
 			tol := math.Max(curSize, g.size) / 3
 			if math.Abs(g.y-curY) <= tol {
-				cur = append(cur, g)
 				if g.size > curSize {
 					curSize = g.size
 				}
 				continue
 			}
-			flush()
+			flush(i)
 		}
-		cur = append(cur, g)
 		curY, curSize = g.y, g.size
 	}
-	flush()
+	flush(len(gs))
 	return lines
 }
 
-func makeLine(pageNum int, gs []pglyph) *tline {
-	sort.SliceStable(gs, func(i, j int) bool { return gs[i].x < gs[j].x })
+// lineMaker holds the memory makeLine reuses from line to line.
+type lineMaker struct {
+	raw   []byte // the current word's text
+	words []word // the current line's words
+	slab  []word // where lines' words are kept, each capped to its own
+}
+
+// keep returns a copy of ws in the slab.
+func (mk *lineMaker) keep(ws []word) []word {
+	if len(ws) > cap(mk.slab)-len(mk.slab) {
+		mk.slab = make([]word, 0, max(256, len(ws)))
+	}
+	n := len(mk.slab)
+	mk.slab = append(mk.slab, ws...)
+	return mk.slab[n:len(mk.slab):len(mk.slab)]
+}
+
+// blank is strings.TrimSpace(s) == "", without decoding the common
+// glyphs: printable ASCII, and a lead byte of U+4000 or above (every
+// Unicode space is below, and an invalid sequence is not a space either).
+func blank(s string) bool {
+	if s != "" {
+		if c := s[0]; c > ' ' && c < 0x7F || c >= 0xE4 {
+			return false
+		}
+	}
+	return strings.TrimSpace(s) == ""
+}
+
+// hasSuppRadical reports a character of the CJK Radicals Supplement
+// (U+2E80–U+2EFF, UTF-8 E2 BA xx or E2 BB xx): only those does
+// textnorm.Radicals replace.
+func hasSuppRadical(s string) bool {
+	for i := 0; i+1 < len(s); i++ {
+		if s[i] == 0xE2 && (s[i+1] == 0xBA || s[i+1] == 0xBB) {
+			return true
+		}
+	}
+	return false
+}
+
+func (mk *lineMaker) makeLine(pageNum int, gs []pglyph) *tline {
+	slices.SortStableFunc(gs, func(a, b pglyph) int {
+		switch {
+		case a.x < b.x:
+			return -1
+		case a.x > b.x:
+			return 1
+		}
+		return 0
+	})
 	l := &tline{page: pageNum}
-	var raw strings.Builder
+	words := mk.words[:0]
 	var w word
 	var size float64
 	open := false
 	closeWord := func() {
 		if open {
-			w.raw = raw.String()
-			w.text = textnorm.Fold(textnorm.Radicals.Replace(w.raw))
+			w.raw = string(mk.raw)
+			if hasSuppRadical(w.raw) {
+				w.text = textnorm.Fold(textnorm.Radicals.Replace(w.raw))
+			} else {
+				w.text = textnorm.Fold(w.raw)
+			}
 			if w.text != "" {
 				w.size = size
 				w.col = -1
-				l.words = append(l.words, w)
+				words = append(words, w)
 			}
 		}
 		open = false
-		raw.Reset()
+		mk.raw = mk.raw[:0]
 		size = 0
 	}
 	var prev *pglyph
@@ -172,7 +240,7 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 		g := &gs[i]
 		ysum += g.y
 		ssum += g.size
-		if strings.TrimSpace(g.text) == "" {
+		if blank(g.text) {
 			closeWord()
 			prev = g
 			continue
@@ -191,7 +259,7 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 			w = word{x0: g.x, x1: g.x + g.w, y: g.y}
 			open = true
 		}
-		raw.WriteString(g.text)
+		mk.raw = append(mk.raw, g.text...)
 		if e := g.x + g.w; e > w.x1 {
 			w.x1 = e
 		}
@@ -201,9 +269,11 @@ func makeLine(pageNum int, gs []pglyph) *tline {
 		prev = g
 	}
 	closeWord()
-	if len(l.words) == 0 {
+	mk.words = words
+	if len(words) == 0 {
 		return nil
 	}
+	l.words = mk.keep(words)
 	// a unit printed after its number (75394432.52 元) belongs to the cell
 	for i := 1; i < len(l.words); i++ {
 		w, p := l.words[i], &l.words[i-1]

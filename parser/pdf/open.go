@@ -51,9 +51,17 @@ func open(src []byte, d *doc) (*opened, error) {
 			fixed[8] = '\n'
 		}
 	}
+	// The names the checks below look for, found in one pass.
+	sc := scanSlashes(src)
+	scFixed := &sc
+	if len(fixed) > 0 && &fixed[0] != &src[0] {
+		// the header was patched: a name at its bytes may be gone
+		f := scanSlashes(fixed)
+		scFixed = &f
+	}
 	// An object stream's /Extends chain is followed by the library without
 	// a cycle check; the xref names the right stream anyway.
-	if bytes.Contains(src, []byte("/Extends")) {
+	if sc.extends {
 		patch()
 		fixed = bytes.ReplaceAll(fixed, []byte("/Extends"), []byte("/Extendz"))
 	}
@@ -67,13 +75,15 @@ func open(src []byte, d *doc) (*opened, error) {
 	}
 	encrypted := bytes.Contains(src[max(0, len(src)-4096):], []byte("/Encrypt"))
 
-	guarded, risky := guardObjStms(fixed, d.budget.maxStream)
+	// (replacing /Extends and appending %%EOF leave the other names as
+	// they are in scFixed)
+	guarded, risky := guardObjStms(fixed, d.budget.maxStream, scFixed.objStm)
 	if risky {
 		fixed = guarded
 		d.warn("repaired", "an object stream ends inside a string; it was closed")
 	}
 	var firstErr error
-	if !hugeSize(src) && !prevCycle(fixed) && !risky {
+	if !hugeSizeIn(src, &sc) && !prevCycleIf(fixed, scFixed.prev) && !risky {
 		r, err := newReader(fixed)
 		if err == nil && !xrefSane(r) {
 			r, err = nil, errors.New("an object stream is stored inside an object stream")
@@ -140,8 +150,11 @@ var (
 // prevCycle reports whether the chain of cross-reference sections (the
 // last startxref, then each trailer's /Prev) comes back on itself: the
 // library would follow it forever.
-func prevCycle(b []byte) bool {
-	if !bytes.Contains(b, []byte("/Prev")) {
+func prevCycle(b []byte) bool { return prevCycleIf(b, bytes.Contains(b, []byte("/Prev"))) }
+
+// prevCycleIf is prevCycle where hasPrev says whether b holds "/Prev".
+func prevCycleIf(b []byte, hasPrev bool) bool {
+	if !hasPrev {
 		return false
 	}
 	all := startxrefRe.FindAllSubmatch(b, -1)
@@ -180,28 +193,98 @@ var (
 // allocate tables that large, and running out of memory is fatal, not a
 // panic.
 func hugeSize(b []byte) bool {
-	if sizesHuge(b) {
-		return true
+	sc := scanSlashes(b)
+	return hugeSizeIn(b, &sc)
+}
+
+// maxMarks bounds the offsets scanSlashes keeps of one name.
+const maxMarks = 1024
+
+// slashScan is what open's checks look for in a file, found in one pass
+// over its slashes instead of one pass each: whether /Extends, /ObjStm and
+// /Prev occur, and where /Size and /XRef do (nil after maxMarks of them:
+// then they are searched again).
+type slashScan struct {
+	extends, objStm, prev bool
+	size, xref            []int
+	sizeOver, xrefOver    bool
+}
+
+func scanSlashes(b []byte) slashScan {
+	var sc slashScan
+	for i := 0; ; {
+		k := bytes.IndexByte(b[i:], '/')
+		if k < 0 {
+			return sc
+		}
+		at := i + k
+		i = at + 1
+		switch rest := b[i:]; {
+		case bytes.HasPrefix(rest, []byte("Extends")):
+			sc.extends = true
+		case bytes.HasPrefix(rest, []byte("ObjStm")):
+			sc.objStm = true
+		case bytes.HasPrefix(rest, []byte("Prev")):
+			sc.prev = true
+		case bytes.HasPrefix(rest, []byte("Size")):
+			if len(sc.size) < maxMarks {
+				sc.size = append(sc.size, at)
+			} else {
+				sc.sizeOver = true
+			}
+		case bytes.HasPrefix(rest, []byte("XRef")):
+			if len(sc.xref) < maxMarks {
+				sc.xref = append(sc.xref, at)
+			} else {
+				sc.xrefOver = true
+			}
+		}
+	}
+}
+
+// hugeSizeIn is hugeSize with b's slashScan.
+func hugeSizeIn(b []byte, sc *slashScan) bool {
+	if sc.sizeOver {
+		if sizesHuge(b) {
+			return true
+		}
+	} else {
+		for _, at := range sc.size {
+			if n, _, ok := spacedNum(b, at+len("/Size")); ok && bigNum(n) {
+				return true
+			}
+		}
 	}
 	// cross-reference stream dictionaries: /Index and /W
-	for i := 0; ; {
-		k := bytes.Index(b[i:], []byte("/XRef"))
-		if k < 0 {
-			break
-		}
-		i += k + 5
+	xrefDict := func(i int) bool {
 		// the dictionary: from its object's "obj" to its "stream"
 		from := bytes.LastIndex(b[max(0, i-4096):i], []byte("obj"))
 		if from < 0 {
-			continue
+			return false
 		}
 		from += max(0, i-4096)
 		to := min(len(b), i+4096)
 		if e := bytes.Index(b[i:to], []byte("stream")); e >= 0 {
 			to = i + e
 		}
-		if xrefDictHuge(b[from:to]) {
-			return true
+		return xrefDictHuge(b[from:to])
+	}
+	if sc.xrefOver {
+		for i := 0; ; {
+			k := bytes.Index(b[i:], []byte("/XRef"))
+			if k < 0 {
+				break
+			}
+			i += k + 5
+			if xrefDict(i) {
+				return true
+			}
+		}
+	} else {
+		for _, at := range sc.xref {
+			if xrefDict(at + len("/XRef")) {
+				return true
+			}
 		}
 	}
 	// classic tables: the subsection headers after each "xref"
@@ -914,8 +997,9 @@ var filterNameRe = lazyre.New(`/Filter\s*(\[[^\]]*\]|/[A-Za-z0-9]+)`)
 // appends repaired, uncompressed copies of them as later definitions. It
 // reports whether it changed anything; then the cross-reference table must
 // be rebuilt for the copies to be used.
-func guardObjStms(b []byte, limit int64) ([]byte, bool) {
-	if !bytes.Contains(b, []byte("/ObjStm")) || bytes.Contains(b, []byte("/Encrypt")) {
+// hasObjStm says whether b holds "/ObjStm".
+func guardObjStms(b []byte, limit int64, hasObjStm bool) ([]byte, bool) {
+	if !hasObjStm || bytes.Contains(b, []byte("/Encrypt")) {
 		return b, false
 	}
 	out := b

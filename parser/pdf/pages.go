@@ -15,11 +15,12 @@ type pageRef struct {
 	box [4]float64
 }
 
-// page is one page's glyphs.
+// page is one page: its glyphs while it is read, then its lines.
 type page struct {
 	num    int
 	box    [4]float64
 	glyphs []pglyph
+	lines  []*tline
 	images int
 	failed bool
 }
@@ -74,7 +75,7 @@ func (d *doc) extract(o *opened) ([]page, error) {
 		d.warn("too_many_pages", fmt.Sprintf("only the first %d pages were read", d.budget.maxPages))
 	}
 	pages := make([]page, 0, len(refs))
-	failed := 0
+	failed, glyphs, images := 0, 0, 0
 	var budgetErr error
 	for i, ref := range refs {
 		p, err := d.page(ref, i+1)
@@ -85,16 +86,17 @@ func (d *doc) extract(o *opened) ([]page, error) {
 		if p.failed {
 			failed++
 		}
-		pages = append(pages, p)
-	}
-	glyphs, images := 0, 0
-	for _, p := range pages {
 		for _, g := range p.glyphs {
 			if g.text != " " {
 				glyphs++
 			}
 		}
 		images += p.images
+		// Lines now, so the next page's glyphs reuse this page's array:
+		// a document's glyphs were a third of its allocation.
+		p.lines = pageLines(&p, &d.lines)
+		d.spare, p.glyphs = p.glyphs[:0], nil
+		pages = append(pages, p)
 	}
 	if budgetErr != nil {
 		return nil, docerr.Wrap(docerr.TooLarge, "PDF over its reading budget: "+budgetErr.Error(), budgetErr)
@@ -148,9 +150,7 @@ func (d *doc) page(ref pageRef, num int) (p page, err error) {
 			}
 			p.failed = true
 		}
-		n := len(in.out)
-		p.glyphs = in.out[:n:n]
-		d.spare, d.lastGlyphs = in.out[n:], n
+		p.glyphs = in.out
 		p.images = in.images
 	}()
 	if err := d.ctx.Err(); err != nil {
@@ -177,9 +177,9 @@ func (d *doc) page(ref pageRef, num int) (p page, err error) {
 			p.failed = true
 		}
 	}
-	// Room for the page's glyphs, guessed from the last page's.
-	if need := max(1024, d.lastGlyphs*3/2); cap(d.spare) < need {
-		d.spare = make([]pglyph, 0, need)
+	// the glyph array of the last page, or room for a page of text
+	if cap(d.spare) == 0 {
+		d.spare = make([]pglyph, 0, 1024)
 	}
 	in.out = d.spare[:0]
 	in.run(data, ref.res)

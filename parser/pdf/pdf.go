@@ -242,10 +242,11 @@ type doc struct {
 	aesKey    []byte // AES-256 file key, when streams are decrypted by us
 	encrypted bool
 	zr        io.ReadCloser // the zlib reader of inflate, reset for each stream
-	// spare is the unused end of the last page's glyph array: the next
-	// page's glyphs start there instead of in a new array grown by doubling.
-	spare      []pglyph
-	lastGlyphs int
+	// spare is the glyph array of the last page, whose lines are built:
+	// the next page's glyphs go there.
+	spare []pglyph
+	lines lineMaker
+	names map[string]string // names of the content streams, read once
 	// Memory of streams read once (see transient): a page's content, a
 	// CMap. reuse, when set, is where stream inflates.
 	pageBuf, cmapBuf []byte
@@ -440,9 +441,18 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	// deflate rarely compresses content streams by more than 8×
 	hint := min(8*n+512, limit+1)
 	var buf []byte
-	if d.reuse != nil && int64(cap(*d.reuse)) >= hint {
+	switch {
+	case d.reuse == nil:
+		buf = make([]byte, 0, hint)
+	case int64(cap(*d.reuse)) >= hint:
 		buf = (*d.reuse)[:0]
-	} else {
+	case d.reuse == &d.pageBuf:
+		// Room for most pages at once: every page that outgrew the last
+		// one's buffer took a new one (a fresh page of memory costs as
+		// much as inflating it), and the part never written is never
+		// touched.
+		buf = make([]byte, 0, max(hint, pageBufMin))
+	default:
 		buf = make([]byte, 0, hint)
 	}
 	data, err = readAll(io.LimitReader(d.zr, limit+1), buf)
@@ -457,6 +467,9 @@ func (d *doc) inflate(v lpdf.Value, limit int64) (data []byte, done bool, err er
 	}
 	return data, true, err
 }
+
+// pageBufMin is the least capacity of the buffer of pages' content.
+const pageBufMin = 64 << 10
 
 // readAll is io.ReadAll appending to b.
 func readAll(r io.Reader, b []byte) ([]byte, error) {

@@ -125,3 +125,39 @@ func TestMarksAsPatterns(t *testing.T) {
 		}
 	}
 }
+
+// TestSlashScanAsSearches checks the one-pass scan against a search for
+// each name, and hugeSize through it against the same checks searching
+// the file again, on files made of names, near misses, object headers and
+// streams.
+func TestSlashScanAsSearches(t *testing.T) {
+	pieces := []string{"/Size", "/Size 9", "/Size 99999999", "/XRef", "/Type /XRef /W [1 2 9]", "/Index [0 4000000]", "/Extends", "/ObjStm",
+		"/Prev", "/Previous", "/Siz", "/XRe", "//", "/", " ", "\n", "1 0 obj", "obj", "stream", "endstream", "<<", ">>", "x", "12"}
+	rng := rand.New(rand.NewSource(5))
+	seen := map[bool]int{}
+	for n := 0; n < 100000; n++ {
+		var b []byte
+		for k := rng.Intn(16); k >= 0; k-- {
+			b = append(b, pieces[rng.Intn(len(pieces))]...)
+		}
+		sc := scanSlashes(b)
+		for _, c := range []struct {
+			name string
+			got  bool
+		}{{"/Extends", sc.extends}, {"/ObjStm", sc.objStm}, {"/Prev", sc.prev}} {
+			if want := bytes.Contains(b, []byte(c.name)); c.got != want {
+				t.Fatalf("%q: %s found %v, want %v", b, c.name, c.got, want)
+			}
+		}
+		again := sc
+		again.sizeOver, again.xrefOver = true, true
+		got, want := hugeSizeIn(b, &sc), hugeSizeIn(b, &again)
+		if got != want {
+			t.Fatalf("hugeSize(%q) = %v, searching again %v", b, got, want)
+		}
+		seen[got]++
+	}
+	if seen[true] < 500 || seen[false] < 500 {
+		t.Errorf("the generated files are too one-sided: %v", seen)
+	}
+}

@@ -305,9 +305,9 @@ func assembleRows(region []*tline, labelEdge float64, centres []float64, em floa
 			}
 		}
 	}
+	var vals, labs []word // reused from line to line
 	for i, l := range region {
-		var vals []word
-		var labs []word
+		vals, labs = vals[:0], labs[:0]
 		for _, w := range l.words {
 			if (w.x0+w.x1)/2 >= labelEdge {
 				vals = append(vals, w)
@@ -746,23 +746,33 @@ var noteWords = []string{"勾稽", "本列数据", "第一项", "第二项之和
 func dropRepeatedHeaders(region []*tline, labelEdge float64) []*tline {
 	out := region[:0:0]
 	for _, l := range region {
-		var keep []word
-		for _, w := range l.words {
+		var keep []word // made at the first word dropped
+		dropped := false
+		for wi, w := range l.words {
 			t := textnorm.Compact(w.text)
-			if (w.x0+w.x1)/2 >= labelEdge && !isNumberWord(w.text) && (isColumnWord(t) || prefixOfAny(t, columnNames) || strings.HasPrefix("法人或其他组织", t)) {
-				continue
-			}
-			note := false
-			for _, n := range noteWords {
-				if strings.Contains(t, n) {
-					note = true
-					break
+			drop := (w.x0+w.x1)/2 >= labelEdge && !isNumberWord(w.text) && (isColumnWord(t) || prefixOfAny(t, columnNames) || strings.HasPrefix("法人或其他组织", t))
+			if !drop {
+				for _, n := range noteWords {
+					if strings.Contains(t, n) {
+						drop = true
+						break
+					}
 				}
+				drop = drop || strings.HasPrefix(t, "(本列") || strings.HasPrefix(t, "(本") && strings.Contains(t, "项")
 			}
-			if note || strings.HasPrefix(t, "(本列") || strings.HasPrefix(t, "(本") && strings.Contains(t, "项") {
+			if drop {
+				if !dropped {
+					dropped = true
+					keep = append([]word(nil), l.words[:wi]...)
+				}
 				continue
 			}
-			keep = append(keep, w)
+			if dropped {
+				keep = append(keep, w)
+			}
+		}
+		if !dropped {
+			keep = l.words
 		}
 		if len(keep) == 0 {
 			continue

@@ -6,10 +6,11 @@ import (
 	"testing"
 )
 
-// TestWidthsAsMap checks the ranges of parseW against the /W array
-// expanded entry by entry into a map (the former representation), on
-// generated arrays: plain and overlapping ranges, arrays, negative and
-// huge CIDs, stray elements, horizontal and vertical.
+// TestWidthsAsMap checks the widths of a /W array (ranges, or the map
+// for odd arrays) against the array expanded entry by entry into a map by
+// the former code (expandW), on generated arrays: plain and overlapping
+// ranges, arrays, negative and huge CIDs, stray elements, horizontal and
+// vertical.
 func TestWidthsAsMap(t *testing.T) {
 	rng := rand.New(rand.NewSource(1))
 	cid := func() float64 {
@@ -50,13 +51,10 @@ func TestWidthsAsMap(t *testing.T) {
 			}
 		}
 		for _, vertical := range []bool{false, true} {
-			want := wMap(items, vertical)
-			var got widths
-			if rs, ok := wRanges(items, vertical); ok {
-				got = widths{rs: rs}
+			want := expandW(items, vertical)
+			got := widthsOf(items, vertical)
+			if got.m == nil {
 				ranges++
-			} else {
-				got = widths{m: wMap(items, vertical)}
 			}
 			probe := []uint32{0, 1, 2, 299, 300, math.MaxUint32, math.MaxUint32 - 1}
 			for c := range want {
@@ -79,11 +77,10 @@ func TestWidthsAsMap(t *testing.T) {
 // TestWidthsRangeStaysOne checks that a range of 65,535 CIDs is one entry.
 func TestWidthsRangeStaysOne(t *testing.T) {
 	items := []wItem{{num: 1, isNum: true}, {num: 65535, isNum: true}, {num: 500, isNum: true}, {num: 70000, isNum: true}, {arr: []float64{250, 260}}}
-	rs, ok := wRanges(items, false)
-	if !ok || len(rs) != 2 {
-		t.Fatalf("%d ranges (ok %v), want 2", len(rs), ok)
+	w := widthsOf(items, false)
+	if w.m != nil || len(w.rs) != 2 {
+		t.Fatalf("%d ranges (map %v), want 2", len(w.rs), w.m != nil)
 	}
-	w := widths{rs: rs}
 	for c, want := range map[uint32]float64{1: 500, 40000: 500, 65535: 500, 70000: 250, 70001: 260} {
 		if got, ok := w.get(c); !ok || got != want {
 			t.Errorf("cid %d: %v, want %v", c, got, want)
@@ -94,4 +91,64 @@ func TestWidthsRangeStaysOne(t *testing.T) {
 			t.Errorf("cid %d has a width", c)
 		}
 	}
+}
+
+// expandW is the former reading of a /W array: expanded into a map, entry
+// by entry, at most maxWidths.
+func expandW(items []wItem, vertical bool) map[uint32]float64 {
+	out := map[uint32]float64{}
+	n := len(items)
+	at := func(i int) wItem {
+		if i < n {
+			return items[i]
+		}
+		return wItem{}
+	}
+	count := 0
+	for i := 0; i < n && count < maxWidths; {
+		if !items[i].isNum {
+			i++
+			continue
+		}
+		first := items[i].num
+		next := at(i + 1)
+		if next.arr != nil {
+			m := len(next.arr)
+			step := 1
+			if vertical {
+				step = 3
+			}
+			for j := 0; j+step-1 < m && count < maxWidths; j += step {
+				out[uint32(first)+uint32(j/step)] = next.arr[j]
+				count++
+			}
+			i += 2
+			continue
+		}
+		if !next.isNum {
+			i += 2
+			continue
+		}
+		last := next.num
+		wv := 0.0
+		if e := at(i + 2); e.isNum {
+			wv = e.num
+		}
+		if last-first > 65535 || last < first {
+			i += 3
+			if vertical {
+				i += 2
+			}
+			continue
+		}
+		for c := uint32(first); c <= uint32(last) && count < maxWidths; c++ {
+			out[c] = wv
+			count++
+		}
+		i += 3
+		if vertical {
+			i += 2
+		}
+	}
+	return out
 }
