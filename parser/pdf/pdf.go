@@ -44,6 +44,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -145,10 +146,14 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 	}
 	ch := make(chan result, 1)
 	go func() {
+		debug.SetPanicOnFault(true) // src may be a mapped file: see parser.parse
 		var res result
 		defer func() {
 			if x := recover(); x != nil {
 				res = result{err: docerr.New(docerr.Damaged, fmt.Sprintf("damaged PDF: %v", x))}
+				if e := docerr.Fault(x); e != nil {
+					res = result{err: e}
+				}
 			}
 			ch <- res
 		}()
