@@ -28,6 +28,7 @@ import (
 	"time"
 
 	"github.com/govreport/govreport/audit"
+	"github.com/govreport/govreport/internal/stack"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/docerr"
@@ -288,6 +289,7 @@ func (p *Parser) parse(parent context.Context, src []byte) (*model.Report, error
 		// src may be a mapped file (a one-file parse): a fault on its
 		// pages, if the file is truncated meanwhile, is a panic here.
 		debug.SetPanicOnFault(true)
+		stack.Grow()
 		defer func() {
 			// A bug of ours or of a library must not take a batch down:
 			// the document is reported as unreadable instead.

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"io"
 	"math"
 	"path/filepath"
 	"strings"
@@ -96,4 +97,27 @@ func TestParseOneFileAsParseFile(t *testing.T) {
 			t.Errorf("%s: path not in the output", f)
 		}
 	}
+}
+
+// The printing of a report as parse prints one file, against
+// json.MarshalIndent and the newline appended as before
+// (go test ./cmd/govreport -run XXX -bench ReportWriter -benchmem).
+func BenchmarkReportWriter(b *testing.B) {
+	r, err := parser.New().ParseFile(globTest(&testing.T{}, "../../corpus/pdf/*.pdf")[0])
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.Run("MarshalIndent", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			out, _ := json.MarshalIndent(r, "", "  ")
+			io.Discard.Write(append(out, '\n'))
+		}
+	})
+	b.Run("reportWriter", func(b *testing.B) {
+		b.ReportAllocs()
+		for i := 0; i < b.N; i++ {
+			newReportWriter(io.Discard, false).write(r)
+		}
+	})
 }

@@ -50,6 +50,7 @@ import (
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"github.com/govreport/govreport/internal/stack"
 	"github.com/govreport/govreport/parser/docerr"
 	"github.com/govreport/govreport/parser/layout"
 )
@@ -147,6 +148,7 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 	ch := make(chan result, 1)
 	go func() {
 		debug.SetPanicOnFault(true) // src may be a mapped file: see parser.parse
+		stack.Grow()
 		var res result
 		defer func() {
 			if x := recover(); x != nil {
