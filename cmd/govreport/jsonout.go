@@ -58,21 +58,8 @@ type indenter struct {
 func (in *indenter) Write(p []byte) (int, error) {
 	w := in.w
 	needIndent := false // after { or [: a newline unless the next byte closes it
-	str, esc := false, false
 	for i := 0; i < len(p); i++ {
 		c := p[i]
-		if str {
-			w.WriteByte(c)
-			switch {
-			case esc:
-				esc = false
-			case c == '\\':
-				esc = true
-			case c == '"':
-				str = false
-			}
-			continue
-		}
 		switch c {
 		case ' ', '\t', '\r', '\n':
 			if in.depth == 0 && !needIndent {
@@ -87,8 +74,17 @@ func (in *indenter) Write(p []byte) (int, error) {
 		}
 		switch c {
 		case '"':
-			str = true
-			w.WriteByte(c)
+			// The string as it is, up to its closing quote.
+			j := i + 1
+			for j < len(p) && p[j] != '"' {
+				if p[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			j = min(j+1, len(p))
+			w.Write(p[i:j])
+			i = j - 1
 		case '{', '[':
 			needIndent = true
 			w.WriteByte(c)
@@ -107,10 +103,25 @@ func (in *indenter) Write(p []byte) (int, error) {
 			}
 			w.WriteByte(c)
 		default:
-			w.WriteByte(c)
+			// A number, true, false or null, up to the next punctuation.
+			j := i + 1
+			for j < len(p) && !isPunct(p[j]) {
+				j++
+			}
+			w.Write(p[i:j])
+			i = j - 1
 		}
 	}
 	return len(p), nil
+}
+
+// isPunct tells the bytes that end a number or a literal.
+func isPunct(c byte) bool {
+	switch c {
+	case ',', '}', ']', ':', ' ', '\t', '\r', '\n', '"', '{', '[':
+		return true
+	}
+	return false
 }
 
 func (in *indenter) newline() {
