@@ -21,12 +21,14 @@ import (
 	"io"
 	"io/fs"
 	"os"
+	"runtime/debug"
 	"strings"
 	"sync/atomic"
 	"syscall"
 	"time"
 
 	"github.com/govreport/govreport/audit"
+	"github.com/govreport/govreport/internal/stack"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/charset"
 	"github.com/govreport/govreport/parser/docerr"
@@ -284,10 +286,18 @@ func (p *Parser) parse(parent context.Context, src []byte) (*model.Report, error
 	}
 	done := make(chan result, 1)
 	go func() {
+		// src may be a mapped file (a one-file parse): a fault on its
+		// pages, if the file is truncated meanwhile, is a panic here.
+		debug.SetPanicOnFault(true)
+		stack.Grow()
 		defer func() {
 			// A bug of ours or of a library must not take a batch down:
 			// the document is reported as unreadable instead.
 			if x := recover(); x != nil {
+				if e := docerr.Fault(x); e != nil {
+					done <- result{err: e}
+					return
+				}
 				done <- result{err: docerr.New(docerr.Damaged, fmt.Sprintf("internal error while reading the document: %v", x))}
 			}
 		}()

@@ -88,3 +88,14 @@ func KindOf(err error) Kind {
 	}
 	return Unknown
 }
+
+// Fault returns the error of a document whose reading panicked with x,
+// when x is a memory fault (runtime/debug.SetPanicOnFault) rather than a
+// bug: the file was mapped and then truncated, so that its lost pages
+// fault when read. It returns nil for any other panic.
+func Fault(x any) *Error {
+	if _, ok := x.(interface{ Addr() uintptr }); !ok {
+		return nil
+	}
+	return New(Unknown, "cannot read the file: it was truncated while it was read")
+}

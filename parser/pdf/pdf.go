@@ -44,11 +44,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strings"
 	"time"
 
 	lpdf "github.com/ledongthuc/pdf"
 
+	"github.com/govreport/govreport/internal/stack"
 	"github.com/govreport/govreport/parser/docerr"
 	"github.com/govreport/govreport/parser/layout"
 )
@@ -145,10 +147,15 @@ func Read(src []byte, opts ...Option) (*layout.Document, error) {
 	}
 	ch := make(chan result, 1)
 	go func() {
+		debug.SetPanicOnFault(true) // src may be a mapped file: see parser.parse
+		stack.Grow()
 		var res result
 		defer func() {
 			if x := recover(); x != nil {
 				res = result{err: docerr.New(docerr.Damaged, fmt.Sprintf("damaged PDF: %v", x))}
+				if e := docerr.Fault(x); e != nil {
+					res = result{err: e}
+				}
 			}
 			ch <- res
 		}()
