@@ -276,8 +276,18 @@ func lastField(s string) string {
 type lineInfo struct {
 	ps    []piece
 	label string
+	raw   string // the label piece's text when the label is one piece
 	vals  []piece
 	done  bool // computed
+}
+
+// foldedLabel is textnorm.LabelFolded(p.label) for a piece of the line,
+// without folding again the line's one label piece.
+func (li *lineInfo) foldedLabel(p *piece) string {
+	if li.raw != "" && p.label == li.raw {
+		return li.label
+	}
+	return textnorm.LabelFolded(p.label)
 }
 
 // info returns line i's pieces, label and value pieces.
@@ -298,16 +308,17 @@ func (st *state) info(i int) *lineInfo {
 		}
 		ps := piecesIn(l, st.pieceBuf)
 		st.pieceBuf = st.pieceBuf[len(l.Cells):]
-		label, vals := splitLabelValues(ps)
-		st.infos[i] = lineInfo{ps: ps, label: label, vals: vals, done: true}
+		label, raw, vals := splitLabelValues(ps)
+		st.infos[i] = lineInfo{ps: ps, label: label, raw: raw, vals: vals, done: true}
 	}
 	return &st.infos[i]
 }
 
 // splitLabelValues returns the label text of a line (its label pieces
 // joined, repeated copies of spanning cells dropped) and its value pieces
-// after the last label piece.
-func splitLabelValues(ps []piece) (string, []piece) {
+// after the last label piece, and the one label piece's text when the
+// label is that alone (then the label is its fold).
+func splitLabelValues(ps []piece) (string, string, []piece) {
 	last := -1
 	for i := range ps {
 		if p := &ps[i]; !p.isVal && strings.TrimSpace(p.label) != "" {
@@ -331,11 +342,11 @@ func splitLabelValues(ps []piece) (string, []piece) {
 		prev = p.label
 		parts++
 	}
-	label := prev
+	label, raw := prev, prev
 	if parts > 1 {
-		label = b.String()
+		label, raw = b.String(), ""
 	}
-	return textnorm.LabelFolded(label), ps[last+1:]
+	return textnorm.LabelFolded(label), raw, ps[last+1:]
 }
 
 // hasNumbers reports whether any value piece printed a number.

@@ -127,12 +127,8 @@ func (st *state) readDisclosure() *discResult {
 func (st *state) scanDisclosure(from, to int) *discResult {
 	if from == to {
 		from, to = 0, len(st.lines)
-		for i, l := range st.lines {
-			st.check()
-			if strings.Contains(textnorm.Squeeze(l.Joined()), "第二十条") {
-				from = i
-				break
-			}
+		if i := st.firstLineWith("第二十条"); i >= 0 {
+			from = i
 		}
 		if st.report.Applications != nil && st.sections[secRequests] > from {
 			to = st.sections[secRequests]
@@ -179,11 +175,12 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 				hdrUnit = ""
 				hdrX = map[string][2]float64{}
 			}
-			for _, p := range ps {
+			for pi := range ps {
+				p := &ps[pi]
 				if p.isVal || p.copy {
 					continue
 				}
-				t := textnorm.LabelFolded(p.label)
+				t := li.foldedLabel(p)
 				f := disclosureField(t, g)
 				if f == "" {
 					f = nearDisclosureField(t, g, fs)
