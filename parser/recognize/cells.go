@@ -386,7 +386,11 @@ type rowLines struct {
 // matches no row, the label-only lines after it that match nothing by
 // themselves are appended one by one until the whole matches. It returns
 // the key and the last line used, or "" and i.
-func (st *state) joinLabel(i, to int, match func(string) string) (string, int) {
+//
+// maxLen, when not 0, is the longest label (in bytes) match can accept:
+// a longer join is not built (the lines after a paragraph of prose are
+// mostly prose too, and each join was a copy of both).
+func (st *state) joinLabel(i, to int, match func(string) string, maxLen int) (string, int) {
 	joined := st.info(i).label
 	for k := i + 1; k <= i+2 && k < to; k++ {
 		nk := st.info(k)
@@ -395,6 +399,9 @@ func (st *state) joinLabel(i, to int, match func(string) string) (string, int) {
 		}
 		if len(nk.vals) > 0 && len(st.info(i).vals) > 0 {
 			break
+		}
+		if maxLen > 0 && len(joined)+len(nk.label) > maxLen {
+			break // no longer join matches either
 		}
 		joined += nk.label
 		if key := match(joined); key != "" && key != "group" {

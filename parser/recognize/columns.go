@@ -27,13 +27,22 @@ func newHeader(keys []string) *header {
 // a column key or "". The first mention of a key wins, except that a
 // deeper header line refines the horizontal centre (法人或其他组织 spans
 // five columns, 商业企业 one).
-func (h *header) add(l *layout.Line, match func(string) string) bool {
+//
+// li is the line's info: a cell that is the line's one label piece is
+// matched by the label already folded (most lines before a table are
+// prose, one cell each).
+func (h *header) add(l *layout.Line, li *lineInfo, match func(string) string) bool {
 	found := false
-	for _, c := range l.Cells {
+	for ci := range l.Cells {
+		c := &l.Cells[ci]
 		if c.Copy {
 			continue
 		}
-		k := match(textnorm.LabelFolded(c.Text))
+		t := li.label
+		if li.raw == "" || c.Text != li.raw {
+			t = textnorm.LabelFolded(c.Text)
+		}
+		k := match(t)
 		if k == "" {
 			continue
 		}

@@ -209,7 +209,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		key := disclosureRowKey(label)
 		start := i
 		if key == "" && label != "" && utf8.RuneCountInString(label) <= 20 {
-			key, i = st.joinLabel(i, to, disclosureRowKey)
+			key, i = st.joinLabel(i, to, disclosureRowKey, 0)
 		}
 		if key == "" && hasNumbers(vals) && utf8.RuneCountInString(label) <= 20 {
 			// A misprinted label: the row its place expects, if the
