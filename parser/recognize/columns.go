@@ -114,14 +114,14 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 		}
 	}
 	for _, p := range ps {
-		if !p.isVal && p.label != "" && !p.copy && p.col >= first {
+		if !p.isVal && p.label != "" && !p.copy && int(p.col) >= first {
 			return nil
 		}
 	}
 	out := make([]*value, len(h.keys))
 	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
-		i, ok := colKey[p.col]
+		i, ok := colKey[int(p.col)]
 		if !ok {
 			if p.val.kind == number {
 				return nil

@@ -345,13 +345,13 @@ func (st *state) amount(path, field string, v value, hdrUnit string) (float64, b
 	switch field {
 	case "amount_yuan":
 		switch {
-		case v.unit == "万元" || (v.unit == "" && hdrUnit == "万元"):
+		case v.unit == unit10kYuan || (v.unit == noUnit && hdrUnit == "万元"):
 			n *= 10000
-		case v.unit == "" && v.kind == number && n != 0:
+		case v.unit == noUnit && v.kind == number && n != 0:
 			st.report.Warn("unit_assumed", path, "采购总金额 printed without a unit; read as 元")
 		}
 	case "amount_10k_yuan":
-		if v.unit == "元" {
+		if v.unit == unitYuan {
 			n /= 10000
 		}
 	case "change":
