@@ -42,11 +42,18 @@ func RunChecks(r *Report) []Check {
 func applicationChecks(a *Table, g Generation) []Check {
 	var out []Check
 	results := ResultRows(g)
+	// Each row looked up once, not once per cell (Get scans the rows).
+	nrRow, coRow, totRow, cfRow := a.Row("new_requests"), a.Row("carried_over"), a.Row("total"), a.Row("carried_forward")
+	var resBuf [32]*Row
+	resRows := resBuf[:0]
+	for _, rk := range results {
+		resRows = append(resRows, a.Row(rk))
+	}
 	for _, c := range ApplicationColumns {
-		nr, ok1 := a.Get("new_requests", c.Key)
-		co, ok2 := a.Get("carried_over", c.Key)
-		tot, ok3 := a.Get("total", c.Key)
-		cf, ok4 := a.Get("carried_forward", c.Key)
+		nr, ok1 := nrRow.get(c.Key)
+		co, ok2 := coRow.get(c.Key)
+		tot, ok3 := totRow.get(c.Key)
+		cf, ok4 := cfRow.get(c.Key)
 		if ok1 && ok2 && ok3 && ok4 {
 			msg := make([]byte, 0, 96) // appended, as the row totals' below
 			msg = append(msg, "一+二 ("...)
@@ -64,8 +71,8 @@ func applicationChecks(a *Table, g Generation) []Check {
 		}
 		parts := make([]float64, 0, len(results))
 		known := ok3
-		for _, rk := range results {
-			v, ok := a.Get(rk, c.Key)
+		for _, row := range resRows {
+			v, ok := row.get(c.Key)
 			known = known && ok
 			parts = append(parts, v)
 		}
@@ -90,12 +97,15 @@ func applicationChecks(a *Table, g Generation) []Check {
 	for _, row := range a.Rows {
 		parts = parts[:0]
 		known := true
+		// The first row of this key, as Get would read (a table has each
+		// key once; the lookup keeps the answer Get gave).
+		first := a.Row(row.Key)
 		for _, c := range ApplicantColumns {
-			v, ok := a.Get(row.Key, c.Key)
+			v, ok := first.get(c.Key)
 			known = known && ok
 			parts = append(parts, v)
 		}
-		tot, ok := a.Get(row.Key, "total")
+		tot, ok := first.get("total")
 		if !known || !ok {
 			continue
 		}

@@ -164,3 +164,37 @@ func keys(m map[string]Check) []string {
 	}
 	return out
 }
+
+// TestTableSetTakesValuesFromOneBlock: filling a table's cells allocates
+// one block for their values, not a float per cell, and a value once
+// handed to a cell is never rewritten by a later Set.
+func TestTableSetTakesValuesFromOneBlock(t *testing.T) {
+	cols := []string{"a", "b", "c", "d", "e", "f", "g"}
+	rows := []string{"r1", "r2", "r3", "r4"}
+	allocs := testing.AllocsPerRun(20, func() {
+		tb := NewTable(rows, func(string) []string { return cols })
+		for _, r := range rows {
+			for i, c := range cols {
+				tb.Set(r, c, float64(i))
+			}
+		}
+	})
+	// The table, its rows, its cells, its values: four blocks.
+	if allocs > 4 {
+		t.Fatalf("%v allocations to fill a table of %d cells", allocs, len(rows)*len(cols))
+	}
+	tb := NewTable(rows, func(string) []string { return cols })
+	tb.Set("r1", "a", 1)
+	first := tb.Cell("r1", "a").Value
+	tb.Set("r1", "a", 2)
+	tb.Set("r2", "b", 3)
+	if *first != 1 || *tb.Cell("r1", "a").Value != 2 || *tb.Cell("r2", "b").Value != 3 {
+		t.Fatalf("values share slots: %v %v %v", *first, *tb.Cell("r1", "a").Value, *tb.Cell("r2", "b").Value)
+	}
+	// An append to a row stays in that row.
+	r1 := tb.Row("r1")
+	r1.Cells = append(r1.Cells, Cell{Key: "extra"})
+	if tb.Row("r2").Cells[0].Key != "a" {
+		t.Fatal("an append to a row wrote over the next row's cells")
+	}
+}
