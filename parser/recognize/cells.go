@@ -186,8 +186,8 @@ func parseValue(s string) (valueKind, float64, string) {
 
 // piece is a cell of a line after splitting trailing numbers off labels.
 type piece struct {
-	label  string // non-empty for a label piece
-	val    value  // for value pieces
+	label  string  // non-empty for a label piece
+	val    value   // for value pieces
 	x0, x1 float64 // horizontal extent, when hasX
 	col    int32   // (int32 and a byte unit: a piece was 136 bytes, now 112)
 	isVal  bool
