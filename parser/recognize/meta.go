@@ -344,7 +344,7 @@ func (st *state) agencyFromSignature() string {
 		if before == "" && i > 0 && st.lines[i-1].Table == 0 {
 			before = textnorm.Squeeze(st.lines[i-1].Joined()) // the date on a line of its own
 		}
-		run := hanRunEnd.FindString(before)
+		run := hanRunEndOf(before)
 		if run == "" || !agencyEndRe.MatchString(run) {
 			return ""
 		}

@@ -81,3 +81,32 @@ func TestLooksLikePathMatchesRegexp(t *testing.T) {
 		}
 	}
 }
+
+func TestIssueDateIndexMatchesRegexp(t *testing.T) {
+	alphabet := []string{"2024", "19", "20", "１９", "２０", "２", "0", "1", "12", "〇", "二", "零", "○", "十", "年", "月", "日", " ", "\n", "。", "局", "a", "\xe6", "\xff"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 100000; i++ {
+		s := randomFrom(r, alphabet, 12)
+		if i%2 == 0 { // a date, mostly well formed, after some text
+			year := []string{"2024", "１９９９", "二〇二四", "〇〇〇〇", "202", "20x4"}
+			num := []string{"1", "12", "十", "十二", "二十六", "１２", "123", "0", "三十一日"}
+			sp := []string{"", " ", "  "}
+			s += year[r.Intn(len(year))] + sp[r.Intn(3)] + "年" + sp[r.Intn(3)] + num[r.Intn(len(num))] + sp[r.Intn(3)] + "月" + sp[r.Intn(3)] + num[r.Intn(len(num))] + sp[r.Intn(3)] + "日"
+		}
+		got, want := issueDateIndex(s), issueDateRe.FindStringIndex(s)
+		if (got == nil) != (want == nil) || got != nil && (got[0] != want[0] || got[1] != want[1]) {
+			t.Fatalf("%q: %v, regexp %v", s, got, want)
+		}
+	}
+}
+
+func TestHanRunEndMatchesRegexp(t *testing.T) {
+	alphabet := []string{"局", "〇", "（", "）", "(", ")", "。", "\n", " ", "a", "1", "\xe5", "\xe5\xb1", "\xff", "\ufffd", "㐀", "𠀀", "ー", "々"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 100000; i++ {
+		s := randomFrom(r, alphabet, 8)
+		if got, want := hanRunEndOf(s), hanRunEnd.FindString(s); got != want {
+			t.Fatalf("%q: %q, regexp %q", s, got, want)
+		}
+	}
+}
