@@ -105,10 +105,14 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 		return nil
 	}
 	first := math.MaxInt
-	colKey := map[int]int{}
-	for i, k := range h.keys {
+	// Each key's grid column, in a slice searched from the end (the last
+	// key of a column wins, as a map filled in order gave): a map built
+	// for every row was most of what placing a row allocated.
+	var colsBuf [8]int
+	cols := colsBuf[:0]
+	for _, k := range h.keys {
 		c := h.col[k]
-		colKey[c] = i
+		cols = append(cols, c)
 		if c < first {
 			first = c
 		}
@@ -121,8 +125,11 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 	out := make([]*value, len(h.keys))
 	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
-		i, ok := colKey[int(p.col)]
-		if !ok {
+		i := len(cols) - 1
+		for i >= 0 && cols[i] != int(p.col) {
+			i--
+		}
+		if i < 0 {
 			if p.val.kind == number {
 				return nil
 			}

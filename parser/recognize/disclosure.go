@@ -49,7 +49,7 @@ func headerGeneration(t string) model.Generation {
 	// anywhere decides, as the first case of a switch over the two lists did.
 	gen := model.Generation("")
 	for i := 0; i+3 <= len(t); i++ {
-		if t[i] < 0xE0 {
+		if t[i] < 0xE0 || !headerWordEnd[t[i+2]] {
 			continue
 		}
 		switch t[i : i+3] {
@@ -68,6 +68,11 @@ func headerGeneration(t string) model.Generation {
 	}
 	return gen
 }
+
+// headerWordEnd marks the last bytes of the characters that open
+// headerWords (新公上增采制废度现收处): most characters of a line end in
+// another, and are passed over without comparing them whole.
+var headerWordEnd = [256]bool{0xB0: true, 0xAC: true, 0x8A: true, 0x9E: true, 0x87: true, 0xB6: true, 0x9F: true, 0xA6: true, 0x84: true}
 
 // headerWords are the header words of table 二 that tell its generation.
 var headerWords = []struct {

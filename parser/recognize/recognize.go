@@ -387,6 +387,9 @@ func (st *state) warnMissingTables() {
 // merged cells) instead of it: its numbers are not in the text at all.
 func (st *state) warnPlaceholders() {
 	r := st.report
+	if !strings.Contains(st.allText(), "[TABLE]") {
+		return // no line can be the placeholder (Joined made a string of each)
+	}
 	placeholder := false
 	for _, l := range st.lines {
 		placeholder = placeholder || strings.TrimSpace(l.Joined()) == "[TABLE]"
