@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -196,5 +198,40 @@ func TestTableSetTakesValuesFromOneBlock(t *testing.T) {
 	r1.Cells = append(r1.Cells, Cell{Key: "extra"})
 	if tb.Row("r2").Cells[0].Key != "a" {
 		t.Fatal("an append to a row wrote over the next row's cells")
+	}
+}
+
+// TestCheckMessagesCutFromOneBuffer: every message, the first sixty-four
+// cut from the shared buffer and those after written on their own, reads
+// as its own check's.
+func TestCheckMessagesCutFromOneBuffer(t *testing.T) {
+	var rows []string
+	for i := 0; i < 80; i++ {
+		rows = append(rows, fmt.Sprintf("row%d", i))
+	}
+	cols := make([]string, len(ApplicationColumns))
+	for i, c := range ApplicationColumns {
+		cols[i] = c.Key
+	}
+	tb := NewTable(rows, func(string) []string { return cols })
+	for ri, r := range rows {
+		for ci, c := range ApplicantColumns {
+			tb.Set(r, c.Key, float64(ri+ci))
+		}
+		tb.Set(r, "total", float64(6*ri+15))
+	}
+	cs := RunChecks(&Report{Template: Gen2021, Applications: tb})
+	if len(cs) != len(rows) {
+		t.Fatalf("%d checks for %d rows", len(cs), len(rows))
+	}
+	for ri, c := range cs {
+		var parts []string
+		for ci := range ApplicantColumns {
+			parts = append(parts, strconv.Itoa(ri+ci))
+		}
+		want := fmt.Sprintf("six applicant columns (%s = %d) = 总计 (%d) in row row%d", strings.Join(parts, "+"), 6*ri+15, 6*ri+15, ri)
+		if c.Message != want || !c.OK || c.Scope != rows[ri] {
+			t.Fatalf("check %d: %q (ok %v, scope %s), want %q", ri, c.Message, c.OK, c.Scope, want)
+		}
 	}
 }
