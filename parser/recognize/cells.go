@@ -187,7 +187,7 @@ func parseValue(s string) (valueKind, float64, string) {
 // piece is a cell of a line after splitting trailing numbers off labels.
 type piece struct {
 	label  string  // non-empty for a label piece
-	val    value   // for value pieces
+	val    *value  // for value pieces; noValue for a label piece
 	x0, x1 float64 // horizontal extent, when hasX
 	col    int32   // (int32 and a byte unit: a piece was 136 bytes, now 112)
 	isVal  bool
@@ -201,12 +201,18 @@ type piece struct {
 // pieces splits a line into label and value pieces. A cell holding several
 // space-separated numbers (single-spaced text) gives one piece per number,
 // and a label followed by its numbers in the same cell is split too.
-func pieces(l *layout.Line) []piece { return piecesIn(l, nil) }
+func pieces(l *layout.Line) []piece { return piecesIn(l, nil, nil) }
+
+// noValue is the value of every label piece: the zero value, never
+// written (a piece holds a pointer so that the many label pieces do not
+// each carry a value's 72 bytes).
+var noValue value
 
 // piecesIn is pieces with the result's first len(l.Cells) places taken
 // from buf when it has room (one piece a cell, most often; a line that
-// splits a cell grows out of it by append).
-func piecesIn(l *layout.Line, buf []piece) []piece {
+// splits a cell grows out of it by append), and the values from the block
+// vbuf when it is not nil.
+func piecesIn(l *layout.Line, buf []piece, vbuf *[]value) []piece {
 	var out []piece
 	if len(l.Cells) <= cap(buf) {
 		out = buf[:0:len(l.Cells)]
@@ -215,10 +221,11 @@ func piecesIn(l *layout.Line, buf []piece) []piece {
 	}
 	for ci := range l.Cells {
 		c := &l.Cells[ci]
-		p := piece{col: int32(c.Col), copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
+		p := piece{val: &noValue, col: int32(c.Col), copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {
 			p.isVal = true
-			p.val = value{kind: k, num: v, unit: unitOf(u), cell: cellOf(c), line: l}
+			p.val = newValue(vbuf)
+			*p.val = value{kind: k, num: v, unit: unitOf(u), cell: cellOf(c), line: l}
 			out = append(out, p)
 			continue
 		}
@@ -264,12 +271,27 @@ func piecesIn(l *layout.Line, buf []piece) []piece {
 			vc.Text, vc.Raw = t, t
 			vc.RowCopy, vc.Origin = false, 0
 			vp.isVal = true
-			vp.val = value{kind: k, num: v, unit: unitOf(u), cell: vc, line: l}
+			vp.val = newValue(vbuf)
+			*vp.val = value{kind: k, num: v, unit: unitOf(u), cell: vc, line: l}
 			vp.copy, vp.rowCopy = false, false
 			out = append(out, vp)
 		}
 	}
 	return out
+}
+
+// newValue returns a value of its own, from the block vbuf when there is
+// one.
+func newValue(vbuf *[]value) *value {
+	if vbuf == nil {
+		return new(value)
+	}
+	if len(*vbuf) == 0 {
+		*vbuf = make([]value, 64)
+	}
+	v := &(*vbuf)[0]
+	*vbuf = (*vbuf)[1:]
+	return v
 }
 
 // lastField returns the last of strings.Fields(s), or "".
@@ -327,7 +349,7 @@ func (st *state) info(i int) *lineInfo {
 			// never reaches the next line's.
 			st.pieceBuf = make([]piece, max(len(l.Cells), 64))
 		}
-		ps := piecesIn(l, st.pieceBuf)
+		ps := piecesIn(l, st.pieceBuf, &st.valueBuf)
 		st.pieceBuf = st.pieceBuf[len(l.Cells):]
 		label, raw, vals := splitLabelValues(ps)
 		st.infos[i] = lineInfo{ps: ps, label: label, raw: raw, vals: vals, done: true}

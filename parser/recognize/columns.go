@@ -141,7 +141,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 			// what it means there (spanRead).
 			continue
 		}
-		vs[i] = p.val
+		vs[i] = *p.val
 		out[i] = &vs[i]
 	}
 	if l.Table == 0 {
@@ -180,7 +180,7 @@ func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 		if best < 0 || out[best] != nil {
 			return nil
 		}
-		vs[best] = p.val
+		vs[best] = *p.val
 		out[best] = &vs[best]
 	}
 	for i := range out {
@@ -218,7 +218,7 @@ func bySequence(vals []piece, n int) []*value {
 		if useDistinct && vals[i].copy {
 			continue
 		}
-		vs = append(vs, vals[i].val)
+		vs = append(vs, *vals[i].val)
 		out = append(out, &vs[len(vs)-1])
 	}
 	return out

@@ -38,6 +38,7 @@ type state struct {
 	sections  [numSections]int
 	infos     []lineInfo               // per line, filled lazily by info
 	pieceBuf  []piece                  // free part of the block info takes lines' pieces from
+	valueBuf  []value                  // and their values
 	proseOf   [numSections][]proseLine // by proseLines
 	proseDone [numSections]bool
 	byNum     map[int]int       // Line.Num to index in lines, filled by indexOf
