@@ -107,22 +107,42 @@ var ReviewOutcomes = []ColDef{
 // ResultRows returns the keys of table 三's result rows for generation g:
 // the rows whose sum is （七）总计.
 func ResultRows(g Generation) []string {
-	var out []string
+	// Sized first: one allocation, not a slice grown row by row (the
+	// checks ask for it on every report, some of them several times).
+	n := 0
 	for _, r := range ApplicationRows {
-		switch r.Key {
-		case "new_requests", "carried_over", "total", "carried_forward":
-			continue
+		if isResultRow(r.Key) && r.In(g) {
+			n++
 		}
-		if r.In(g) {
+	}
+	out := make([]string, 0, n)
+	for _, r := range ApplicationRows {
+		if isResultRow(r.Key) && r.In(g) {
 			out = append(out, r.Key)
 		}
 	}
 	return out
 }
 
+// isResultRow reports a row of table 三 that is a result of the year's
+// handling, not one of the four balance rows.
+func isResultRow(key string) bool {
+	switch key {
+	case "new_requests", "carried_over", "total", "carried_forward":
+		return false
+	}
+	return true
+}
+
 // ApplicationRowsFor returns table 三's rows for generation g in order.
 func ApplicationRowsFor(g Generation) []RowDef {
-	var out []RowDef
+	n := 0 // sized first, as ResultRows
+	for _, r := range ApplicationRows {
+		if r.In(g) {
+			n++
+		}
+	}
+	out := make([]RowDef, 0, n)
 	for _, r := range ApplicationRows {
 		if r.In(g) {
 			out = append(out, r)

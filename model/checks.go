@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"strconv"
+	"strings"
 )
 
 // RunChecks evaluates every arithmetic relation of TEMPLATE.md whose
@@ -13,7 +14,7 @@ import (
 func RunChecks(r *Report) []Check {
 	var out []Check
 	if a := r.Applications; a != nil {
-		out = append(out, applicationChecks(a, r.Template)...)
+		out = applicationChecks(a, r.Template, len(ReviewGroups))
 	}
 	if rl := r.ReviewLitigation; rl != nil {
 		for _, g := range ReviewGroups {
@@ -39,86 +40,134 @@ func RunChecks(r *Report) []Check {
 	return out
 }
 
-func applicationChecks(a *Table, g Generation) []Check {
-	var out []Check
+func applicationChecks(a *Table, g Generation, spare int) []Check {
 	results := ResultRows(g)
-	for _, c := range ApplicationColumns {
-		nr, ok1 := a.Get("new_requests", c.Key)
-		co, ok2 := a.Get("carried_over", c.Key)
-		tot, ok3 := a.Get("total", c.Key)
-		cf, ok4 := a.Get("carried_forward", c.Key)
-		if ok1 && ok2 && ok3 && ok4 {
-			msg := make([]byte, 0, 96) // appended, as the row totals' below
-			msg = append(msg, "一+二 ("...)
-			msg = appendNums(msg, []float64{nr, co}, "+")
-			msg = append(msg, ") "...)
-			msg = append(msg, eqSign(nr+co, tot+cf)...)
-			msg = append(msg, " （七）总计+四 ("...)
-			msg = appendNums(msg, []float64{tot, cf}, "+")
-			msg = append(msg, ") in column "...)
-			msg = append(msg, c.Label...)
-			out = append(out, Check{
-				Rule: "balance", Scope: c.Key, OK: same(nr+co, tot+cf), Expected: nr + co, Actual: tot + cf,
-				Message: string(msg),
-			})
+	// Each row looked up once, not once per cell (Get scans the rows).
+	nrRow, coRow, totRow, cfRow := a.Row("new_requests"), a.Row("carried_over"), a.Row("total"), a.Row("carried_forward")
+	var resBuf [32]*Row
+	resRows := resBuf[:0]
+	for _, rk := range results {
+		resRows = append(resRows, a.Row(rk))
+	}
+	// The checks sized at once (room for the caller's), and every message
+	// written into one buffer that the messages are cut from: a buffer and
+	// a string for each message, and the slice grown check by check, were
+	// most of what the checks allocated.
+	n := 2*len(ApplicationColumns) + len(a.Rows)
+	out := make([]Check, 0, n+spare)
+	var ends [64]int
+	var msg msgBuf
+	msg.Grow(n * 112)
+	done := func(c Check) {
+		if len(out) < len(ends) {
+			ends[len(out)] = msg.Len()
+			msg.from = msg.Len()
+		} else {
+			c.Message = msg.cut() // past the array: a message of its own
 		}
-		parts := make([]float64, 0, len(results))
+		out = append(out, c)
+	}
+	for _, c := range ApplicationColumns {
+		nr, ok1 := nrRow.get(c.Key)
+		co, ok2 := coRow.get(c.Key)
+		tot, ok3 := totRow.get(c.Key)
+		cf, ok4 := cfRow.get(c.Key)
+		if ok1 && ok2 && ok3 && ok4 {
+			msg.WriteString("一+二 (")
+			msg.nums([]float64{nr, co}, "+")
+			msg.WriteString(") ")
+			msg.WriteString(eqSign(nr+co, tot+cf))
+			msg.WriteString(" （七）总计+四 (")
+			msg.nums([]float64{tot, cf}, "+")
+			msg.WriteString(") in column ")
+			msg.WriteString(c.Label)
+			done(Check{Rule: "balance", Scope: c.Key, OK: same(nr+co, tot+cf), Expected: nr + co, Actual: tot + cf})
+		}
 		known := ok3
-		for _, rk := range results {
-			v, ok := a.Get(rk, c.Key)
+		sum := 0.0
+		for _, row := range resRows {
+			v, ok := row.get(c.Key)
 			known = known && ok
-			parts = append(parts, v)
+			sum += v
 		}
 		if known {
-			sum := add(parts)
-			msg := make([]byte, 0, 96)
-			msg = append(msg, "sum of the result rows ("...)
-			msg = strconv.AppendFloat(msg, sum, 'f', -1, 64)
-			msg = append(msg, ") "...)
-			msg = append(msg, eqSign(sum, tot)...)
-			msg = append(msg, " （七）总计 ("...)
-			msg = strconv.AppendFloat(msg, tot, 'f', -1, 64)
-			msg = append(msg, ") in column "...)
-			msg = append(msg, c.Label...)
-			out = append(out, Check{
-				Rule: "results", Scope: c.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
-				Message: string(msg),
-			})
+			msg.WriteString("sum of the result rows (")
+			msg.num(sum)
+			msg.WriteString(") ")
+			msg.WriteString(eqSign(sum, tot))
+			msg.WriteString(" （七）总计 (")
+			msg.num(tot)
+			msg.WriteString(") in column ")
+			msg.WriteString(c.Label)
+			done(Check{Rule: "results", Scope: c.Key, OK: same(sum, tot), Expected: sum, Actual: tot})
 		}
 	}
 	parts := make([]float64, 0, len(ApplicantColumns)) // reused row by row
 	for _, row := range a.Rows {
 		parts = parts[:0]
 		known := true
+		// The first row of this key, as Get would read (a table has each
+		// key once; the lookup keeps the answer Get gave).
+		first := a.Row(row.Key)
 		for _, c := range ApplicantColumns {
-			v, ok := a.Get(row.Key, c.Key)
+			v, ok := first.get(c.Key)
 			known = known && ok
 			parts = append(parts, v)
 		}
-		tot, ok := a.Get(row.Key, "total")
+		tot, ok := first.get("total")
 		if !known || !ok {
 			continue
 		}
 		sum := add(parts)
-		// Built by appending: a report has some thirty of these, and
-		// Sprintf with its number strings was most of the checks' cost.
-		msg := make([]byte, 0, 128)
-		msg = append(msg, "six applicant columns ("...)
-		msg = appendNums(msg, parts, "+")
-		msg = append(msg, " = "...)
-		msg = strconv.AppendFloat(msg, sum, 'f', -1, 64)
-		msg = append(msg, ") "...)
-		msg = append(msg, eqSign(sum, tot)...)
-		msg = append(msg, " 总计 ("...)
-		msg = strconv.AppendFloat(msg, tot, 'f', -1, 64)
-		msg = append(msg, ") in row "...)
-		msg = append(msg, row.Key...)
-		out = append(out, Check{
-			Rule: "row_total", Scope: row.Key, OK: same(sum, tot), Expected: sum, Actual: tot,
-			Message: string(msg),
-		})
+		msg.WriteString("six applicant columns (")
+		msg.nums(parts, "+")
+		msg.WriteString(" = ")
+		msg.num(sum)
+		msg.WriteString(") ")
+		msg.WriteString(eqSign(sum, tot))
+		msg.WriteString(" 总计 (")
+		msg.num(tot)
+		msg.WriteString(") in row ")
+		msg.WriteString(row.Key)
+		done(Check{Rule: "row_total", Scope: row.Key, OK: same(sum, tot), Expected: sum, Actual: tot})
+	}
+	all, start := msg.String(), 0
+	for i := range out {
+		if i >= len(ends) {
+			break
+		}
+		out[i].Message, start = all[start:ends[i]], ends[i]
 	}
 	return out
+}
+
+// msgBuf writes the checks' messages.
+type msgBuf struct {
+	strings.Builder
+	from int // where the message being written starts (cut)
+}
+
+// num writes v as the messages print numbers.
+func (b *msgBuf) num(v float64) {
+	var nb [32]byte
+	b.Write(strconv.AppendFloat(nb[:0], v, 'f', -1, 64))
+}
+
+// nums writes xs joined by sep.
+func (b *msgBuf) nums(xs []float64, sep string) {
+	for i, x := range xs {
+		if i > 0 {
+			b.WriteString(sep)
+		}
+		b.num(x)
+	}
+}
+
+// cut returns the text written since the last cut as a string of its own.
+func (b *msgBuf) cut() string {
+	s := b.String()[b.from:]
+	b.from = b.Len()
+	return strings.Clone(s)
 }
 
 func add(xs []float64) float64 {

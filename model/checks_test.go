@@ -1,6 +1,8 @@
 package model
 
 import (
+	"fmt"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -163,4 +165,73 @@ func keys(m map[string]Check) []string {
 		out = append(out, k)
 	}
 	return out
+}
+
+// TestTableSetTakesValuesFromOneBlock: filling a table's cells allocates
+// one block for their values, not a float per cell, and a value once
+// handed to a cell is never rewritten by a later Set.
+func TestTableSetTakesValuesFromOneBlock(t *testing.T) {
+	cols := []string{"a", "b", "c", "d", "e", "f", "g"}
+	rows := []string{"r1", "r2", "r3", "r4"}
+	allocs := testing.AllocsPerRun(20, func() {
+		tb := NewTable(rows, func(string) []string { return cols })
+		for _, r := range rows {
+			for i, c := range cols {
+				tb.Set(r, c, float64(i))
+			}
+		}
+	})
+	// The table, its rows, its cells, its values: four blocks.
+	if allocs > 4 {
+		t.Fatalf("%v allocations to fill a table of %d cells", allocs, len(rows)*len(cols))
+	}
+	tb := NewTable(rows, func(string) []string { return cols })
+	tb.Set("r1", "a", 1)
+	first := tb.Cell("r1", "a").Value
+	tb.Set("r1", "a", 2)
+	tb.Set("r2", "b", 3)
+	if *first != 1 || *tb.Cell("r1", "a").Value != 2 || *tb.Cell("r2", "b").Value != 3 {
+		t.Fatalf("values share slots: %v %v %v", *first, *tb.Cell("r1", "a").Value, *tb.Cell("r2", "b").Value)
+	}
+	// An append to a row stays in that row.
+	r1 := tb.Row("r1")
+	r1.Cells = append(r1.Cells, Cell{Key: "extra"})
+	if tb.Row("r2").Cells[0].Key != "a" {
+		t.Fatal("an append to a row wrote over the next row's cells")
+	}
+}
+
+// TestCheckMessagesCutFromOneBuffer: every message, the first sixty-four
+// cut from the shared buffer and those after written on their own, reads
+// as its own check's.
+func TestCheckMessagesCutFromOneBuffer(t *testing.T) {
+	var rows []string
+	for i := 0; i < 80; i++ {
+		rows = append(rows, fmt.Sprintf("row%d", i))
+	}
+	cols := make([]string, len(ApplicationColumns))
+	for i, c := range ApplicationColumns {
+		cols[i] = c.Key
+	}
+	tb := NewTable(rows, func(string) []string { return cols })
+	for ri, r := range rows {
+		for ci, c := range ApplicantColumns {
+			tb.Set(r, c.Key, float64(ri+ci))
+		}
+		tb.Set(r, "total", float64(6*ri+15))
+	}
+	cs := RunChecks(&Report{Template: Gen2021, Applications: tb})
+	if len(cs) != len(rows) {
+		t.Fatalf("%d checks for %d rows", len(cs), len(rows))
+	}
+	for ri, c := range cs {
+		var parts []string
+		for ci := range ApplicantColumns {
+			parts = append(parts, strconv.Itoa(ri+ci))
+		}
+		want := fmt.Sprintf("six applicant columns (%s = %d) = 总计 (%d) in row row%d", strings.Join(parts, "+"), 6*ri+15, 6*ri+15, ri)
+		if c.Message != want || !c.OK || c.Scope != rows[ri] {
+			t.Fatalf("check %d: %q (ok %v, scope %s), want %q", ri, c.Message, c.OK, c.Scope, want)
+		}
+	}
 }

@@ -127,6 +127,10 @@ type Provenances map[string]Provenance
 // cell that could not be read.
 type Table struct {
 	Rows []Row
+	// free is where Set takes its values from: one block for the table's
+	// cells instead of a float allocated per cell. A slot is handed out
+	// once, so the value a cell points to is never shared or rewritten.
+	free []float64
 }
 
 // Row is one row of a Table.
@@ -144,12 +148,21 @@ type Cell struct {
 // NewTable makes a table with the given rows and columns, every value nil.
 func NewTable(rows []string, cols func(row string) []string) *Table {
 	t := &Table{Rows: make([]Row, len(rows))}
+	n := 0
+	for _, r := range rows {
+		n += len(cols(r))
+	}
+	// Every row's cells in one block; each row's part is capped, so an
+	// append to a row cannot reach the next.
+	cells := make([]Cell, n)
 	for i, r := range rows {
 		cs := cols(r)
-		t.Rows[i] = Row{Key: r, Cells: make([]Cell, len(cs))}
+		rc := cells[:len(cs):len(cs)]
+		cells = cells[len(cs):]
 		for j, c := range cs {
-			t.Rows[i].Cells[j] = Cell{Key: c}
+			rc[j] = Cell{Key: c}
 		}
+		t.Rows[i] = Row{Key: r, Cells: rc}
 	}
 	return t
 }
@@ -181,6 +194,22 @@ func (t *Table) Cell(r, c string) *Cell {
 	return nil
 }
 
+// get is Get within a row (nil: no such row).
+func (row *Row) get(c string) (float64, bool) {
+	if row == nil {
+		return 0, false
+	}
+	for i := range row.Cells {
+		if row.Cells[i].Key == c {
+			if v := row.Cells[i].Value; v != nil {
+				return *v, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
 // Get returns the value at row r, column c and whether it is known.
 func (t *Table) Get(r, c string) (float64, bool) {
 	cell := t.Cell(r, c)
@@ -197,7 +226,16 @@ func (t *Table) Set(r, c string, v float64) bool {
 	if cell == nil {
 		return false
 	}
-	cell.Value = &v
+	if len(t.free) == 0 {
+		n := 0
+		for _, row := range t.Rows {
+			n += len(row.Cells)
+		}
+		t.free = make([]float64, max(n, 1))
+	}
+	t.free[0] = v
+	cell.Value = &t.free[0]
+	t.free = t.free[1:]
 	return true
 }
 

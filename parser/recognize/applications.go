@@ -146,12 +146,16 @@ func numberingLen(s string) int {
 // numberingPrefix returns the row number s opens with (numberingLen).
 func numberingPrefix(s string) string { return s[:numberingLen(s)] }
 
+// maxRowLabel is the longest label in bytes matchApplicationRow reads:
+// more than 80 characters of at most 4 bytes are no row's label.
+const maxRowLabel = 4 * 80
+
 // matchApplicationRow returns the row key of a table 三 label, "" when it
 // is not a row, and "group" for a group label printed alone.
 func matchApplicationRow(label string, prev string) string {
 	// More than 80 characters: a byte count decides most lines (a
 	// character is 1–4 bytes) without counting a dump's long ones.
-	if label == "" || len(label) > 4*80 || len(label) > 80 && utf8.RuneCountInString(label) > 80 {
+	if label == "" || len(label) > maxRowLabel || len(label) > 80 && utf8.RuneCountInString(label) > 80 {
 		return ""
 	}
 	core := label
@@ -273,7 +277,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		key := matchApplicationRow(label, prev)
 		start := i
 		if key == "" && label != "" {
-			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) })
+			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) }, maxRowLabel)
 		}
 		if key == "" && label != "" && (hasNumbers(vals) || positioned(l)) {
 			// A misprinted or reworded label: its number and place
@@ -292,7 +296,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		}
 		if key == "" || key == "group" {
 			if first < 0 && !hasNumbers(vals) {
-				hdr.add(l, applicationColumn)
+				hdr.add(l, li, applicationColumn)
 			}
 			if key == "" && label == "" && first >= 0 && len(vals) >= len(cols) {
 				orphans = append(orphans, &rowRead{line: l, ps: li.ps, vals: vals})
@@ -304,7 +308,7 @@ func (st *state) scanApplications(from, to int) *appsResult {
 		}
 		if key == "total" && !hasNumbers(vals) && first < 0 {
 			// 总计 in a header line, not the （七） row.
-			hdr.add(l, applicationColumn)
+			hdr.add(l, li, applicationColumn)
 			continue
 		}
 		g := st.gather(start, i, to, len(cols), isRow, applicationLabel(key))

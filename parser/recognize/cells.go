@@ -28,10 +28,31 @@ type value struct {
 	absent bool
 	// unknown marks a cell that cannot be told: the value is null.
 	unknown bool
+	unit    unitKind // 元 or 万元 when the cell printed one
 	num     float64
-	unit    string // 元 or 万元 when the cell printed one
 	cell    valueCell
 	line    *layout.Line
+}
+
+// unitKind is the money unit a cell printed (a byte, not the string: a
+// value is part of every piece of every line).
+type unitKind uint8
+
+const (
+	noUnit unitKind = iota
+	unitYuan
+	unit10kYuan
+)
+
+// unitOf is the unitKind of parseValue's unit.
+func unitOf(u string) unitKind {
+	switch u {
+	case "元":
+		return unitYuan
+	case "万元":
+		return unit10kYuan
+	}
+	return noUnit
 }
 
 // valueCell is what a value keeps of its cell: its text, for provenance
@@ -165,10 +186,10 @@ func parseValue(s string) (valueKind, float64, string) {
 
 // piece is a cell of a line after splitting trailing numbers off labels.
 type piece struct {
-	label  string // non-empty for a label piece
-	val    value  // for value pieces
-	col    int
+	label  string  // non-empty for a label piece
+	val    *value  // for value pieces; noValue for a label piece
 	x0, x1 float64 // horizontal extent, when hasX
+	col    int32   // (int32 and a byte unit: a piece was 136 bytes, now 112)
 	isVal  bool
 	hasX   bool
 	copy   bool
@@ -180,12 +201,18 @@ type piece struct {
 // pieces splits a line into label and value pieces. A cell holding several
 // space-separated numbers (single-spaced text) gives one piece per number,
 // and a label followed by its numbers in the same cell is split too.
-func pieces(l *layout.Line) []piece { return piecesIn(l, nil) }
+func pieces(l *layout.Line) []piece { return piecesIn(l, nil, nil) }
+
+// noValue is the value of every label piece: the zero value, never
+// written (a piece holds a pointer so that the many label pieces do not
+// each carry a value's 72 bytes).
+var noValue value
 
 // piecesIn is pieces with the result's first len(l.Cells) places taken
 // from buf when it has room (one piece a cell, most often; a line that
-// splits a cell grows out of it by append).
-func piecesIn(l *layout.Line, buf []piece) []piece {
+// splits a cell grows out of it by append), and the values from the block
+// vbuf when it is not nil.
+func piecesIn(l *layout.Line, buf []piece, vbuf *[]value) []piece {
 	var out []piece
 	if len(l.Cells) <= cap(buf) {
 		out = buf[:0:len(l.Cells)]
@@ -194,10 +221,11 @@ func piecesIn(l *layout.Line, buf []piece) []piece {
 	}
 	for ci := range l.Cells {
 		c := &l.Cells[ci]
-		p := piece{col: c.Col, copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
+		p := piece{val: &noValue, col: int32(c.Col), copy: c.Copy, rowCopy: c.RowCopy, hasX: c.HasX, x0: c.X0, x1: c.X1}
 		if k, v, u := parseValue(c.Text); k != notValue {
 			p.isVal = true
-			p.val = value{kind: k, num: v, unit: u, cell: cellOf(c), line: l}
+			p.val = newValue(vbuf)
+			*p.val = value{kind: k, num: v, unit: unitOf(u), cell: cellOf(c), line: l}
 			out = append(out, p)
 			continue
 		}
@@ -243,12 +271,27 @@ func piecesIn(l *layout.Line, buf []piece) []piece {
 			vc.Text, vc.Raw = t, t
 			vc.RowCopy, vc.Origin = false, 0
 			vp.isVal = true
-			vp.val = value{kind: k, num: v, unit: u, cell: vc, line: l}
+			vp.val = newValue(vbuf)
+			*vp.val = value{kind: k, num: v, unit: unitOf(u), cell: vc, line: l}
 			vp.copy, vp.rowCopy = false, false
 			out = append(out, vp)
 		}
 	}
 	return out
+}
+
+// newValue returns a value of its own, from the block vbuf when there is
+// one.
+func newValue(vbuf *[]value) *value {
+	if vbuf == nil {
+		return new(value)
+	}
+	if len(*vbuf) == 0 {
+		*vbuf = make([]value, 64)
+	}
+	v := &(*vbuf)[0]
+	*vbuf = (*vbuf)[1:]
+	return v
 }
 
 // lastField returns the last of strings.Fields(s), or "".
@@ -276,8 +319,18 @@ func lastField(s string) string {
 type lineInfo struct {
 	ps    []piece
 	label string
+	raw   string // the label piece's text when the label is one piece
 	vals  []piece
 	done  bool // computed
+}
+
+// foldedLabel is textnorm.LabelFolded(p.label) for a piece of the line,
+// without folding again the line's one label piece.
+func (li *lineInfo) foldedLabel(p *piece) string {
+	if li.raw != "" && p.label == li.raw {
+		return li.label
+	}
+	return textnorm.LabelFolded(p.label)
 }
 
 // info returns line i's pieces, label and value pieces.
@@ -296,18 +349,19 @@ func (st *state) info(i int) *lineInfo {
 			// never reaches the next line's.
 			st.pieceBuf = make([]piece, max(len(l.Cells), 64))
 		}
-		ps := piecesIn(l, st.pieceBuf)
+		ps := piecesIn(l, st.pieceBuf, &st.valueBuf)
 		st.pieceBuf = st.pieceBuf[len(l.Cells):]
-		label, vals := splitLabelValues(ps)
-		st.infos[i] = lineInfo{ps: ps, label: label, vals: vals, done: true}
+		label, raw, vals := splitLabelValues(ps)
+		st.infos[i] = lineInfo{ps: ps, label: label, raw: raw, vals: vals, done: true}
 	}
 	return &st.infos[i]
 }
 
 // splitLabelValues returns the label text of a line (its label pieces
 // joined, repeated copies of spanning cells dropped) and its value pieces
-// after the last label piece.
-func splitLabelValues(ps []piece) (string, []piece) {
+// after the last label piece, and the one label piece's text when the
+// label is that alone (then the label is its fold).
+func splitLabelValues(ps []piece) (string, string, []piece) {
 	last := -1
 	for i := range ps {
 		if p := &ps[i]; !p.isVal && strings.TrimSpace(p.label) != "" {
@@ -331,11 +385,11 @@ func splitLabelValues(ps []piece) (string, []piece) {
 		prev = p.label
 		parts++
 	}
-	label := prev
+	label, raw := prev, prev
 	if parts > 1 {
-		label = b.String()
+		label, raw = b.String(), ""
 	}
-	return textnorm.LabelFolded(label), ps[last+1:]
+	return textnorm.LabelFolded(label), raw, ps[last+1:]
 }
 
 // hasNumbers reports whether any value piece printed a number.
@@ -375,7 +429,11 @@ type rowLines struct {
 // matches no row, the label-only lines after it that match nothing by
 // themselves are appended one by one until the whole matches. It returns
 // the key and the last line used, or "" and i.
-func (st *state) joinLabel(i, to int, match func(string) string) (string, int) {
+//
+// maxLen, when not 0, is the longest label (in bytes) match can accept:
+// a longer join is not built (the lines after a paragraph of prose are
+// mostly prose too, and each join was a copy of both).
+func (st *state) joinLabel(i, to int, match func(string) string, maxLen int) (string, int) {
 	joined := st.info(i).label
 	for k := i + 1; k <= i+2 && k < to; k++ {
 		nk := st.info(k)
@@ -384,6 +442,9 @@ func (st *state) joinLabel(i, to int, match func(string) string) (string, int) {
 		}
 		if len(nk.vals) > 0 && len(st.info(i).vals) > 0 {
 			break
+		}
+		if maxLen > 0 && len(joined)+len(nk.label) > maxLen {
+			break // no longer join matches either
 		}
 		joined += nk.label
 		if key := match(joined); key != "" && key != "group" {

@@ -27,13 +27,22 @@ func newHeader(keys []string) *header {
 // a column key or "". The first mention of a key wins, except that a
 // deeper header line refines the horizontal centre (法人或其他组织 spans
 // five columns, 商业企业 one).
-func (h *header) add(l *layout.Line, match func(string) string) bool {
+//
+// li is the line's info: a cell that is the line's one label piece is
+// matched by the label already folded (most lines before a table are
+// prose, one cell each).
+func (h *header) add(l *layout.Line, li *lineInfo, match func(string) string) bool {
 	found := false
-	for _, c := range l.Cells {
+	for ci := range l.Cells {
+		c := &l.Cells[ci]
 		if c.Copy {
 			continue
 		}
-		k := match(textnorm.LabelFolded(c.Text))
+		t := li.label
+		if li.raw == "" || c.Text != li.raw {
+			t = textnorm.LabelFolded(c.Text)
+		}
+		k := match(t)
 		if k == "" {
 			continue
 		}
@@ -96,24 +105,31 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 		return nil
 	}
 	first := math.MaxInt
-	colKey := map[int]int{}
-	for i, k := range h.keys {
+	// Each key's grid column, in a slice searched from the end (the last
+	// key of a column wins, as a map filled in order gave): a map built
+	// for every row was most of what placing a row allocated.
+	var colsBuf [8]int
+	cols := colsBuf[:0]
+	for _, k := range h.keys {
 		c := h.col[k]
-		colKey[c] = i
+		cols = append(cols, c)
 		if c < first {
 			first = c
 		}
 	}
 	for _, p := range ps {
-		if !p.isVal && p.label != "" && !p.copy && p.col >= first {
+		if !p.isVal && p.label != "" && !p.copy && int(p.col) >= first {
 			return nil
 		}
 	}
 	out := make([]*value, len(h.keys))
 	vs := make([]value, len(h.keys)) // the values, in one allocation
 	for _, p := range vals {
-		i, ok := colKey[p.col]
-		if !ok {
+		i := len(cols) - 1
+		for i >= 0 && cols[i] != int(p.col) {
+			i--
+		}
+		if i < 0 {
 			if p.val.kind == number {
 				return nil
 			}
@@ -125,7 +141,7 @@ func (h *header) byGrid(l *layout.Line, ps, vals []piece, gridWidth func(int) in
 			// what it means there (spanRead).
 			continue
 		}
-		vs[i] = p.val
+		vs[i] = *p.val
 		out[i] = &vs[i]
 	}
 	if l.Table == 0 {
@@ -164,7 +180,7 @@ func (h *header) byPosition(l *layout.Line, vals []piece) []*value {
 		if best < 0 || out[best] != nil {
 			return nil
 		}
-		vs[best] = p.val
+		vs[best] = *p.val
 		out[best] = &vs[best]
 	}
 	for i := range out {
@@ -202,7 +218,7 @@ func bySequence(vals []piece, n int) []*value {
 		if useDistinct && vals[i].copy {
 			continue
 		}
-		vs = append(vs, vals[i].val)
+		vs = append(vs, *vals[i].val)
 		out = append(out, &vs[len(vs)-1])
 	}
 	return out

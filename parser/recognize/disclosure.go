@@ -49,7 +49,7 @@ func headerGeneration(t string) model.Generation {
 	// anywhere decides, as the first case of a switch over the two lists did.
 	gen := model.Generation("")
 	for i := 0; i+3 <= len(t); i++ {
-		if t[i] < 0xE0 {
+		if t[i] < 0xE0 || !headerWordEnd[t[i+2]] {
 			continue
 		}
 		switch t[i : i+3] {
@@ -68,6 +68,11 @@ func headerGeneration(t string) model.Generation {
 	}
 	return gen
 }
+
+// headerWordEnd marks the last bytes of the characters that open
+// headerWords (新公上增采制废度现收处): most characters of a line end in
+// another, and are passed over without comparing them whole.
+var headerWordEnd = [256]bool{0xB0: true, 0xAC: true, 0x8A: true, 0x9E: true, 0x87: true, 0xB6: true, 0x9F: true, 0xA6: true, 0x84: true}
 
 // headerWords are the header words of table 二 that tell its generation.
 var headerWords = []struct {
@@ -127,12 +132,8 @@ func (st *state) readDisclosure() *discResult {
 func (st *state) scanDisclosure(from, to int) *discResult {
 	if from == to {
 		from, to = 0, len(st.lines)
-		for i, l := range st.lines {
-			st.check()
-			if strings.Contains(textnorm.Squeeze(l.Joined()), "第二十条") {
-				from = i
-				break
-			}
+		if i := st.firstLineWith("第二十条"); i >= 0 {
+			from = i
 		}
 		if st.report.Applications != nil && st.sections[secRequests] > from {
 			to = st.sections[secRequests]
@@ -179,11 +180,12 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 				hdrUnit = ""
 				hdrX = map[string][2]float64{}
 			}
-			for _, p := range ps {
+			for pi := range ps {
+				p := &ps[pi]
 				if p.isVal || p.copy {
 					continue
 				}
-				t := textnorm.LabelFolded(p.label)
+				t := li.foldedLabel(p)
 				f := disclosureField(t, g)
 				if f == "" {
 					f = nearDisclosureField(t, g, fs)
@@ -212,7 +214,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		key := disclosureRowKey(label)
 		start := i
 		if key == "" && label != "" && utf8.RuneCountInString(label) <= 20 {
-			key, i = st.joinLabel(i, to, disclosureRowKey)
+			key, i = st.joinLabel(i, to, disclosureRowKey, 0)
 		}
 		if key == "" && hasNumbers(vals) && utf8.RuneCountInString(label) <= 20 {
 			// A misprinted label: the row its place expects, if the
@@ -348,13 +350,13 @@ func (st *state) amount(path, field string, v value, hdrUnit string) (float64, b
 	switch field {
 	case "amount_yuan":
 		switch {
-		case v.unit == "万元" || (v.unit == "" && hdrUnit == "万元"):
+		case v.unit == unit10kYuan || (v.unit == noUnit && hdrUnit == "万元"):
 			n *= 10000
-		case v.unit == "" && v.kind == number && n != 0:
+		case v.unit == noUnit && v.kind == number && n != 0:
 			st.report.Warn("unit_assumed", path, "采购总金额 printed without a unit; read as 元")
 		}
 	case "amount_10k_yuan":
-		if v.unit == "元" {
+		if v.unit == unitYuan {
 			n /= 10000
 		}
 	case "change":

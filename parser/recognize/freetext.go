@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
@@ -286,6 +287,52 @@ func startsASCIILetter(s string) bool {
 // ２０２４年１月２６日, 二〇二四年一月二十六日.
 var issueDateRe = lazyre.New(`(?:(?:19|20|１９|２０)[\d０-９]{2}|[〇零○一二三四五六七八九]{4}) *年 *[\d０-９一二三四五六七八九十]{1,3} *月 *[\d０-９一二三四五六七八九十]{1,3} *日$`)
 
+// issueDateIndex is issueDateRe.FindStringIndex(s). The pattern is
+// anchored at the end and made of digits, numerals, 年月日 and spaces
+// only, so it is run on the run of those that ends s, not on the whole
+// section's text (it was most of taking the signature off).
+func issueDateIndex(s string) []int {
+	if !strings.HasSuffix(s, "日") {
+		return nil
+	}
+	k := len(s)
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:k])
+		if !issueDateRune(r) {
+			break
+		}
+		k -= n
+	}
+	loc := issueDateRe.FindStringIndex(s[k:])
+	if loc == nil {
+		return nil
+	}
+	return []int{loc[0] + k, loc[1] + k}
+}
+
+// issueDateRune reports the characters issueDateRe is made of.
+func issueDateRune(r rune) bool {
+	switch {
+	case r >= '0' && r <= '9', r >= '０' && r <= '９', r == ' ':
+		return true
+	}
+	return strings.ContainsRune("〇零○一二三四五六七八九十年月日", r)
+}
+
+// hanRunEndOf is hanRunEnd.FindString(t): the characters of
+// [\p{Han}()（）] that end t, read from its end.
+func hanRunEndOf(t string) string {
+	k := len(t)
+	for k > 0 {
+		r, n := utf8.DecodeLastRuneInString(t[:k])
+		if !(r == '(' || r == ')' || r == '（' || r == '）' || unicode.Is(unicode.Han, r)) || r == utf8.RuneError {
+			break
+		}
+		k -= n
+	}
+	return t[k:]
+}
+
 // stripSignature takes the block that signs the report off the end of
 // the last section's text and returns both: the issuing body's name and the date, on lines
 // of their own or glued to the last sentence (…暂无XX局 2021年1月26日).
@@ -300,7 +347,7 @@ func (st *state) stripSignature(s string) (text, signature string) {
 
 // signatureStart returns s without its signature block.
 func (st *state) signatureStart(s string) string {
-	loc := issueDateRe.FindStringIndex(s)
+	loc := issueDateIndex(s)
 	if loc == nil {
 		// A name alone on the last line signs only if the document names
 		// its body so elsewhere too.
@@ -335,7 +382,7 @@ func (st *state) signatureStart(s string) string {
 // longest ending that the document writes elsewhere (the name glued to
 // the last words: 暂无XX局); else a name that is all of the text.
 func (st *state) signatureName(t string) int {
-	run := hanRunEnd.FindString(t)
+	run := hanRunEndOf(t)
 	if run == "" {
 		return 0
 	}

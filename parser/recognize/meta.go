@@ -10,6 +10,9 @@ import (
 	"github.com/govreport/govreport/parser/textnorm"
 )
 
+// titleYearRe, titleSuffix, headerKeyRe, pathRe, coverVerbs and
+// breadcrumbRe are read by the scanners of metascan.go; the patterns are
+// what the tests hold them to.
 var (
 	titleYearRe  = lazyre.New(`((?:19|20)\d{2})\s*年\s*度?`)
 	periodYearRe = lazyre.New(`统计期限.{0,6}?((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日`)
@@ -33,11 +36,11 @@ func headerField(t string) (key, val string, ok bool) {
 	if !strings.ContainsAny(t, ":：") { // most lines: the pattern needs a colon
 		return "", "", false
 	}
-	m := headerKeyRe.FindStringSubmatch(t)
-	if m == nil {
+	k, end := headerKeyMatch(t)
+	if end < 0 {
 		return "", "", false
 	}
-	return m[1], strings.TrimSpace(t[len(m[0]):]), true
+	return k, strings.TrimSpace(t[end:]), true
 }
 
 // isTitleKey reports the header fields that hold the article's title.
@@ -94,7 +97,7 @@ func (st *state) findTitle(limit int) string {
 			continue
 		}
 		// The plain tests first: most lines name no report.
-		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || utf8.RuneCountInString(t) > 70 || pathRe.MatchString(t) || isBreadcrumb(t) {
+		if !strings.Contains(t, "报告") && !strings.Contains(t, "年报") || utf8.RuneCountInString(t) > 70 || looksLikePath(t) || isBreadcrumb(t) {
 			continue
 		}
 		if strings.ContainsAny(t, "《》〈〉") || strings.Contains(t, "条例") || strings.Contains(t, "通知") {
@@ -105,7 +108,7 @@ func (st *state) findTitle(limit int) string {
 		}
 		for k := i - 1; k >= 0 && k >= i-2 && !titleComplete(t); k-- {
 			p := strings.TrimLeft(textnorm.Squeeze(st.lines[k].Joined()), "#*> ")
-			if st.lines[k].Table != 0 || utf8.RuneCountInString(p) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) || pathRe.MatchString(p) {
+			if st.lines[k].Table != 0 || utf8.RuneCountInString(p) > 30 || strings.ContainsAny(p, "。，,;；") || isBreadcrumb(p) || looksLikePath(p) {
 				break
 			}
 			if _, _, ok := headerField(p); ok {
@@ -143,11 +146,11 @@ func (st *state) pickTitle(titles []string) string {
 	}
 	best, bestN := titles[len(titles)-1], -1
 	for i := len(titles) - 1; i >= 0; i-- {
-		m := titleYearRe.FindStringSubmatch(titles[i])
-		if m == nil {
+		y, ok := titleYear(titles[i])
+		if !ok {
 			continue
 		}
-		if n := strings.Count(body, m[1]+"年"); n > bestN {
+		if n := strings.Count(body, y+"年"); n > bestN {
 			best, bestN = titles[i], n
 		}
 	}
@@ -182,11 +185,12 @@ var breadcrumbRe = lazyre.New(`^(?:当前位置|您的位置|您当前的位置|
 // isBreadcrumb reports a portal's "you are here" line (当前位置：首页 >
 // 政务公开 > 政府信息公开年报), which names the site's column, not the
 // report. Pages saved as Word or text keep it as an ordinary line.
-func isBreadcrumb(t string) bool { return breadcrumbRe.MatchString(t) }
+func isBreadcrumb(t string) bool { return breadcrumb(t) }
 
 // titleComplete reports whether a title names both its year and an agency.
 func titleComplete(t string) bool {
-	return titleYearRe.MatchString(t) && agencyFromTitle(t) != ""
+	_, ok := titleYear(t)
+	return ok && agencyFromTitle(t) != ""
 }
 
 // agencyFromTitle is what remains of a title without its year and the
@@ -198,11 +202,11 @@ func agencyFromTitle(t string) string {
 		a = a[:i]
 	}
 	a = strings.TrimPrefix(a, "关于")
-	a = titleYearRe.ReplaceAllString(a, "")
-	a = titleSuffix.ReplaceAllString(a, "")
+	a = dropTitleYears(a)
+	a = dropTitleSuffix(a)
 	a = strings.TrimSuffix(a, "的")
 	a = strings.Trim(a, " :：,，、-—()（）#*")
-	a = coverVerbs.ReplaceAllString(a, "")
+	a = dropCoverVerbs(a)
 	a = strings.TrimSuffix(a, "年度")
 	if utf8.RuneCountInString(a) < 2 || !plausibleAgency(a) {
 		return ""
@@ -232,8 +236,8 @@ func (st *state) readMeta() {
 	}
 
 	compactTitle := textnorm.Compact(title)
-	if m := titleYearRe.FindStringSubmatch(compactTitle); m != nil {
-		y, _ := strconv.Atoi(m[1])
+	if ty, ok := titleYear(compactTitle); ok {
+		y, _ := strconv.Atoi(ty)
 		r.Year = &y
 	} else {
 		head := ""
@@ -281,6 +285,11 @@ func (st *state) readMeta() {
 	}
 }
 
+// hasByline reports whether t holds a key of agencyByline.
+func hasByline(t string) bool {
+	return strings.Contains(t, "来源") || strings.Contains(t, "发布机构") || strings.Contains(t, "发文机关") || strings.Contains(t, "发布单位")
+}
+
 // agencyFromHeader reads a 发布机构 / 来源 field of the page header or of
 // a crawler's dump, when it holds a body's name (not empty, not 本网).
 func (st *state) agencyFromHeader() string {
@@ -288,7 +297,11 @@ func (st *state) agencyFromHeader() string {
 		if i > 80 {
 			break
 		}
-		for _, m := range agencyByline.FindAllStringSubmatch(textnorm.Squeeze(l.Joined()), -1) {
+		t := textnorm.Squeeze(l.Joined())
+		if !hasByline(t) {
+			continue // the pattern needs one of its keys: most lines have none
+		}
+		for _, m := range agencyByline.FindAllStringSubmatch(t, -1) {
 			if a := m[1]; plausibleAgency(a) && agencyEndRe.MatchString(a) {
 				return a
 			}
@@ -320,6 +333,9 @@ func (st *state) agencyFromSignature() string {
 			continue
 		}
 		seen++
+		if !strings.HasSuffix(t, "日") {
+			continue // the pattern ends in 日
+		}
 		loc := signDateRe.FindStringIndex(t)
 		if loc == nil {
 			continue
@@ -328,7 +344,7 @@ func (st *state) agencyFromSignature() string {
 		if before == "" && i > 0 && st.lines[i-1].Table == 0 {
 			before = textnorm.Squeeze(st.lines[i-1].Joined()) // the date on a line of its own
 		}
-		run := hanRunEnd.FindString(before)
+		run := hanRunEndOf(before)
 		if run == "" || !agencyEndRe.MatchString(run) {
 			return ""
 		}
@@ -361,6 +377,9 @@ func (st *state) agencyFromText() string {
 			break
 		}
 		t := textnorm.Squeeze(l.Joined())
+		if !strings.Contains(t, "年") {
+			continue // the pattern needs 年
+		}
 		m := agencySubjectRe.FindStringSubmatchIndex(t)
 		if m == nil {
 			continue

@@ -41,7 +41,7 @@ func (st *state) offLineValues(l *layout.Line, h *header, values []*value) {
 			// The row on the far side of the stray line.
 			k := j + dir
 			if k >= 0 && k < len(st.lines) && st.info(k).label != "" && overlapping(st.info(k).vals, ext) != nil {
-				sv := stray.val
+				sv := *stray.val
 				values[ci] = &sv
 			} else {
 				values[ci] = &value{kind: blank, line: l, unknown: true}

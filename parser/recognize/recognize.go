@@ -8,6 +8,7 @@ package recognize
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -37,10 +38,12 @@ type state struct {
 	sections  [numSections]int
 	infos     []lineInfo               // per line, filled lazily by info
 	pieceBuf  []piece                  // free part of the block info takes lines' pieces from
+	valueBuf  []value                  // and their values
 	proseOf   [numSections][]proseLine // by proseLines
 	proseDone [numSections]bool
 	byNum     map[int]int       // Line.Num to index in lines, filled by indexOf
 	text      string            // the whole document, spaces squeezed, built once by allText
+	textStart []int             // where each line starts in text
 	spans     map[spanKey][]int // merged cells' copies, filled by mergedLines
 	spanNull  map[string]bool   // paths left null because their cell is merged over rows
 	// totalHolds: table 三 rows read from runs whose every split kept fits
@@ -385,6 +388,9 @@ func (st *state) warnMissingTables() {
 // merged cells) instead of it: its numbers are not in the text at all.
 func (st *state) warnPlaceholders() {
 	r := st.report
+	if !strings.Contains(st.allText(), "[TABLE]") {
+		return // no line can be the placeholder (Joined made a string of each)
+	}
 	placeholder := false
 	for _, l := range st.lines {
 		placeholder = placeholder || strings.TrimSpace(l.Joined()) == "[TABLE]"
@@ -450,8 +456,10 @@ func (st *state) allText() string {
 	}
 	var b strings.Builder
 	b.Grow(n)
-	for _, l := range st.lines {
+	st.textStart = make([]int, len(st.lines))
+	for i, l := range st.lines {
 		st.check()
+		st.textStart[i] = b.Len()
 		for _, c := range l.Cells {
 			if c.Copy {
 				continue
@@ -470,6 +478,18 @@ func (st *state) allText() string {
 	}
 	st.text = b.String()
 	return st.text
+}
+
+// firstLineWith returns the index of the first line whose text, spaces
+// squeezed, holds sub (which holds no line break), or -1: one search of
+// allText instead of a string built for every line.
+func (st *state) firstLineWith(sub string) int {
+	k := strings.Index(st.allText(), sub)
+	if k < 0 {
+		return -1
+	}
+	// The last line starting at or before k.
+	return sort.Search(len(st.textStart), func(i int) bool { return st.textStart[i] > k }) - 1
 }
 
 func hasAny(s string, subs []string) bool {

@@ -135,11 +135,13 @@ func (st *state) reviewByPosition(from, to int, vals []piece) []*value {
 	type ext struct{ x0, x1 float64 }
 	var heads []ext
 	for i := from; i < to; i++ {
-		for _, p := range st.info(i).ps {
+		li := st.info(i)
+		for pi := range li.ps {
+			p := &li.ps[pi]
 			if p.isVal || !p.hasX {
 				continue
 			}
-			t := textnorm.LabelFolded(p.label)
+			t := li.foldedLabel(p)
 			if strings.Contains(t, "维持") || strings.Contains(t, "纠正") || strings.Contains(t, "其他结果") || strings.Contains(t, "审结") || t == "总计" {
 				heads = append(heads, ext{p.x0, p.x1})
 			}

@@ -271,55 +271,82 @@ func LabelFolded(s string) string {
 	return dropLabelChars(s)
 }
 
-// hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass:
-// ContainsAny looks each character of s up in the set.
+// hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass
+// over the bytes: every character of the set is ASCII or three bytes
+// opening with E2, E3 or EF, and a lead byte is always a character's
+// start, so only those places are looked at.
 func hasLabelDropChar(s string) bool {
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == '"' || c == '\'' || c == '[' || c == ']' {
-				return true
-			}
-			i++
-			continue
-		}
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case '“', '”', '‘', '’', '「', '」', '『', '』', '【', '】', '〔', '〕', '．', '。', '，', '：', '；':
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '"', '\'', '[', ']':
 			return true
+		case 0xE2, 0xE3, 0xEF:
+			if i+3 <= len(s) {
+				if _, ok := labelDropSeq(s[i : i+3]); ok {
+					return true
+				}
+			}
 		}
-		i += n
 	}
 	return false
 }
 
-// dropLabelChars is labelDrop.Replace written out: every key is one
-// character, so a pass over the runes does it in one allocation (the
-// generic replacer made two per call, on every label compared).
-func dropLabelChars(s string) string {
-	b := make([]byte, 0, len(s))
-	for i := 0; i < len(s); {
-		r, n := utf8.DecodeRuneInString(s[i:])
-		switch r {
-		case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
-		case '【', '〔', '[':
-			b = append(b, '(')
-		case '】', '〕', ']':
-			b = append(b, ')')
-		case '．', '。':
-			b = append(b, '.')
-		case '，':
-			b = append(b, ',')
-		case '：':
-			b = append(b, ':')
-		case '；':
-			b = append(b, ';')
-		default:
-			b = append(b, s[i:i+n]...) // as is, a bad byte too
-		}
-		i += n
+// labelDropSeq returns what labelDrop writes for the three-byte character
+// t, and whether t is one of its keys.
+func labelDropSeq(t string) (string, bool) {
+	switch t {
+	case "“", "”", "‘", "’", "「", "」", "『", "』":
+		return "", true
+	case "【", "〔":
+		return "(", true
+	case "】", "〕":
+		return ")", true
+	case "．", "。":
+		return ".", true
+	case "，":
+		return ",", true
+	case "：":
+		return ":", true
+	case "；":
+		return ";", true
 	}
-	return string(b)
+	return "", false
+}
+
+// dropLabelChars is labelDrop.Replace written out: the text between two
+// keys is copied whole (a rune at a time it was most of the cost of
+// folding a long line), into one buffer.
+func dropLabelChars(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	last := 0
+	for i := 0; i < len(s); {
+		rep, n := "", 0
+		switch s[i] {
+		case '"', '\'':
+			n = 1
+		case '[':
+			rep, n = "(", 1
+		case ']':
+			rep, n = ")", 1
+		case 0xE2, 0xE3, 0xEF:
+			if i+3 <= len(s) {
+				if r, ok := labelDropSeq(s[i : i+3]); ok {
+					rep, n = r, 3
+				}
+			}
+		}
+		if n == 0 {
+			i++
+			continue
+		}
+		b.WriteString(s[last:i])
+		b.WriteString(rep)
+		i += n
+		last = i
+	}
+	b.WriteString(s[last:])
+	return b.String()
 }
 
 const labelDropChars = "“”\"'‘’「」『』【】〔〕[]．。，：；"
