@@ -235,3 +235,20 @@ func TestCheckMessagesCutFromOneBuffer(t *testing.T) {
 		}
 	}
 }
+
+// A copy of a table shares its block of values: setting a cell of the
+// copy never rewrites a value the original handed out.
+func TestTableCopySetsOwnSlots(t *testing.T) {
+	tab := NewTable([]string{"a"}, func(string) []string { return []string{"x", "y"} })
+	tab.Set("a", "x", 1)
+	cp := *tab
+	cp.Rows = []Row{{Key: "a", Cells: []Cell{{Key: "x"}, {Key: "y"}}}}
+	cp.Set("a", "y", 2)
+	tab.Set("a", "y", 3)
+	if v := *tab.Cell("a", "x").Value; v != 1 {
+		t.Errorf("original's x = %v after the copy was set, want 1", v)
+	}
+	if v := *cp.Cell("a", "y").Value; v != 2 {
+		t.Errorf("copy's y = %v after the original was set, want 2", v)
+	}
+}

@@ -129,8 +129,10 @@ type Table struct {
 	Rows []Row
 	// free is where Set takes its values from: one block for the table's
 	// cells instead of a float allocated per cell. A slot is handed out
-	// once, so the value a cell points to is never shared or rewritten.
-	free []float64
+	// once, so the value a cell points to is never shared or rewritten;
+	// the block is behind a pointer so that a copy of the Table shares
+	// it rather than handing the same slots out again.
+	free *[]float64
 }
 
 // Row is one row of a Table.
@@ -147,7 +149,13 @@ type Cell struct {
 
 // NewTable makes a table with the given rows and columns, every value nil.
 func NewTable(rows []string, cols func(row string) []string) *Table {
-	t := &Table{Rows: make([]Row, len(rows))}
+	// The table and the head of its block of values in one allocation.
+	a := &struct {
+		t    Table
+		free []float64
+	}{}
+	t := &a.t
+	t.Rows, t.free = make([]Row, len(rows)), &a.free
 	n := 0
 	for _, r := range rows {
 		n += len(cols(r))
@@ -226,16 +234,20 @@ func (t *Table) Set(r, c string, v float64) bool {
 	if cell == nil {
 		return false
 	}
-	if len(t.free) == 0 {
+	if t.free == nil {
+		t.free = new([]float64)
+	}
+	free := t.free
+	if len(*free) == 0 {
 		n := 0
 		for _, row := range t.Rows {
 			n += len(row.Cells)
 		}
-		t.free = make([]float64, max(n, 1))
+		*free = make([]float64, max(n, 1))
 	}
-	t.free[0] = v
-	cell.Value = &t.free[0]
-	t.free = t.free[1:]
+	(*free)[0] = v
+	cell.Value = &(*free)[0]
+	*free = (*free)[1:]
 	return true
 }
 
