@@ -356,19 +356,25 @@ func (j *journal) add(e *entry) error {
 	} else if slen == 0 {
 		return fmt.Errorf("no summary for %s", e.Path)
 	}
-	body := make([]byte, 0, 64+len(e.Path)+len(e.Packed))
-	body = append(append(body, kind), sha...)
+	// The record is built in one buffer: its head (the body's length)
+	// is known once the lengths are.
+	var lens [3 * binary.MaxVarintLen64]byte
+	nl := 0
 	for _, n := range []int{plen, slen, rlen} {
-		body = binary.AppendUvarint(body, uint64(n))
+		nl += binary.PutUvarint(lens[nl:], uint64(n))
 	}
-	start := len(body)
+	n := 1 + len(sha) + nl
 	for _, p := range payload {
-		body = append(body, p...)
+		n += len(p)
 	}
-	n := len(body)
-	rec := binary.AppendUvarint(make([]byte, 0, n+16), uint64(n))
+	rec := binary.AppendUvarint(make([]byte, 0, n+binary.MaxVarintLen64+4), uint64(n))
 	head := len(rec)
-	rec = binary.LittleEndian.AppendUint32(append(rec, body...), crc32.ChecksumIEEE(body))
+	rec = append(append(append(rec, kind), sha...), lens[:nl]...)
+	start := len(rec) - head
+	for _, p := range payload {
+		rec = append(rec, p...)
+	}
+	rec = binary.LittleEndian.AppendUint32(rec, crc32.ChecksumIEEE(rec[head:]))
 	j.mu.Lock()
 	at := j.spoolSize
 	w, err := j.spool.WriteAt(rec, at)
