@@ -303,6 +303,10 @@ var flaters = sync.Pool{New: func() any {
 	return w
 }}
 
+// inflaters are reused: a flate reader allocates some 40 KB (its window
+// and tables) each time, once per record read back.
+var inflaters = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+
 // deflate compresses the name, the summary and the report, one after the
 // other.
 func deflate(parts ...[]byte) ([]byte, error) {
@@ -417,8 +421,11 @@ func (j *journal) get(sha string) (*entry, error) {
 		return nil, fmt.Errorf("the result of content %s in %s is damaged", sha, j.spool.Name())
 	}
 	buf := make([]byte, sp.plen+sp.slen+sp.rlen)
-	r := flate.NewReader(bytes.NewReader(body[sp.payload:sp.n]))
-	defer r.Close()
+	r := inflaters.Get().(io.ReadCloser)
+	defer inflaters.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(body[sp.payload:sp.n]), nil); err != nil {
+		return nil, err
+	}
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return nil, fmt.Errorf("the result of content %s in %s: %v", sha, j.spool.Name(), err)
 	}
