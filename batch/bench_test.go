@@ -215,6 +215,8 @@ func BenchmarkConvertOverhead(b *testing.B) {
 				c1, pp1 := run(b, format, 1, false)
 				c2, pp2 := run(b, format, 2, false)
 				r1, r2 = append(r1, float64(c1)/float64(c0)), append(r2, float64(c2)/float64(c0))
+				b.Logf("round %d: in-process %.3f ms/file, overhead -j1 %.3f, -j2 %.3f", i+1,
+					float64(c0.Microseconds())/1000, r1[len(r1)-1], r2[len(r2)-1])
 				in = append(in, float64(c0.Microseconds())/1000)
 				p1, p2 = append(p1, float64(pp1.Microseconds())/1000), append(p2, float64(pp2.Microseconds())/1000)
 			}
