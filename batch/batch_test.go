@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"testing"
@@ -28,6 +29,19 @@ func TestMain(m *testing.M) {
 				f.Close()
 				os.Exit(code)
 			}
+		}
+		// GOVREPORT_WORKER_MEMPROFILE=DIR: each worker writes the heap it
+		// keeps between documents there when its input ends (every
+		// allocation sampled).
+		if dir := os.Getenv("GOVREPORT_WORKER_MEMPROFILE"); dir != "" {
+			runtime.MemProfileRate = 1
+			code := WorkerMain(os.Args[2:], os.Stdin, os.Stdout, os.Stderr)
+			if f, err := os.Create(filepath.Join(dir, fmt.Sprintf("worker-%d.heap", os.Getpid()))); err == nil {
+				runtime.GC()
+				pprof.WriteHeapProfile(f)
+				f.Close()
+			}
+			os.Exit(code)
 		}
 		os.Exit(WorkerMain(os.Args[2:], os.Stdin, os.Stdout, os.Stderr))
 	}

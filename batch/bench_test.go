@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"sort"
 	"strings"
 	"testing"
 	"time"
@@ -112,10 +113,16 @@ func BenchmarkConvert(b *testing.B) {
 				writeHook = func() { sw, _ = cpuTimes(); writeStart = time.Now() }
 				defer func() { writeHook = nil }()
 				b.ResetTimer()
+				var sys time.Duration
+				var flt int64
 				for i := 0; i < b.N; i++ {
-					s0, c0 := cpuTimes()
+					u0 := usage()
+					s0, c0 := u0.self, u0.children
 					sum, err := Run(context.Background(), o)
-					s1, c1 := cpuTimes()
+					u1 := usage()
+					s1, c1 := u1.self, u1.children
+					sys += u1.selfSys + u1.childrenSys - u0.selfSys - u0.childrenSys
+					flt += u1.selfFlt + u1.childrenFlt - u0.selfFlt - u0.childrenFlt
 					writeWall += time.Since(writeStart)
 					self, children = self+s1-s0, children+c1-c0
 					readSelf += sw - s0
@@ -131,6 +138,8 @@ func BenchmarkConvert(b *testing.B) {
 				b.ReportMetric(files/b.Elapsed().Seconds(), "files/s")
 				b.ReportMetric(float64(cpu.Microseconds())/1000, "cpu-ms/file")
 				b.ReportMetric(float64(self.Microseconds())/1000/files, "parent-ms/file")
+				b.ReportMetric(float64(sys.Microseconds())/1000/files, "sys-ms/file")
+				b.ReportMetric(float64(flt)/files, "minflt/file")
 				b.ReportMetric(float64((self-readSelf).Microseconds())/1000/files, "write-ms/file")
 				b.ReportMetric(float64(writeWall.Microseconds())/1000/files, "write-wall-ms/file")
 				if c.inProcess {
@@ -158,4 +167,82 @@ func workerOptionsB(b *testing.B) Options {
 		b.Fatal(err)
 	}
 	return Options{WorkerArgv: []string{exe, "worker"}, WorkerEnv: []string{"GOVREPORT_BATCH_TEST_WORKER=1"}}
+}
+
+// BenchmarkConvertOverhead measures the CPU overhead of the worker design
+// (CPU per file with workers ÷ in one process, BenchmarkConvert's
+// "overhead") in a form steady enough to decide on: for each format it
+// runs rounds (GOVREPORT_BENCH_ROUNDS, 5 unless set) of an in-process
+// conversion, one with one worker and one with two, alternating, after an
+// unmeasured warm-up conversion (so that the first in-process run does not
+// pay this process's heap growth and first parse), and reports the median
+// of the rounds' ratios with their spread (max - min):
+//
+//	GOVREPORT_BENCH_FILES=1000 go test ./batch -run '^$' -bench ConvertOverhead -benchtime 1x
+func BenchmarkConvertOverhead(b *testing.B) {
+	n := benchFiles()
+	rounds := 5
+	if _, err := fmt.Sscan(os.Getenv("GOVREPORT_BENCH_ROUNDS"), &rounds); err != nil || rounds < 1 {
+		rounds = 5
+	}
+	dir := benchFolder(b, n)
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(parentMemoryLimit()))
+	run := func(b *testing.B, format string, jobs int, inProcess bool) (cpu, parent time.Duration) {
+		o := workerOptionsB(b)
+		o.Inputs, o.Output, o.Jobs, o.InProcess, o.Fresh = []string{dir}, filepath.Join(b.TempDir(), "out."+format), jobs, inProcess, true
+		u0 := usage()
+		sum, err := Run(context.Background(), o)
+		u1 := usage()
+		if err != nil {
+			b.Fatal(err)
+		}
+		if sum.Reports != n {
+			b.Fatalf("%d reports", sum.Reports)
+		}
+		return (u1.self + u1.children - u0.self - u0.children) / time.Duration(n), (u1.self - u0.self) / time.Duration(n)
+	}
+	warm := false
+	for _, format := range []string{"csv", "jsonl", "xlsx", "sqlite", "parquet"} {
+		b.Run(format, func(b *testing.B) {
+			if !warm {
+				run(b, "csv", 1, true)
+				warm = true
+			}
+			b.ResetTimer()
+			var r1, r2, in, p1, p2 []float64
+			for i := 0; i < b.N*rounds; i++ {
+				c0, _ := run(b, format, 1, true)
+				c1, pp1 := run(b, format, 1, false)
+				c2, pp2 := run(b, format, 2, false)
+				r1, r2 = append(r1, float64(c1)/float64(c0)), append(r2, float64(c2)/float64(c0))
+				b.Logf("round %d: in-process %.3f ms/file, overhead -j1 %.3f, -j2 %.3f", i+1,
+					float64(c0.Microseconds())/1000, r1[len(r1)-1], r2[len(r2)-1])
+				in = append(in, float64(c0.Microseconds())/1000)
+				p1, p2 = append(p1, float64(pp1.Microseconds())/1000), append(p2, float64(pp2.Microseconds())/1000)
+			}
+			med, spread := medianSpread(r1)
+			b.ReportMetric(med, "overhead-j1")
+			b.ReportMetric(spread, "spread-j1")
+			med, spread = medianSpread(r2)
+			b.ReportMetric(med, "overhead-j2")
+			b.ReportMetric(spread, "spread-j2")
+			med, _ = medianSpread(in)
+			b.ReportMetric(med, "inproc-ms/file")
+			med, _ = medianSpread(p1)
+			b.ReportMetric(med, "parent-j1-ms/file")
+			med, _ = medianSpread(p2)
+			b.ReportMetric(med, "parent-j2-ms/file")
+		})
+	}
+}
+
+// medianSpread is the median of xs and max - min.
+func medianSpread(xs []float64) (median, spread float64) {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	median = s[len(s)/2]
+	if len(s)%2 == 0 {
+		median = (s[len(s)/2-1] + s[len(s)/2]) / 2
+	}
+	return median, s[len(s)-1] - s[0]
 }

@@ -303,6 +303,10 @@ var flaters = sync.Pool{New: func() any {
 	return w
 }}
 
+// inflaters are reused: a flate reader allocates some 40 KB (its window
+// and tables) each time, once per record read back.
+var inflaters = sync.Pool{New: func() any { return flate.NewReader(bytes.NewReader(nil)) }}
+
 // deflate compresses the name, the summary and the report, one after the
 // other.
 func deflate(parts ...[]byte) ([]byte, error) {
@@ -356,19 +360,25 @@ func (j *journal) add(e *entry) error {
 	} else if slen == 0 {
 		return fmt.Errorf("no summary for %s", e.Path)
 	}
-	body := make([]byte, 0, 64+len(e.Path)+len(e.Packed))
-	body = append(append(body, kind), sha...)
+	// The record is built in one buffer: its head (the body's length)
+	// is known once the lengths are.
+	var lens [3 * binary.MaxVarintLen64]byte
+	nl := 0
 	for _, n := range []int{plen, slen, rlen} {
-		body = binary.AppendUvarint(body, uint64(n))
+		nl += binary.PutUvarint(lens[nl:], uint64(n))
 	}
-	start := len(body)
+	n := 1 + len(sha) + nl
 	for _, p := range payload {
-		body = append(body, p...)
+		n += len(p)
 	}
-	n := len(body)
-	rec := binary.AppendUvarint(make([]byte, 0, n+16), uint64(n))
+	rec := binary.AppendUvarint(make([]byte, 0, n+binary.MaxVarintLen64+4), uint64(n))
 	head := len(rec)
-	rec = binary.LittleEndian.AppendUint32(append(rec, body...), crc32.ChecksumIEEE(body))
+	rec = append(append(append(rec, kind), sha...), lens[:nl]...)
+	start := len(rec) - head
+	for _, p := range payload {
+		rec = append(rec, p...)
+	}
+	rec = binary.LittleEndian.AppendUint32(rec, crc32.ChecksumIEEE(rec[head:]))
 	j.mu.Lock()
 	at := j.spoolSize
 	w, err := j.spool.WriteAt(rec, at)
@@ -411,8 +421,11 @@ func (j *journal) get(sha string) (*entry, error) {
 		return nil, fmt.Errorf("the result of content %s in %s is damaged", sha, j.spool.Name())
 	}
 	buf := make([]byte, sp.plen+sp.slen+sp.rlen)
-	r := flate.NewReader(bytes.NewReader(body[sp.payload:sp.n]))
-	defer r.Close()
+	r := inflaters.Get().(io.ReadCloser)
+	defer inflaters.Put(r)
+	if err := r.(flate.Resetter).Reset(bytes.NewReader(body[sp.payload:sp.n]), nil); err != nil {
+		return nil, err
+	}
 	if _, err := io.ReadFull(r, buf); err != nil {
 		return nil, fmt.Errorf("the result of content %s in %s: %v", sha, j.spool.Name(), err)
 	}

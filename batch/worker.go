@@ -18,68 +18,51 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"github.com/govreport/govreport/output"
 	"github.com/govreport/govreport/parser"
 	"github.com/govreport/govreport/parser/docerr"
 )
 
-// The worker protocol: the parent writes one request per line to the
-// worker's standard input, followed by the document's bytes (Len of them:
-// the very bytes the parent hashed, so that a file changed meanwhile can
-// never be stored under another content's hash), and reads the responses
-// from its standard output, in order. A response is a line of JSON
-// (response) followed by SummaryLen bytes of the summary's JSON and
-// ReportLen bytes of the report's, or, when the request asks for it
-// (Pack), by PackedLen bytes of the name, the summary and the report
-// compressed together as the results spool keeps them: the parent neither
-// decodes nor checks them again, and compressing is done in the workers, in
-// parallel, on the way to a smaller copy through the pipe. A worker handles
-// one file at a time.
+// The worker protocol: the parent writes one request frame (frame.go) to
+// the worker's standard input, followed by the document's bytes (Len of
+// them: the very bytes the parent hashed, so that a file changed meanwhile
+// can never be stored under another content's hash), and reads the
+// responses from its standard output, in order. A response is a frame
+// followed by SummaryLen bytes of the summary and ReportLen bytes of the
+// report's JSON, or, when the request asks for it (Pack), by PackedLen bytes
+// of the name, the summary and the report compressed together as the
+// results spool keeps them: the parent neither decodes nor checks them
+// again, and compressing is done in the workers, in parallel, on the way to
+// a smaller copy through the pipe. A worker handles one file at a time.
 type request struct {
-	ID    int64  `json:"id"`
-	Path  string `json:"path"`
-	Whole bool   `json:"whole,omitempty"` // send the whole report, not only its summary
-	// RawPath holds the bytes of a path that is not valid UTF-8, which
-	// JSON strings cannot carry.
-	RawPath []byte `json:"raw_path,omitempty"`
-	// Inline says the document's Len bytes follow the line; without it
+	ID    int64
+	Path  string // the file's name, whatever its bytes
+	Whole bool   // send the whole report, not only its summary
+	// Inline says the document's Len bytes follow the frame; without it
 	// the worker reads the file at the path.
-	Inline bool `json:"inline,omitempty"`
-	Len    int  `json:"len,omitempty"`
-	Pack   bool `json:"pack,omitempty"`
+	Inline bool
+	Len    int
+	Pack   bool
 }
 
 func newRequest(id int64, path string, whole, pack bool, src []byte) request {
-	r := request{ID: id, Path: path, Whole: whole, Inline: true, Len: len(src), Pack: pack}
-	if !utf8.ValidString(path) {
-		r.RawPath = []byte(path)
-	}
-	return r
-}
-
-// path is the file the request names.
-func (r *request) path() string {
-	if r.RawPath != nil {
-		return string(r.RawPath)
-	}
-	return r.Path
+	return request{ID: id, Path: path, Whole: whole, Inline: true, Len: len(src), Pack: pack}
 }
 
 type response struct {
-	ID         int64    `json:"id"`
-	SummaryLen int      `json:"summary_len,omitempty"`
-	ReportLen  int      `json:"report_len,omitempty"`
-	PackedLen  int      `json:"packed_len,omitempty"` // then the lengths are those once inflated
-	PathLen    int      `json:"path_len,omitempty"`
-	Error      *errInfo `json:"error,omitempty"`
+	ID         int64
+	SummaryLen int
+	ReportLen  int
+	PackedLen  int // then the lengths are those once inflated
+	PathLen    int
+	Error      *errInfo
 
-	summary, report, packed []byte // the bytes that follow the line
+	summary, report, packed []byte // the bytes that follow the frame
 	// Exit says the worker stops after this response (it gave up on a
 	// document whose reading may still be running, or it used too much
 	// memory); the parent starts a new one.
-	Exit bool `json:"exit,omitempty"`
+	Exit bool
 }
 
 // Test hooks, read by the worker only, for the tests of isolation and of
@@ -174,18 +157,13 @@ type server struct {
 func (s *server) serve(stdin io.Reader) error {
 	delay, _ := time.ParseDuration(os.Getenv(envTestDelay))
 	hang, hog := os.Getenv(envTestHang), os.Getenv(envTestHog)
-	br := bufio.NewReader(stdin)
-	var buf []byte
+	br := bufio.NewReaderSize(stdin, 1<<16)
+	var buf, frame []byte
 	for {
-		line, err := br.ReadBytes('\n')
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
 		var req request
-		if err := json.Unmarshal(line, &req); err != nil || req.Len < 0 {
+		if err := readRequest(br, &req); err == io.EOF {
+			return nil
+		} else if err != nil {
 			return fmt.Errorf("bad request: %v", err)
 		}
 		var inline []byte
@@ -208,7 +186,7 @@ func (s *server) serve(stdin io.Reader) error {
 		if delay > 0 {
 			time.Sleep(delay)
 		}
-		path := req.path()
+		path := req.Path
 		if hang != "" && strings.Contains(path, hang) {
 			select {}
 		}
@@ -260,9 +238,8 @@ func (s *server) serve(stdin io.Reader) error {
 			select {} // the memory watchdog is answering and exiting
 		}
 		s.cur = 0
-		b, _ := json.Marshal(resp)
-		s.out.Write(b)
-		s.out.WriteByte('\n')
+		frame = appendResponse(frame[:0], &resp)
+		s.out.Write(frame)
 		if resp.packed != nil {
 			s.out.Write(resp.packed)
 		} else {
@@ -294,10 +271,8 @@ func (s *server) watchMemory(max uint64) {
 			continue
 		}
 		s.exit = true
-		b, _ := json.Marshal(response{ID: s.cur, Exit: true, Error: &errInfo{
-			Kind: docerr.TooLarge.String(), Reason: "used more than " + formatBytes(int64(max)) + " of memory while reading"}})
-		s.out.Write(b)
-		s.out.WriteByte('\n')
+		s.out.Write(appendResponse(nil, &response{ID: s.cur, Exit: true, Error: &errInfo{
+			Kind: docerr.TooLarge.String(), Reason: "used more than " + formatBytes(int64(max)) + " of memory while reading"}}))
 		s.out.Flush()
 		os.Exit(3)
 	}
@@ -408,28 +383,9 @@ func startWorker(argv, env []string) (*procWorker, error) {
 		defer close(w.out)
 		br := bufio.NewReaderSize(stdout, 1<<16)
 		for {
-			line, err := br.ReadBytes('\n')
-			if err != nil {
-				return
-			}
 			var r response
-			if json.Unmarshal(line, &r) != nil || r.SummaryLen < 0 || r.ReportLen < 0 || r.PackedLen < 0 || r.PathLen < 0 {
-				return
-			}
-			if r.PackedLen > 0 {
-				r.packed = make([]byte, r.PackedLen)
-				if _, err := io.ReadFull(br, r.packed); err != nil {
-					return
-				}
-			} else if r.SummaryLen+r.ReportLen > 0 {
-				b := make([]byte, r.SummaryLen+r.ReportLen)
-				if _, err := io.ReadFull(br, b); err != nil {
-					return
-				}
-				r.summary, r.report = b[:r.SummaryLen:r.SummaryLen], b[r.SummaryLen:]
-				if r.ReportLen == 0 {
-					r.report = nil
-				}
+			if readResponse(br, &r) != nil {
+				return // the end of its output, or damage: seen as a crash
 			}
 			select {
 			case w.out <- r:
@@ -523,20 +479,20 @@ func (s *slot) run(ctx context.Context, path string, src []byte, whole, pack boo
 			s.w = w
 		}
 		s.nextID++
-		req, _ := json.Marshal(newRequest(s.nextID, path, whole, pack, src))
-		req = append(req, '\n')
+		nr := newRequest(s.nextID, path, whole, pack, src)
+		s.buf = appendRequest(s.buf[:0], &nr)
+		reqLen := len(s.buf)
 		// The request and a document of usual size go in one write: one
 		// system call and one wake-up of the worker instead of two.
-		msg, rest := req, src
+		rest := src
 		if len(src) <= maxJoinedWrite {
-			s.buf = append(append(s.buf[:0], req...), src...)
-			msg, rest = s.buf, nil
+			s.buf, rest = append(s.buf, src...), nil
 		}
-		n, err := s.w.in.Write(msg)
-		if len(s.buf) > maxJoinedWrite {
+		n, err := s.w.in.Write(s.buf)
+		if cap(s.buf) > maxJoinedWrite+4096 {
 			s.buf = nil // not kept past the bound
 		}
-		if err != nil && n < len(req) {
+		if err != nil && n < reqLen {
 			s.w.stop()
 			s.w = nil
 			if attempt < 1 {

@@ -282,15 +282,12 @@ func (f *Flat) Values() []any {
 		}
 	}
 	out = append(out, prov, city, county)
-	for _, h := range harmonisedRows {
-		rows := h.g2021
-		if f.Template == string(model.Gen2019) {
-			rows = h.g2019
-		}
-		for _, ac := range model.ApplicationColumns {
+	lay := layoutOf(f.Template)
+	for _, idx := range lay.harmonised {
+		for _, cells := range idx {
 			var sum *float64
-			for i, r := range rows {
-				v := f.Cells[cols().index["applications."+r+"."+ac.Key]]
+			for i, ci := range cells {
+				v := f.Cells[ci]
 				if v == nil || f.Template == "" {
 					sum = nil
 					break
@@ -318,29 +315,126 @@ func (f *Flat) report() *model.Report {
 	if f.Template == "" {
 		return r
 	}
-	get := func(path string) *float64 { return f.Cells[cols().index[path]] }
-	var rows []string
-	for _, d := range model.ApplicationRowsFor(r.Template) {
-		rows = append(rows, d.Key)
-	}
-	r.Applications = model.NewTable(rows, func(string) []string { return keys(model.ApplicationColumns) })
-	for ri := range r.Applications.Rows {
-		row := &r.Applications.Rows[ri]
-		for ci := range row.Cells {
-			row.Cells[ci].Value = get("applications." + row.Key + "." + row.Cells[ci].Key)
-		}
-	}
-	r.ReviewLitigation = model.NewTable(keys(model.ReviewGroups), func(string) []string { return keys(model.ReviewOutcomes) })
-	for ri := range r.ReviewLitigation.Rows {
-		row := &r.ReviewLitigation.Rows[ri]
-		for ci := range row.Cells {
-			row.Cells[ci].Value = get("review_litigation." + row.Key + "." + row.Cells[ci].Key)
-		}
-	}
+	lay := layoutOf(f.Template)
+	r.Applications = lay.table(lay.appRows, lay.appCols, lay.appIdx, f.Cells)
+	r.ReviewLitigation = lay.table(lay.revRows, lay.revCols, lay.revIdx, f.Cells)
 	// The shares look at the row checks: a 总计 that fails its row (a blank
 	// column read as 0 does) gives way to the sum of its parts, as in parse.
-	r.Checks = model.RunChecks(r)
+	// The derived figures read only the row checks that fail, so only those
+	// are made (model.RunChecks, with its messages, was a third of a flat
+	// row's cost; TestFlatRowChecks holds the two to the same result).
+	r.Checks = failedRowTotals(r.Applications)
 	return r
+}
+
+// failedRowTotals is the failed "row_total" checks of table 三 as
+// model.RunChecks finds them (a row whose six applicant columns and 总计
+// are all known, and whose sum differs from its 总计), without their
+// messages and figures.
+func failedRowTotals(a *model.Table) []model.Check {
+	var out []model.Check
+	n := len(model.ApplicantColumns)
+	for ri := range a.Rows {
+		// the row's cells are model.ApplicationColumns: the six
+		// applicant columns, then 总计 (layout.table built it)
+		row := &a.Rows[ri]
+		sum, known := 0.0, true
+		for _, c := range row.Cells[:n] {
+			if c.Value == nil {
+				known = false
+				break
+			}
+			sum += *c.Value
+		}
+		if !known || row.Cells[n].Value == nil {
+			continue
+		}
+		tot := *row.Cells[n].Value
+		if d := sum - tot; !(d < 1e-6 && d > -1e-6) {
+			out = append(out, model.Check{Rule: "row_total", Scope: row.Key, Expected: sum, Actual: tot})
+		}
+	}
+	return out
+}
+
+// layout is where the cells of a generation's tables 三 and 四 and of the
+// harmonised rows lie in Flat.Cells, worked out once: a flat row used to
+// build each cell's field path and look it up, for every report.
+type layout struct {
+	appRows, revRows []string
+	appCols, revCols func(string) []string
+	appIdx, revIdx   [][]int // [row][column] → index in Flat.Cells
+	// harmonised: for each of harmonisedRows, for each application
+	// column, the cells whose sum it is
+	harmonised [][][]int
+}
+
+// table builds a table of rows × cols with its values from cells.
+func (l *layout) table(rows []string, cols func(string) []string, idx [][]int, cells []*float64) *model.Table {
+	t := model.NewTable(rows, cols)
+	for ri := range t.Rows {
+		row := &t.Rows[ri]
+		for ci := range row.Cells {
+			row.Cells[ci].Value = cells[idx[ri][ci]]
+		}
+	}
+	return t
+}
+
+var layouts sync.Map // template string → *layout
+
+func layoutOf(template string) *layout {
+	if l, ok := layouts.Load(template); ok {
+		return l.(*layout)
+	}
+	l := buildLayout(model.Generation(template))
+	layouts.Store(template, l)
+	return l
+}
+
+func buildLayout(g model.Generation) *layout {
+	// A path the catalogue does not list reads cell 0, as the map lookup
+	// always did.
+	at := func(path string) int { return cols().index[path] }
+	appCols, revCols := keys(model.ApplicationColumns), keys(model.ReviewOutcomes)
+	l := &layout{
+		appCols: func(string) []string { return appCols },
+		revCols: func(string) []string { return revCols },
+	}
+	for _, d := range model.ApplicationRowsFor(g) {
+		l.appRows = append(l.appRows, d.Key)
+	}
+	l.revRows = keys(model.ReviewGroups)
+	for _, r := range l.appRows {
+		var idx []int
+		for _, c := range model.ApplicationColumns {
+			idx = append(idx, at("applications."+r+"."+c.Key))
+		}
+		l.appIdx = append(l.appIdx, idx)
+	}
+	for _, r := range l.revRows {
+		var idx []int
+		for _, c := range model.ReviewOutcomes {
+			idx = append(idx, at("review_litigation."+r+"."+c.Key))
+		}
+		l.revIdx = append(l.revIdx, idx)
+	}
+	for _, h := range harmonisedRows {
+		rows := h.g2021
+		if g == model.Gen2019 {
+			rows = h.g2019
+		}
+		var byCol [][]int
+		for _, ac := range model.ApplicationColumns {
+			var idx []int
+			for _, r := range rows {
+				idx = append(idx, at("applications."+r+"."+ac.Key))
+			}
+			byCol = append(byCol, idx)
+		}
+		l.harmonised = append(l.harmonised, byCol)
+	}
+	return l
 }
 
 func keys(cs []model.ColDef) []string {

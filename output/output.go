@@ -88,6 +88,134 @@ func (rec *Record) Report() (*model.Report, error) {
 	return &r, nil
 }
 
+// checksAndWarnings returns the report's checks and warnings (what the
+// SQLite tables of that name hold) without decoding the rest of its JSON:
+// decoding the whole report was most of the SQLite writer's CPU. The
+// warnings are the summary's (Summarize keeps them all); the checks are
+// decoded from the report's "checks" member alone.
+func (rec *Record) checksAndWarnings() ([]model.Check, []model.Warning, error) {
+	if rec.report != nil {
+		return rec.report.Checks, rec.report.Warnings, nil
+	}
+	if rec.JSON == nil {
+		return nil, nil, errors.New("the whole report of " + rec.Path + " was not kept")
+	}
+	var checks []model.Check
+	if v, ok := member(rec.JSON, "checks"); ok {
+		if err := json.Unmarshal(v, &checks); err != nil {
+			return nil, nil, err
+		}
+		return checks, rec.Summary.WarningList, nil
+	}
+	var part struct {
+		Checks []model.Check `json:"checks"`
+	}
+	if err := json.Unmarshal(rec.JSON, &part); err != nil {
+		return nil, nil, err
+	}
+	return part.Checks, rec.Summary.WarningList, nil
+}
+
+// member returns the value of the member key of the JSON object js, found
+// by skipping the others byte by byte (strings, nesting) rather than
+// decoding them. It is meant for the JSON of encoding/json (valid, every
+// key spelt as its tag): ok is false for anything else, or when key is
+// not there, and the caller then decodes the usual way.
+func member(js []byte, key string) (v []byte, ok bool) {
+	i := skipSpace(js, 0)
+	if i >= len(js) || js[i] != '{' {
+		return nil, false
+	}
+	i++
+	for {
+		i = skipSpace(js, i)
+		if i >= len(js) || js[i] != '"' {
+			return nil, false
+		}
+		end := skipString(js, i)
+		if end < 0 {
+			return nil, false
+		}
+		k := js[i+1 : end-1]
+		i = skipSpace(js, end)
+		if i >= len(js) || js[i] != ':' {
+			return nil, false
+		}
+		i = skipSpace(js, i+1)
+		vend := skipValue(js, i)
+		if vend < 0 {
+			return nil, false
+		}
+		if string(k) == key {
+			return js[i:vend], true
+		}
+		i = skipSpace(js, vend)
+		if i >= len(js) || js[i] != ',' {
+			return nil, false
+		}
+		i++
+	}
+}
+
+func skipSpace(js []byte, i int) int {
+	for i < len(js) && (js[i] == ' ' || js[i] == '\t' || js[i] == '\n' || js[i] == '\r') {
+		i++
+	}
+	return i
+}
+
+// skipString returns the index after the string starting at js[i] ('"'),
+// or -1.
+func skipString(js []byte, i int) int {
+	for i++; i < len(js); i++ {
+		switch js[i] {
+		case '\\':
+			i++
+		case '"':
+			return i + 1
+		}
+	}
+	return -1
+}
+
+// skipValue returns the index after the value starting at js[i], or -1.
+func skipValue(js []byte, i int) int {
+	if i >= len(js) {
+		return -1
+	}
+	switch js[i] {
+	case '"':
+		return skipString(js, i)
+	case '{', '[':
+		depth := 0
+		for ; i < len(js); i++ {
+			switch js[i] {
+			case '"':
+				if i = skipString(js, i); i < 0 {
+					return -1
+				}
+				i--
+			case '{', '[':
+				depth++
+			case '}', ']':
+				if depth--; depth == 0 {
+					return i + 1
+				}
+			}
+		}
+		return -1
+	}
+	// a number, true, false or null
+	j := i
+	for j < len(js) && js[j] != ',' && js[j] != '}' && js[j] != ']' && js[j] != ' ' && js[j] != '\n' && js[j] != '\t' && js[j] != '\r' {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	return j
+}
+
 // Manifest is what a manifest row gave for one file; nil fields were not
 // given.
 type Manifest struct {

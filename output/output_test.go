@@ -2,10 +2,13 @@ package output
 
 import (
 	"encoding/csv"
+	"math/rand/v2"
 	"os"
+	"reflect"
 	"strings"
 	"testing"
 
+	"github.com/govreport/govreport/derive"
 	"github.com/govreport/govreport/model"
 )
 
@@ -158,4 +161,103 @@ func TestCSVNeutralisesTextNotNumbers(t *testing.T) {
 	if !strings.Contains(string(e), "'-rf.pdf") || !strings.Contains(string(e), "'\tx") {
 		t.Errorf("errors not neutralised: %q", e)
 	}
+}
+
+// BenchmarkFlatValues builds the flat row of each corpus report (the
+// parent's share of every flat format's writing: values, the harmonised
+// rows and the derived figures).
+func BenchmarkFlatValues(b *testing.B) {
+	var recs []*Record
+	for _, r := range corpusReports(b) {
+		rec := NewRecord(r)
+		rec.report = nil // as a conversion's records: from the summary alone
+		recs = append(recs, rec)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, rec := range recs {
+			Flatten(rec).Values()
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N*len(recs))/1000, "µs/report")
+}
+
+// The flat row's tables and row checks, built from precomputed cell
+// positions with only the failed row totals, give the derived figures
+// and the harmonised rows that the tables built by field path with every
+// check (model.RunChecks) give: on the corpus's reports and on variants
+// with row totals that fail and cells that are unknown.
+func TestFlatRowChecks(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	n := 0
+	for _, r := range corpusReports(t) {
+		for v := 0; v < 8; v++ {
+			f := Flatten(NewRecord(r))
+			if v > 0 {
+				for i, c := range f.Cells {
+					switch x := rng.IntN(20); {
+					case x == 0:
+						f.Cells[i] = nil
+					case x == 1 && c != nil:
+						y := *c + float64(1+rng.IntN(3))
+						f.Cells[i] = &y
+					}
+				}
+			}
+			want, got := referenceReport(f), f.report()
+			if !reflect.DeepEqual(derive.Compute(got), derive.Compute(want)) {
+				t.Fatalf("%s variant %d: derived figures differ", r.Source.Path, v)
+			}
+			if !reflect.DeepEqual(got.Applications, want.Applications) || !reflect.DeepEqual(got.ReviewLitigation, want.ReviewLitigation) {
+				t.Fatalf("%s variant %d: tables differ", r.Source.Path, v)
+			}
+			var wantFailed []string
+			for _, c := range want.Checks {
+				if c.Rule == "row_total" && !c.OK {
+					wantFailed = append(wantFailed, c.Scope)
+				}
+			}
+			var gotFailed []string
+			for _, c := range got.Checks {
+				gotFailed = append(gotFailed, c.Scope)
+			}
+			if !reflect.DeepEqual(gotFailed, wantFailed) {
+				t.Fatalf("%s variant %d: failed row totals %v, want %v", r.Source.Path, v, gotFailed, wantFailed)
+			}
+			n += len(wantFailed)
+		}
+	}
+	if n == 0 {
+		t.Fatal("no failed row total among the variants")
+	}
+}
+
+// referenceReport is Flat.report as it was: each cell looked up by its
+// field path, every check run.
+func referenceReport(f *Flat) *model.Report {
+	r := &model.Report{Template: model.Generation(f.Template)}
+	if f.Template == "" {
+		return r
+	}
+	get := func(path string) *float64 { return f.Cells[cols().index[path]] }
+	var rows []string
+	for _, d := range model.ApplicationRowsFor(r.Template) {
+		rows = append(rows, d.Key)
+	}
+	r.Applications = model.NewTable(rows, func(string) []string { return keys(model.ApplicationColumns) })
+	for ri := range r.Applications.Rows {
+		row := &r.Applications.Rows[ri]
+		for ci := range row.Cells {
+			row.Cells[ci].Value = get("applications." + row.Key + "." + row.Cells[ci].Key)
+		}
+	}
+	r.ReviewLitigation = model.NewTable(keys(model.ReviewGroups), func(string) []string { return keys(model.ReviewOutcomes) })
+	for ri := range r.ReviewLitigation.Rows {
+		row := &r.ReviewLitigation.Rows[ri]
+		for ci := range row.Cells {
+			row.Cells[ci].Value = get("review_litigation." + row.Key + "." + row.Cells[ci].Key)
+		}
+	}
+	r.Checks = model.RunChecks(r)
+	return r
 }

@@ -91,12 +91,16 @@ func nullable(s string) any {
 
 func (w *sqliteWriter) WriteReport(rec *Record) error {
 	fl := Flatten(rec)
-	r, err := rec.Report()
+	if rec.Summary.Prov == nil {
+		r, err := rec.Report()
+		if err != nil {
+			return err
+		}
+		rec.Summary = Summarize(r) // a record made before the long form
+	}
+	checks, warnings, err := rec.checksAndWarnings()
 	if err != nil {
 		return err
-	}
-	if rec.Summary.Prov == nil {
-		rec.Summary = Summarize(r) // a record made before the long form
 	}
 	w.id++
 	rec.ID = w.id
@@ -139,12 +143,12 @@ func (w *sqliteWriter) WriteReport(rec *Record) error {
 		l.buf = binary.AppendUvarint(l.buf, uint64(w.id-l.last))
 		l.last = w.id
 	}
-	for _, c := range r.Checks {
+	for _, c := range checks {
 		if err := w.t["checks"].Insert(w.id, c.Rule, c.Scope, c.OK, c.Expected, c.Actual, c.Message); err != nil {
 			return err
 		}
 	}
-	for _, x := range r.Warnings {
+	for _, x := range warnings {
 		if err := w.t["warnings"].Insert(w.id, x.Code, nullable(x.Field), x.Message); err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"bytes"
 	"database/sql"
 	"encoding/json"
 	"fmt"
@@ -208,6 +209,59 @@ func TestSQLiteNotLinked(t *testing.T) {
 	for _, p := range strings.Fields(string(out)) {
 		if strings.HasPrefix(p, "modernc.org/") {
 			t.Errorf("govreport links %s", p)
+		}
+	}
+}
+
+// member finds a top-level member of a JSON object as encoding/json reads
+// it, past strings holding quotes, braces and the key itself, and says
+// when it cannot.
+func TestMember(t *testing.T) {
+	type doc struct {
+		Title  string          `json:"title"`
+		Nested map[string]any  `json:"nested"`
+		Checks []model.Check   `json:"checks"`
+		After  json.RawMessage `json:"after"`
+	}
+	d := doc{Title: `say "checks": [1] \ {`, Nested: map[string]any{"checks": []any{"x", map[string]any{"}": "]"}}},
+		Checks: []model.Check{{Rule: "row_total", Scope: "granted", Message: `a "quote" and \ and ]`}}, After: json.RawMessage(`[1,{"a":null}]`)}
+	for _, indent := range []bool{false, true} {
+		var b []byte
+		if indent {
+			b, _ = json.MarshalIndent(d, "", "  ")
+		} else {
+			b, _ = json.Marshal(d)
+		}
+		for _, key := range []string{"title", "nested", "checks", "after"} {
+			v, ok := member(b, key)
+			var all map[string]json.RawMessage
+			if err := json.Unmarshal(b, &all); err != nil {
+				t.Fatal(err)
+			}
+			if !ok || !bytes.Equal(v, all[key]) {
+				t.Errorf("member %q of %s: %s %v, want %s", key, b, v, ok, all[key])
+			}
+		}
+		if _, ok := member(b, "missing"); ok {
+			t.Error("found a member that is not there")
+		}
+	}
+	for _, bad := range []string{``, `[]`, `{"a":`, `{"a" 1}`, `{"a":"x`, `{"a":{"b":1}`, `{"a":1 "checks":[]}`} {
+		if v, ok := member([]byte(bad), "checks"); ok {
+			t.Errorf("member of %q: %q", bad, v)
+		}
+	}
+	// every corpus report: the checks found alone are the report's
+	for _, rec := range corpusRecords(t) {
+		r := rec.report
+		js, err := json.Marshal(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		plain := &Record{Path: rec.Path, Summary: Summarize(r), JSON: js}
+		checks, warnings, err := plain.checksAndWarnings()
+		if err != nil || !reflect.DeepEqual(checks, r.Checks) || len(warnings) != len(r.Warnings) || len(warnings) > 0 && !reflect.DeepEqual(warnings, r.Warnings) {
+			t.Fatalf("%s: checks or warnings differ (%v)", rec.Path, err)
 		}
 	}
 }
