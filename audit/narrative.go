@@ -124,7 +124,8 @@ var (
 // were charged (without an amount: amounts are text_table's) while table
 // 二 prints 0. Sentences about the 信息处理费 of disclosure requests are
 // not compared: that fee is not table 二's 行政事业性收费.
-func feeMismatch(r *model.Report) []model.Finding {
+func feeMismatch(x *reading) []model.Finding {
+	r := x.r
 	if r.Templates.ActiveDisclosure != model.Gen2021 {
 		return nil
 	}
@@ -133,9 +134,10 @@ func feeMismatch(r *model.Report) []model.Finding {
 		return nil
 	}
 	var out []model.Finding
-	for _, s := range []string{"text.other_matters", "text.overview"} {
-		for _, sent := range sentences(sectionText(r, s)) {
-			t := squeeze(sent)
+	for _, si := range []int{2, 0} { // text.other_matters, text.overview
+		s := sections[si].field
+		for _, st := range x.sentences(si) {
+			sent, t := st.text, st.sq
 			if !strings.Contains(t, adminFee) || infoFee.MatchString(t) {
 				continue
 			}

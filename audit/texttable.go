@@ -19,7 +19,7 @@ import (
 type claim struct {
 	key   string // what the sentence restates (see figure)
 	label string // how the finding names it
-	res   []*lazyre.Regexp
+	res   []*startRe
 	// needs is a word the sentence must contain besides the pattern
 	// (申请 for the outcomes of requests, so that 不予公开21条 about
 	// documents is not read as requests withheld).
@@ -31,10 +31,10 @@ type claim struct {
 // separators and decimals, captured as group "n"; the unit is group "u".
 const N = `(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 
-func pats(ps ...string) []*lazyre.Regexp {
-	out := make([]*lazyre.Regexp, len(ps))
+func pats(ps ...string) []*startRe {
+	out := make([]*startRe, len(ps))
 	for i, p := range ps {
-		out[i] = lazyre.New(p)
+		out[i] = newStartRe(p)
 	}
 	return out
 }
@@ -117,7 +117,7 @@ var (
 	otherKindWords = []string{"复议", "诉讼", "信访", "举报", "投诉", "许可", "审批", "听证", "赔偿", "补贴", "救助", "仲裁", "调解"}
 	// A mention of 信息公开 that denies the subject (均不涉及政府信息公开,
 	// 政府信息公开以外的事项) does not make a sentence about it.
-	notAboutRe = lazyre.New(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
+	notAboutRe = newStartRe(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
 )
 
 // requestClaims count disclosure requests: the words before their number
@@ -134,7 +134,7 @@ type statement struct {
 	scoped   bool // the sentence names a wider scope (全市 …)
 }
 
-var sections = []struct{ field, label string }{
+var sections = [...]struct{ field, label string }{
 	{"text.overview", "第一部分"}, {"text.problems", "第五部分"}, {"text.other_matters", "第六部分"},
 }
 
@@ -158,11 +158,11 @@ func sectionLabel(field string) string {
 }
 
 // statements reads the claims of the report's free text.
-func statements(r *model.Report) []statement {
+func statements(x *reading) []statement {
 	var out []statement
-	for _, s := range sections {
-		for _, sent := range sentences(sectionText(r, s.field)) {
-			out = append(out, sentenceStatements(r, s.field, sent)...)
+	for i, s := range sections {
+		for _, sent := range x.sentences(i) {
+			out = sentenceStatements(out, x.r, s.field, sent)
 		}
 	}
 	return out
@@ -181,11 +181,26 @@ func sentences(text string) []string {
 			out = append(out, s)
 		}
 	}
-	for i, r := range text {
-		switch r {
-		case '。', '！', '？', '!', '?', '；', ';', '\n':
+	// By bytes: each end is ASCII or a three-byte character whose lead
+	// byte is never inside another character, so no rune is decoded.
+	for i := 0; i < len(text); i++ {
+		n := 0
+		switch c := text[i]; c {
+		case '!', '?', ';', '\n':
+			n = 1
+		case 0xE3: // 。 U+3002
+			if strings.HasPrefix(text[i:], "。") {
+				n = 3
+			}
+		case 0xEF: // ！ ？ ； U+FF01 U+FF1F U+FF1B
+			if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x81 || text[i+2] == 0x9F || text[i+2] == 0x9B) {
+				n = 3
+			}
+		}
+		if n > 0 {
 			keep(text[start:i])
-			start = i + utf8.RuneLen(r)
+			start = i + n
+			i += n - 1
 		}
 	}
 	keep(text[start:])
@@ -224,18 +239,18 @@ func needsSqueeze(s string) bool {
 	return false
 }
 
-func sentenceStatements(r *model.Report, field, sent string) []statement {
-	s := squeeze(sent)
+// sentenceStatements appends the statements of one sentence to out.
+func sentenceStatements(out []statement, r *model.Report, field string, st sentence) []statement {
+	sent, s := st.text, st.sq
 	// A sentence about another year is not about this report's table.
 	if r.Year != nil {
 		for _, m := range yearsIn(s) {
 			y, _ := strconv.Atoi(m[1])
 			if y != *r.Year && y != *r.Year+1 {
-				return nil
+				return out
 			}
 		}
 	}
-	var out []statement
 	taken := map[[2]int]bool{} // number positions already read by a claim
 	// The sentence without its denials of 信息公开, computed once and only
 	// when a claim with needs gets that far (the pattern only matches
@@ -254,7 +269,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 			continue
 		}
 		if len(c.needs) > 0 && !aboutDone {
-			about, aboutDone = notAboutRe.ReplaceAllString(s, ""), true
+			about, aboutDone = notAboutRe.deleteAll(s), true
 		}
 		if !containsAll(about, c.needs) {
 			continue
@@ -263,7 +278,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 			if !counted && numeric[ci][ri] {
 				continue // its number and unit stand nowhere in the sentence
 			}
-			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			for _, m := range re.FindAllStringSubmatchIndex(s) {
 				ni, ui, yi := re.SubexpIndex("n"), re.SubexpIndex("u"), re.SubexpIndex("y")
 				pos := [2]int{m[2*ni], m[2*ni+1]}
 				if taken[pos] {
@@ -356,7 +371,14 @@ type claimIndex struct {
 	words   []string
 	byFirst map[rune][]int // indexes into words
 	masks   []uint64       // per claim of claims, the bits of its words
+	// low has a bit for the low 12 bits of each first character (all
+	// three bytes long): most characters of a sentence start no word,
+	// and this tells them without decoding them or a map lookup.
+	low [64]uint64
 }
+
+// low12 is the low 12 bits of the three-byte character at s[i:].
+func low12(s string, i int) int { return int(s[i+1]&0x3F)<<6 | int(s[i+2]&0x3F) }
 
 var claimWordIndex = sync.OnceValue(func() *claimIndex {
 	x := &claimIndex{byFirst: map[rune][]int{}}
@@ -372,8 +394,13 @@ var claimWordIndex = sync.OnceValue(func() *claimIndex {
 				}
 				id[w] = i
 				x.words = append(x.words, w)
-				r, _ := utf8.DecodeRuneInString(w)
+				r, n := utf8.DecodeRuneInString(w)
+				if n != 3 {
+					panic("audit: a claim word starts with a character not three bytes long")
+				}
 				x.byFirst[r] = append(x.byFirst[r], i)
+				k := low12(w, 0)
+				x.low[k/64] |= 1 << (k % 64)
 			}
 			mask |= 1 << i
 		}
@@ -385,7 +412,17 @@ var claimWordIndex = sync.OnceValue(func() *claimIndex {
 // found returns the bits of the words s contains.
 func (x *claimIndex) found(s string) uint64 {
 	var m uint64
-	for i, r := range s {
+	// By bytes: a word's first byte leads a three-byte character, which
+	// no other character contains, so its positions are those of the
+	// characters a range loop would decode.
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < 0xE0 || s[i] >= 0xF0 {
+			continue
+		}
+		if k := low12(s, i); x.low[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		for _, w := range x.byFirst[r] {
 			if m&(1<<w) == 0 && strings.HasPrefix(s[i:], x.words[w]) {
 				m |= 1 << w
@@ -579,11 +616,17 @@ func tableFigure(r *model.Report, key string) (figure, string) {
 }
 
 // textTable compares each claim of the free text with the table.
-func textTable(r *model.Report) []model.Finding {
+func textTable(x *reading) []model.Finding {
+	r := x.r
 	var out []model.Finding
-	seen := map[string]bool{}
-	for _, st := range statements(r) {
-		k := fmt.Sprintf("%s|%v|%s", st.claim.key, st.value, st.sentence)
+	type key struct {
+		claim    string
+		value    float64
+		sentence string
+	}
+	seen := map[key]bool{}
+	for _, st := range statements(x) {
+		k := key{st.claim.key, st.value, st.sentence}
 		if seen[k] {
 			continue
 		}
@@ -707,7 +750,7 @@ type Statement struct {
 // each with the table's value: what the text_table rule compares.
 func Statements(r *model.Report) []Statement {
 	var out []Statement
-	for _, st := range statements(r) {
+	for _, st := range statements(newReading(r)) {
 		s := Statement{Claim: st.claim.key, Value: st.value, Unit: st.unit, Field: st.field, Sentence: st.sentence, Scoped: st.scoped}
 		if st.claim.key == "received" {
 			for _, f := range []figure{appRows(r, "new_requests", "carried_over"), appRows(r, "total", "carried_forward"), appRows(r, "new_requests")} {

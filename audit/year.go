@@ -26,7 +26,8 @@ type yearSource struct {
 // yearMismatch: the title, the statistics period, the opening of section
 // 一 and the date of the signature disagree about the year reported on.
 // A signature dated in year P tells P−1 (P itself when dated December).
-func yearMismatch(r *model.Report) []model.Finding {
+func yearMismatch(x *reading) []model.Finding {
+	r := x.r
 	var srcs []yearSource
 	if r.Title != nil {
 		if ms := yearsIn(*r.Title); ms != nil { // titleYear's first match
@@ -36,18 +37,22 @@ func yearMismatch(r *model.Report) []model.Finding {
 	} else if r.Year != nil {
 		srcs = append(srcs, yearSource{*r.Year, model.Evidence{Field: "year", Value: ptr(float64(*r.Year))}, "报告年度"})
 	}
-	for _, s := range sections {
-		for _, sent := range sentences(sectionText(r, s.field)) {
-			if m := periodRe.FindStringSubmatch(squeeze(sent)); m != nil && m[1] == m[2] {
+	for i, s := range sections {
+		for _, st := range x.sentences(i) {
+			// periodRe opens with 统计期: most sentences are not tried.
+			if !strings.Contains(st.sq, "统计期") {
+				continue
+			}
+			if m := periodRe.FindStringSubmatch(st.sq); m != nil && m[1] == m[2] {
 				y, _ := strconv.Atoi(m[1])
-				srcs = append(srcs, yearSource{y, model.Evidence{Field: s.field, Value: ptr(float64(y)), Text: sent}, "统计期限"})
+				srcs = append(srcs, yearSource{y, model.Evidence{Field: s.field, Value: ptr(float64(y)), Text: st.text}, "统计期限"})
 			}
 		}
 	}
-	if first := sentences(r.Text.Overview); len(first) > 0 {
-		if m := openingRe.FindStringSubmatch(squeeze(first[0])); m != nil {
+	if first := x.sentences(0); len(first) > 0 { // text.overview
+		if m := openingRe.FindStringSubmatch(first[0].sq); m != nil {
 			y, _ := strconv.Atoi(m[1])
-			srcs = append(srcs, yearSource{y, model.Evidence{Field: "text.overview", Value: ptr(float64(y)), Text: first[0]}, "第一部分开头"})
+			srcs = append(srcs, yearSource{y, model.Evidence{Field: "text.overview", Value: ptr(float64(y)), Text: first[0].text}, "第一部分开头"})
 		}
 	}
 	if d, ok := signature(r); ok {

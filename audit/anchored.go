@@ -1,0 +1,214 @@
+package audit
+
+import (
+	"regexp"
+	"regexp/syntax"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/internal/lazyre"
+)
+
+// A startRe finds a pattern's matches by trying it, anchored, only where
+// a match can start: at a character that can open it (or at the start of
+// the text when the pattern opens with ^). The claim patterns open with
+// alternations, which leave the regexp engine no literal to skip by, so
+// it tried every position of every sentence (a tenth of a text parse).
+// The results are FindAllStringSubmatchIndex's (the test holds them to
+// it); a pattern the analysis cannot bound falls back to the regexp.
+type startRe struct {
+	orig *lazyre.Regexp
+	once sync.Once
+	// Set by once:
+	fallback bool           // try orig itself
+	atStart  bool           // a match may open with ^ (position 0 only)
+	first    []rune         // pairs lo, hi: the characters a match can open with
+	lead     [256]bool      // the first bytes of those characters
+	at0, atN *regexp.Regexp // \A(?:pattern), and without ^ for positions after 0
+}
+
+func newStartRe(expr string) *startRe { return &startRe{orig: lazyre.New(expr)} }
+
+func (x *startRe) String() string              { return x.orig.String() }
+func (x *startRe) SubexpIndex(name string) int { return x.orig.SubexpIndex(name) }
+
+func (x *startRe) init() {
+	x.once.Do(func() {
+		re, err := syntax.Parse(x.orig.String(), syntax.Perl)
+		if err != nil {
+			panic(err)
+		}
+		var fs firstSet
+		if !fs.of(re) || fs.nullable || len(fs.ranges) == 0 && !fs.atStart {
+			x.fallback = true
+			return
+		}
+		x.atStart, x.first = fs.atStart, fs.ranges
+		for i := 0; i < len(x.first); i += 2 {
+			lo, hi := x.first[i], x.first[i+1]
+			if hi-lo > 256 || lo <= utf8.RuneError && utf8.RuneError <= hi {
+				x.fallback = true // too wide to list, or an invalid byte may open a match
+				return
+			}
+			var b [utf8.UTFMax]byte
+			for r := lo; r <= hi; r++ {
+				utf8.EncodeRune(b[:], r)
+				x.lead[b[0]] = true
+			}
+		}
+		x.at0 = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+		noBegin(re)
+		x.atN = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+	})
+}
+
+// noBegin makes ^ match nowhere: a match tried at a position after the
+// text's start may not open with it.
+func noBegin(re *syntax.Regexp) {
+	if re.Op == syntax.OpBeginText {
+		re.Op = syntax.OpNoMatch
+	}
+	for _, s := range re.Sub {
+		noBegin(s)
+	}
+}
+
+// firstSet gathers the characters a pattern's matches can open with.
+type firstSet struct {
+	ranges   []rune
+	nullable bool // the pattern can match the empty string
+	atStart  bool
+}
+
+// of adds re's first characters; false when re holds what the analysis
+// does not model (case folding, line anchors, word boundaries, any char).
+func (f *firstSet) of(re *syntax.Regexp) bool {
+	f.nullable = false
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return false
+		}
+		f.ranges = append(f.ranges, re.Rune[0], re.Rune[0])
+	case syntax.OpCharClass:
+		if len(re.Rune) == 0 {
+			return true // matches nothing
+		}
+		f.ranges = append(f.ranges, re.Rune...)
+	case syntax.OpEmptyMatch:
+		f.nullable = true
+	case syntax.OpBeginText:
+		f.atStart = true // the rest of the match opens at position 0 only
+	case syntax.OpCapture:
+		return f.of(re.Sub[0])
+	case syntax.OpQuest, syntax.OpStar:
+		if !f.of(re.Sub[0]) {
+			return false
+		}
+		f.nullable = true
+	case syntax.OpPlus:
+		return f.of(re.Sub[0])
+	case syntax.OpRepeat:
+		if !f.of(re.Sub[0]) {
+			return false
+		}
+		f.nullable = f.nullable || re.Min == 0
+	case syntax.OpConcat:
+		f.nullable = true
+		for _, s := range re.Sub {
+			if !f.of(s) {
+				return false
+			}
+			if !f.nullable {
+				break
+			}
+		}
+	case syntax.OpAlternate:
+		any := false
+		for _, s := range re.Sub {
+			if !f.of(s) {
+				return false
+			}
+			any = any || f.nullable
+		}
+		f.nullable = any
+	default:
+		return false
+	}
+	return true
+}
+
+// FindAllStringSubmatchIndex is the regexp's, with n < 0.
+func (x *startRe) FindAllStringSubmatchIndex(s string) [][]int {
+	x.init()
+	if x.fallback {
+		return x.orig.FindAllStringSubmatchIndex(s, -1)
+	}
+	var out [][]int
+	for pos := 0; pos < len(s) || pos == 0 && x.atStart; {
+		m := x.findFrom(s, pos)
+		if m == nil {
+			break
+		}
+		out = append(out, m)
+		pos = m[1] // matches are never empty
+	}
+	return out
+}
+
+// findFrom is the leftmost match that starts at pos or after.
+func (x *startRe) findFrom(s string, pos int) []int {
+	if pos == 0 && x.atStart {
+		if m := x.at0.FindStringSubmatchIndex(s); m != nil {
+			return m
+		}
+	}
+	for i := pos; i < len(s); i++ {
+		// A character a match opens with starts at a byte that no other
+		// character contains, so the regexp's steps reach it.
+		if !x.lead[s[i]] {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
+		if !x.opens(r) {
+			continue
+		}
+		re := x.atN
+		if i == 0 {
+			re = x.at0
+		}
+		if m := re.FindStringSubmatchIndex(s[i:]); m != nil {
+			for k := range m {
+				if m[k] >= 0 {
+					m[k] += i
+				}
+			}
+			return m
+		}
+	}
+	return nil
+}
+
+func (x *startRe) opens(r rune) bool {
+	for i := 0; i < len(x.first); i += 2 {
+		if x.first[i] <= r && r <= x.first[i+1] {
+			return true
+		}
+	}
+	return false
+}
+
+// deleteAll is ReplaceAllString(s, "").
+func (x *startRe) deleteAll(s string) string {
+	ms := x.FindAllStringSubmatchIndex(s)
+	if len(ms) == 0 {
+		return s
+	}
+	b := make([]byte, 0, len(s))
+	at := 0
+	for _, m := range ms {
+		b = append(b, s[at:m[0]]...)
+		at = m[1]
+	}
+	return string(append(b, s[at:]...))
+}
