@@ -63,9 +63,9 @@ func newReading(r *model.Report) *reading { return &reading{r: r} }
 func (x *reading) sentences(i int) []sentence {
 	if !x.done[i] {
 		x.done[i] = true
-		for _, t := range sentences(sectionText(x.r, sections[i].field)) {
+		eachSentence(sectionText(x.r, sections[i].field), func(t string) {
 			x.sents[i] = append(x.sents[i], sentence{t, squeeze(t)})
-		}
+		})
 	}
 	return x.sents[i]
 }

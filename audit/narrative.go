@@ -17,25 +17,30 @@ var (
 	dateLine    = lazyre.New(`^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$`)
 )
 
-// body returns the lines of a section that say something: without
-// heading-only lines, and without the signature (agency and date) that
-// ends the last section.
-func body(r *model.Report, text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
+// hasBody reports whether a section has a line that says something: not
+// a heading-only line, nor the signature (agency and date) that ends the
+// last section.
+func hasBody(r *model.Report, text string) bool {
+	for len(text) > 0 {
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
 		l = strings.TrimSpace(l)
 		switch {
 		case l == "":
 		case dateLine.MatchString(l):
 		case r.Agency != nil && squeeze(l) == squeeze(*r.Agency):
 		case nothingLine.MatchString(l):
-			out = append(out, l)
+			return true
 		case headingLine.MatchString(l) && utf8.RuneCountInString(l) <= 30:
 		default:
-			out = append(out, l)
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 var topHeading = lazyre.New(`(?m)^\s*(?:#+\s*)?[二三四五六七八九十]、`)
@@ -91,7 +96,7 @@ func narrativeMissing(r *model.Report) []model.Finding {
 		{"text.problems", r.Text.Problems, "第五部分“存在的主要问题及改进情况”"},
 		{"text.other_matters", r.Text.OtherMatters, "第六部分“其他需要报告的事项”"},
 	} {
-		if len(body(r, s.text)) > 0 {
+		if hasBody(r, s.text) {
 			continue
 		}
 		what := "缺失或为空"
@@ -154,7 +159,7 @@ func feeMismatch(x *reading) []model.Finding {
 			}
 			out = append(out, model.Finding{
 				Rule: RuleFeeMismatch, Severity: model.SeverityWarning, Message: msg,
-				Evidence: append([]model.Evidence{{Field: s, Text: sent}}, fig.cells...),
+				Evidence: append([]model.Evidence{{Field: s, Text: sent}}, fig.cells()...),
 			})
 		}
 	}

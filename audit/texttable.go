@@ -175,10 +175,16 @@ var sentenceEnd = lazyre.New(`[。！？!?；;\n]+`)
 // sentences splits text into sentences, keeping their characters.
 func sentences(text string) []string {
 	var out []string
+	eachSentence(text, func(s string) { out = append(out, s) })
+	return out
+}
+
+// eachSentence calls f with each sentence of text, in order.
+func eachSentence(text string, f func(string)) {
 	start := 0
 	keep := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
+			f(s)
 		}
 	}
 	// By bytes: each end is ASCII or a three-byte character whose lead
@@ -204,7 +210,6 @@ func sentences(text string) []string {
 		}
 	}
 	keep(text[start:])
-	return out
 }
 
 // squeeze drops spaces (the gaps of "申请 749 件") and folds full-width
@@ -244,11 +249,14 @@ func sentenceStatements(out []statement, r *model.Report, field string, st sente
 	sent, s := st.text, st.sq
 	// A sentence about another year is not about this report's table.
 	if r.Year != nil {
-		for _, m := range yearsIn(s) {
-			y, _ := strconv.Atoi(m[1])
-			if y != *r.Year && y != *r.Year+1 {
-				return out
-			}
+		other := false
+		eachYear(s, func(_, year string) bool {
+			y, _ := strconv.Atoi(year)
+			other = y != *r.Year && y != *r.Year+1
+			return !other
+		})
+		if other {
+			return out
 		}
 	}
 	taken := map[[2]int]bool{} // number positions already read by a claim
@@ -450,15 +458,25 @@ func containsAll(s string, words []string) bool {
 	return true
 }
 
-// yearsIn is yearRe's matches, without running it on a sentence that has
-// no 年 (most have none).
+// yearsIn is yearRe's matches.
 func yearsIn(s string) [][]string {
+	var out [][]string
+	eachYear(s, func(m, y string) bool {
+		out = append(out, []string{m, y})
+		return true
+	})
+	return out
+}
+
+// eachYear calls f with each of yearRe's matches and its year, while f
+// returns true, without running the regexp on a sentence that has no 年
+// (most have none).
+func eachYear(s string, f func(match, year string) bool) {
 	if !strings.Contains(s, "年") {
-		return nil
+		return
 	}
 	// yearRe by hand: 19dd or 20dd, ASCII spaces, 年; matches do not
 	// overlap, as FindAllStringSubmatch's.
-	var out [][]string
 	for i := 0; i+4 <= len(s); {
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
 			j := i + 4
@@ -467,14 +485,15 @@ func yearsIn(s string) [][]string {
 			}
 			if strings.HasPrefix(s[j:], "年") {
 				e := j + len("年")
-				out = append(out, []string{s[i:e], s[i : i+4]})
+				if !f(s[i:e], s[i:i+4]) {
+					return
+				}
 				i = e
 				continue
 			}
 		}
 		i++
 	}
-	return out
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -523,26 +542,38 @@ func clause(s string, i, j int) string {
 }
 
 // A figure is the table's side of a claim: its value (when every cell it
-// needs was read) and those cells.
+// needs was read) and where to find those cells.
 type figure struct {
 	value float64
 	known bool
-	cells []model.Evidence
-	desc  string // how the value was formed, for the message
+	// The cells, made into evidence only for a finding: most statements
+	// agree with the table.
+	r          *model.Report
+	t          *model.Table
+	table, col string
+	rows       []string
+}
+
+// cells is the evidence of the figure's cells.
+func (f figure) cells() []model.Evidence {
+	out := make([]model.Evidence, len(f.rows))
+	for i, row := range f.rows {
+		out[i] = f.r.CellEvidence(f.t, f.table, row, f.col)
+	}
+	return out
 }
 
 // sumFigure adds the 总计 cells of rows of table 三 (or the given column
 // of table 四's groups).
 func sumFigure(r *model.Report, t *model.Table, table string, rows []string, col string) figure {
-	f := figure{known: t != nil}
+	f := figure{known: t != nil, r: r, t: t, table: table, col: col, rows: rows}
 	for _, row := range rows {
-		e := r.CellEvidence(t, table, row, col)
-		f.cells = append(f.cells, e)
-		if e.Value == nil {
+		v, ok := t.Get(row, col) // CellEvidence's value
+		if !ok {
 			f.known = false
 			continue
 		}
-		f.value += *e.Value
+		f.value += v
 	}
 	return f
 }
@@ -551,15 +582,12 @@ func appRows(r *model.Report, rows ...string) figure {
 	return sumFigure(r, r.Applications, "applications", rows, "total")
 }
 
-func withheldRows() []string {
-	var out []string
-	for _, row := range model.ApplicationRows {
-		if strings.HasPrefix(row.Key, "withheld_") {
-			out = append(out, row.Key)
-		}
-	}
-	return out
-}
+// The rows of table 三's outcomes summed by a claim, listed once.
+var (
+	withheldRows     = sync.OnceValue(func() []string { return prefixed("withheld_") })
+	unavailableRows  = sync.OnceValue(func() []string { return prefixed("unavailable_") })
+	notProcessedRows = sync.OnceValue(func() []string { return prefixed("not_processed_") })
+)
 
 func prefixed(prefix string) []string {
 	var out []string
@@ -593,9 +621,9 @@ func tableFigure(r *model.Report, key string) (figure, string) {
 	case "withheld":
 		return appRows(r, withheldRows()...), "表三“（三）不予公开”八项总计之和"
 	case "unavailable":
-		return appRows(r, prefixed("unavailable_")...), "表三“（四）无法提供”三项总计之和"
+		return appRows(r, unavailableRows()...), "表三“（四）无法提供”三项总计之和"
 	case "not_processed":
-		return appRows(r, prefixed("not_processed_")...), "表三“（五）不予处理”五项总计之和"
+		return appRows(r, notProcessedRows()...), "表三“（五）不予处理”五项总计之和"
 	case "review":
 		return sumFigure(r, r.ReviewLitigation, "review_litigation", []string{"review"}, "total"), "表四行政复议总计"
 	case "litigation":
@@ -639,10 +667,11 @@ func textTable(x *reading) []model.Finding {
 }
 
 func compareStatement(r *model.Report, st statement) *model.Finding {
-	said := model.Evidence{Field: st.field, Value: ptr(st.value), Text: st.sentence}
-	quote := fmt.Sprintf("%s称“%s”", sectionLabel(st.field), st.sentence)
+	if st.scoped { // compared only to agree: never a finding
+		return nil
+	}
 	if st.claim.key == "received" {
-		return compareReceived(r, st, said, quote)
+		return compareReceived(r, st)
 	}
 	fig, desc := tableFigure(r, st.claim.key)
 	if !fig.known {
@@ -655,20 +684,24 @@ func compareStatement(r *model.Report, st statement) *model.Finding {
 	} else if st.value == fig.value {
 		return nil
 	}
-	if st.scoped {
-		return nil
-	}
+	said, quote := saidQuote(st)
 	return &model.Finding{
 		Rule: RuleTextTable, Severity: model.SeverityWarning,
 		Message:  fmt.Sprintf("%s（%s%s%s），而%s为%s。", quote, st.claim.label, num(st.value), st.unit, desc, num(fig.value)),
-		Evidence: append([]model.Evidence{said}, fig.cells...),
+		Evidence: append([]model.Evidence{said}, fig.cells()...),
 	}
+}
+
+// saidQuote is a statement's evidence and how a finding quotes it.
+func saidQuote(st statement) (model.Evidence, string) {
+	said := model.Evidence{Field: st.field, Value: ptr(st.value), Text: st.sentence}
+	return said, fmt.Sprintf("%s称“%s”", sectionLabel(st.field), st.sentence)
 }
 
 // compareReceived: "收到申请 N 件" may count new requests alone, new plus
 // carried over, or the requests concluded plus those carried forward;
 // the sentence agrees with the table when it matches any of them.
-func compareReceived(r *model.Report, st statement, said model.Evidence, quote string) *model.Finding {
+func compareReceived(r *model.Report, st statement) *model.Finding {
 	nr := appRows(r, "new_requests")
 	in := appRows(r, "new_requests", "carried_over")
 	outf := appRows(r, "total", "carried_forward")
@@ -692,9 +725,10 @@ func compareReceived(r *model.Report, st statement, said model.Evidence, quote s
 			return nil
 		}
 	}
-	if !known || st.scoped {
+	if !known {
 		return nil
 	}
+	said, quote := saidQuote(st)
 	for _, x := range rels {
 		if x.f.known {
 			parts = append(parts, x.desc+num(x.f.value))
@@ -703,7 +737,7 @@ func compareReceived(r *model.Report, st statement, said model.Evidence, quote s
 	ev := []model.Evidence{said}
 	seen := map[string]bool{}
 	for _, x := range rels {
-		for _, c := range x.f.cells {
+		for _, c := range x.f.cells() {
 			if !seen[c.Field] {
 				seen[c.Field] = true
 				ev = append(ev, c)

@@ -30,10 +30,11 @@ func yearMismatch(x *reading) []model.Finding {
 	r := x.r
 	var srcs []yearSource
 	if r.Title != nil {
-		if ms := yearsIn(*r.Title); ms != nil { // titleYear's first match
-			y, _ := strconv.Atoi(ms[0][1])
+		eachYear(*r.Title, func(_, year string) bool { // titleYear's first match
+			y, _ := strconv.Atoi(year)
 			srcs = append(srcs, yearSource{y, model.Evidence{Field: "title", Value: ptr(float64(y)), Text: *r.Title}, "标题"})
-		}
+			return false
+		})
 	} else if r.Year != nil {
 		srcs = append(srcs, yearSource{*r.Year, model.Evidence{Field: "year", Value: ptr(float64(*r.Year))}, "报告年度"})
 	}
@@ -80,9 +81,16 @@ func yearMismatch(x *reading) []model.Finding {
 // for reports read from older JSON, from the last lines of section 六.
 func signature(r *model.Report) (yearSource, bool) {
 	cands := []string{r.Text.Signature}
-	lines := strings.Split(strings.TrimSpace(r.Text.OtherMatters), "\n")
-	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
-		cands = append(cands, lines[i])
+	// The last three lines of section 六, last first (without splitting
+	// the whole section).
+	rest := strings.TrimSpace(r.Text.OtherMatters)
+	for k := 0; k < 3; k++ {
+		i := strings.LastIndexByte(rest, '\n')
+		cands = append(cands, rest[i+1:])
+		if i < 0 {
+			break
+		}
+		rest = rest[:i]
 	}
 	for i, c := range cands {
 		sq := squeeze(strings.TrimSpace(c))
