@@ -3,6 +3,8 @@ package audit
 import (
 	"regexp"
 	"regexp/syntax"
+	"slices"
+	"strings"
 	"sync"
 	"unicode/utf8"
 
@@ -25,6 +27,14 @@ type startRe struct {
 	first    []rune         // pairs lo, hi: the characters a match can open with
 	lead     [256]bool      // the first bytes of those characters
 	at0, atN *regexp.Regexp // \A(?:pattern), and without ^ for positions after 0
+	// prefixes, when known, are strings one of which every match opens
+	// with (at positions after 0): a closer filter than first.
+	prefixes []string
+	// low has the low 12 bits of the prefixes' first characters when
+	// three bytes long (the lead byte leaves most of CJK); lowAll lets
+	// every non-ASCII character through.
+	low    [64]uint64
+	lowAll bool
 }
 
 func newStartRe(expr string) *startRe { return &startRe{orig: lazyre.New(expr)} }
@@ -54,6 +64,24 @@ func (x *startRe) init() {
 			for r := lo; r <= hi; r++ {
 				utf8.EncodeRune(b[:], r)
 				x.lead[b[0]] = true
+			}
+		}
+		if ps, _ := literalPrefixes(re); len(ps) > 0 && !slices.Contains(ps, "") {
+			// Two characters tell most positions apart; a long list
+			// would cost more to test than the regexp it spares.
+			x.prefixes = shortest(cut(ps, 2))
+			if len(x.prefixes) > 8 {
+				x.prefixes = shortest(cut(ps, 1))
+			}
+			x.lead = [256]bool{}
+			for _, p := range x.prefixes {
+				x.lead[p[0]] = true
+				if len(p) >= 3 && p[0] >= 0xE0 && p[0] < 0xF0 {
+					k := low12(p, 0)
+					x.low[k/64] |= 1 << (k % 64)
+				} else if p[0] >= 0x80 {
+					x.lowAll = true
+				}
 			}
 		}
 		x.at0 = regexp.MustCompile(`\A(?:` + re.String() + `)`)
@@ -169,8 +197,16 @@ func (x *startRe) findFrom(s string, pos int) []int {
 		if !x.lead[s[i]] {
 			continue
 		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		if !x.opens(r) {
+		if x.prefixes != nil {
+			if s[i] >= 0xE0 && s[i] < 0xF0 && !x.lowAll && i+2 < len(s) {
+				if k := low12(s, i); x.low[k/64]&(1<<(k%64)) == 0 {
+					continue
+				}
+			}
+			if !hasAnyPrefix(s[i:], x.prefixes) {
+				continue
+			}
+		} else if r, _ := utf8.DecodeRuneInString(s[i:]); !x.opens(r) {
 			continue
 		}
 		re := x.atN
@@ -187,6 +223,113 @@ func (x *startRe) findFrom(s string, pos int) []int {
 		}
 	}
 	return nil
+}
+
+// cut shortens each of ps to its first n characters.
+func cut(ps []string, n int) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		end, k := 0, 0
+		for end < len(p) && k < n {
+			_, size := utf8.DecodeRuneInString(p[end:])
+			end += size
+			k++
+		}
+		out[i] = p[:end]
+	}
+	return out
+}
+
+// shortest drops each prefix that another one opens: a match that opens
+// with the longer one opens with the shorter, which is all the filter
+// tests.
+func shortest(ps []string) []string {
+	ps = slices.Clone(ps)
+	slices.SortStableFunc(ps, func(a, b string) int { return len(a) - len(b) })
+	var out []string
+	for _, p := range ps {
+		if !hasAnyPrefix(p, out) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// maxPrefixes bounds the prefixes of a pattern (optional words multiply
+// them).
+const maxPrefixes = 64
+
+// literalPrefixes returns strings one of which every match of re opens
+// with, at a position after the text's start (a branch that opens with ^
+// adds none: position 0 is always tried), and whether they are whole
+// matches of re (so that what follows may extend them).
+func literalPrefixes(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return []string{""}, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		var out []string
+		for i := 0; i < len(re.Rune); i += 2 {
+			for r := re.Rune[i]; r <= re.Rune[i+1]; r++ {
+				if len(out) == maxPrefixes {
+					return []string{""}, false
+				}
+				out = append(out, string(r))
+			}
+		}
+		return out, true
+	case syntax.OpBeginText:
+		return nil, true // matches nowhere after position 0
+	case syntax.OpCapture:
+		return literalPrefixes(re.Sub[0])
+	case syntax.OpQuest:
+		ps, whole := literalPrefixes(re.Sub[0])
+		return append(slices.Clip(ps), ""), whole
+	case syntax.OpAlternate:
+		var out []string
+		whole := true
+		for _, sub := range re.Sub {
+			ps, w := literalPrefixes(sub)
+			out = append(out, ps...)
+			whole = whole && w
+		}
+		if len(out) > maxPrefixes {
+			return []string{""}, false
+		}
+		return out, whole
+	case syntax.OpConcat:
+		out := []string{""}
+		for _, sub := range re.Sub {
+			ps, whole := literalPrefixes(sub)
+			if len(out)*len(ps) > maxPrefixes {
+				return out, false
+			}
+			var next []string
+			for _, a := range out {
+				for _, b := range ps {
+					next = append(next, a+b)
+				}
+			}
+			out = next
+			if !whole {
+				return out, false
+			}
+		}
+		return out, true
+	}
+	return []string{""}, false // anything else: no known prefix
 }
 
 func (x *startRe) opens(r rune) bool {

@@ -271,24 +271,34 @@ func LabelFolded(s string) string {
 	return dropLabelChars(s)
 }
 
-// hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass:
-// ContainsAny looks each character of s up in the set.
+// hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass
+// over the bytes: the set's characters are ASCII or three bytes led by
+// E2 80, E3 80 or EF BC, and those lead bytes are never inside another
+// character, so no character is decoded (most of a label is CJK, led by
+// E4–E9).
 func hasLabelDropChar(s string) bool {
-	for i := 0; i < len(s); {
+	for i := 0; i < len(s); i++ {
 		c := s[i]
-		if c < utf8.RuneSelf {
-			if c == '"' || c == '\'' || c == '[' || c == ']' {
-				return true
-			}
-			i++
+		switch {
+		case c == '"' || c == '\'' || c == '[' || c == ']':
+			return true
+		case c < 0xE2 || i+2 >= len(s):
 			continue
 		}
-		r, n := decodeAt(s, i)
-		switch r {
-		case '“', '”', '‘', '’', '「', '」', '『', '』', '【', '】', '〔', '〕', '．', '。', '，', '：', '；':
-			return true
+		switch c1, c2 := s[i+1], s[i+2]; {
+		case c == 0xE2 && c1 == 0x80: // “ ” ‘ ’
+			if c2 == 0x9C || c2 == 0x9D || c2 == 0x98 || c2 == 0x99 {
+				return true
+			}
+		case c == 0xE3 && c1 == 0x80: // 「」『』【】〔〕。
+			if c2 >= 0x8C && c2 <= 0x91 || c2 == 0x94 || c2 == 0x95 || c2 == 0x82 {
+				return true
+			}
+		case c == 0xEF && c1 == 0xBC: // ．，：；
+			if c2 == 0x8E || c2 == 0x8C || c2 == 0x9A || c2 == 0x9B {
+				return true
+			}
 		}
-		i += n
 	}
 	return false
 }
