@@ -39,8 +39,15 @@ type startRe struct {
 
 func newStartRe(expr string) *startRe { return &startRe{orig: lazyre.New(expr)} }
 
-func (x *startRe) String() string              { return x.orig.String() }
-func (x *startRe) SubexpIndex(name string) int { return x.orig.SubexpIndex(name) }
+func (x *startRe) String() string { return x.orig.String() }
+
+// SubexpIndex is the pattern's: wrapping it in \A(?:…) keeps its groups.
+func (x *startRe) SubexpIndex(name string) int {
+	if x.init(); x.fallback {
+		return x.orig.SubexpIndex(name)
+	}
+	return x.atN.SubexpIndex(name)
+}
 
 func (x *startRe) init() {
 	x.once.Do(func() {
@@ -84,21 +91,28 @@ func (x *startRe) init() {
 				}
 			}
 		}
+		// Compiled once only when the pattern has no ^ (the usual case:
+		// a pattern is compiled on first use, in a one-file process too).
 		x.at0 = regexp.MustCompile(`\A(?:` + re.String() + `)`)
-		noBegin(re)
-		x.atN = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+		x.atN = x.at0
+		if noBegin(re) {
+			x.atN = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+		}
 	})
 }
 
 // noBegin makes ^ match nowhere: a match tried at a position after the
 // text's start may not open with it.
-func noBegin(re *syntax.Regexp) {
-	if re.Op == syntax.OpBeginText {
+// It reports whether re had a ^.
+func noBegin(re *syntax.Regexp) bool {
+	had := re.Op == syntax.OpBeginText
+	if had {
 		re.Op = syntax.OpNoMatch
 	}
 	for _, s := range re.Sub {
-		noBegin(s)
+		had = noBegin(s) || had
 	}
+	return had
 }
 
 // firstSet gathers the characters a pattern's matches can open with.

@@ -176,6 +176,13 @@ func TestStartReMatchesPattern(t *testing.T) {
 		}
 		res = append(res, re)
 	}
+	for _, re := range res {
+		for _, name := range []string{"n", "u", "y", "x"} {
+			if got, want := re.SubexpIndex(name), re.orig.SubexpIndex(name); got != want {
+				t.Errorf("%s: group %s is %d, want %d", re, name, got, want)
+			}
+		}
+	}
 	res = append(res, notAboutRe)
 	pieces = append(pieces, "a", "b", "ab", "不涉及", "不属于", "并非", "非", "政府", "工作", "无关", "以外", "之外", "与")
 	r := rand.New(rand.NewSource(15))

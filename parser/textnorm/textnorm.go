@@ -309,7 +309,10 @@ func hasLabelDropChar(s string) bool {
 func dropLabelChars(s string) string {
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); {
-		r, n := decodeAt(s, i)
+		r, n := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = decodeAt(s, i)
+		}
 		switch r {
 		case '“', '”', '"', '\'', '‘', '’', '「', '」', '『', '』':
 		case '【', '〔', '[':
