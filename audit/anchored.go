@@ -93,7 +93,9 @@ func (x *startRe) init() {
 		}
 		// Compiled once only when the pattern has no ^ (the usual case:
 		// a pattern is compiled on first use, in a one-file process too).
-		x.at0 = regexp.MustCompile(`\A(?:` + re.String() + `)`)
+		// From the pattern's own text: syntax's String folds the case of
+		// every character of a negated class (ten times the compile).
+		x.at0 = regexp.MustCompile(`\A(?:` + x.orig.String() + `)`)
 		x.atN = x.at0
 		if noBegin(re) {
 			x.atN = regexp.MustCompile(`\A(?:` + re.String() + `)`)
