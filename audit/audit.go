@@ -37,13 +37,37 @@ var (
 	CrossRules  = []string{RuleCrossYearIdentical, RuleCarryOver}
 )
 
-var single = map[string]func(*model.Report) []model.Finding{
-	RuleArithmetic:       arithmetic,
+var single = map[string]func(*reading) []model.Finding{
+	RuleArithmetic:       func(x *reading) []model.Finding { return arithmetic(x.r) },
 	RuleTextTable:        textTable,
-	RuleNarrativeMissing: narrativeMissing,
+	RuleNarrativeMissing: func(x *reading) []model.Finding { return narrativeMissing(x.r) },
 	RuleFeeMismatch:      feeMismatch,
 	RuleYearMismatch:     yearMismatch,
-	RuleTemplateOutdated: templateOutdated,
+	RuleTemplateOutdated: func(x *reading) []model.Finding { return templateOutdated(x.r) },
+}
+
+// A reading is a report with its free text cut into sentences, once for
+// every rule that reads them (three rules cut and squeezed each section).
+type reading struct {
+	r     *model.Report
+	sents [len(sections)][]sentence
+	done  [len(sections)]bool
+}
+
+// A sentence of the free text, as printed and squeezed for matching.
+type sentence struct{ text, sq string }
+
+func newReading(r *model.Report) *reading { return &reading{r: r} }
+
+// sentences returns the sentences of section i of sections.
+func (x *reading) sentences(i int) []sentence {
+	if !x.done[i] {
+		x.done[i] = true
+		eachSentence(sectionText(x.r, sections[i].field), func(t string) {
+			x.sents[i] = append(x.sents[i], sentence{t, squeeze(t)})
+		})
+	}
+	return x.sents[i]
 }
 
 // Option configures an audit.
@@ -89,9 +113,10 @@ func (c *config) on(rule string) bool { return c.rules == nil || c.rules[rule] }
 func Report(r *model.Report, opts ...Option) []model.Finding {
 	c := newConfig(opts)
 	out := []model.Finding{}
+	x := newReading(r)
 	for _, name := range SingleRules {
 		if c.on(name) {
-			out = append(out, single[name](r)...)
+			out = append(out, single[name](x)...)
 		}
 	}
 	return out

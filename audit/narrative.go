@@ -17,25 +17,30 @@ var (
 	dateLine    = lazyre.New(`^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$`)
 )
 
-// body returns the lines of a section that say something: without
-// heading-only lines, and without the signature (agency and date) that
-// ends the last section.
-func body(r *model.Report, text string) []string {
-	var out []string
-	for _, l := range strings.Split(text, "\n") {
+// hasBody reports whether a section has a line that says something: not
+// a heading-only line, nor the signature (agency and date) that ends the
+// last section.
+func hasBody(r *model.Report, text string) bool {
+	for len(text) > 0 {
+		l := text
+		if i := strings.IndexByte(text, '\n'); i >= 0 {
+			l, text = text[:i], text[i+1:]
+		} else {
+			text = ""
+		}
 		l = strings.TrimSpace(l)
 		switch {
 		case l == "":
 		case dateLine.MatchString(l):
 		case r.Agency != nil && squeeze(l) == squeeze(*r.Agency):
 		case nothingLine.MatchString(l):
-			out = append(out, l)
+			return true
 		case headingLine.MatchString(l) && utf8.RuneCountInString(l) <= 30:
 		default:
-			out = append(out, l)
+			return true
 		}
 	}
-	return out
+	return false
 }
 
 var topHeading = lazyre.New(`(?m)^\s*(?:#+\s*)?[二三四五六七八九十]、`)
@@ -91,7 +96,7 @@ func narrativeMissing(r *model.Report) []model.Finding {
 		{"text.problems", r.Text.Problems, "第五部分“存在的主要问题及改进情况”"},
 		{"text.other_matters", r.Text.OtherMatters, "第六部分“其他需要报告的事项”"},
 	} {
-		if len(body(r, s.text)) > 0 {
+		if hasBody(r, s.text) {
 			continue
 		}
 		what := "缺失或为空"
@@ -124,7 +129,8 @@ var (
 // were charged (without an amount: amounts are text_table's) while table
 // 二 prints 0. Sentences about the 信息处理费 of disclosure requests are
 // not compared: that fee is not table 二's 行政事业性收费.
-func feeMismatch(r *model.Report) []model.Finding {
+func feeMismatch(x *reading) []model.Finding {
+	r := x.r
 	if r.Templates.ActiveDisclosure != model.Gen2021 {
 		return nil
 	}
@@ -133,9 +139,10 @@ func feeMismatch(r *model.Report) []model.Finding {
 		return nil
 	}
 	var out []model.Finding
-	for _, s := range []string{"text.other_matters", "text.overview"} {
-		for _, sent := range sentences(sectionText(r, s)) {
-			t := squeeze(sent)
+	for _, si := range []int{2, 0} { // text.other_matters, text.overview
+		s := sections[si].field
+		for _, st := range x.sentences(si) {
+			sent, t := st.text, st.sq
 			if !strings.Contains(t, adminFee) || infoFee.MatchString(t) {
 				continue
 			}
@@ -152,7 +159,7 @@ func feeMismatch(r *model.Report) []model.Finding {
 			}
 			out = append(out, model.Finding{
 				Rule: RuleFeeMismatch, Severity: model.SeverityWarning, Message: msg,
-				Evidence: append([]model.Evidence{{Field: s, Text: sent}}, fig.cells...),
+				Evidence: append([]model.Evidence{{Field: s, Text: sent}}, fig.cells()...),
 			})
 		}
 	}

@@ -106,7 +106,7 @@ func TestCountsSomething(t *testing.T) {
 		counted := countsSomething(s)
 		for ci, c := range claims {
 			for ri, re := range c.res {
-				if !numeric[ci][ri] || !re.MatchString(s) {
+				if !numeric[ci][ri] || !re.orig.MatchString(s) {
 					continue
 				}
 				matched++
@@ -119,4 +119,95 @@ func TestCountsSomething(t *testing.T) {
 	if matched < 150 {
 		t.Errorf("only %d matches generated", matched)
 	}
+}
+
+// claimPieces are the words of the claim patterns (each run of non-ASCII
+// characters in them), numbers, units, delimiters and bad bytes.
+func claimPieces() []string {
+	seen := map[string]bool{}
+	var out []string
+	add := func(p string) {
+		if p != "" && !seen[p] {
+			seen[p] = true
+			out = append(out, p)
+		}
+	}
+	for _, c := range claims {
+		for _, re := range c.res {
+			run := []rune{}
+			for _, r := range re.String() + "x" {
+				if r < 0x80 {
+					add(string(run))
+					if len(run) > 1 {
+						add(string(run[:1]))
+						add(string(run[len(run)-1:]))
+					}
+					run = run[:0]
+					continue
+				}
+				run = append(run, r)
+			}
+		}
+	}
+	for _, p := range []string{"1", "23", "2024", "1,234", "12,34", "5.6", ",", ".", ";", ":", "(", ")", " ", "\xff", "\xe4\xb8", "其他", "近", "a", "复议"} {
+		add(p)
+	}
+	return out
+}
+
+// TestStartReMatchesPattern holds the claim patterns tried at their
+// opening characters to the regexps tried everywhere.
+func TestStartReMatchesPattern(t *testing.T) {
+	pieces := claimPieces()
+	var res []*startRe
+	for _, c := range claims {
+		for _, re := range c.res {
+			if re.init(); re.fallback {
+				t.Errorf("%s falls back to the regexp", re)
+			}
+			res = append(res, re)
+		}
+	}
+	// Patterns that open with ^, optionally or on one branch only.
+	for _, p := range []string{`(?:^|a)(?P<x>b)|b`, `(?:^|[，,])办结(?P<n>\d+)件`, `^b+|a`, `(?:^)?ab`, `收(?:到|受)?`} {
+		re := newStartRe(p)
+		if re.init(); re.fallback {
+			t.Errorf("%s falls back to the regexp", re)
+		}
+		res = append(res, re)
+	}
+	for _, re := range res {
+		for _, name := range []string{"n", "u", "y", "x"} {
+			if got, want := re.SubexpIndex(name), re.orig.SubexpIndex(name); got != want {
+				t.Errorf("%s: group %s is %d, want %d", re, name, got, want)
+			}
+		}
+	}
+	res = append(res, notAboutRe)
+	pieces = append(pieces, "a", "b", "ab", "不涉及", "不属于", "并非", "非", "政府", "工作", "无关", "以外", "之外", "与")
+	r := rand.New(rand.NewSource(15))
+	matched := 0
+	for n := 0; n < 40000; n++ {
+		var b strings.Builder
+		for k := r.Intn(14); k >= 0; k-- {
+			b.WriteString(pieces[r.Intn(len(pieces))])
+		}
+		s := b.String()
+		for _, re := range res {
+			got, want := re.FindAllStringSubmatchIndex(s), re.orig.FindAllStringSubmatchIndex(s, -1)
+			if fmt.Sprint(got) != fmt.Sprint(want) {
+				t.Fatalf("%s on %q: %v, want %v", re, s, got, want)
+			}
+			matched += len(want)
+			if re == notAboutRe {
+				if got, want := re.deleteAll(s), re.orig.ReplaceAllString(s, ""); got != want {
+					t.Fatalf("%s deleted from %q: %q, want %q", re, s, got, want)
+				}
+			}
+		}
+	}
+	if matched < 3000 {
+		t.Errorf("only %d matches generated", matched)
+	}
+	t.Logf("%d matches", matched)
 }

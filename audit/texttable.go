@@ -19,7 +19,7 @@ import (
 type claim struct {
 	key   string // what the sentence restates (see figure)
 	label string // how the finding names it
-	res   []*lazyre.Regexp
+	res   []*startRe
 	// needs is a word the sentence must contain besides the pattern
 	// (申请 for the outcomes of requests, so that 不予公开21条 about
 	// documents is not read as requests withheld).
@@ -31,10 +31,10 @@ type claim struct {
 // separators and decimals, captured as group "n"; the unit is group "u".
 const N = `(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 
-func pats(ps ...string) []*lazyre.Regexp {
-	out := make([]*lazyre.Regexp, len(ps))
+func pats(ps ...string) []*startRe {
+	out := make([]*startRe, len(ps))
 	for i, p := range ps {
-		out[i] = lazyre.New(p)
+		out[i] = newStartRe(p)
 	}
 	return out
 }
@@ -117,7 +117,7 @@ var (
 	otherKindWords = []string{"复议", "诉讼", "信访", "举报", "投诉", "许可", "审批", "听证", "赔偿", "补贴", "救助", "仲裁", "调解"}
 	// A mention of 信息公开 that denies the subject (均不涉及政府信息公开,
 	// 政府信息公开以外的事项) does not make a sentence about it.
-	notAboutRe = lazyre.New(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
+	notAboutRe = newStartRe(`(?:不涉及|不属于|并非|非)(?:政府)?信息公开|与(?:政府)?信息公开(?:工作)?无关|(?:政府)?信息公开(?:工作)?(?:以外|之外)`)
 )
 
 // requestClaims count disclosure requests: the words before their number
@@ -134,7 +134,7 @@ type statement struct {
 	scoped   bool // the sentence names a wider scope (全市 …)
 }
 
-var sections = []struct{ field, label string }{
+var sections = [...]struct{ field, label string }{
 	{"text.overview", "第一部分"}, {"text.problems", "第五部分"}, {"text.other_matters", "第六部分"},
 }
 
@@ -158,11 +158,11 @@ func sectionLabel(field string) string {
 }
 
 // statements reads the claims of the report's free text.
-func statements(r *model.Report) []statement {
+func statements(x *reading) []statement {
 	var out []statement
-	for _, s := range sections {
-		for _, sent := range sentences(sectionText(r, s.field)) {
-			out = append(out, sentenceStatements(r, s.field, sent)...)
+	for i, s := range sections {
+		for _, sent := range x.sentences(i) {
+			out = sentenceStatements(out, x.r, s.field, sent)
 		}
 	}
 	return out
@@ -175,21 +175,41 @@ var sentenceEnd = lazyre.New(`[。！？!?；;\n]+`)
 // sentences splits text into sentences, keeping their characters.
 func sentences(text string) []string {
 	var out []string
+	eachSentence(text, func(s string) { out = append(out, s) })
+	return out
+}
+
+// eachSentence calls f with each sentence of text, in order.
+func eachSentence(text string, f func(string)) {
 	start := 0
 	keep := func(s string) {
 		if s = strings.TrimSpace(s); s != "" {
-			out = append(out, s)
+			f(s)
 		}
 	}
-	for i, r := range text {
-		switch r {
-		case '。', '！', '？', '!', '?', '；', ';', '\n':
+	// By bytes: each end is ASCII or a three-byte character whose lead
+	// byte is never inside another character, so no rune is decoded.
+	for i := 0; i < len(text); i++ {
+		n := 0
+		switch c := text[i]; c {
+		case '!', '?', ';', '\n':
+			n = 1
+		case 0xE3: // 。 U+3002
+			if strings.HasPrefix(text[i:], "。") {
+				n = 3
+			}
+		case 0xEF: // ！ ？ ； U+FF01 U+FF1F U+FF1B
+			if i+2 < len(text) && text[i+1] == 0xBC && (text[i+2] == 0x81 || text[i+2] == 0x9F || text[i+2] == 0x9B) {
+				n = 3
+			}
+		}
+		if n > 0 {
 			keep(text[start:i])
-			start = i + utf8.RuneLen(r)
+			start = i + n
+			i += n - 1
 		}
 	}
 	keep(text[start:])
-	return out
 }
 
 // squeeze drops spaces (the gaps of "申请 749 件") and folds full-width
@@ -224,18 +244,21 @@ func needsSqueeze(s string) bool {
 	return false
 }
 
-func sentenceStatements(r *model.Report, field, sent string) []statement {
-	s := squeeze(sent)
+// sentenceStatements appends the statements of one sentence to out.
+func sentenceStatements(out []statement, r *model.Report, field string, st sentence) []statement {
+	sent, s := st.text, st.sq
 	// A sentence about another year is not about this report's table.
 	if r.Year != nil {
-		for _, m := range yearsIn(s) {
-			y, _ := strconv.Atoi(m[1])
-			if y != *r.Year && y != *r.Year+1 {
-				return nil
-			}
+		other := false
+		eachYear(s, func(_, year string) bool {
+			y, _ := strconv.Atoi(year)
+			other = y != *r.Year && y != *r.Year+1
+			return !other
+		})
+		if other {
+			return out
 		}
 	}
-	var out []statement
 	taken := map[[2]int]bool{} // number positions already read by a claim
 	// The sentence without its denials of 信息公开, computed once and only
 	// when a claim with needs gets that far (the pattern only matches
@@ -254,7 +277,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 			continue
 		}
 		if len(c.needs) > 0 && !aboutDone {
-			about, aboutDone = notAboutRe.ReplaceAllString(s, ""), true
+			about, aboutDone = notAboutRe.deleteAll(s), true
 		}
 		if !containsAll(about, c.needs) {
 			continue
@@ -263,7 +286,7 @@ func sentenceStatements(r *model.Report, field, sent string) []statement {
 			if !counted && numeric[ci][ri] {
 				continue // its number and unit stand nowhere in the sentence
 			}
-			for _, m := range re.FindAllStringSubmatchIndex(s, -1) {
+			for _, m := range re.FindAllStringSubmatchIndex(s) {
 				ni, ui, yi := re.SubexpIndex("n"), re.SubexpIndex("u"), re.SubexpIndex("y")
 				pos := [2]int{m[2*ni], m[2*ni+1]}
 				if taken[pos] {
@@ -356,7 +379,14 @@ type claimIndex struct {
 	words   []string
 	byFirst map[rune][]int // indexes into words
 	masks   []uint64       // per claim of claims, the bits of its words
+	// low has a bit for the low 12 bits of each first character (all
+	// three bytes long): most characters of a sentence start no word,
+	// and this tells them without decoding them or a map lookup.
+	low [64]uint64
 }
+
+// low12 is the low 12 bits of the three-byte character at s[i:].
+func low12(s string, i int) int { return int(s[i+1]&0x3F)<<6 | int(s[i+2]&0x3F) }
 
 var claimWordIndex = sync.OnceValue(func() *claimIndex {
 	x := &claimIndex{byFirst: map[rune][]int{}}
@@ -372,8 +402,13 @@ var claimWordIndex = sync.OnceValue(func() *claimIndex {
 				}
 				id[w] = i
 				x.words = append(x.words, w)
-				r, _ := utf8.DecodeRuneInString(w)
+				r, n := utf8.DecodeRuneInString(w)
+				if n != 3 {
+					panic("audit: a claim word starts with a character not three bytes long")
+				}
 				x.byFirst[r] = append(x.byFirst[r], i)
+				k := low12(w, 0)
+				x.low[k/64] |= 1 << (k % 64)
 			}
 			mask |= 1 << i
 		}
@@ -385,7 +420,17 @@ var claimWordIndex = sync.OnceValue(func() *claimIndex {
 // found returns the bits of the words s contains.
 func (x *claimIndex) found(s string) uint64 {
 	var m uint64
-	for i, r := range s {
+	// By bytes: a word's first byte leads a three-byte character, which
+	// no other character contains, so its positions are those of the
+	// characters a range loop would decode.
+	for i := 0; i+2 < len(s); i++ {
+		if s[i] < 0xE0 || s[i] >= 0xF0 {
+			continue
+		}
+		if k := low12(s, i); x.low[k/64]&(1<<(k%64)) == 0 {
+			continue
+		}
+		r, _ := utf8.DecodeRuneInString(s[i:])
 		for _, w := range x.byFirst[r] {
 			if m&(1<<w) == 0 && strings.HasPrefix(s[i:], x.words[w]) {
 				m |= 1 << w
@@ -413,15 +458,25 @@ func containsAll(s string, words []string) bool {
 	return true
 }
 
-// yearsIn is yearRe's matches, without running it on a sentence that has
-// no 年 (most have none).
+// yearsIn is yearRe's matches.
 func yearsIn(s string) [][]string {
+	var out [][]string
+	eachYear(s, func(m, y string) bool {
+		out = append(out, []string{m, y})
+		return true
+	})
+	return out
+}
+
+// eachYear calls f with each of yearRe's matches and its year, while f
+// returns true, without running the regexp on a sentence that has no 年
+// (most have none).
+func eachYear(s string, f func(match, year string) bool) {
 	if !strings.Contains(s, "年") {
-		return nil
+		return
 	}
 	// yearRe by hand: 19dd or 20dd, ASCII spaces, 年; matches do not
 	// overlap, as FindAllStringSubmatch's.
-	var out [][]string
 	for i := 0; i+4 <= len(s); {
 		if (s[i] == '1' && s[i+1] == '9' || s[i] == '2' && s[i+1] == '0') && isDigit(s[i+2]) && isDigit(s[i+3]) {
 			j := i + 4
@@ -430,14 +485,15 @@ func yearsIn(s string) [][]string {
 			}
 			if strings.HasPrefix(s[j:], "年") {
 				e := j + len("年")
-				out = append(out, []string{s[i:e], s[i : i+4]})
+				if !f(s[i:e], s[i:i+4]) {
+					return
+				}
 				i = e
 				continue
 			}
 		}
 		i++
 	}
-	return out
 }
 
 func isDigit(c byte) bool { return c >= '0' && c <= '9' }
@@ -486,26 +542,38 @@ func clause(s string, i, j int) string {
 }
 
 // A figure is the table's side of a claim: its value (when every cell it
-// needs was read) and those cells.
+// needs was read) and where to find those cells.
 type figure struct {
 	value float64
 	known bool
-	cells []model.Evidence
-	desc  string // how the value was formed, for the message
+	// The cells, made into evidence only for a finding: most statements
+	// agree with the table.
+	r          *model.Report
+	t          *model.Table
+	table, col string
+	rows       []string
+}
+
+// cells is the evidence of the figure's cells.
+func (f figure) cells() []model.Evidence {
+	out := make([]model.Evidence, len(f.rows))
+	for i, row := range f.rows {
+		out[i] = f.r.CellEvidence(f.t, f.table, row, f.col)
+	}
+	return out
 }
 
 // sumFigure adds the 总计 cells of rows of table 三 (or the given column
 // of table 四's groups).
 func sumFigure(r *model.Report, t *model.Table, table string, rows []string, col string) figure {
-	f := figure{known: t != nil}
+	f := figure{known: t != nil, r: r, t: t, table: table, col: col, rows: rows}
 	for _, row := range rows {
-		e := r.CellEvidence(t, table, row, col)
-		f.cells = append(f.cells, e)
-		if e.Value == nil {
+		v, ok := t.Get(row, col) // CellEvidence's value
+		if !ok {
 			f.known = false
 			continue
 		}
-		f.value += *e.Value
+		f.value += v
 	}
 	return f
 }
@@ -514,15 +582,12 @@ func appRows(r *model.Report, rows ...string) figure {
 	return sumFigure(r, r.Applications, "applications", rows, "total")
 }
 
-func withheldRows() []string {
-	var out []string
-	for _, row := range model.ApplicationRows {
-		if strings.HasPrefix(row.Key, "withheld_") {
-			out = append(out, row.Key)
-		}
-	}
-	return out
-}
+// The rows of table 三's outcomes summed by a claim, listed once.
+var (
+	withheldRows     = sync.OnceValue(func() []string { return prefixed("withheld_") })
+	unavailableRows  = sync.OnceValue(func() []string { return prefixed("unavailable_") })
+	notProcessedRows = sync.OnceValue(func() []string { return prefixed("not_processed_") })
+)
 
 func prefixed(prefix string) []string {
 	var out []string
@@ -556,9 +621,9 @@ func tableFigure(r *model.Report, key string) (figure, string) {
 	case "withheld":
 		return appRows(r, withheldRows()...), "表三“（三）不予公开”八项总计之和"
 	case "unavailable":
-		return appRows(r, prefixed("unavailable_")...), "表三“（四）无法提供”三项总计之和"
+		return appRows(r, unavailableRows()...), "表三“（四）无法提供”三项总计之和"
 	case "not_processed":
-		return appRows(r, prefixed("not_processed_")...), "表三“（五）不予处理”五项总计之和"
+		return appRows(r, notProcessedRows()...), "表三“（五）不予处理”五项总计之和"
 	case "review":
 		return sumFigure(r, r.ReviewLitigation, "review_litigation", []string{"review"}, "total"), "表四行政复议总计"
 	case "litigation":
@@ -579,11 +644,17 @@ func tableFigure(r *model.Report, key string) (figure, string) {
 }
 
 // textTable compares each claim of the free text with the table.
-func textTable(r *model.Report) []model.Finding {
+func textTable(x *reading) []model.Finding {
+	r := x.r
 	var out []model.Finding
-	seen := map[string]bool{}
-	for _, st := range statements(r) {
-		k := fmt.Sprintf("%s|%v|%s", st.claim.key, st.value, st.sentence)
+	type key struct {
+		claim    string
+		value    float64
+		sentence string
+	}
+	seen := map[key]bool{}
+	for _, st := range statements(x) {
+		k := key{st.claim.key, st.value, st.sentence}
 		if seen[k] {
 			continue
 		}
@@ -596,10 +667,11 @@ func textTable(r *model.Report) []model.Finding {
 }
 
 func compareStatement(r *model.Report, st statement) *model.Finding {
-	said := model.Evidence{Field: st.field, Value: ptr(st.value), Text: st.sentence}
-	quote := fmt.Sprintf("%s称“%s”", sectionLabel(st.field), st.sentence)
+	if st.scoped { // compared only to agree: never a finding
+		return nil
+	}
 	if st.claim.key == "received" {
-		return compareReceived(r, st, said, quote)
+		return compareReceived(r, st)
 	}
 	fig, desc := tableFigure(r, st.claim.key)
 	if !fig.known {
@@ -612,20 +684,24 @@ func compareStatement(r *model.Report, st statement) *model.Finding {
 	} else if st.value == fig.value {
 		return nil
 	}
-	if st.scoped {
-		return nil
-	}
+	said, quote := saidQuote(st)
 	return &model.Finding{
 		Rule: RuleTextTable, Severity: model.SeverityWarning,
 		Message:  fmt.Sprintf("%s（%s%s%s），而%s为%s。", quote, st.claim.label, num(st.value), st.unit, desc, num(fig.value)),
-		Evidence: append([]model.Evidence{said}, fig.cells...),
+		Evidence: append([]model.Evidence{said}, fig.cells()...),
 	}
+}
+
+// saidQuote is a statement's evidence and how a finding quotes it.
+func saidQuote(st statement) (model.Evidence, string) {
+	said := model.Evidence{Field: st.field, Value: ptr(st.value), Text: st.sentence}
+	return said, fmt.Sprintf("%s称“%s”", sectionLabel(st.field), st.sentence)
 }
 
 // compareReceived: "收到申请 N 件" may count new requests alone, new plus
 // carried over, or the requests concluded plus those carried forward;
 // the sentence agrees with the table when it matches any of them.
-func compareReceived(r *model.Report, st statement, said model.Evidence, quote string) *model.Finding {
+func compareReceived(r *model.Report, st statement) *model.Finding {
 	nr := appRows(r, "new_requests")
 	in := appRows(r, "new_requests", "carried_over")
 	outf := appRows(r, "total", "carried_forward")
@@ -649,9 +725,10 @@ func compareReceived(r *model.Report, st statement, said model.Evidence, quote s
 			return nil
 		}
 	}
-	if !known || st.scoped {
+	if !known {
 		return nil
 	}
+	said, quote := saidQuote(st)
 	for _, x := range rels {
 		if x.f.known {
 			parts = append(parts, x.desc+num(x.f.value))
@@ -660,7 +737,7 @@ func compareReceived(r *model.Report, st statement, said model.Evidence, quote s
 	ev := []model.Evidence{said}
 	seen := map[string]bool{}
 	for _, x := range rels {
-		for _, c := range x.f.cells {
+		for _, c := range x.f.cells() {
 			if !seen[c.Field] {
 				seen[c.Field] = true
 				ev = append(ev, c)
@@ -707,7 +784,7 @@ type Statement struct {
 // each with the table's value: what the text_table rule compares.
 func Statements(r *model.Report) []Statement {
 	var out []Statement
-	for _, st := range statements(r) {
+	for _, st := range statements(newReading(r)) {
 		s := Statement{Claim: st.claim.key, Value: st.value, Unit: st.unit, Field: st.field, Sentence: st.sentence, Scoped: st.scoped}
 		if st.claim.key == "received" {
 			for _, f := range []figure{appRows(r, "new_requests", "carried_over"), appRows(r, "total", "carried_forward"), appRows(r, "new_requests")} {

@@ -26,28 +26,34 @@ type yearSource struct {
 // yearMismatch: the title, the statistics period, the opening of section
 // 一 and the date of the signature disagree about the year reported on.
 // A signature dated in year P tells P−1 (P itself when dated December).
-func yearMismatch(r *model.Report) []model.Finding {
+func yearMismatch(x *reading) []model.Finding {
+	r := x.r
 	var srcs []yearSource
 	if r.Title != nil {
-		if ms := yearsIn(*r.Title); ms != nil { // titleYear's first match
-			y, _ := strconv.Atoi(ms[0][1])
+		eachYear(*r.Title, func(_, year string) bool { // titleYear's first match
+			y, _ := strconv.Atoi(year)
 			srcs = append(srcs, yearSource{y, model.Evidence{Field: "title", Value: ptr(float64(y)), Text: *r.Title}, "标题"})
-		}
+			return false
+		})
 	} else if r.Year != nil {
 		srcs = append(srcs, yearSource{*r.Year, model.Evidence{Field: "year", Value: ptr(float64(*r.Year))}, "报告年度"})
 	}
-	for _, s := range sections {
-		for _, sent := range sentences(sectionText(r, s.field)) {
-			if m := periodRe.FindStringSubmatch(squeeze(sent)); m != nil && m[1] == m[2] {
+	for i, s := range sections {
+		for _, st := range x.sentences(i) {
+			// periodRe opens with 统计期: most sentences are not tried.
+			if !strings.Contains(st.sq, "统计期") {
+				continue
+			}
+			if m := periodRe.FindStringSubmatch(st.sq); m != nil && m[1] == m[2] {
 				y, _ := strconv.Atoi(m[1])
-				srcs = append(srcs, yearSource{y, model.Evidence{Field: s.field, Value: ptr(float64(y)), Text: sent}, "统计期限"})
+				srcs = append(srcs, yearSource{y, model.Evidence{Field: s.field, Value: ptr(float64(y)), Text: st.text}, "统计期限"})
 			}
 		}
 	}
-	if first := sentences(r.Text.Overview); len(first) > 0 {
-		if m := openingRe.FindStringSubmatch(squeeze(first[0])); m != nil {
+	if first := x.sentences(0); len(first) > 0 { // text.overview
+		if m := openingRe.FindStringSubmatch(first[0].sq); m != nil {
 			y, _ := strconv.Atoi(m[1])
-			srcs = append(srcs, yearSource{y, model.Evidence{Field: "text.overview", Value: ptr(float64(y)), Text: first[0]}, "第一部分开头"})
+			srcs = append(srcs, yearSource{y, model.Evidence{Field: "text.overview", Value: ptr(float64(y)), Text: first[0].text}, "第一部分开头"})
 		}
 	}
 	if d, ok := signature(r); ok {
@@ -75,9 +81,16 @@ func yearMismatch(r *model.Report) []model.Finding {
 // for reports read from older JSON, from the last lines of section 六.
 func signature(r *model.Report) (yearSource, bool) {
 	cands := []string{r.Text.Signature}
-	lines := strings.Split(strings.TrimSpace(r.Text.OtherMatters), "\n")
-	for i := len(lines) - 1; i >= 0 && i >= len(lines)-3; i-- {
-		cands = append(cands, lines[i])
+	// The last three lines of section 六, last first (without splitting
+	// the whole section).
+	rest := strings.TrimSpace(r.Text.OtherMatters)
+	for k := 0; k < 3; k++ {
+		i := strings.LastIndexByte(rest, '\n')
+		cands = append(cands, rest[i+1:])
+		if i < 0 {
+			break
+		}
+		rest = rest[:i]
 	}
 	for i, c := range cands {
 		sq := squeeze(strings.TrimSpace(c))

@@ -38,7 +38,7 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 			return nil, ctx.Err()
 		}
 		var line string
-		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+		if i := lineEnd(s); i >= 0 {
 			line = s[:i]
 			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
 				i++
@@ -47,8 +47,8 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 		} else {
 			line, s = s, ""
 		}
-		cells, wc := sp.splitLine(line)
-		box := wc == nil && !strings.Contains(line, "\t") && !isMarkdownRow(line) && isBoxLine(line)
+		markdown := isMarkdownRow(line)
+		cells, wc, box := sp.splitLine(line, markdown)
 		if box && cells != nil && inBoxRow && !strings.ContainsFunc(line, isHorizontalRule) {
 			// A box row's text wrapped onto several lines (a label, or a
 			// number cut in two: ２ / ３ in a narrow column) is one row.
@@ -64,13 +64,27 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 		}
 		// Markdown tables come from converters, which drop cells: their
 		// empty cells are not known to be blank.
-		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells, UnsureBlanks: isMarkdownRow(line)})
+		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells, UnsureBlanks: markdown})
 		wides = append(wides, wc)
 	}
 	if charColumnsAlignBetter(doc, wides) {
 		toCharColumns(doc, wides)
 	}
 	return doc, nil
+}
+
+// lineEnd is the index of the first CR or LF of s, or -1: two byte
+// searches are cheaper than IndexAny's byte-by-byte set test.
+func lineEnd(s string) int {
+	n := strings.IndexByte(s, '\n')
+	head := s
+	if n >= 0 {
+		head = s[:n]
+	}
+	if r := strings.IndexByte(head, '\r'); r >= 0 {
+		return r
+	}
+	return n
 }
 
 // wideCount counts the two-column characters before a cell on its line
@@ -168,37 +182,46 @@ func (sp *splitter) keep() ([]layout.Cell, []wideCount) {
 }
 
 // splitLine returns the cells of one line, or nil for a line with no text,
-// and for aligned text the wide characters before and in each cell.
-func (sp *splitter) splitLine(line string) ([]layout.Cell, []wideCount) {
+// and for aligned text the wide characters before and in each cell; box
+// tells a line read as a box-drawn row. markdown is isMarkdownRow(line).
+func (sp *splitter) splitLine(line string, markdown bool) (cells []layout.Cell, wides []wideCount, box bool) {
 	// TrimSpace trims U+3000 too (unicode.IsSpace).
 	if strings.TrimSpace(line) == "" {
-		return nil, nil
+		return nil, nil, false
 	}
 	switch {
-	case strings.Contains(line, "\t"):
+	case strings.IndexByte(line, '\t') >= 0:
 		sp.cells = splitTabs(line, sp.cells[:0])
 		sp.wides = sp.wides[:0]
 		cells, _ := sp.keep()
-		return cells, nil
-	case isMarkdownRow(line):
-		return splitMarkdown(line), nil
+		return cells, nil, false
+	case markdown:
+		return splitMarkdown(line), nil, false
 	case isBoxLine(line):
-		return splitBox(line), nil
+		return splitBox(line), nil, true
 	default:
 		sp.cells, sp.wides = splitAligned(line, sp.cells[:0], sp.wides[:0])
-		return sp.keep()
+		cells, wides := sp.keep()
+		return cells, wides, false
 	}
 }
 
 // isBoxLine reports a line of a table drawn with box-drawing characters
-// (│ ├ ┼ ─), as text browsers such as w3m dump HTML tables.
+// (│ ├ ┼ ─), as text browsers such as w3m dump HTML tables. By bytes:
+// U+2500–U+257F are E2 94 or E2 95 and a continuation byte, and E2 is
+// never inside another character.
 func isBoxLine(line string) bool {
-	for _, r := range line {
-		if r >= 0x2500 && r <= 0x257f {
+	for i := 0; ; {
+		j := strings.IndexByte(line[i:], 0xE2)
+		if j < 0 {
+			return false
+		}
+		i += j
+		if i+2 < len(line) && (line[i+1] == 0x94 || line[i+1] == 0x95) && line[i+2]&0xC0 == 0x80 {
 			return true
 		}
+		i++
 	}
-	return false
 }
 
 // splitBox cuts a box-drawn row at its vertical rules and corners. The
@@ -334,7 +357,12 @@ func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout
 			start = -1
 		}
 	}
-	for i, r := range line {
+	for i := 0; i < len(line); {
+		r, size := rune(line[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = decodeAt(line, i)
+		}
+		next := i + size
 		w := runeWidth(r)
 		if r == ' ' || r == '\u3000' || r == '\u00a0' {
 			gap += w
@@ -342,6 +370,7 @@ func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout
 			if w == 2 {
 				wide++
 			}
+			i = next
 			continue
 		}
 		if start >= 0 && gap >= 2 {
@@ -357,12 +386,8 @@ func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout
 			wideIn++
 		}
 		endCol = col
-		// An invalid byte decodes as U+FFFD but spans one byte, not three.
-		size := utf8.RuneLen(r)
-		if r == utf8.RuneError {
-			_, size = utf8.DecodeRuneInString(line[i:])
-		}
-		lastEnd = i + size
+		lastEnd = next
+		i = next
 	}
 	flush(lastEnd)
 	return cells, wides
@@ -383,3 +408,20 @@ func runeWidth(r rune) float64 {
 	}
 	return 1
 }
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters these reports are written in decoded inline (the call
+// for every Chinese character was a tenth of reading a text file).
+func decodeAt(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		// E1–EC, EE, EF lead any two continuation bytes (E0 and ED
+		// restrict the second byte: those go the long way).
+		c0, c1, c2 := s[i], s[i+1]^0x80, s[i+2]^0x80
+		if c0-0xE1 < 0xF0-0xE1 && c0 != 0xED && c1|c2 < 0x40 {
+			return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2), 3
+		}
+	}
+	return decodeSlow(s[i:])
+}
+
+func decodeSlow(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

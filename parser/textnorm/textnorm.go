@@ -66,7 +66,7 @@ func nfkc(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeAt(s, i)
 		switch {
 		case nfkcStable(r):
 		case nfkcMapped(r):
@@ -86,7 +86,7 @@ func nfkc(s string) string {
 			i++
 			continue
 		}
-		r, n := utf8.DecodeRuneInString(s[i:])
+		r, n := decodeAt(s, i)
 		switch {
 		case r == '\u3000':
 			b = append(b, ' ')
@@ -129,7 +129,7 @@ func foldedAsIs(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := decodeAt(s, i)
 			if !nfkcStable(r) {
 				return false
 			}
@@ -170,7 +170,7 @@ func foldShort(s string) (string, bool) {
 			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 			i++
 		default:
-			r, n := utf8.DecodeRuneInString(s[i:])
+			r, n := decodeAt(s, i)
 			switch {
 			case nfkcStable(r):
 				ch = s[i : i+n]
@@ -423,3 +423,20 @@ func Prose(s string) string {
 	}
 	return b.String()
 }
+
+// decodeAt is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// characters these reports are written in decoded inline (the call
+// for every Chinese character was a tenth of reading a text file).
+func decodeAt(s string, i int) (rune, int) {
+	if i+2 < len(s) {
+		// E1–EC, EE, EF lead any two continuation bytes (E0 and ED
+		// restrict the second byte: those go the long way).
+		c0, c1, c2 := s[i], s[i+1]^0x80, s[i+2]^0x80
+		if c0-0xE1 < 0xF0-0xE1 && c0 != 0xED && c1|c2 < 0x40 {
+			return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2), 3
+		}
+	}
+	return decodeSlow(s[i:])
+}
+
+func decodeSlow(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

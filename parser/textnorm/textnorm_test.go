@@ -97,7 +97,8 @@ func TestFoldOfFoldedLineDoesNotCopy(t *testing.T) {
 // the replacer it stands for, on generated labels (bad bytes included).
 func TestDropLabelCharsMatchesReplacer(t *testing.T) {
 	alphabet := []string{"“", "”", "\"", "'", "‘", "’", "「", "」", "『", "』", "【", "】", "〔", "〕", "[", "]",
-		"．", "。", "，", "：", "；", "(", "一", "申请", "a", " ", "\xe2\x80", "\xe3\x80", "\xef\xbc", "\xe3", "\x80", "\xff", "１"}
+		"．", "。", "，", "：", "；", "(", "一", "申请", "a", " ", "\xe2\x80", "\xe3\x80", "\xef\xbc", "\xe3", "\x80", "\xff", "１",
+		"、", "—", "…", "（", "）", "〈"}
 	r := rand.New(rand.NewSource(7))
 	for i := 0; i < 20000; i++ {
 		s := ""

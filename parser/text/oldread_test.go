@@ -1,0 +1,385 @@
+package text
+
+// The reader as it was before it scanned bytes (round 3 of issue 15),
+// kept to check that the lines are unchanged.
+
+import (
+	"context"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/govreport/govreport/parser/layout"
+	"github.com/govreport/govreport/parser/textnorm"
+)
+
+// oldRead splits UTF-8 text into lines of cells. Line numbers are the physical
+// line numbers of the input, so provenance points at the source line.
+func oldRead(s string) *layout.Document {
+	doc, _ := oldReadContext(context.Background(), s)
+	return doc
+}
+
+// oldCtxEvery is how many lines are read between two looks at the context.
+const oldCtxEvery = 256
+
+// oldReadContext is oldRead stopped early, with ctx's error, when ctx ends.
+func oldReadContext(ctx context.Context, s string) (*layout.Document, error) {
+	// Sized from the line count: growing them was a tenth of the reader's
+	// allocation.
+	n := strings.Count(s, "\n") + 1
+	doc := &layout.Document{Format: "text", Lines: make([]layout.Line, 0, n)}
+	wides := make([][]oldWideCount, 0, n) // per line with cells, per cell
+	num := 0
+	inBoxRow := false // the last line was a box row's text, no rule after it
+	var sp oldSplitter
+	for len(s) > 0 {
+		num++
+		if num%oldCtxEvery == 0 && ctx.Err() != nil {
+			return nil, ctx.Err()
+		}
+		var line string
+		if i := strings.IndexAny(s, "\r\n"); i >= 0 {
+			line = s[:i]
+			if s[i] == '\r' && i+1 < len(s) && s[i+1] == '\n' {
+				i++
+			}
+			s = s[i+1:]
+		} else {
+			line, s = s, ""
+		}
+		cells, wc := sp.splitLine(line)
+		box := wc == nil && !strings.Contains(line, "\t") && !oldIsMarkdownRow(line) && oldIsBoxLine(line)
+		if box && cells != nil && inBoxRow && !strings.ContainsFunc(line, oldIsHorizontalRule) {
+			// A box row's text wrapped onto several lines (a label, or a
+			// number cut in two: ２ / ３ in a narrow column) is one row.
+			// A line with a rule in it (a merged cell's neighbours
+			// closing their rows) starts a row of its own.
+			prev := &doc.Lines[len(doc.Lines)-1]
+			prev.Cells = oldJoinBoxCells(prev.Cells, cells)
+			continue
+		}
+		inBoxRow = box && cells != nil
+		if cells == nil {
+			continue
+		}
+		// Markdown tables come from converters, which drop cells: their
+		// empty cells are not known to be blank.
+		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells, UnsureBlanks: oldIsMarkdownRow(line)})
+		wides = append(wides, wc)
+	}
+	if oldCharColumnsAlignBetter(doc, wides) {
+		oldToCharColumns(doc, wides)
+	}
+	return doc, nil
+}
+
+// oldWideCount counts the two-column characters before a cell on its line
+// and inside it.
+type oldWideCount struct{ before, in float64 }
+
+// Aligned text comes in two conventions: typed or monospace-rendered text
+// gives a Chinese character two columns, pdftotext -layout gives every
+// character one. Cells store display columns (two); when numbers line up
+// better counting one column a character, the document is converted.
+
+// oldCharColumnsAlignBetter reports whether the numbers of table rows fall
+// into fewer distinct columns when every character counts one column.
+func oldCharColumnsAlignBetter(doc *layout.Document, wides [][]oldWideCount) bool {
+	display, chars := map[float64]bool{}, map[float64]bool{}
+	for li, l := range doc.Lines {
+		nums := 0
+		for _, c := range l.Cells {
+			if c.HasX && oldIsNumber(c.Text) {
+				nums++
+			}
+		}
+		if nums < 2 {
+			continue
+		}
+		for ci, c := range l.Cells {
+			if c.HasX && oldIsNumber(c.Text) && wides[li] != nil {
+				display[c.X1] = true
+				chars[c.X1-wides[li][ci].before-wides[li][ci].in] = true
+			}
+		}
+	}
+	return len(chars) > 0 && len(chars) < len(display)
+}
+
+// oldToCharColumns rewrites every positioned cell in one-column-a-character
+// positions.
+func oldToCharColumns(doc *layout.Document, wides [][]oldWideCount) {
+	for i := range doc.Lines {
+		if wides[i] == nil {
+			continue
+		}
+		for j := range doc.Lines[i].Cells {
+			c := &doc.Lines[i].Cells[j]
+			w := wides[i][j]
+			c.X0, c.X1 = c.X0-w.before, c.X1-w.before-w.in
+		}
+	}
+}
+
+func oldIsNumber(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if (r < '0' || r > '9') && r != ',' && r != '.' && r != '-' && r != '+' {
+			return false
+		}
+	}
+	return true
+}
+
+// A oldSplitter holds what splitting a document's lines reuses: aligned
+// text's cells are gathered in scratch slices and then handed out from
+// shared blocks, one allocation per block instead of a few per line.
+type oldSplitter struct {
+	cells  []layout.Cell // scratch, for the line being split
+	wides  []oldWideCount
+	cellsB []layout.Cell // the current block, handed out from its end
+	widesB []oldWideCount
+}
+
+// oldBlockLen is how many cells a block holds at most.
+const oldBlockLen = 512
+
+// keep copies the scratch cells and counts into the blocks and returns
+// them, each capped at its length: appending to a line's cells (a box
+// row's next line) copies them first and leaves the block alone.
+func (sp *oldSplitter) keep() ([]layout.Cell, []oldWideCount) {
+	n := len(sp.cells)
+	if n == 0 {
+		return nil, nil
+	}
+	if cap(sp.cellsB)-len(sp.cellsB) < n {
+		// Blocks grow with the document: a short one wastes little.
+		size := min(max(2*cap(sp.cellsB), 32), oldBlockLen)
+		sp.cellsB = make([]layout.Cell, 0, max(size, n))
+		sp.widesB = make([]oldWideCount, 0, max(size, n))
+	}
+	i := len(sp.cellsB)
+	sp.cellsB = append(sp.cellsB, sp.cells...)
+	sp.widesB = append(sp.widesB[:i], sp.wides...)
+	sp.widesB = sp.widesB[:i+n] // in step with the cells (a tab line has no counts)
+	return sp.cellsB[i : i+n : i+n], sp.widesB[i : i+n : i+n]
+}
+
+// splitLine returns the cells of one line, or nil for a line with no text,
+// and for aligned text the wide characters before and in each cell.
+func (sp *oldSplitter) splitLine(line string) ([]layout.Cell, []oldWideCount) {
+	// TrimSpace trims U+3000 too (unicode.IsSpace).
+	if strings.TrimSpace(line) == "" {
+		return nil, nil
+	}
+	switch {
+	case strings.Contains(line, "\t"):
+		sp.cells = oldSplitTabs(line, sp.cells[:0])
+		sp.wides = sp.wides[:0]
+		cells, _ := sp.keep()
+		return cells, nil
+	case oldIsMarkdownRow(line):
+		return oldSplitMarkdown(line), nil
+	case oldIsBoxLine(line):
+		return oldSplitBox(line), nil
+	default:
+		sp.cells, sp.wides = oldSplitAligned(line, sp.cells[:0], sp.wides[:0])
+		return sp.keep()
+	}
+}
+
+// oldIsBoxLine reports a line of a table drawn with box-drawing characters
+// (│ ├ ┼ ─), as text browsers such as w3m dump HTML tables.
+func oldIsBoxLine(line string) bool {
+	for _, r := range line {
+		if r >= 0x2500 && r <= 0x257f {
+			return true
+		}
+	}
+	return false
+}
+
+// oldSplitBox cuts a box-drawn row at its vertical rules and corners. The
+// text between two of them is a cell placed by its display columns; a
+// segment that is empty or only horizontal rule is a blank or a border,
+// and gives no cell: blank cells are told by position, as in aligned text.
+func oldSplitBox(line string) []layout.Cell {
+	var cells []layout.Cell
+	col, startCol := 0.0, 0.0
+	var seg strings.Builder
+	flush := func() {
+		raw := strings.TrimSpace(seg.String())
+		seg.Reset()
+		if raw != "" {
+			cells = append(cells, layout.Cell{Text: textnorm.Fold(raw), Raw: raw, Col: -1, X0: startCol, X1: col, HasX: true})
+		}
+	}
+	for _, r := range line {
+		w := oldRuneWidth(r)
+		switch {
+		case oldIsHorizontalRule(r):
+			seg.WriteByte(' ')
+		case r >= 0x2500 && r <= 0x257f:
+			flush()
+			startCol = col + w
+		default:
+			seg.WriteRune(r)
+		}
+		col += w
+	}
+	flush()
+	return cells
+}
+
+// oldJoinBoxCells adds the text of a box row's next line to the cells of
+// the lines before it: text between the same vertical rules continues the
+// cell; text in a box empty so far is a cell of its own.
+func oldJoinBoxCells(cells, more []layout.Cell) []layout.Cell {
+	for _, m := range more {
+		joined := false
+		for i := range cells {
+			if cells[i].X0 == m.X0 {
+				cells[i].Raw += m.Raw
+				cells[i].Text += m.Text
+				cells[i].X1 = max(cells[i].X1, m.X1)
+				joined = true
+				break
+			}
+		}
+		if !joined {
+			at := len(cells)
+			for i := range cells {
+				if cells[i].X0 > m.X0 {
+					at = i
+					break
+				}
+			}
+			cells = append(cells[:at], append([]layout.Cell{m}, cells[at:]...)...)
+		}
+	}
+	return cells
+}
+
+// oldIsHorizontalRule reports the box-drawing characters that only draw
+// horizontal lines.
+func oldIsHorizontalRule(r rune) bool {
+	switch r {
+	case '─', '━', '═', '┄', '┅', '┈', '┉', '╌', '╍':
+		return true
+	}
+	return false
+}
+
+// oldSplitTabs keeps empty cells: in a copied web table they are the slots of
+// merged cells and blank values, and their position matters.
+// It appends to cells.
+func oldSplitTabs(line string, cells []layout.Cell) []layout.Cell {
+	for i := 0; ; i++ {
+		p, rest, more := strings.Cut(line, "\t")
+		cells = append(cells, layout.Cell{Text: textnorm.Fold(p), Raw: p, Col: i})
+		if !more {
+			return cells
+		}
+		line = rest
+	}
+}
+
+func oldIsMarkdownRow(line string) bool {
+	t := strings.TrimSpace(line)
+	return len(t) >= 2 && t[0] == '|' && t[len(t)-1] == '|'
+}
+
+// oldSplitMarkdown reads `| a | b |` rows; separator rows (|---|:--:|) have no
+// cells.
+func oldSplitMarkdown(line string) []layout.Cell {
+	t := strings.TrimSpace(line)
+	parts := strings.Split(t[1:len(t)-1], "|")
+	sep := true
+	for _, p := range parts {
+		if strings.Trim(strings.TrimSpace(p), "-:") != "" {
+			sep = false
+		}
+	}
+	if sep {
+		return nil
+	}
+	cells := make([]layout.Cell, len(parts))
+	for i, p := range parts {
+		cells[i] = layout.Cell{Text: textnorm.Fold(p), Raw: strings.TrimSpace(p), Col: i}
+	}
+	return cells
+}
+
+// oldSplitAligned splits at runs of two or more spaces (ASCII, ideographic or
+// non-breaking); each cell keeps its display columns (CJK counted as two)
+// as its horizontal position, so that columns aligned with spaces can be
+// matched to their headers. It appends to cells and wides.
+func oldSplitAligned(line string, cells []layout.Cell, wides []oldWideCount) ([]layout.Cell, []oldWideCount) {
+	col := 0.0      // display column of the current rune
+	start := -1     // byte offset of the current cell
+	startCol := 0.0 // its display column
+	endCol := 0.0
+	gap := 0.0    // width of the blank run before the current rune
+	wide := 0.0   // two-column characters so far on the line
+	wideAt := 0.0 // … before the current cell
+	wideIn := 0.0 // … inside it
+	lastEnd := 0
+	flush := func(end int) {
+		if start >= 0 {
+			raw := line[start:end]
+			cells = append(cells, layout.Cell{Text: textnorm.Fold(raw), Raw: strings.TrimSpace(raw), Col: -1, X0: startCol, X1: endCol, HasX: true})
+			wides = append(wides, oldWideCount{before: wideAt, in: wideIn})
+			start = -1
+		}
+	}
+	for i, r := range line {
+		w := oldRuneWidth(r)
+		if r == ' ' || r == '\u3000' || r == '\u00a0' {
+			gap += w
+			col += w
+			if w == 2 {
+				wide++
+			}
+			continue
+		}
+		if start >= 0 && gap >= 2 {
+			flush(lastEnd)
+		}
+		if start < 0 {
+			start, startCol, wideAt, wideIn = i, col, wide, 0
+		}
+		gap = 0
+		col += w
+		if w == 2 {
+			wide++
+			wideIn++
+		}
+		endCol = col
+		// An invalid byte decodes as U+FFFD but spans one byte, not three.
+		size := utf8.RuneLen(r)
+		if r == utf8.RuneError {
+			_, size = utf8.DecodeRuneInString(line[i:])
+		}
+		lastEnd = i + size
+	}
+	flush(lastEnd)
+	return cells, wides
+}
+
+// oldRuneWidth is the display width of r in a monospaced rendering: East Asian
+// wide and full-width characters take two columns.
+func oldRuneWidth(r rune) float64 {
+	switch {
+	case r == '\u3000':
+		return 2
+	case r < 0x1100:
+		return 1
+	case r >= 0x1100 && r <= 0x115f, r >= 0x2e80 && r <= 0xa4cf, r >= 0xac00 && r <= 0xd7a3,
+		r >= 0xf900 && r <= 0xfaff, r >= 0xfe30 && r <= 0xfe4f, r >= 0xff00 && r <= 0xff60,
+		r >= 0xffe0 && r <= 0xffe6, r >= 0x20000 && r <= 0x3fffd:
+		return 2
+	}
+	return 1
+}
