@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
@@ -20,6 +21,7 @@ import (
 // it); a pattern the analysis cannot bound falls back to the regexp.
 type startRe struct {
 	orig *lazyre.Regexp
+	uses atomic.Int32 // searches made with orig before the analysis
 	once sync.Once
 	// Set by once:
 	fallback bool           // try orig itself
@@ -39,15 +41,28 @@ type startRe struct {
 
 func newStartRe(expr string) *startRe { return &startRe{orig: lazyre.New(expr)} }
 
+// warmUses is how many searches a pattern makes with the plain regexp
+// before it is analysed. The analysis and its two compiles cost more than
+// the few hundred sentences of one report gain from them (+1.4 ms for a
+// one-file parse); a batch passes this within its first reports.
+const warmUses = 1000
+
+// analysed reports whether the searches go by the analysis: after
+// warmUses searches, and when the pattern could be analysed.
+func (x *startRe) analysed() bool {
+	if x.uses.Load() < warmUses {
+		x.uses.Add(1)
+		return false
+	}
+	x.init()
+	return !x.fallback
+}
+
 func (x *startRe) String() string { return x.orig.String() }
 
-// SubexpIndex is the pattern's: wrapping it in \A(?:…) keeps its groups.
-func (x *startRe) SubexpIndex(name string) int {
-	if x.init(); x.fallback {
-		return x.orig.SubexpIndex(name)
-	}
-	return x.atN.SubexpIndex(name)
-}
+// SubexpIndex is the pattern's: wrapping it in \A(?:…) keeps its groups,
+// so the indices hold for the analysed searches too.
+func (x *startRe) SubexpIndex(name string) int { return x.orig.SubexpIndex(name) }
 
 func (x *startRe) init() {
 	x.once.Do(func() {
@@ -184,8 +199,7 @@ func (f *firstSet) of(re *syntax.Regexp) bool {
 
 // FindAllStringSubmatchIndex is the regexp's, with n < 0.
 func (x *startRe) FindAllStringSubmatchIndex(s string) [][]int {
-	x.init()
-	if x.fallback {
+	if !x.analysed() {
 		return x.orig.FindAllStringSubmatchIndex(s, -1)
 	}
 	var out [][]int

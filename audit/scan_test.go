@@ -178,12 +178,15 @@ func TestStartReMatchesPattern(t *testing.T) {
 	}
 	for _, re := range res {
 		for _, name := range []string{"n", "u", "y", "x"} {
-			if got, want := re.SubexpIndex(name), re.orig.SubexpIndex(name); got != want {
+			if got, want := re.atN.SubexpIndex(name), re.orig.SubexpIndex(name); got != want {
 				t.Errorf("%s: group %s is %d, want %d", re, name, got, want)
 			}
 		}
 	}
 	res = append(res, notAboutRe)
+	for _, re := range res {
+		re.uses.Store(warmUses) // every search analysed, from the first
+	}
 	pieces = append(pieces, "a", "b", "ab", "不涉及", "不属于", "并非", "非", "政府", "工作", "无关", "以外", "之外", "与")
 	r := rand.New(rand.NewSource(15))
 	matched := 0
@@ -210,4 +213,24 @@ func TestStartReMatchesPattern(t *testing.T) {
 		t.Errorf("only %d matches generated", matched)
 	}
 	t.Logf("%d matches", matched)
+}
+
+// A pattern searches with the plain regexp until it has been used
+// warmUses times (a one-file parse does not pay for the analysis), then
+// by the analysis, with the same matches.
+func TestStartReAnalysedAfterWarmUses(t *testing.T) {
+	re := newStartRe(`收(?:到|受)?(?P<n>\d+)件`)
+	s := "今年收到12件，收受3件。"
+	want := fmt.Sprint(re.orig.FindAllStringSubmatchIndex(s, -1))
+	for i := 0; i < warmUses; i++ {
+		if got := fmt.Sprint(re.FindAllStringSubmatchIndex(s)); got != want {
+			t.Fatalf("search %d: %s, want %s", i, got, want)
+		}
+	}
+	if re.at0 != nil {
+		t.Fatalf("analysed after %d searches, before warmUses", warmUses)
+	}
+	if got := fmt.Sprint(re.FindAllStringSubmatchIndex(s)); got != want || re.at0 == nil || re.fallback {
+		t.Fatalf("after warmUses: %s (analysed %v), want %s by the analysis", got, re.at0 != nil, want)
+	}
 }
