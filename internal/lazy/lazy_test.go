@@ -1,0 +1,12 @@
+package lazy
+
+import "testing"
+
+func TestBuiltOnce(t *testing.T) {
+	var v Value[int]
+	n := 0
+	build := func() int { n++; return 42 }
+	if v.Get(build) != 42 || v.Get(build) != 42 || n != 1 {
+		t.Fatalf("built %d times", n)
+	}
+}
