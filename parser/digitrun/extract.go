@@ -521,7 +521,7 @@ type Table2Text struct {
 	// Gen is the generation of table 二 from its header words, "" when
 	// neither generation's headers were found.
 	Gen model.Generation
-	// Runs maps row keys of model.DisclosureRows[Gen] to the run after
+	// Runs maps row keys of model.DisclosureRows(Gen) to the run after
 	// each label (a unit such as 元 kept); rows not found are absent.
 	Runs map[string]string
 	// Lines maps row keys to the 0-based line index of the run.
@@ -614,7 +614,7 @@ func ExtractDisclosure(lines []string) Table2Text {
 		}
 	}
 	pats := map[string][]rune{}
-	for _, row := range model.DisclosureRows[t.Gen] {
+	for _, row := range model.DisclosureRows(t.Gen) {
 		label := row.Label
 		if c, ok := disclosureCores[row.Key]; ok {
 			label = c
@@ -622,7 +622,7 @@ func ExtractDisclosure(lines []string) Table2Text {
 		pats[row.Key] = []rune(textnorm.Label(label))
 	}
 	// Rows in template order, each after the previous one.
-	defs := model.DisclosureRows[t.Gen]
+	defs := model.DisclosureRows(t.Gen)
 	span := map[string][2]int{}
 	for _, row := range defs {
 		pat := pats[row.Key]
@@ -666,7 +666,7 @@ func ExtractDisclosure(lines []string) Table2Text {
 	// Rows printed out of order (blocks of a converted table that came
 	// apart): the first occurrence after the table's start that has a
 	// value after it.
-	for _, row := range model.DisclosureRows[t.Gen] {
+	for _, row := range model.DisclosureRows(t.Gen) {
 		if _, ok := t.Runs[row.Key]; ok {
 			continue
 		}

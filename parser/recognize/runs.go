@@ -443,7 +443,7 @@ func (st *state) fillFromRuns() {
 				Message: fmt.Sprintf("label %q matched row %s by its place and most of its characters", t2.Approximate[k], k)})
 		}
 		blanks := leavesBlanks(t2, t3, t3ok)
-		for _, row := range model.DisclosureRows[t2.Gen] {
+		for _, row := range model.DisclosureRows(t2.Gen) {
 			if run, ok := t2.Runs[row.Key]; ok {
 				cs, w := digitrun.DecodeDisclosureContext(st.context(), run, row, blanks)
 				st.checkNow()
@@ -452,7 +452,7 @@ func (st *state) fillFromRuns() {
 			}
 		}
 		cuts := memoRow(func(row string) bool {
-			for _, d := range model.DisclosureRows[t2.Gen] {
+			for _, d := range model.DisclosureRows(t2.Gen) {
 				if d.Key == row {
 					return s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields))
 				}
@@ -460,7 +460,7 @@ func (st *state) fillFromRuns() {
 			return false
 		})
 		st.merge("active_disclosure", r.ActiveDisclosure, warns, func(row, col string) (digitrun.Cell, int, bool) {
-			for _, d := range model.DisclosureRows[t2.Gen] {
+			for _, d := range model.DisclosureRows(t2.Gen) {
 				if d.Key != row || decoded[row] == nil || cuts(row) {
 					continue
 				}
@@ -701,7 +701,7 @@ func (st *state) replaceApplications(g model.Generation) {
 func (st *state) replaceDisclosure(g model.Generation) {
 	fields := map[string][]string{}
 	var rows []string
-	for _, d := range model.DisclosureRows[g] {
+	for _, d := range model.DisclosureRows(g) {
 		rows = append(rows, d.Key)
 		for _, f := range d.Fields {
 			fields[d.Key] = append(fields[d.Key], f.Key)
