@@ -10,3 +10,13 @@ func TestBuiltOnce(t *testing.T) {
 		t.Fatalf("built %d times", n)
 	}
 }
+
+func TestReplacer(t *testing.T) {
+	r := &Replacer{Pairs: []string{"a", "1", "bc", "2"}}
+	if r.r != nil {
+		t.Fatal("built before use")
+	}
+	if got := r.Replace("abcd"); got != "12d" {
+		t.Fatalf("got %q", got)
+	}
+}

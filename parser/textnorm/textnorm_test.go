@@ -169,3 +169,10 @@ func TestASCIIChars(t *testing.T) {
 		}
 	}
 }
+
+// labelDrop is the reference dropLabelChars is tested against.
+var labelDrop = strings.NewReplacer(
+	"“", "", "”", "", "\"", "", "'", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "",
+	"【", "(", "】", ")", "〔", "(", "〕", ")", "[", "(", "]", ")",
+	"．", ".", "。", ".", "，", ",", "：", ":", "；", ";",
+)
