@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/digitrun"
@@ -56,24 +57,30 @@ var midLineWords = [numSections][]string{
 }
 
 // midLineHeadingsAt are midLineHeadings anchored at the start.
-var midLineHeadingsAt = anchored(midLineHeadings)
+// (Built on first use: anchored(...) at package level would run at start-up.)
+func midLineHeadingsAt() *[numSections]*lazyre.Regexp {
+	return midLineHeadingsAtV.Get(func() *[numSections]*lazyre.Regexp { return anchored(&midLineHeadings) })
+}
+
+var midLineHeadingsAtV lazy.Value[*[numSections]*lazyre.Regexp]
 
 // findMidLine is midLineHeadings[k].FindStringIndex(t).
 func findMidLine(k int, t string) []int {
 	if !hasAny(t, midLineWords[k]) {
 		return nil
 	}
-	return findNumbered(midLineHeadingsAt[k], t, "一二三四五六", "、.")
+	return findNumbered(midLineHeadingsAt()[k], t, "一二三四五六", "、.")
 }
 
 // anchored returns the patterns anchored at the start of the text.
-func anchored(res [numSections]*lazyre.Regexp) (out [numSections]*lazyre.Regexp) {
+func anchored(res *[numSections]*lazyre.Regexp) *[numSections]*lazyre.Regexp {
+	var out [numSections]*lazyre.Regexp
 	for k, re := range res {
 		if re != nil {
 			out[k] = lazyre.New(`^(?:` + re.String() + `)`)
 		}
 	}
-	return out
+	return &out
 }
 
 // findNumbered is the unanchored FindStringIndex of a pattern that opens
