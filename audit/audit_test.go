@@ -49,11 +49,11 @@ func report2021(year int, totals map[string]float64) *model.Report {
 		}
 	}
 	var drows []string
-	for _, d := range model.DisclosureRows[g] {
+	for _, d := range model.DisclosureRows(g) {
 		drows = append(drows, d.Key)
 	}
 	ad := model.NewTable(drows, func(row string) []string {
-		for _, d := range model.DisclosureRows[g] {
+		for _, d := range model.DisclosureRows(g) {
 			if d.Key == row {
 				var cs []string
 				for _, f := range d.Fields {

@@ -48,9 +48,13 @@ func carryOverFinding(cur, prev *model.Report, curName, prevName string) *model.
 // flowFields are table 二's cells that count what happened in the year
 // (not what stands): identical flows across years are what a copied
 // table shows; identical stocks (现行有效件数) are ordinary.
-var flowFields = map[string]bool{
-	"issued": true, "repealed": true, "decisions": true, "amount_10k_yuan": true,
-	"new_made": true, "new_published": true, "change": true, "projects": true, "amount_yuan": true,
+func flowFields(key string) bool {
+	switch key {
+	case "issued", "repealed", "decisions", "amount_10k_yuan",
+		"new_made", "new_published", "change", "projects", "amount_yuan":
+		return true
+	}
+	return false
 }
 
 // crossYearIdentical: this year's table 三 (or 二) is identical to last
@@ -76,7 +80,7 @@ func crossYearIdentical(cur, prev *model.Report, curName, prevName string) []mod
 					continue
 				}
 				nonZero++
-				flow = flow || flowFields[c.Key]
+				flow = flow || flowFields(c.Key)
 				if t.table == "applications" && c.Key != "total" {
 					continue
 				}

@@ -5,9 +5,9 @@ import (
 	"math"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 )
@@ -31,12 +31,15 @@ type claim struct {
 // separators and decimals, captured as group "n"; the unit is group "u".
 const N = `(?P<n>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)`
 
-func pats(ps ...string) []*startRe {
-	out := make([]*startRe, len(ps))
-	for i, p := range ps {
-		out[i] = newStartRe(p)
-	}
-	return out
+// pats1, pats2 and pats3 return the patterns to compile on first use. One
+// a count and no loop, so that claims is static data: a call to a
+// variadic builder with a loop would run at package initialisation.
+func pats1(a string) []*startRe { return []*startRe{newStartRe(a)} }
+func pats2(a, b string) []*startRe {
+	return []*startRe{newStartRe(a), newStartRe(b)}
+}
+func pats3(a, b, c string) []*startRe {
+	return []*startRe{newStartRe(a), newStartRe(b), newStartRe(c)}
 }
 
 const (
@@ -47,52 +50,52 @@ const (
 )
 
 var claims = []claim{
-	{key: "new_requests", label: "本年新收申请", res: pats(
+	{key: "new_requests", label: "本年新收申请", res: pats1(
 		`新收` + gap + `申请` + quant + N + unitReq)},
-	{key: "received", label: "收到申请", res: pats(
+	{key: "received", label: "收到申请", res: pats3(
 		`(?:收到|受理|接收|接到)`+gap+`申请`+quant+N+unitReq,
 		`(?:收到|受理|接收|接到)(?:了|共|共计)?`+N+`(?P<u>件|条)`+`(?:政府信息公开|依申请公开|信息公开)`+`(?:申请|信息)`,
 		`未(?:收到|受理|接到)`+gap+`申请(?P<n>)(?P<u>)`)},
-	{key: "carried_over", label: "上年结转申请", res: pats(
+	{key: "carried_over", label: "上年结转申请", res: pats1(
 		`上一?年度?结转` + gap + quant + N + unitReq)},
-	{key: "carried_forward", label: "结转下年度办理", res: pats(
+	{key: "carried_forward", label: "结转下年度办理", res: pats2(
 		`结转(?:至|到)?(?:下一?年度?|(?P<y>\d{4})年度?)(?:继续办理|办理)?(?:的)?(?:申请)?`+quant+N+unitReq,
 		`(?:顺延|结转)(?:至|到)下一?年度?(?:继续)?(?:办理|答复)`+quant+N+unitReq)},
-	{key: "granted", label: "予以公开", needs: []string{"申请"}, res: pats(
+	{key: "granted", label: "予以公开", needs: []string{"申请"}, res: pats1(
 		`(?:予以公开|同意公开)(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
-	{key: "partially_granted", label: "部分公开", needs: []string{"申请"}, res: pats(
+	{key: "partially_granted", label: "部分公开", needs: []string{"申请"}, res: pats1(
 		`(?:部分公开|区分处理后公开)(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
-	{key: "withheld", label: "不予公开", needs: []string{"申请"}, res: pats(
+	{key: "withheld", label: "不予公开", needs: []string{"申请"}, res: pats1(
 		`不予公开(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
-	{key: "unavailable", label: "无法提供", needs: []string{"申请"}, res: pats(
+	{key: "unavailable", label: "无法提供", needs: []string{"申请"}, res: pats1(
 		`无法提供(?:答复|信息)?` + quant + N + `(?P<u>件)`)},
-	{key: "not_processed", label: "不予处理", needs: []string{"申请"}, res: pats(
+	{key: "not_processed", label: "不予处理", needs: []string{"申请"}, res: pats1(
 		`不予处理(?:答复)?` + quant + N + `(?P<u>件)`)},
 	// After the outcomes, so that 同意公开答复数1件 is read as granted.
 	// The verb must open its clause (or follow 共/已/均): 同意公开答复
 	// is not 答复.
-	{key: "concluded", label: "办结申请", needs: []string{"申请"}, res: pats(
+	{key: "concluded", label: "办结申请", needs: []string{"申请"}, res: pats1(
 		`(?:^|[，,；;共已均并])(?:办结|答复|办理)(?:了|完毕)?(?:政府信息公开|信息公开)?(?:申请)?` + quant + N + unitReq)},
-	{key: "review", label: "政府信息公开行政复议", needs: []string{"信息公开"}, res: pats(
+	{key: "review", label: "政府信息公开行政复议", needs: []string{"信息公开"}, res: pats1(
 		`行政复议(?:案件)?` + quant + N + unitCase)},
-	{key: "litigation", label: "政府信息公开行政诉讼", needs: []string{"信息公开"}, res: pats(
+	{key: "litigation", label: "政府信息公开行政诉讼", needs: []string{"信息公开"}, res: pats1(
 		`行政诉讼(?:案件)?` + quant + N + unitCase)},
-	{key: "nd_issued", label: "制发行政规范性文件", gen: model.Gen2021, res: pats(
+	{key: "nd_issued", label: "制发行政规范性文件", gen: model.Gen2021, res: pats1(
 		`(?:制发|印发|出台)(?:了)?(?:行政)?规范性文件` + quant + N + `(?P<u>件)`)},
-	{key: "nd_repealed", label: "废止行政规范性文件", gen: model.Gen2021, res: pats(
+	{key: "nd_repealed", label: "废止行政规范性文件", gen: model.Gen2021, res: pats1(
 		`废止(?:了)?(?:行政)?规范性文件` + quant + N + `(?P<u>件)`)},
-	{key: "nd_in_force", label: "现行有效行政规范性文件", gen: model.Gen2021, res: pats(
+	{key: "nd_in_force", label: "现行有效行政规范性文件", gen: model.Gen2021, res: pats1(
 		`现行有效(?:的)?(?:行政)?规范性文件` + quant + N + `(?P<u>件)`)},
-	{key: "licensing", label: "行政许可决定", res: pats(
+	{key: "licensing", label: "行政许可决定", res: pats2(
 		`(?:作出|办理|实施|办结)行政许可(?:处理)?(?:决定)?`+quant+N+`(?P<u>件)`,
 		`行政许可(?:处理)?决定`+quant+N+`(?P<u>件)`)},
-	{key: "punishment", label: "行政处罚决定", res: pats(
+	{key: "punishment", label: "行政处罚决定", res: pats2(
 		`(?:作出|办理|实施|办结)行政处罚(?:处理)?(?:决定)?`+quant+N+`(?P<u>件)`,
 		`行政处罚(?:处理)?决定`+quant+N+`(?P<u>件)`)},
-	{key: "coercion", label: "行政强制决定", res: pats(
+	{key: "coercion", label: "行政强制决定", res: pats2(
 		`(?:作出|办理|实施|办结)行政强制(?:处理)?(?:决定)?`+quant+N+`(?P<u>件)`,
 		`行政强制(?:处理)?决定`+quant+N+`(?P<u>件)`)},
-	{key: "fees", label: "行政事业性收费", gen: model.Gen2021, res: pats(
+	{key: "fees", label: "行政事业性收费", gen: model.Gen2021, res: pats1(
 		`行政事业性收费(?:金额|总额|收入)?` + quant + N + `(?P<u>万元|元)`)},
 }
 
@@ -122,7 +125,13 @@ var (
 
 // requestClaims count disclosure requests: the words before their number
 // must not name another kind of application.
-var requestClaims = map[string]bool{"new_requests": true, "received": true, "carried_over": true, "carried_forward": true, "concluded": true}
+func requestClaims(key string) bool {
+	switch key {
+	case "new_requests", "received", "carried_over", "carried_forward", "concluded":
+		return true
+	}
+	return false
+}
 
 // A statement is one number of the free text read as a claim.
 type statement struct {
@@ -304,7 +313,7 @@ func sentenceStatements(out []statement, r *model.Report, field string, st sente
 				if endsApprox(s[:m[0]]) || followsApprox(s[m[1]:]) || endsJoined(s[:m[0]]) {
 					continue
 				}
-				if requestClaims[c.key] && containsAny(s[m[0]:pos[0]], otherKindWords) {
+				if requestClaims(c.key) && containsAny(s[m[0]:pos[0]], otherKindWords) {
 					continue
 				}
 				if yi >= 0 && m[2*yi] >= 0 && r.Year != nil {
@@ -329,7 +338,11 @@ func sentenceStatements(out []statement, r *model.Report, field string, st sente
 // and every unit opens with one of countUnits, so they match only a
 // sentence where such a digit and unit stand together (countsSomething),
 // and most sentences that name a claim's word have none.
-var claimNumeric = sync.OnceValue(func() [][]bool {
+var claimNumericV lazy.Value[[][]bool]
+
+func claimNumeric() [][]bool { return claimNumericV.Get(buildClaimNumeric) }
+
+func buildClaimNumeric() [][]bool {
 	out := make([][]bool, len(claims))
 	for ci, c := range claims {
 		out[ci] = make([]bool, len(c.res))
@@ -338,7 +351,7 @@ var claimNumeric = sync.OnceValue(func() [][]bool {
 		}
 	}
 	return out
-})
+}
 
 // countUnits are the first characters of the claim patterns' units
 // (unitReq, unitCase, 件, 条, 万元, 元).
@@ -362,13 +375,20 @@ func countsSomething(s string) bool {
 // claimWords are words every pattern of a claim contains (one of them):
 // most sentences name none, and a plain search is far cheaper than the
 // patterns, whose alternations leave the regexp engine no prefix to skip by.
-var claimWords = map[string][]string{
-	"new_requests": {"新收"}, "received": {"收到", "受理", "接收", "接到"}, "carried_over": {"结转"},
-	"carried_forward": {"结转", "顺延"}, "granted": {"予以公开", "同意公开"}, "partially_granted": {"部分公开", "区分处理"},
-	"withheld": {"不予公开"}, "unavailable": {"无法提供"}, "not_processed": {"不予处理"},
-	"concluded": {"办结", "答复", "办理"}, "review": {"行政复议"}, "litigation": {"行政诉讼"},
-	"nd_issued": {"规范性文件"}, "nd_repealed": {"规范性文件"}, "nd_in_force": {"规范性文件"},
-	"licensing": {"行政许可"}, "punishment": {"行政处罚"}, "coercion": {"行政强制"}, "fees": {"行政事业性收费"},
+// (Built on first use: a map literal is built by package initialisation.)
+func claimWords() map[string][]string { return claimWordsV.Get(buildClaimWords) }
+
+var claimWordsV lazy.Value[map[string][]string]
+
+func buildClaimWords() map[string][]string {
+	return map[string][]string{
+		"new_requests": {"新收"}, "received": {"收到", "受理", "接收", "接到"}, "carried_over": {"结转"},
+		"carried_forward": {"结转", "顺延"}, "granted": {"予以公开", "同意公开"}, "partially_granted": {"部分公开", "区分处理"},
+		"withheld": {"不予公开"}, "unavailable": {"无法提供"}, "not_processed": {"不予处理"},
+		"concluded": {"办结", "答复", "办理"}, "review": {"行政复议"}, "litigation": {"行政诉讼"},
+		"nd_issued": {"规范性文件"}, "nd_repealed": {"规范性文件"}, "nd_in_force": {"规范性文件"},
+		"licensing": {"行政许可"}, "punishment": {"行政处罚"}, "coercion": {"行政强制"}, "fees": {"行政事业性收费"},
+	}
 }
 
 // claimIndex finds every claim word of a sentence in one pass over it,
@@ -388,12 +408,16 @@ type claimIndex struct {
 // low12 is the low 12 bits of the three-byte character at s[i:].
 func low12(s string, i int) int { return int(s[i+1]&0x3F)<<6 | int(s[i+2]&0x3F) }
 
-var claimWordIndex = sync.OnceValue(func() *claimIndex {
+var claimWordIndexV lazy.Value[*claimIndex]
+
+func claimWordIndex() *claimIndex { return claimWordIndexV.Get(buildClaimWordIndex) }
+
+func buildClaimWordIndex() *claimIndex {
 	x := &claimIndex{byFirst: map[rune][]int{}}
 	id := map[string]int{}
 	for _, c := range claims {
 		var mask uint64
-		for _, w := range claimWords[c.key] {
+		for _, w := range claimWords()[c.key] {
 			i, ok := id[w]
 			if !ok {
 				i = len(x.words)
@@ -415,7 +439,7 @@ var claimWordIndex = sync.OnceValue(func() *claimIndex {
 		x.masks = append(x.masks, mask)
 	}
 	return x
-})
+}
 
 // found returns the bits of the words s contains.
 func (x *claimIndex) found(s string) uint64 {
@@ -583,11 +607,21 @@ func appRows(r *model.Report, rows ...string) figure {
 }
 
 // The rows of table 三's outcomes summed by a claim, listed once.
-var (
-	withheldRows     = sync.OnceValue(func() []string { return prefixed("withheld_") })
-	unavailableRows  = sync.OnceValue(func() []string { return prefixed("unavailable_") })
-	notProcessedRows = sync.OnceValue(func() []string { return prefixed("not_processed_") })
-)
+// (Values built on first use: a sync.OnceValue variable is made by
+// package initialisation.)
+var withheldRowsV, unavailableRowsV, notProcessedRowsV lazy.Value[[]string]
+
+func withheldRows() []string {
+	return withheldRowsV.Get(func() []string { return prefixed("withheld_") })
+}
+
+func unavailableRows() []string {
+	return unavailableRowsV.Get(func() []string { return prefixed("unavailable_") })
+}
+
+func notProcessedRows() []string {
+	return notProcessedRowsV.Get(func() []string { return prefixed("not_processed_") })
+}
 
 func prefixed(prefix string) []string {
 	var out []string

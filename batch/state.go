@@ -15,6 +15,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/output"
 )
 
@@ -33,9 +34,13 @@ func ResultsPath(output string) string { return output + ".govreport-results" }
 // column, so the header names the column list: a state file of a version
 // with other columns, or of an earlier state format (whole reports in the
 // state file, then one line per file there), is started afresh.
-var stateHeader = sync.OnceValue(func() string {
-	return `{"govreport_convert_state":3,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
-})
+var stateHeaderV lazy.Value[string]
+
+func stateHeader() string {
+	return stateHeaderV.Get(func() string {
+		return `{"govreport_convert_state":3,"schema":"govreport/1","columns":"` + output.ColumnsSignature() + `"}`
+	})
+}
 
 // entry is a file's result, keyed by the content's SHA-256: a report's
 // summary (output.Summary) and, for the formats that write whole reports,

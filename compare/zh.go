@@ -8,18 +8,27 @@ import (
 )
 
 // ruleNames are the arithmetic checks in the words of the template.
-var ruleNames = map[string]string{
-	"balance":                       "收支平衡：一＋二＝（七）总计＋四",
-	"results":                       "办理结果合计：各项结果之和＝（七）总计",
-	"row_total":                     "申请人合计：六类申请人之和＝总计",
-	"review_total":                  "行政复议合计：维持＋纠正＋其他＋尚未审结＝总计",
-	"litigation_direct_total":       "未经复议直接起诉合计：维持＋纠正＋其他＋尚未审结＝总计",
-	"litigation_after_review_total": "复议后起诉合计：维持＋纠正＋其他＋尚未审结＝总计",
+func ruleNames(k string) (string, bool) {
+	switch k {
+	case "balance":
+		return "收支平衡：一＋二＝（七）总计＋四", true
+	case "results":
+		return "办理结果合计：各项结果之和＝（七）总计", true
+	case "row_total":
+		return "申请人合计：六类申请人之和＝总计", true
+	case "review_total":
+		return "行政复议合计：维持＋纠正＋其他＋尚未审结＝总计", true
+	case "litigation_direct_total":
+		return "未经复议直接起诉合计：维持＋纠正＋其他＋尚未审结＝总计", true
+	case "litigation_after_review_total":
+		return "复议后起诉合计：维持＋纠正＋其他＋尚未审结＝总计", true
+	}
+	return "", false
 }
 
 // RuleText names a check's rule in Chinese (the code itself when unknown).
 func RuleText(rule string) string {
-	if t, ok := ruleNames[rule]; ok {
+	if t, ok := ruleNames(rule); ok {
 		return t
 	}
 	return rule
@@ -50,16 +59,22 @@ func ScopeText(c model.Check) string {
 }
 
 // sides names the two sides of each rule: Expected, then Actual.
-var sides = map[string][2]string{
-	"balance":   {"一＋二", "（七）总计＋四"},
-	"results":   {"各项办理结果之和", "（七）总计"},
-	"row_total": {"六类申请人之和", "总计列"},
+func sides(k string) ([2]string, bool) {
+	switch k {
+	case "balance":
+		return [2]string{"一＋二", "（七）总计＋四"}, true
+	case "results":
+		return [2]string{"各项办理结果之和", "（七）总计"}, true
+	case "row_total":
+		return [2]string{"六类申请人之和", "总计列"}, true
+	}
+	return [2]string{}, false
 }
 
 // CheckText says in Chinese what a check found, with both sides:
 // “自然人”列，收支平衡：一＋二为 15，（七）总计＋四为 14，不相等（差 1）.
 func CheckText(c model.Check) string {
-	sd, ok := sides[c.Rule]
+	sd, ok := sides(c.Rule)
 	if !ok {
 		sd = [2]string{"维持＋纠正＋其他＋尚未审结", "总计"}
 	}
@@ -109,22 +124,35 @@ func CheckFields(r *model.Report, c model.Check) []string {
 }
 
 // formulas are the derived figures' definitions in words, for the page.
-var formulas = map[string]string{
-	"new_requests":               "表三“一、本年新收政府信息公开申请数量”总计列",
-	"carried_over":               "表三“二、上年结转政府信息公开申请数量”总计列",
-	"received":                   "本年新收申请＋上年结转申请",
-	"concluded":                  "表三“（七）总计”总计列",
-	"carried_forward":            "表三“四、结转下年度继续办理”总计列",
-	"legal_person_share":         "本年新收申请中，法人或其他组织（五列之和）÷（法人或其他组织＋自然人）",
-	"review_total":               "表四行政复议“总计”",
-	"review_correction_rate":     "行政复议“结果纠正”÷（总计−尚未审结）",
-	"litigation_total":           "表四两类行政诉讼“总计”之和",
-	"litigation_correction_rate": "两类行政诉讼“结果纠正”之和 ÷（两类总计之和−两类尚未审结之和）",
+func formulas(k string) (string, bool) {
+	switch k {
+	case "new_requests":
+		return "表三“一、本年新收政府信息公开申请数量”总计列", true
+	case "carried_over":
+		return "表三“二、上年结转政府信息公开申请数量”总计列", true
+	case "received":
+		return "本年新收申请＋上年结转申请", true
+	case "concluded":
+		return "表三“（七）总计”总计列", true
+	case "carried_forward":
+		return "表三“四、结转下年度继续办理”总计列", true
+	case "legal_person_share":
+		return "本年新收申请中，法人或其他组织（五列之和）÷（法人或其他组织＋自然人）", true
+	case "review_total":
+		return "表四行政复议“总计”", true
+	case "review_correction_rate":
+		return "行政复议“结果纠正”÷（总计−尚未审结）", true
+	case "litigation_total":
+		return "表四两类行政诉讼“总计”之和", true
+	case "litigation_correction_rate":
+		return "两类行政诉讼“结果纠正”之和 ÷（两类总计之和−两类尚未审结之和）", true
+	}
+	return "", false
 }
 
 // Formula is the definition of a derived figure in Chinese.
 func Formula(key, label string) string {
-	if f, ok := formulas[key]; ok {
+	if f, ok := formulas(key); ok {
 		return f
 	}
 	if strings.HasSuffix(key, "_share") {

@@ -85,8 +85,18 @@ var ApplicantColumns = []ColDef{
 	{Key: "other_org", Label: "其他"},
 }
 
-// ApplicationColumns are all seven numeric columns of table 三.
-var ApplicationColumns = append(append([]ColDef(nil), ApplicantColumns...), ColDef{Key: "total", Label: "总计"})
+// ApplicationColumns are all seven numeric columns of table 三:
+// ApplicantColumns and the total (written out, so that it is static data
+// rather than an append run by package initialisation).
+var ApplicationColumns = []ColDef{
+	{Key: "natural_person", Label: "自然人"},
+	{Key: "commercial_enterprise", Label: "商业企业"},
+	{Key: "research_institution", Label: "科研机构"},
+	{Key: "social_welfare_org", Label: "社会公益组织"},
+	{Key: "legal_service_org", Label: "法律服务机构"},
+	{Key: "other_org", Label: "其他"},
+	{Key: "total", Label: "总计"},
+}
 
 // ReviewGroups are the three groups of table 四, in printed order.
 var ReviewGroups = []ColDef{
@@ -158,26 +168,36 @@ type DisclosureRow struct {
 	Fields []ColDef // in printed column order
 }
 
-// DisclosureRows lists table 二's rows for each generation. The two
-// generations' columns mean different things and are never mapped onto
-// each other.
-var DisclosureRows = map[Generation][]DisclosureRow{
-	Gen2021: {
-		{Key: "rules", Label: "规章", Fields: []ColDef{{"issued", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}}},
-		{Key: "normative_documents", Label: "行政规范性文件", Fields: []ColDef{{"issued", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}}},
-		{Key: "licensing", Label: "行政许可", Fields: []ColDef{{"decisions", "本年处理决定数量"}}},
-		{Key: "punishment", Label: "行政处罚", Fields: []ColDef{{"decisions", "本年处理决定数量"}}},
-		{Key: "coercion", Label: "行政强制", Fields: []ColDef{{"decisions", "本年处理决定数量"}}},
-		{Key: "fees", Label: "行政事业性收费", Fields: []ColDef{{"amount_10k_yuan", "本年收费金额（单位：万元）"}}},
-	},
-	Gen2019: {
-		{Key: "rules", Label: "规章", Fields: []ColDef{{"new_made", "本年新制作数量"}, {"new_published", "本年新公开数量"}, {"total_published", "对外公开总数量"}}},
-		{Key: "normative_documents", Label: "规范性文件", Fields: []ColDef{{"new_made", "本年新制作数量"}, {"new_published", "本年新公开数量"}, {"total_published", "对外公开总数量"}}},
-		{Key: "licensing", Label: "行政许可", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
-		{Key: "other_services", Label: "其他对外管理服务事项", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
-		{Key: "punishment", Label: "行政处罚", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
-		{Key: "coercion", Label: "行政强制", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
-		{Key: "fees", Label: "行政事业性收费", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}}},
-		{Key: "procurement", Label: "政府集中采购", Fields: []ColDef{{"projects", "采购项目数量"}, {"amount_yuan", "采购总金额"}}},
-	},
+// DisclosureRows lists table 二's rows for the generation (nil for an
+// unknown one). The two generations' columns mean different things and are
+// never mapped onto each other. (A function over static slices: a map
+// literal would be built by package initialisation in every process.)
+func DisclosureRows(g Generation) []DisclosureRow {
+	switch g {
+	case Gen2021:
+		return disclosureRows2021
+	case Gen2019:
+		return disclosureRows2019
+	}
+	return nil
+}
+
+var disclosureRows2021 = []DisclosureRow{
+	{Key: "rules", Label: "规章", Fields: []ColDef{{"issued", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}}},
+	{Key: "normative_documents", Label: "行政规范性文件", Fields: []ColDef{{"issued", "本年制发件数"}, {"repealed", "本年废止件数"}, {"in_force", "现行有效件数"}}},
+	{Key: "licensing", Label: "行政许可", Fields: []ColDef{{"decisions", "本年处理决定数量"}}},
+	{Key: "punishment", Label: "行政处罚", Fields: []ColDef{{"decisions", "本年处理决定数量"}}},
+	{Key: "coercion", Label: "行政强制", Fields: []ColDef{{"decisions", "本年处理决定数量"}}},
+	{Key: "fees", Label: "行政事业性收费", Fields: []ColDef{{"amount_10k_yuan", "本年收费金额（单位：万元）"}}},
+}
+
+var disclosureRows2019 = []DisclosureRow{
+	{Key: "rules", Label: "规章", Fields: []ColDef{{"new_made", "本年新制作数量"}, {"new_published", "本年新公开数量"}, {"total_published", "对外公开总数量"}}},
+	{Key: "normative_documents", Label: "规范性文件", Fields: []ColDef{{"new_made", "本年新制作数量"}, {"new_published", "本年新公开数量"}, {"total_published", "对外公开总数量"}}},
+	{Key: "licensing", Label: "行政许可", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
+	{Key: "other_services", Label: "其他对外管理服务事项", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
+	{Key: "punishment", Label: "行政处罚", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
+	{Key: "coercion", Label: "行政强制", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}, {"decisions", "处理决定数量"}}},
+	{Key: "fees", Label: "行政事业性收费", Fields: []ColDef{{"previous_items", "上一年项目数量"}, {"change", "本年增/减"}}},
+	{Key: "procurement", Label: "政府集中采购", Fields: []ColDef{{"projects", "采购项目数量"}, {"amount_yuan", "采购总金额"}}},
 }

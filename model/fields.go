@@ -3,7 +3,8 @@ package model
 import (
 	"math"
 	"strings"
-	"sync"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // ValueKind says what a table cell holds, and so its type in every output.
@@ -90,10 +91,14 @@ func KindOf(path string) ValueKind {
 // changes and amounts), all that KindOf needs: the recognizer asks for
 // every value of every parse, and building the whole catalogue (a label
 // map per cell) for that was ~1 ms of a process's first parse.
-var nonCounts = sync.OnceValue(func() map[string]ValueKind {
+var nonCountsV lazy.Value[map[string]ValueKind]
+
+func nonCounts() map[string]ValueKind { return nonCountsV.Get(buildNonCounts) }
+
+func buildNonCounts() map[string]ValueKind {
 	m := map[string]ValueKind{}
 	for _, g := range []Generation{Gen2021, Gen2019} {
-		for _, r := range DisclosureRows[g] {
+		for _, r := range DisclosureRows(g) {
 			for _, c := range r.Fields {
 				if k := disclosureKind(c.Key); k != Count {
 					m["active_disclosure."+r.Key+"."+c.Key] = k
@@ -102,7 +107,7 @@ var nonCounts = sync.OnceValue(func() map[string]ValueKind {
 		}
 	}
 	return m
-})
+}
 
 // disclosureKind is the kind of table 二's column key.
 func disclosureKind(col string) ValueKind {
@@ -116,10 +121,14 @@ func disclosureKind(col string) ValueKind {
 }
 
 // catalogue is built on first use, not at start-up.
-var catalogue = sync.OnceValue(func() fieldCatalogue {
+var catalogueV lazy.Value[fieldCatalogue]
+
+func catalogue() fieldCatalogue { return catalogueV.Get(buildCatalogue) }
+
+func buildCatalogue() fieldCatalogue {
 	f, i := buildFields()
 	return fieldCatalogue{f, i}
-})
+}
 
 type fieldCatalogue struct {
 	fields []Field
@@ -142,7 +151,7 @@ func buildFields() ([]Field, map[string]int) {
 		out = append(out, f)
 	}
 	for _, g := range []Generation{Gen2021, Gen2019} {
-		for _, r := range DisclosureRows[g] {
+		for _, r := range DisclosureRows(g) {
 			for _, c := range r.Fields {
 				f := Field{Table: "active_disclosure", Row: r.Key, Col: c.Key, Kind: disclosureKind(c.Key)}
 				switch c.Key {

@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/derive"
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/region"
 )
@@ -83,11 +84,15 @@ var harmonisedRows = []struct {
 }
 
 // cols holds the column list, built on first use rather than at start-up.
-var cols = sync.OnceValue(func() *columnSet {
-	c := &columnSet{derived: derive.Compute(&model.Report{})}
-	c.defs, c.cells, c.index = buildColumns(c.derived)
-	return c
-})
+var colsV lazy.Value[*columnSet]
+
+func cols() *columnSet {
+	return colsV.Get(func() *columnSet {
+		c := &columnSet{derived: derive.Compute(&model.Report{})}
+		c.defs, c.cells, c.index = buildColumns(c.derived)
+		return c
+	})
+}
 
 type columnSet struct {
 	defs    []Column       // every column, in order

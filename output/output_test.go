@@ -39,7 +39,7 @@ func TestCellColumnsCoverBothGenerations(t *testing.T) {
 		cols[c] = true
 	}
 	for _, g := range []model.Generation{model.Gen2019, model.Gen2021} {
-		for _, r := range model.DisclosureRows[g] {
+		for _, r := range model.DisclosureRows(g) {
 			for _, f := range r.Fields {
 				if !cols["active_disclosure."+r.Key+"."+f.Key] {
 					t.Errorf("no column for table 二 %s %s.%s", g, r.Key, f.Key)

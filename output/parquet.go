@@ -38,7 +38,13 @@ func parquetOptions(name string) parquet.Options {
 }
 
 // parquetRequired are the wide table's columns that always have a value.
-var parquetRequired = map[string]bool{"path": true, "sha256": true, "format": true, "template": true, "path_base64": true}
+func parquetRequired(name string) bool {
+	switch name {
+	case "path", "sha256", "format", "template", "path_base64":
+		return true
+	}
+	return false
+}
 
 // parquetReportColumns are the wide table's columns in ColumnDefs order:
 // optional but for parquetRequired.
@@ -50,7 +56,7 @@ func parquetReportColumns(short bool) []parquet.Column {
 		if short {
 			name = c.Short
 		}
-		out[i] = parquet.Column{Name: name, Type: parquetType(c.Type), Optional: !parquetRequired[c.Name]}
+		out[i] = parquet.Column{Name: name, Type: parquetType(c.Type), Optional: !parquetRequired(c.Name)}
 	}
 	return out
 }

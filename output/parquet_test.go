@@ -175,7 +175,7 @@ func TestParquetFiles(t *testing.T) {
 				}
 				vals := Flatten(rec).Values()
 				for i, c := range cols().defs {
-					if vals[i] == nil && parquetRequired[c.Name] {
+					if vals[i] == nil && parquetRequired(c.Name) {
 						vals[i] = ""
 					}
 				}
@@ -208,7 +208,7 @@ func TestParquetFiles(t *testing.T) {
 			}
 			for i, c := range cols().defs {
 				kind := map[string]string{TypeInteger: "INT64", TypeDecimal: "DOUBLE", TypeString: "BYTE_ARRAY"}[c.Type]
-				if rep.kinds[i] != kind || rep.optional[i] == parquetRequired[c.Name] {
+				if rep.kinds[i] != kind || rep.optional[i] == parquetRequired(c.Name) {
 					t.Errorf("%s: %s optional %v", c.Name, rep.kinds[i], rep.optional[i])
 				}
 			}

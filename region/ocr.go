@@ -2,7 +2,8 @@ package region
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // OCR confuses characters that look alike (沭/沐, 己/已, 戊/戌). An agency
@@ -19,7 +20,11 @@ var lookalikes = []string{
 
 // lookalikeOf maps a character to its lookalikes, built on first use
 // (only OCR text asks).
-var lookalikeOf = sync.OnceValue(func() map[rune][]rune {
+var lookalikeOfV lazy.Value[map[rune][]rune]
+
+func lookalikeOf() map[rune][]rune { return lookalikeOfV.Get(buildLookalikes) }
+
+func buildLookalikes() map[rune][]rune {
 	m := map[rune][]rune{}
 	for _, g := range lookalikes {
 		rs := []rune(g)
@@ -32,7 +37,7 @@ var lookalikeOf = sync.OnceValue(func() map[rune][]rune {
 		}
 	}
 	return m
-})
+}
 
 // CorrectAgency returns the agency name with one misread character put
 // right, when the name as printed opens with no division and exactly one

@@ -160,9 +160,9 @@ func (b *viewBuilder) disclosure(v *reportView) {
 	if g == "" {
 		g = b.r.Template
 	}
-	defs := model.DisclosureRows[g]
+	defs := model.DisclosureRows(g)
 	if defs == nil {
-		defs = model.DisclosureRows[model.Gen2021]
+		defs = model.DisclosureRows(model.Gen2021)
 	}
 	var cur *blockView
 	for _, d := range defs {

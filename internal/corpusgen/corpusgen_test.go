@@ -192,7 +192,7 @@ func printed(d *Doc) (t2, t3, t4 []string, zeros int) {
 	if d.Style.Unit != "" {
 		unit = d.Style.Unit
 	}
-	for _, row := range model.DisclosureRows[v.Table2] {
+	for _, row := range model.DisclosureRows(v.Table2) {
 		if _, ok := v.Disclosure[row.Key]; !ok {
 			continue // a row the document does not print
 		}
@@ -569,7 +569,7 @@ func TestExpectedFiles(t *testing.T) {
 				t.Errorf("%s: row %s has %d columns", d.ExpectedName(), k, len(row.(map[string]any)))
 			}
 		}
-		if len(m["active_disclosure"].(map[string]any)) != len(model.DisclosureRows[d.Report.Table2]) {
+		if len(m["active_disclosure"].(map[string]any)) != len(model.DisclosureRows(d.Report.Table2)) {
 			t.Errorf("%s: table 二 rows", d.ExpectedName())
 		}
 		if m["agency"] != d.Report.Agency || m["year"] != float64(d.Report.Year) {

@@ -27,7 +27,7 @@ type Report struct {
 	Table2, Table3 model.Generation
 
 	// Disclosure holds table 二: row key → values in the printed column
-	// order of model.DisclosureRows[Table2].
+	// order of model.DisclosureRows(Table2).
 	Disclosure map[string][]string
 	// ProcurementUnit is the unit printed in the 采购总金额 cell of a 2019
 	// table 二: "元" or "万元". The value in Disclosure is always in 元.
@@ -121,7 +121,7 @@ func (r *Report) clone() *Report {
 // some reports get wrong on purpose.
 func (r *Report) validate() error {
 	rows2 := 0
-	for _, d := range model.DisclosureRows[r.Table2] {
+	for _, d := range model.DisclosureRows(r.Table2) {
 		v, ok := r.Disclosure[d.Key]
 		if !ok && r.absent(d) {
 			continue
@@ -226,7 +226,7 @@ func (r *Report) Expected() ([]byte, error) {
 		return nil, err
 	}
 	var ad obj
-	for _, d := range model.DisclosureRows[r.Table2] {
+	for _, d := range model.DisclosureRows(r.Table2) {
 		var row obj
 		for i, f := range d.Fields {
 			if r.Null["active_disclosure."+d.Key+"."+f.Key] {

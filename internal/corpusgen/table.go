@@ -411,10 +411,10 @@ func (b *builder) table2(r *Report) *Table {
 	if b.st.Unit != "" {
 		unit = b.st.Unit
 	}
-	rows := model.DisclosureRows[r.Table2]
+	rows := model.DisclosureRows(r.Table2)
 	// A row the set lacks (规章 on a department's page) is not printed.
 	var present []model.DisclosureRow
-	for _, d := range model.DisclosureRows[r.Table2] {
+	for _, d := range model.DisclosureRows(r.Table2) {
 		if _, ok := r.Disclosure[d.Key]; ok {
 			present = append(present, d)
 		}

@@ -18,6 +18,8 @@ import (
 	"math"
 	"runtime"
 	"sync"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // Type is a column's type.
@@ -591,9 +593,13 @@ func (w *Writer) flushRowGroup() {
 
 // compressSlots bounds the pages being compressed at once, over all
 // writers: one a processor.
-var compressSlots = sync.OnceValue(func() chan struct{} {
-	return make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
-})
+var compressSlotsV lazy.Value[chan struct{}]
+
+func compressSlots() chan struct{} {
+	return compressSlotsV.Get(func() chan struct{} {
+		return make(chan struct{}, max(1, runtime.GOMAXPROCS(0)))
+	})
+}
 
 // gzipWriter is a gzip writer (level 6, reused by Reset: a new one costs
 // ~800 KB of state) and the buffer it appends to.

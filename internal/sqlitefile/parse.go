@@ -167,8 +167,15 @@ type tableDef struct {
 	withoutRowid bool
 }
 
-var constraintWords = map[string]bool{"CONSTRAINT": true, "PRIMARY": true, "NOT": true, "NULL": true, "UNIQUE": true,
-	"CHECK": true, "DEFAULT": true, "COLLATE": true, "REFERENCES": true, "GENERATED": true, "AS": true, "FOREIGN": true}
+// constraintWord reports whether w opens a column constraint (a switch,
+// not a map: a map literal is built by package initialisation).
+func constraintWord(w string) bool {
+	switch w {
+	case "CONSTRAINT", "PRIMARY", "NOT", "NULL", "UNIQUE", "CHECK", "DEFAULT", "COLLATE", "REFERENCES", "GENERATED", "AS", "FOREIGN":
+		return true
+	}
+	return false
+}
 
 func parseTable(sql string) (*tableDef, error) {
 	toks, err := tokenize(sql)
@@ -229,7 +236,7 @@ func (p *parser) columnDef(d *tableDef) error {
 		return err
 	}
 	var typ []string
-	for p.i < len(p.toks) && !p.toks[p.i].quote && !constraintWords[p.peek()] && strings.IndexByte("(),;.", p.toks[p.i].text[0]) < 0 {
+	for p.i < len(p.toks) && !p.toks[p.i].quote && !constraintWord(p.peek()) && strings.IndexByte("(),;.", p.toks[p.i].text[0]) < 0 {
 		typ = append(typ, p.toks[p.i].text)
 		p.i++
 		if p.peek() == "(" {

@@ -666,8 +666,9 @@ func deflated(fw **flate.Writer, b []byte, final bool) []byte {
 var deflateLevel = flate.BestSpeed
 
 // stamp is every part's modification time, so that equal workbooks are
-// equal files.
-var stamp = time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC)
+// equal files. (A function: a variable would be set by package
+// initialisation in every process.)
+func stamp() time.Time { return time.Date(1980, 1, 1, 0, 0, 0, 0, time.UTC) }
 
 // Write writes the workbook as an .xlsx archive to out.
 func (w *Workbook) Write(out io.Writer) error {
@@ -689,7 +690,7 @@ func (w *Workbook) Write(out io.Writer) error {
 		return fw, nil
 	})
 	part := func(name string, body ...[]byte) (io.Writer, error) {
-		pw, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp})
+		pw, err := z.CreateHeader(&zip.FileHeader{Name: name, Method: zip.Deflate, Modified: stamp()})
 		if err != nil {
 			return nil, err
 		}
@@ -730,7 +731,7 @@ func (w *Workbook) Write(out io.Writer) error {
 		hz, tz := deflated(&hw, head, false), deflated(&hw, tail, true)
 		crc := crc32Combine(crc32.ChecksumIEEE(head), s.data.crc, s.data.n)
 		crc = crc32Combine(crc, crc32.ChecksumIEEE(tail), int64(len(tail)))
-		pw, err := z.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet" + n + ".xml", Method: zip.Deflate, Modified: stamp,
+		pw, err := z.CreateRaw(&zip.FileHeader{Name: "xl/worksheets/sheet" + n + ".xml", Method: zip.Deflate, Modified: stamp(),
 			CRC32: crc, CompressedSize64: uint64(len(hz)) + uint64(s.data.size) + uint64(len(tz)),
 			UncompressedSize64: uint64(len(head)) + uint64(s.data.n) + uint64(len(tail))})
 		if err != nil {

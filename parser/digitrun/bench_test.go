@@ -134,7 +134,7 @@ func BenchmarkDecodeReviewWorst(b *testing.B) {
 }
 
 func BenchmarkDecodeDisclosureWorst(b *testing.B) {
-	row := model.DisclosureRows[model.Gen2019][2] // licensing: count, signed, count
+	row := model.DisclosureRows(model.Gen2019)[2] // licensing: count, signed, count
 	run := "3" + strings.Repeat("96", 20) + "-" + strings.Repeat("18", 10)
 	for b.Loop() {
 		DecodeDisclosure(run, row)

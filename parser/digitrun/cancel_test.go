@@ -98,7 +98,7 @@ func TestReviewAndDisclosureStopWhenContextEnds(t *testing.T) {
 	if _, ws := DecodeReviewContext(ctx, run, false); budgetWarnings(ws) != 1 {
 		t.Errorf("table 四 search not stopped by its context: %v", ws)
 	}
-	row := model.DisclosureRows[model.Gen2021][0]
+	row := model.DisclosureRows(model.Gen2021)[0]
 	drun := "2233302320330111010021103031"
 	if _, ws := DecodeDisclosure(drun, row); budgetWarnings(ws) != 0 {
 		t.Fatalf("table 二 run %q ran out of budget: %v", drun, ws)

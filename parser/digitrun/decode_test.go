@@ -404,7 +404,7 @@ func TestReview(t *testing.T) {
 }
 
 func disclosureRow(g model.Generation, key string) model.DisclosureRow {
-	for _, r := range model.DisclosureRows[g] {
+	for _, r := range model.DisclosureRows(g) {
 		if r.Key == key {
 			return r
 		}

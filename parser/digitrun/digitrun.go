@@ -54,7 +54,7 @@
 //		cells, warns := digitrun.DecodeReview(run) // cell i is digitrun.ReviewPath(i)
 //	}
 //	t2 := digitrun.ExtractDisclosure(linesOf二)
-//	for _, row := range model.DisclosureRows[t2.Gen] {
+//	for _, row := range model.DisclosureRows(t2.Gen) {
 //		if run, ok := t2.Runs[row.Key]; ok {
 //			cells, warns := digitrun.DecodeDisclosure(run, row) // cells[i] is row.Fields[i]
 //		}

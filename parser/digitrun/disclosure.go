@@ -40,7 +40,7 @@ type fval struct {
 }
 
 // DecodeDisclosure decodes the run printed after one table 二 row label.
-// row gives the fields in printed order (model.DisclosureRows[g][i]); the
+// row gives the fields in printed order (model.DisclosureRows(g)[i]); the
 // result has one cell per field.
 //
 // Table 二 has no arithmetic, so a cell is read only when the printed text

@@ -3,6 +3,7 @@ package digitrun
 import (
 	"strings"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -179,33 +180,41 @@ type Table3Text struct {
 // They survive the variants of TEMPLATE.md (内容事务, 只计这一情况,
 // 结转下一年度, 七、总计, quotes, spaces) and typos seen in real reports
 // (其他法律行政止公开).
-var appCores = map[string][]string{
-	"new_requests":                   {"本年新收"},
-	"carried_over":                   {"上年结转"},
-	"granted":                        {"予以公开"},
-	"partially_granted":              {"部分公开"},
-	"withheld_state_secret":          {"国家秘密"},
-	"withheld_prohibited_by_law":     {"禁止公开", "其他法律"},
-	"withheld_security_stability":    {"三安全", "一稳定"},
-	"withheld_third_party_rights":    {"第三方"},
-	"withheld_internal_affairs":      {"事务信息", "三类内"},
-	"withheld_process_information":   {"过程性"},
-	"withheld_enforcement_case_file": {"执法案卷"},
-	"withheld_administrative_query":  {"查询事项"},
-	"unavailable_not_held":           {"不掌握"},
-	"unavailable_needs_creation":     {"现成信息", "另行制作"},
-	"unavailable_still_unclear":      {"补正后", "仍不明确"},
-	"not_processed_complaint":        {"信访", "举报投诉"},
-	"not_processed_repeated":         {"重复申请"},
-	"not_processed_publication":      {"出版物"},
-	"not_processed_excessive":        {"大量反复"},
-	"not_processed_confirmation":     {"重新出具", "确认或"},
-	"other":                          {"其他处理"},
-	"other_no_correction":            {"无正当理由逾期", "逾期不补正"},
-	"other_unpaid_fee":               {"收费通知", "缴纳费用"},
-	"other_other":                    {"其他"},
-	"total":                          {"总计"},
-	"carried_forward":                {"结转下", "继续办理"},
+// (A map built on first use: a package-level map literal is built by
+// package initialisation in every process.)
+func appCores() map[string][]string { return appCoresV.Get(buildAppCores) }
+
+var appCoresV lazy.Value[map[string][]string]
+
+func buildAppCores() map[string][]string {
+	return map[string][]string{
+		"new_requests":                   {"本年新收"},
+		"carried_over":                   {"上年结转"},
+		"granted":                        {"予以公开"},
+		"partially_granted":              {"部分公开"},
+		"withheld_state_secret":          {"国家秘密"},
+		"withheld_prohibited_by_law":     {"禁止公开", "其他法律"},
+		"withheld_security_stability":    {"三安全", "一稳定"},
+		"withheld_third_party_rights":    {"第三方"},
+		"withheld_internal_affairs":      {"事务信息", "三类内"},
+		"withheld_process_information":   {"过程性"},
+		"withheld_enforcement_case_file": {"执法案卷"},
+		"withheld_administrative_query":  {"查询事项"},
+		"unavailable_not_held":           {"不掌握"},
+		"unavailable_needs_creation":     {"现成信息", "另行制作"},
+		"unavailable_still_unclear":      {"补正后", "仍不明确"},
+		"not_processed_complaint":        {"信访", "举报投诉"},
+		"not_processed_repeated":         {"重复申请"},
+		"not_processed_publication":      {"出版物"},
+		"not_processed_excessive":        {"大量反复"},
+		"not_processed_confirmation":     {"重新出具", "确认或"},
+		"other":                          {"其他处理"},
+		"other_no_correction":            {"无正当理由逾期", "逾期不补正"},
+		"other_unpaid_fee":               {"收费通知", "缴纳费用"},
+		"other_other":                    {"其他"},
+		"total":                          {"总计"},
+		"carried_forward":                {"结转下", "继续办理"},
+	}
 }
 
 func patterns(words []string) [][]rune {
@@ -248,10 +257,10 @@ func ExtractApplications(lines []string) (Table3Text, bool) {
 	ends := make([]int, len(defs))
 	pos := 0
 	for i, d := range defs {
-		pats := patterns(appCores[d.Key])
+		pats := patterns(appCores()[d.Key])
 		at, l := s.indexAny(pats, pos)
 		if i == 0 && at >= 0 && len(defs) > 1 {
-			at, l = firstRowAnchor(s, pats, patterns(appCores[defs[1].Key]), at, l)
+			at, l = firstRowAnchor(s, pats, patterns(appCores()[defs[1].Key]), at, l)
 		}
 		starts[i], ends[i] = at, at+l
 		if at >= 0 {
@@ -521,7 +530,7 @@ type Table2Text struct {
 	// Gen is the generation of table 二 from its header words, "" when
 	// neither generation's headers were found.
 	Gen model.Generation
-	// Runs maps row keys of model.DisclosureRows[Gen] to the run after
+	// Runs maps row keys of model.DisclosureRows(Gen) to the run after
 	// each label (a unit such as 元 kept); rows not found are absent.
 	Runs map[string]string
 	// Lines maps row keys to the 0-based line index of the run.
@@ -538,7 +547,12 @@ var (
 
 // disclosureCores overrides a row label where the generations spell it
 // differently (行政规范性文件 / 规范性文件).
-var disclosureCores = map[string]string{"normative_documents": "规范性文件"}
+func disclosureCores(key string) (string, bool) {
+	if key == "normative_documents" {
+		return "规范性文件", true
+	}
+	return "", false
+}
 
 func isDisclosureRune(s *stream, i int) bool {
 	r := s.key[i]
@@ -614,15 +628,15 @@ func ExtractDisclosure(lines []string) Table2Text {
 		}
 	}
 	pats := map[string][]rune{}
-	for _, row := range model.DisclosureRows[t.Gen] {
+	for _, row := range model.DisclosureRows(t.Gen) {
 		label := row.Label
-		if c, ok := disclosureCores[row.Key]; ok {
+		if c, ok := disclosureCores(row.Key); ok {
 			label = c
 		}
 		pats[row.Key] = []rune(textnorm.Label(label))
 	}
 	// Rows in template order, each after the previous one.
-	defs := model.DisclosureRows[t.Gen]
+	defs := model.DisclosureRows(t.Gen)
 	span := map[string][2]int{}
 	for _, row := range defs {
 		pat := pats[row.Key]
@@ -666,7 +680,7 @@ func ExtractDisclosure(lines []string) Table2Text {
 	// Rows printed out of order (blocks of a converted table that came
 	// apart): the first occurrence after the table's start that has a
 	// value after it.
-	for _, row := range model.DisclosureRows[t.Gen] {
+	for _, row := range model.DisclosureRows(t.Gen) {
 		if _, ok := t.Runs[row.Key]; ok {
 			continue
 		}

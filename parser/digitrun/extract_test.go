@@ -238,7 +238,7 @@ func TestExtractDisclosure2019(t *testing.T) {
 		t.Errorf("lines %v", got.Lines)
 	}
 	decoded := map[string][]any{}
-	for _, row := range model.DisclosureRows[got.Gen] {
+	for _, row := range model.DisclosureRows(got.Gen) {
 		cs, _ := DecodeDisclosure(got.Runs[row.Key], row)
 		decoded[row.Key] = cellValues(cs)
 	}

@@ -147,7 +147,7 @@ func TestFieldSamples(t *testing.T) {
 			if string(t2.Gen) != want.Template {
 				t.Errorf("table 二 generation %s, want %s", t2.Gen, want.Template)
 			}
-			for _, row := range model.DisclosureRows[t2.Gen] {
+			for _, row := range model.DisclosureRows(t2.Gen) {
 				r, ok := t2.Runs[row.Key]
 				if !ok {
 					t.Errorf("table 二 row %s not found", row.Key)

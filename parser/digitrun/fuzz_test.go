@@ -44,7 +44,7 @@ func FuzzDigitrun(f *testing.F) {
 				}
 			}
 			t2 := digitrun.ExtractDisclosure(lines)
-			for _, row := range model.DisclosureRows[t2.Gen] {
+			for _, row := range model.DisclosureRows(t2.Gen) {
 				run, ok := t2.Runs[row.Key]
 				if !ok {
 					continue

@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"sync"
 	"unicode/utf16"
 	"unicode/utf8"
 
@@ -16,6 +15,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // font is everything the interpreter needs to turn a shown string into
@@ -577,7 +578,11 @@ func glyphText(name string) string {
 }
 
 // aglNames is built on first use: a map literal is built at init.
-var aglNames = sync.OnceValue(func() map[string]string {
+var aglNamesV lazy.Value[map[string]string]
+
+func aglNames() map[string]string { return aglNamesV.Get(buildAglNames) }
+
+func buildAglNames() map[string]string {
 	return map[string]string{
 		"space": " ", "exclam": "!", "quotedbl": "\"", "numbersign": "#", "dollar": "$", "percent": "%",
 		"ampersand": "&", "quotesingle": "'", "quoteright": "’", "quoteleft": "‘", "parenleft": "(", "parenright": ")",
@@ -589,4 +594,4 @@ var aglNames = sync.OnceValue(func() map[string]string {
 		"asciitilde": "~", "endash": "–", "emdash": "—", "bullet": "•", "quotedblleft": "“", "quotedblright": "”",
 		"periodcentered": "·", "ellipsis": "…", "nbspace": "\u00a0", "degree": "°", "multiply": "×",
 	}
-})
+}

@@ -2,9 +2,10 @@ package pdf
 
 import (
 	"math"
-	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // matrix is a PDF transformation matrix [a b c d e f].
@@ -345,13 +346,17 @@ var noCodes simpleTables
 
 // latinFont decodes single bytes as Latin-1, for text shown in an intact
 // file without a font.
-var latinFont = sync.OnceValue(func() *font {
+var latinFontV lazy.Value[*font]
+
+func latinFont() *font { return latinFontV.Get(buildLatinFont) }
+
+func buildLatinFont() *font {
 	f := &font{simple: true, simpleTables: new(simpleTables), scale: 1, missingW: 500}
 	for c := 0x20; c < 0x7F; c++ {
 		f.codeText[c] = string(rune(c))
 	}
 	return f
-})
+}
 
 // do runs a Form XObject, or counts an image.
 func (in *interp) do(name string, res lpdf.Value) {

@@ -4,9 +4,10 @@ import (
 	"errors"
 	"io"
 	"reflect"
-	"sync"
 
 	lpdf "github.com/ledongthuc/pdf"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // The object layer: thin wrappers over github.com/ledongthuc/pdf that turn
@@ -95,10 +96,16 @@ type objKey struct {
 // lib is where the library keeps the fields it does not export, found
 // through reflect on first use rather than at init (every command of the
 // binary would pay for it).
-var lib = sync.OnceValue(func() (l struct {
+var libV lazy.Value[libFields]
+
+func lib() libFields { return libV.Get(findLibFields) }
+
+type libFields struct {
 	ptr, ptrID, ptrGen, data int
 	objptr                   reflect.Type
-}) {
+}
+
+func findLibFields() (l libFields) {
 	l.ptr, l.ptrID, l.ptrGen, l.data = -1, -1, -1, -1
 	t := reflect.TypeOf(lpdf.Value{})
 	if f, ok := t.FieldByName("ptr"); ok {
@@ -114,7 +121,7 @@ var lib = sync.OnceValue(func() (l struct {
 		l.data = f.Index[0]
 	}
 	return l
-})
+}
 
 func keyOf(v lpdf.Value) objKey {
 	l := lib()

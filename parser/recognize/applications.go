@@ -3,9 +3,9 @@ package recognize
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -54,7 +54,11 @@ type phraseRef struct {
 
 // phrasesByFirst indexes the phrases of applicationPatterns by their first
 // character, built on first use.
-var phrasesByFirst = sync.OnceValue(func() map[rune][]phraseRef {
+var phrasesByFirstV lazy.Value[map[rune][]phraseRef]
+
+func phrasesByFirst() map[rune][]phraseRef { return phrasesByFirstV.Get(buildPhrasesByFirst) }
+
+func buildPhrasesByFirst() map[rune][]phraseRef {
 	m := map[rune][]phraseRef{}
 	for i, p := range applicationPatterns {
 		for _, ph := range p.phrases {
@@ -63,7 +67,7 @@ var phrasesByFirst = sync.OnceValue(func() map[rune][]phraseRef {
 		}
 	}
 	return m
-})
+}
 
 // firstPattern returns the index of the first pattern of
 // applicationPatterns with a phrase in core, or -1: the answer of trying
@@ -201,7 +205,11 @@ func matchApplicationRow(label string, prev string) string {
 // applicationPaths are the provenance paths of table 三's cells, by row
 // and column index, built once: a report reads some two hundred, and each
 // was a string built for the cell.
-var applicationPaths = sync.OnceValue(func() map[string][]string {
+var applicationPathsV lazy.Value[map[string][]string]
+
+func applicationPaths() map[string][]string { return applicationPathsV.Get(buildApplicationPaths) }
+
+func buildApplicationPaths() map[string][]string {
 	out := map[string][]string{}
 	for _, r := range model.ApplicationRows {
 		ps := make([]string, len(model.ApplicationColumns))
@@ -211,7 +219,7 @@ var applicationPaths = sync.OnceValue(func() map[string][]string {
 		out[r.Key] = ps
 	}
 	return out
-})
+}
 
 // applicationPath is "applications.<row>.<column ci>".
 func applicationPath(row string, ci int) string {

@@ -131,8 +131,19 @@ func skipDigits(s string, i int) int {
 	return i
 }
 
-// blankMarks are the ways a report writes "nothing" in a cell.
-var blankMarks = map[string]bool{"": true, "-": true, "—": true, "——": true, "--": true, "/": true, "无": true, "－": true, "―": true, "─": true, "–": true}
+// blankMarks are the ways a report writes "nothing" in a cell (an array,
+// static data: a map literal would be built at start-up).
+var blankMarks = [...]string{"", "-", "—", "——", "--", "/", "无", "－", "―", "─", "–"}
+
+// isBlankMark reports whether s is one of blankMarks.
+func isBlankMark(s string) bool {
+	for _, m := range blankMarks {
+		if s == m {
+			return true
+		}
+	}
+	return false
+}
 
 // maxBlankMark is the byte length of the longest of blankMarks.
 const maxBlankMark = 6
@@ -140,9 +151,9 @@ const maxBlankMark = 6
 // parseValue reads a cell's text as a number or a blank.
 func parseValue(s string) (valueKind, float64, string) {
 	s = strings.TrimSpace(s)
-	// No blank mark starts with a digit; the map is asked only of the
+	// No blank mark starts with a digit; the list is asked only of the
 	// rest (a label cell mostly), and only when short enough to be one.
-	if s == "" || !isDigit(s[0]) && len(s) <= maxBlankMark && blankMarks[s] {
+	if s == "" || !isDigit(s[0]) && len(s) <= maxBlankMark && isBlankMark(s) {
 		return blank, 0, ""
 	}
 	if c := s[0]; !(c >= '0' && c <= '9') && c != '+' && c != '-' {

@@ -3,9 +3,9 @@ package recognize
 import (
 	"fmt"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -264,7 +264,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		st.report.Warn("template_undetermined", "active_disclosure", "table 二 has no header naming its columns; generation "+string(gen)+" assumed")
 	}
 	st.report.Templates.ActiveDisclosure = gen
-	defs := model.DisclosureRows[gen]
+	defs := model.DisclosureRows(gen)
 	var keys []string
 	fieldsOf := map[string][]string{}
 	for _, d := range defs {
@@ -404,7 +404,7 @@ func nearDisclosureRow(label string, g model.Generation, after string) string {
 		gens = []model.Generation{model.Gen2021, model.Gen2019}
 	}
 	for _, gen := range gens {
-		defs := model.DisclosureRows[gen]
+		defs := model.DisclosureRows(gen)
 		k := rowlabel.Near(core, disclosureNames().rows[gen], rowlabel.MinPlaced, 0.2)
 		if k == "" {
 			continue
@@ -431,9 +431,14 @@ func nearDisclosureRow(label string, g model.Generation, after string) string {
 // disclosureNames are table 二's row and field labels in comparison form,
 // by generation, built once: they were folded again for every label
 // compared. (Near only reads them.)
-var disclosureNames = sync.OnceValue(func() *labelNames {
+var disclosureNamesV lazy.Value[*labelNames]
+
+func disclosureNames() *labelNames { return disclosureNamesV.Get(buildDisclosureNames) }
+
+func buildDisclosureNames() *labelNames {
 	n := &labelNames{rows: map[model.Generation]map[string]string{}, fields: map[model.Generation]map[string]string{}}
-	for g, defs := range model.DisclosureRows {
+	for _, g := range []model.Generation{model.Gen2021, model.Gen2019} {
+		defs := model.DisclosureRows(g)
 		rows, fields := map[string]string{}, map[string]string{}
 		for _, d := range defs {
 			rows[d.Key] = textnorm.Label(d.Label)
@@ -444,7 +449,7 @@ var disclosureNames = sync.OnceValue(func() *labelNames {
 		n.rows[g], n.fields[g] = rows, fields
 	}
 	return n
-})
+}
 
 // labelNames are labels by generation and key (disclosureNames).
 type labelNames struct {
@@ -459,7 +464,7 @@ func nearDisclosureField(t string, g model.Generation, fs []string) string {
 	if k == "" {
 		return ""
 	}
-	for _, d := range model.DisclosureRows[g] {
+	for _, d := range model.DisclosureRows(g) {
 		for i, f := range d.Fields {
 			if f.Key != k {
 				continue

@@ -108,10 +108,13 @@ func (st *state) readProseLines(k int) []proseLine {
 // （二）… or 2.… in a dump that lost the line breaks. Published pages
 // start such an item on a line of its own; inside a sentence (包括：
 // （一）…；（二）…) it stays where it is, and so does a number (。1.5万).
-var itemAfterSentence = lazyre.New(`[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`)
+var itemAfterSentence = lazyre.New(itemAfterSentenceExpr)
+
+// (A constant, so that both patterns are static data.)
+const itemAfterSentenceExpr = `[。！？!?] *(?:[（(][一二三四五六七八九十]{1,3}[）)]|[1-9][0-9]?[.、．][^0-9])`
 
 // itemAfterSentenceAt is itemAfterSentence anchored at a full stop.
-var itemAfterSentenceAt = lazyre.New(`^(?:` + itemAfterSentence.String() + `)`)
+var itemAfterSentenceAt = lazyre.New(`^(?:` + itemAfterSentenceExpr + `)`)
 
 // itemsAfterSentences is itemAfterSentence.FindAllStringIndex(s, -1),
 // trying the pattern only where a match can start (at a full stop): the

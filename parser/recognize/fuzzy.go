@@ -2,9 +2,9 @@ package recognize
 
 import (
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/rowlabel"
 	"github.com/govreport/govreport/parser/textnorm"
@@ -15,13 +15,17 @@ import (
 // pairs, and taken for the best row only when it is clearly the best.
 
 // templateCores is built on first use, not at start-up.
-var templateCores = sync.OnceValue(func() map[string]map[[2]rune]bool {
+var templateCoresV lazy.Value[map[string]map[[2]rune]bool]
+
+func templateCores() map[string]map[[2]rune]bool { return templateCoresV.Get(buildTemplateCores) }
+
+func buildTemplateCores() map[string]map[[2]rune]bool {
 	out := map[string]map[[2]rune]bool{}
 	for _, r := range model.ApplicationRows {
 		out[r.Key] = rowlabel.Bigrams(labelCore(textnorm.LabelFolded(textnorm.Fold(r.Label))))
 	}
 	return out
-})
+}
 
 // labelCore strips group labels and numbering from a row label.
 func labelCore(label string) string {

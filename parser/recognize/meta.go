@@ -363,9 +363,12 @@ func (st *state) agencyFromSignature() string {
 	return ""
 }
 
+// agencySuffixes is a constant so that the patterns built from it are
+// static data (a variable would make their initialisation run at start-up).
+const agencySuffixes = `人民政府办公室|人民政府办公厅|人民政府|管理委员会|管委会|委员会|办公室|办公厅|实验区|开发区|新区|街道办事处|局|厅|区|县|市|镇|乡|街道`
+
 var (
 	agencySubjectRe = lazyre.New(`(?:^|[，。,；;])(?:19|20)\d{2}年(?:度)?[，,]?(?:我|本)?([\p{Han}]{2,25}?(?:` + agencySuffixes + `))`)
-	agencySuffixes  = `人民政府办公室|人民政府办公厅|人民政府|管理委员会|管委会|委员会|办公室|办公厅|实验区|开发区|新区|街道办事处|局|厅|区|县|市|镇|乡|街道`
 	agencyMoreRe    = lazyre.New(`^(?:` + agencySuffixes + `)`)
 )
 

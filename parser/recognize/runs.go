@@ -7,6 +7,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/digitrun"
@@ -56,24 +57,30 @@ var midLineWords = [numSections][]string{
 }
 
 // midLineHeadingsAt are midLineHeadings anchored at the start.
-var midLineHeadingsAt = anchored(midLineHeadings)
+// (Built on first use: anchored(...) at package level would run at start-up.)
+func midLineHeadingsAt() *[numSections]*lazyre.Regexp {
+	return midLineHeadingsAtV.Get(func() *[numSections]*lazyre.Regexp { return anchored(&midLineHeadings) })
+}
+
+var midLineHeadingsAtV lazy.Value[*[numSections]*lazyre.Regexp]
 
 // findMidLine is midLineHeadings[k].FindStringIndex(t).
 func findMidLine(k int, t string) []int {
 	if !hasAny(t, midLineWords[k]) {
 		return nil
 	}
-	return findNumbered(midLineHeadingsAt[k], t, "一二三四五六", "、.")
+	return findNumbered(midLineHeadingsAt()[k], t, "一二三四五六", "、.")
 }
 
 // anchored returns the patterns anchored at the start of the text.
-func anchored(res [numSections]*lazyre.Regexp) (out [numSections]*lazyre.Regexp) {
+func anchored(res *[numSections]*lazyre.Regexp) *[numSections]*lazyre.Regexp {
+	var out [numSections]*lazyre.Regexp
 	for k, re := range res {
 		if re != nil {
 			out[k] = lazyre.New(`^(?:` + re.String() + `)`)
 		}
 	}
-	return out
+	return &out
 }
 
 // findNumbered is the unanchored FindStringIndex of a pattern that opens
@@ -443,7 +450,7 @@ func (st *state) fillFromRuns() {
 				Message: fmt.Sprintf("label %q matched row %s by its place and most of its characters", t2.Approximate[k], k)})
 		}
 		blanks := leavesBlanks(t2, t3, t3ok)
-		for _, row := range model.DisclosureRows[t2.Gen] {
+		for _, row := range model.DisclosureRows(t2.Gen) {
 			if run, ok := t2.Runs[row.Key]; ok {
 				cs, w := digitrun.DecodeDisclosureContext(st.context(), run, row, blanks)
 				st.checkNow()
@@ -452,7 +459,7 @@ func (st *state) fillFromRuns() {
 			}
 		}
 		cuts := memoRow(func(row string) bool {
-			for _, d := range model.DisclosureRows[t2.Gen] {
+			for _, d := range model.DisclosureRows(t2.Gen) {
 				if d.Key == row {
 					return s.cutsCells(t2.Lines[row], t2.Runs[row], len(d.Fields))
 				}
@@ -460,7 +467,7 @@ func (st *state) fillFromRuns() {
 			return false
 		})
 		st.merge("active_disclosure", r.ActiveDisclosure, warns, func(row, col string) (digitrun.Cell, int, bool) {
-			for _, d := range model.DisclosureRows[t2.Gen] {
+			for _, d := range model.DisclosureRows(t2.Gen) {
 				if d.Key != row || decoded[row] == nil || cuts(row) {
 					continue
 				}
@@ -701,7 +708,7 @@ func (st *state) replaceApplications(g model.Generation) {
 func (st *state) replaceDisclosure(g model.Generation) {
 	fields := map[string][]string{}
 	var rows []string
-	for _, d := range model.DisclosureRows[g] {
+	for _, d := range model.DisclosureRows(g) {
 		rows = append(rows, d.Key)
 		for _, f := range d.Fields {
 			fields[d.Key] = append(fields[d.Key], f.Key)

@@ -10,9 +10,9 @@ package rowlabel
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode/utf8"
 
+	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/textnorm"
 )
@@ -206,14 +206,18 @@ type tplRow struct {
 }
 
 // tplRows is built on first use, not at start-up.
-var tplRows = sync.OnceValue(func() []tplRow {
+var tplRowsV lazy.Value[[]tplRow]
+
+func tplRows() []tplRow { return tplRowsV.Get(buildTplRows) }
+
+func buildTplRows() []tplRow {
 	var out []tplRow
 	for _, r := range model.ApplicationRows {
 		_, num, core := Split(textnorm.Label(r.Label))
 		out = append(out, tplRow{key: r.Key, group: textnorm.Label(r.Group), num: num, core: core, bigrams: bigramsOf(core)})
 	}
 	return out
-})
+}
 
 // Core returns the template wording of row key without its number, in
 // comparison form ("属于行政执法案卷"), or "".

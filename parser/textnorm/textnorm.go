@@ -10,6 +10,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/govreport/govreport/internal/lazy"
 )
 
 // Fold applies NFKC (full-width digits and brackets to ASCII, Kangxi
@@ -246,13 +248,6 @@ func Compact(s string) string {
 	return strings.ReplaceAll(s, " ", "")
 }
 
-// labelDrop are characters that carry no meaning in a row label.
-var labelDrop = strings.NewReplacer(
-	"“", "", "”", "", "\"", "", "'", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "",
-	"【", "(", "】", ")", "〔", "(", "〕", ")", "[", "(", "]", ")",
-	"．", ".", "。", ".", "，", ",", "：", ":", "；", ";",
-)
-
 // Label returns the comparison key of a label: folded, without spaces and
 // quotes, with brackets unified.
 func Label(s string) string {
@@ -374,13 +369,15 @@ func hasRadicals(s string) bool {
 // producers' ToUnicode maps give for ordinary simplified ideographs
 // (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
 // radicals.
-var Radicals = strings.NewReplacer(
+// (Built on first use: a package-level strings.NewReplacer runs at
+// initialisation in every process.)
+var Radicals = &lazy.Replacer{Pairs: []string{
 	"\u2EA0", "民", "\u2EC4", "西", "\u2EC5", "见", "\u2EC6", "角", "\u2EC8", "讠", "\u2EC9", "贝",
 	"\u2ECB", "车", "\u2ED0", "钅", "\u2ED3", "长", "\u2ED4", "门", "\u2ED9", "韦", "\u2EDA", "页",
 	"\u2EDB", "风", "\u2EDC", "飞", "\u2EE0", "饣", "\u2EE2", "马", "\u2EE5", "鱼", "\u2EE6", "鸟",
 	"\u2EE7", "卤", "\u2EE8", "麦", "\u2EE9", "黄", "\u2EEA", "黾", "\u2EEC", "齐", "\u2EEE", "齿",
 	"\u2EF0", "龙", "\u2EF3", "龟", "\u2EB0", "纟",
-)
+}}
 
 // Prose is the form of free text handed back to the reader: the
 // document's own characters (full-width ，：；（） and digits as printed),

@@ -170,3 +170,10 @@ func TestASCIIChars(t *testing.T) {
 		}
 	}
 }
+
+// labelDrop is the reference dropLabelChars is tested against.
+var labelDrop = strings.NewReplacer(
+	"“", "", "”", "", "\"", "", "'", "", "‘", "", "’", "", "「", "", "」", "", "『", "", "』", "",
+	"【", "(", "】", ")", "〔", "(", "〕", ")", "[", "(", "]", ")",
+	"．", ".", "。", ".", "，", ",", "：", ":", "；", ";",
+)
