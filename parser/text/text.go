@@ -360,7 +360,7 @@ func splitAligned(line string, cells []layout.Cell, wides []wideCount) ([]layout
 	for i := 0; i < len(line); {
 		r, size := rune(line[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = decodeAt(line, i)
+			r, size = textnorm.DecodeAt(line, i)
 		}
 		next := i + size
 		w := runeWidth(r)
@@ -408,20 +408,3 @@ func runeWidth(r rune) float64 {
 	}
 	return 1
 }
-
-// decodeAt is utf8.DecodeRuneInString(s[i:]) with the three-byte
-// characters these reports are written in decoded inline (the call
-// for every Chinese character was a tenth of reading a text file).
-func decodeAt(s string, i int) (rune, int) {
-	if i+2 < len(s) {
-		// E1–EC, EE, EF lead any two continuation bytes (E0 and ED
-		// restrict the second byte: those go the long way).
-		c0, c1, c2 := s[i], s[i+1]^0x80, s[i+2]^0x80
-		if c0-0xE1 < 0xF0-0xE1 && c0 != 0xED && c1|c2 < 0x40 {
-			return rune(c0&0x0F)<<12 | rune(c1)<<6 | rune(c2), 3
-		}
-	}
-	return decodeSlow(s[i:])
-}
-
-func decodeSlow(s string) (rune, int) { return utf8.DecodeRuneInString(s) }

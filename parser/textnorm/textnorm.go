@@ -68,7 +68,7 @@ func nfkc(s string) string {
 			i++
 			continue
 		}
-		r, n := decodeAt(s, i)
+		r, n := DecodeAt(s, i)
 		switch {
 		case nfkcStable(r):
 		case nfkcMapped(r):
@@ -88,7 +88,7 @@ func nfkc(s string) string {
 			i++
 			continue
 		}
-		r, n := decodeAt(s, i)
+		r, n := DecodeAt(s, i)
 		switch {
 		case r == '\u3000':
 			b = append(b, ' ')
@@ -131,7 +131,7 @@ func foldedAsIs(s string) bool {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
-			r, n := decodeAt(s, i)
+			r, n := DecodeAt(s, i)
 			if !nfkcStable(r) {
 				return false
 			}
@@ -172,7 +172,7 @@ func foldShort(s string) (string, bool) {
 			isSpace = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
 			i++
 		default:
-			r, n := decodeAt(s, i)
+			r, n := DecodeAt(s, i)
 			switch {
 			case nfkcStable(r):
 				ch = s[i : i+n]
@@ -421,10 +421,10 @@ func Prose(s string) string {
 	return b.String()
 }
 
-// decodeAt is utf8.DecodeRuneInString(s[i:]) with the three-byte
+// DecodeAt is utf8.DecodeRuneInString(s[i:]) with the three-byte
 // characters these reports are written in decoded inline (the call
 // for every Chinese character was a tenth of reading a text file).
-func decodeAt(s string, i int) (rune, int) {
+func DecodeAt(s string, i int) (rune, int) {
 	if i+2 < len(s) {
 		// E1–EC, EE, EF lead any two continuation bytes (E0 and ED
 		// restrict the second byte: those go the long way).
