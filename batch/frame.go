@@ -57,20 +57,9 @@ func appendRequest(dst []byte, r *request) []byte {
 // readRequest reads a request frame; io.EOF at a frame's start is the end
 // of the requests.
 func readRequest(br *bufio.Reader, r *request) error {
-	magic, err := br.ReadByte()
+	flags, id, err := readHead(br, requestMagic)
 	if err != nil {
 		return err
-	}
-	if magic != requestMagic {
-		return errFrame
-	}
-	flags, err := br.ReadByte()
-	if err != nil {
-		return noEOF(err)
-	}
-	id, err := binary.ReadUvarint(br)
-	if err != nil {
-		return noEOF(err)
 	}
 	path, err := readBytes(br)
 	if err != nil {
@@ -83,6 +72,25 @@ func readRequest(br *bufio.Reader, r *request) error {
 	*r = request{ID: int64(id), Path: string(path), Whole: flags&reqWhole != 0, Inline: flags&reqInline != 0,
 		Pack: flags&reqPack != 0, Len: n}
 	return nil
+}
+
+// readHead reads a frame's magic byte, which must be magic, its flags and
+// its ID; io.EOF before the magic byte is the end of the frames.
+func readHead(br *bufio.Reader, magic byte) (flags byte, id uint64, err error) {
+	m, err := br.ReadByte()
+	if err != nil {
+		return 0, 0, err
+	}
+	if m != magic {
+		return 0, 0, errFrame
+	}
+	if flags, err = br.ReadByte(); err != nil {
+		return 0, 0, noEOF(err)
+	}
+	if id, err = binary.ReadUvarint(br); err != nil {
+		return 0, 0, noEOF(err)
+	}
+	return flags, id, nil
 }
 
 // appendResponse appends r's frame to dst (its payload follows on the
@@ -113,20 +121,9 @@ func appendResponse(dst []byte, r *response) []byte {
 
 // readResponse reads a response frame and its payload.
 func readResponse(br *bufio.Reader, r *response) error {
-	magic, err := br.ReadByte()
+	flags, id, err := readHead(br, responseMagic)
 	if err != nil {
 		return err
-	}
-	if magic != responseMagic {
-		return errFrame
-	}
-	flags, err := br.ReadByte()
-	if err != nil {
-		return noEOF(err)
-	}
-	id, err := binary.ReadUvarint(br)
-	if err != nil {
-		return noEOF(err)
 	}
 	*r = response{ID: int64(id), Exit: flags&respExit != 0}
 	if flags&respError != 0 {
