@@ -32,7 +32,7 @@ func (st *state) attachment() string {
 		j := l.Joined()
 		// The full pattern tries up to 80 characters at every position; a
 		// line of a one-line dump is thousands long and rarely names a file.
-		if !attachHintRe.MatchString(j) {
+		if !namesAttachment(j) {
 			continue
 		}
 		for _, m := range attachInTextRe.FindAllStringSubmatch(j, -1) {

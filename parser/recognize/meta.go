@@ -302,7 +302,7 @@ func (st *state) agencyFromHeader() string {
 			continue // the pattern needs one of its keys: most lines have none
 		}
 		for _, m := range agencyByline.FindAllStringSubmatch(t, -1) {
-			if a := m[1]; plausibleAgency(a) && agencyEndRe.MatchString(a) {
+			if a := m[1]; plausibleAgency(a) && endsAgency(a) {
 				return a
 			}
 		}
@@ -345,7 +345,7 @@ func (st *state) agencyFromSignature() string {
 			before = textnorm.Squeeze(st.lines[i-1].Joined()) // the date on a line of its own
 		}
 		run := hanRunEndOf(before)
-		if run == "" || !agencyEndRe.MatchString(run) {
+		if run == "" || !endsAgency(run) {
 			return ""
 		}
 		r := []rune(run)

@@ -237,7 +237,7 @@ func sectionOf(l layout.Line) int {
 		return -1
 	}
 	t := textnorm.LabelFolded(strings.TrimLeft(l.Joined(), " #*"))
-	if !headingStart.MatchString(t) || utf8.RuneCountInString(t) > 45 {
+	if !atHeadingStart(t) || utf8.RuneCountInString(t) > 45 {
 		return -1
 	}
 	switch {

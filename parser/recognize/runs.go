@@ -55,33 +55,20 @@ var midLineWords = [numSections][]string{
 	secProblems: {"问题", "改进", "其他需要报告"},
 }
 
-// midLineHeadingsAt are midLineHeadings anchored at the start.
-var midLineHeadingsAt = anchored(midLineHeadings)
-
 // findMidLine is midLineHeadings[k].FindStringIndex(t).
 func findMidLine(k int, t string) []int {
 	if !hasAny(t, midLineWords[k]) {
 		return nil
 	}
-	return findNumbered(midLineHeadingsAt[k], t, "一二三四五六", "、.")
+	return findNumbered(k, midLineHeadingAt, t, "一二三四五六", "、.")
 }
 
-// anchored returns the patterns anchored at the start of the text.
-func anchored(res [numSections]*lazyre.Regexp) (out [numSections]*lazyre.Regexp) {
-	for k, re := range res {
-		if re != nil {
-			out[k] = lazyre.New(`^(?:` + re.String() + `)`)
-		}
-	}
-	return out
-}
-
-// findNumbered is the unanchored FindStringIndex of a pattern that opens
-// with one of the numerals nums and one of the separators seps, given
-// anchored, its anchored form: the leftmost match starts where a numeral
-// and a separator stand, so only there is the pattern tried. (Run from
-// every position, the backtracker was most of the search of a long line.)
-func findNumbered(anchored *lazyre.Regexp, t, nums, seps string) []int {
+// findNumbered is the unanchored FindStringIndex of section k's pattern
+// that opens with one of the numerals nums and one of the separators seps,
+// given at, its anchored form by hand (the end of a match at the start of
+// a text, or -1): the leftmost match starts where a numeral and a
+// separator stand, so only there is the pattern tried.
+func findNumbered(k int, at func(int, string) int, t, nums, seps string) []int {
 	for i := 0; i < len(t); {
 		j := strings.IndexAny(t[i:], nums)
 		if j < 0 {
@@ -90,8 +77,8 @@ func findNumbered(anchored *lazyre.Regexp, t, nums, seps string) []int {
 		i += j
 		_, n := utf8.DecodeRuneInString(t[i:])
 		if next, _ := utf8.DecodeRuneInString(t[i+n:]); strings.ContainsRune(seps, next) {
-			if loc := anchored.FindStringIndex(t[i:]); loc != nil {
-				return []int{i, i + loc[1]}
+			if e := at(k, t[i:]); e >= 0 {
+				return []int{i, i + e}
 			}
 		}
 		i += n
