@@ -191,11 +191,36 @@ func matchApplicationRow(label string, prev string) string {
 		return "other"
 	}
 	if core == "其他" || core == "其它" {
-		if sawOther || prev == "other" || prev == "other_no_correction" || prev == "other_unpaid_fee" {
+		if sawOther || prevIsOther(prev) {
 			return "other_other"
 		}
 	}
 	return ""
+}
+
+// applicationRowOf is matchApplicationRow(label, prev), where label is line
+// k's label (or, for k < 0, any text), kept with the line's info: the scan
+// asks it of a line up to three times (as the row's label, as the next
+// line's when joining a wrapped label, as a line after a row's).
+func (st *state) applicationRowOf(k int, label, prev string) string {
+	if k < 0 {
+		return matchApplicationRow(label, prev)
+	}
+	li := st.info(k)
+	c := 0
+	if prevIsOther(prev) {
+		c = 1
+	}
+	if !li.rowDone[c] {
+		li.rowKey[c], li.rowDone[c] = matchApplicationRow(label, prev), true
+	}
+	return li.rowKey[c]
+}
+
+// prevIsOther reports the rows before which matchApplicationRow reads 其他
+// as other_other: the only way its answer depends on prev.
+func prevIsOther(prev string) bool {
+	return prev == "other" || prev == "other_no_correction" || prev == "other_unpaid_fee"
 }
 
 // applicationPaths are the provenance paths of table 三's cells, by row
@@ -269,15 +294,15 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	var orphans []*rowRead // rows of numbers whose label floated away
 	prev := ""
 	first, last := -1, -1
-	isRow := func(label string) bool { return matchApplicationRow(label, "") != "" }
+	isRow := func(k int, label string) bool { return st.applicationRowOf(k, label, "") != "" }
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
 		li := st.info(i)
 		label, vals := li.label, li.vals
-		key := matchApplicationRow(label, prev)
+		key := st.applicationRowOf(i, label, prev)
 		start := i
 		if key == "" && label != "" {
-			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) }, maxRowLabel)
+			key, i = st.joinLabel(i, to, func(k int, s string) string { return st.applicationRowOf(k, s, prev) }, maxRowLabel)
 		}
 		if key == "" && label != "" && (hasNumbers(vals) || positioned(l)) {
 			// A misprinted or reworded label: its number and place

@@ -364,3 +364,19 @@ func namesAttachment(s string) bool {
 	}
 	return false
 }
+
+// indexNumeral is strings.IndexAny(t, nums) for nums of the numerals 一 to
+// 七, whose encodings open with the byte E4 or E5. A lead byte is never part
+// of another character, so the bytes are looked at one by one instead of
+// decoding every character and looking it up (IndexAny's way, which was
+// most of the search for the headings in a long line).
+func indexNumeral(t, nums string) int {
+	for i := 0; i+3 <= len(t); i++ {
+		// Their second bytes are B8, BA, 9B or 85.
+		if c := t[i]; (c == 0xE4 || c == 0xE5) && (t[i+1] == 0xB8 || t[i+1] == 0xBA || t[i+1] == 0x9B || t[i+1] == 0x85) &&
+			strings.Contains(nums, t[i:i+3]) {
+			return i
+		}
+	}
+	return -1
+}

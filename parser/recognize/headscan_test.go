@@ -2,9 +2,11 @@ package recognize
 
 import (
 	"math/rand"
+	"strings"
 	"testing"
 
 	"github.com/govreport/govreport/internal/lazyre"
+	"github.com/govreport/govreport/model"
 )
 
 // The scanners of headscan.go against their patterns, on strings drawn
@@ -128,6 +130,70 @@ func TestNamesAttachmentMatchesPattern(t *testing.T) {
 		s := randomFrom(r, alphabet, 7)
 		if got, want := namesAttachment(s), attachHintRe.MatchString(s); got != want {
 			t.Fatalf("%q: %v, want %v", s, got, want)
+		}
+	}
+}
+
+func TestIndexNumeralMatchesIndexAny(t *testing.T) {
+	alphabet := []string{"一", "二", "三", "四", "五", "六", "七", "八", "丁", "万", "丈", "乙", "人", "亿", "兆", "不", "a", " ", "\xe4", "\xe4\xb8", "\xe5\x9b", "\xb8\x80", "\xff"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 100000; i++ {
+		s := randomFrom(r, alphabet, 8)
+		for _, nums := range []string{headingNums6, headingNums7, "一"} {
+			if got, want := indexNumeral(s, nums), strings.IndexAny(s, nums); got != want {
+				t.Fatalf("%q in %q: %d, want %d", nums, s, got, want)
+			}
+		}
+	}
+}
+
+// TestMayEndInValue holds the quick test of piecesIn to what it stands
+// for: every cell whose last word reads as a value passes it.
+func TestMayEndInValue(t *testing.T) {
+	alphabet := []string{"1", "23", "1,234", ",", ".", "5", "+", "-", "—", "——", "--", "/", "无", "－", "―", "─", "–", "万元", "元", "件", "个", "项", "条",
+		"申请", "a", " ", "\t", "\u3000", "\u00a0", "\xff", "\xe5"}
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 100000; i++ {
+		s := randomFrom(r, alphabet, 6)
+		last := lastField(s)
+		k, _, _ := parseValue(last)
+		if value := last != "" && last != "无" && k != notValue; value && !mayEndInValue(s) {
+			t.Fatalf("%q: its last word %q reads as a value", s, last)
+		}
+	}
+}
+
+// TestColumnRelationsMatchRunChecks holds columnRelations to the balance
+// and results checks of model.RunChecks on tables filled at random.
+func TestColumnRelationsMatchRunChecks(t *testing.T) {
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < 3000; i++ {
+		g := []model.Generation{model.Gen2019, model.Gen2021}[r.Intn(2)]
+		var keys []string
+		for _, d := range model.ApplicationRowsFor(g) {
+			keys = append(keys, d.Key)
+		}
+		var cols []string
+		for _, c := range model.ApplicationColumns {
+			cols = append(cols, c.Key)
+		}
+		tb := model.NewTable(keys, func(string) []string { return cols })
+		for _, k := range keys {
+			for _, c := range cols {
+				if r.Intn(8) > 0 {
+					tb.Set(k, c, float64(r.Intn(3)))
+				}
+			}
+		}
+		evaluated, hold := 0, true
+		for _, c := range model.RunChecks(&model.Report{Template: g, Applications: tb}) {
+			if c.Rule == "balance" || c.Rule == "results" {
+				evaluated++
+				hold = hold && c.OK
+			}
+		}
+		if e, h := columnRelations(tb, g); e != evaluated || h != hold {
+			t.Fatalf("table %d: %d %v, checks %d %v", i, e, h, evaluated, hold)
 		}
 	}
 }

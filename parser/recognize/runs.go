@@ -70,7 +70,7 @@ func findMidLine(k int, t string) []int {
 // separator stand, so only there is the pattern tried.
 func findNumbered(k int, at func(int, string) int, t, nums, seps string) []int {
 	for i := 0; i < len(t); {
-		j := strings.IndexAny(t[i:], nums)
+		j := indexNumeral(t[i:], nums)
 		if j < 0 {
 			return nil
 		}
@@ -744,20 +744,13 @@ func known(t *model.Table) int {
 func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 	rowFilled := map[string]bool{}
 	for p := range filled {
-		parts := strings.Split(p, ".")
-		rowFilled[parts[1]] = true
+		_, rest, _ := strings.Cut(p, ".")
+		row, _, _ := strings.Cut(rest, ".")
+		rowFilled[row] = true
 	}
 	// The column relations confirm a split only if every one of them could
 	// be evaluated: a relation skipped for an unknown cell confirms nothing.
-	columnsHold, evaluated := true, 0
-	for _, c := range model.RunChecks(&model.Report{Template: st.report.Template, Applications: t}) {
-		if c.Rule == "balance" || c.Rule == "results" {
-			evaluated++
-			if !c.OK {
-				columnsHold = false
-			}
-		}
-	}
+	evaluated, columnsHold := columnRelations(t, st.report.Template)
 	if evaluated < 2*len(model.ApplicationColumns) {
 		columnsHold = false
 	}
@@ -783,4 +776,62 @@ func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 		}
 		st.report.Warn("unreadable_row", "applications."+row, "the row's digits split into seven cells only in ways that neither its own total nor the column relations confirm; left null")
 	}
+}
+
+// columnRelations evaluates on t the checks "balance" and "results" of
+// model.RunChecks, column by column, as they do: how many could be
+// evaluated, and whether all of those held. (revertUnsupported ran all the
+// checks, messages and all, to read these two.)
+func columnRelations(t *model.Table, g model.Generation) (int, bool) {
+	nr, co, tot, cf := t.Row("new_requests"), t.Row("carried_over"), t.Row("total"), t.Row("carried_forward")
+	results := model.ResultRows(g)
+	var buf [32]*model.Row
+	resRows := buf[:0]
+	for _, rk := range results {
+		resRows = append(resRows, t.Row(rk))
+	}
+	evaluated, hold := 0, true
+	for _, c := range model.ApplicationColumns {
+		vnr, ok1 := rowValue(nr, c.Key)
+		vco, ok2 := rowValue(co, c.Key)
+		vtot, ok3 := rowValue(tot, c.Key)
+		vcf, ok4 := rowValue(cf, c.Key)
+		if ok1 && ok2 && ok3 && ok4 {
+			evaluated++
+			hold = hold && sameNumber(vnr+vco, vtot+vcf)
+		}
+		known, sum := ok3, 0.0
+		for _, row := range resRows {
+			v, ok := rowValue(row, c.Key)
+			known = known && ok
+			sum += v
+		}
+		if known {
+			evaluated++
+			hold = hold && sameNumber(sum, vtot)
+		}
+	}
+	return evaluated, hold
+}
+
+// rowValue is model.Table.Get within a row (nil: no such row).
+func rowValue(row *model.Row, c string) (float64, bool) {
+	if row == nil {
+		return 0, false
+	}
+	for i := range row.Cells {
+		if row.Cells[i].Key == c {
+			if v := row.Cells[i].Value; v != nil {
+				return *v, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// sameNumber is the checks' equality: within 1e-6.
+func sameNumber(a, b float64) bool {
+	d := a - b
+	return d < 1e-6 && d > -1e-6
 }
