@@ -56,7 +56,7 @@ func (st *state) attachment() string {
 // is a file name, else the last element of its target.
 func linkedFile(text, href string) string {
 	text = strings.TrimSpace(text)
-	if attachExtRe.MatchString(text) {
+	if endsAttachExt(text) {
 		return text
 	}
 	u, err := url.Parse(href)
@@ -64,7 +64,7 @@ func linkedFile(text, href string) string {
 		return ""
 	}
 	base := path.Base(u.Path)
-	if !attachExtRe.MatchString(base) {
+	if !endsAttachExt(base) {
 		return ""
 	}
 	if text != "" && !strings.ContainsAny(text, "/\\") {
