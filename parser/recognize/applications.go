@@ -54,16 +54,25 @@ type phraseRef struct {
 
 // phrasesByFirst indexes the phrases of applicationPatterns by their first
 // character, built on first use.
-var phrasesByFirst = sync.OnceValue(func() map[rune][]phraseRef {
-	m := map[rune][]phraseRef{}
+var phrasesByFirst = sync.OnceValue(func() *phraseIndex {
+	x := &phraseIndex{m: map[rune][]phraseRef{}}
 	for i, p := range applicationPatterns {
 		for _, ph := range p.phrases {
 			r, _ := utf8.DecodeRuneInString(ph)
-			m[r] = append(m[r], phraseRef{ph, i})
+			x.m[r] = append(x.m[r], phraseRef{ph, i})
+			x.bits[r&4095>>6] |= 1 << (r & 63)
 		}
 	}
-	return m
+	return x
 })
+
+// phraseIndex is the phrases by their first character, and a bit for each
+// first character's number modulo 4096: most characters of a label open no
+// phrase, and the bit says so before the map is asked.
+type phraseIndex struct {
+	m    map[rune][]phraseRef
+	bits [64]uint64
+}
 
 // firstPattern returns the index of the first pattern of
 // applicationPatterns with a phrase in core, or -1: the answer of trying
@@ -75,7 +84,10 @@ func firstPattern(core string) int {
 	idx := phrasesByFirst()
 	best := -1
 	for i, r := range core {
-		for _, ph := range idx[r] {
+		if idx.bits[r&4095>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, ph := range idx.m[r] {
 			if (best < 0 || ph.pat < best) && strings.HasPrefix(core[i:], ph.text) {
 				best = ph.pat
 			}
