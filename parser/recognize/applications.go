@@ -172,7 +172,13 @@ func matchApplicationRow(label string, prev string) string {
 	}
 	core := label
 	sawOther := false
+	// Every group label holds 办理结果 or a parenthesis; without either,
+	// none is in the label, and nothing is cut from it.
+	hasGroup := strings.IndexByte(label, '(') >= 0 || strings.Contains(label, "办理结果")
 	for _, g := range groupLabels {
+		if !hasGroup {
+			break
+		}
 		if strings.Contains(core, g) {
 			if g == "(六)其他处理" {
 				sawOther = true

@@ -197,3 +197,13 @@ func TestColumnRelationsMatchRunChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestGroupLabelsGate keeps matchApplicationRow's quick test true: every
+// group label holds a parenthesis or 办理结果.
+func TestGroupLabelsGate(t *testing.T) {
+	for _, g := range groupLabels {
+		if !strings.Contains(g, "(") && !strings.Contains(g, "办理结果") {
+			t.Errorf("group label %q has neither ( nor 办理结果", g)
+		}
+	}
+}
