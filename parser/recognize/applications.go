@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -229,10 +230,22 @@ func (st *state) applicationRowOf(k int, label, prev string) string {
 	if prevIsOther(prev) {
 		c = 1
 	}
-	if !li.rowDone[c] {
-		li.rowKey[c], li.rowDone[c] = matchApplicationRow(label, prev), true
+	if li.rowKey[c] == 0 {
+		key := matchApplicationRow(label, prev)
+		n := slices.Index(st.rowKeys, key)
+		if n < 0 {
+			if st.rowKeys == nil {
+				st.rowKeys = make([]string, 0, 32) // a report's row keys, mostly
+			}
+			n = len(st.rowKeys)
+			st.rowKeys = append(st.rowKeys, key)
+		}
+		if n >= 255 {
+			return key // never: a report has a few dozen row keys
+		}
+		li.rowKey[c] = uint8(n + 1)
 	}
-	return li.rowKey[c]
+	return st.rowKeys[li.rowKey[c]-1]
 }
 
 // prevIsOther reports the rows before which matchApplicationRow reads 其他

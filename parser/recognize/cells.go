@@ -348,9 +348,10 @@ type lineInfo struct {
 	vals  []piece
 	done  bool // computed
 	// rowKey caches applicationRowOf's answers for the label, by
-	// whether the row before is one of the （六） other rows.
-	rowKey  [2]string
-	rowDone [2]bool
+	// whether the row before is one of the （六） other rows: 0 when not
+	// yet asked, else 1 + the answer's index in state.rowKeys (two bytes,
+	// not two strings, in every line's info).
+	rowKey [2]uint8
 }
 
 // foldedLabel is textnorm.LabelFolded(p.label) for a piece of the line,

@@ -37,6 +37,7 @@ type state struct {
 	lines     []layout.Line // lines with page markers removed
 	sections  [numSections]int
 	infos     []lineInfo               // per line, filled lazily by info
+	rowKeys   []string                 // the row keys lineInfo.rowKey indexes (applicationRowOf)
 	pieceBuf  []piece                  // free part of the block info takes lines' pieces from
 	valueBuf  []value                  // and their values
 	proseOf   [numSections][]proseLine // by proseLines
