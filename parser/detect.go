@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/parser/docerr"
@@ -38,6 +39,72 @@ const (
 var wordXMLRe = lazyre.New(`progid="Word\.Document"|<w:wordDocument[\s>]|<pkg:package[\s>]`)
 
 var htmlRe = lazyre.New(`(?i)<(?:!doctype\s+html|html|head|body|meta|table|div|p|span|br|td|h[1-6])[\s>/]`)
+
+// htmlTags are htmlRe's tag names but h[1-6].
+var htmlTags = [...]string{"html", "head", "body", "meta", "table", "div", "p", "span", "br", "td"}
+
+// looksHTML is htmlRe.Match(head), by hand: every text file's detection
+// ran it, and a one-file process compiled it for that.
+func looksHTML(head []byte) bool {
+	for i := bytes.IndexByte(head, '<'); i >= 0; {
+		if tagAt(head, i+1) {
+			return true
+		}
+		j := bytes.IndexByte(head[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return false
+}
+
+// tagAt reports whether htmlRe's part after the < matches at b[i:].
+func tagAt(b []byte, i int) bool {
+	end := func(j int) bool { // [\s>/]
+		return j >= 0 && j < len(b) && strings.IndexByte("\t\n\f\r >/", b[j]) >= 0
+	}
+	if i < len(b) && b[i] == '!' {
+		j := foldedWordAt(b, i+1, "doctype")
+		if j < 0 || !(j < len(b) && isSpaceByte(b[j])) {
+			return false
+		}
+		for j < len(b) && isSpaceByte(b[j]) {
+			j++
+		}
+		return end(foldedWordAt(b, j, "html"))
+	}
+	for _, w := range htmlTags {
+		if end(foldedWordAt(b, i, w)) {
+			return true
+		}
+	}
+	j := foldedWordAt(b, i, "h")
+	return j >= 0 && j < len(b) && b[j] >= '1' && b[j] <= '6' && end(j+1)
+}
+
+// isSpaceByte is the regexp class \s.
+func isSpaceByte(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// foldedWordAt returns the end of w (lower-case ASCII letters) at b[i:]
+// under (?i), or -1: a letter matches its upper case, and s and k also
+// their non-ASCII folds ſ and K.
+func foldedWordAt(b []byte, i int, w string) int {
+	for k := 0; k < len(w); k++ {
+		if i >= len(b) {
+			return -1
+		}
+		r, n := utf8.DecodeRune(b[i:])
+		c := rune(w[k])
+		if r != c && r != c-'a'+'A' && !(c == 's' && r == 'ſ') && !(c == 'k' && r == 'K') {
+			return -1
+		}
+		i += n
+	}
+	return i
+}
 
 // Detect tells a document's format from its bytes, never from its name: a
 // .txt may hold HTML, a .doc may be a renamed .docx, a .pdf may be an HTML
@@ -77,9 +144,9 @@ func Detect(src []byte) Format {
 		return FormatJSON
 	case bytes.HasPrefix(trimmed, []byte("<?xml")) && wordXMLRe.Match(head):
 		return FormatWordXML
-	case trimmed[0] == '<' && htmlRe.Match(head):
+	case trimmed[0] == '<' && looksHTML(head):
 		return FormatHTML
-	case htmlRe.Match(head) && bytes.Count(head, []byte("<")) > 10 && bytes.Contains(head, []byte("</")):
+	case looksHTML(head) && bytes.Count(head, []byte("<")) > 10 && bytes.Contains(head, []byte("</")):
 		return FormatHTML
 	}
 	utf16 := bytes.HasPrefix(src, []byte("\xff\xfe")) || bytes.HasPrefix(src, []byte("\xfe\xff"))

@@ -435,14 +435,32 @@ func classify(rest string, hasDiv bool) (kind, dept string) {
 		return "township", rest
 	}
 	if !hasDiv {
-		if loc := genericRe.FindStringIndex(rest); loc != nil && loc[1] < len(rest) {
-			rest = rest[loc[1]:]
+		if e := genericEnd(rest); e >= 0 && e < len(rest) {
+			rest = rest[e:]
 		}
 	}
 	if rest == "" {
 		return "unknown", ""
 	}
 	return "department", rest
+}
+
+// genericEnd is genericRe.FindStringIndex(s)[1], or -1: one to eight Han
+// characters, the fewest, then 省, 市, 区, 县 or 旗. (By hand: the \p{Han}
+// program is large, and a one-file process compiled it for one name.)
+func genericEnd(s string) int {
+	i := 0
+	for n := 1; n <= 8; n++ {
+		r, w := utf8.DecodeRuneInString(s[i:])
+		if r < 0x2E80 || !unicode.Is(unicode.Han, r) {
+			return -1
+		}
+		i += w
+		if r, w := utf8.DecodeRuneInString(s[i:]); strings.ContainsRune("省市区县旗", r) {
+			return i + w
+		}
+	}
+	return -1
 }
 
 // Candidates returns the divisions of a name sorted by code, as the

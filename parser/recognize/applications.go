@@ -2,6 +2,7 @@ package recognize
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -54,19 +55,28 @@ type phraseRef struct {
 
 // phrasesByFirst indexes the phrases of applicationPatterns by their first
 // character, built on first use.
-var phrasesByFirstV lazy.Value[map[rune][]phraseRef]
+var phrasesByFirstV lazy.Value[*phraseIndex]
 
-func phrasesByFirst() map[rune][]phraseRef { return phrasesByFirstV.Get(buildPhrasesByFirst) }
+func phrasesByFirst() *phraseIndex { return phrasesByFirstV.Get(buildPhrasesByFirst) }
 
-func buildPhrasesByFirst() map[rune][]phraseRef {
-	m := map[rune][]phraseRef{}
+func buildPhrasesByFirst() *phraseIndex {
+	x := &phraseIndex{m: map[rune][]phraseRef{}}
 	for i, p := range applicationPatterns {
 		for _, ph := range p.phrases {
 			r, _ := utf8.DecodeRuneInString(ph)
-			m[r] = append(m[r], phraseRef{ph, i})
+			x.m[r] = append(x.m[r], phraseRef{ph, i})
+			x.bits[r&4095>>6] |= 1 << (r & 63)
 		}
 	}
-	return m
+	return x
+}
+
+// phraseIndex is the phrases by their first character, and a bit for each
+// first character's number modulo 4096: most characters of a label open no
+// phrase, and the bit says so before the map is asked.
+type phraseIndex struct {
+	m    map[rune][]phraseRef
+	bits [64]uint64
 }
 
 // firstPattern returns the index of the first pattern of
@@ -79,7 +89,10 @@ func firstPattern(core string) int {
 	idx := phrasesByFirst()
 	best := -1
 	for i, r := range core {
-		for _, ph := range idx[r] {
+		if idx.bits[r&4095>>6]&(1<<(r&63)) == 0 {
+			continue
+		}
+		for _, ph := range idx.m[r] {
 			if (best < 0 || ph.pat < best) && strings.HasPrefix(core[i:], ph.text) {
 				best = ph.pat
 			}
@@ -164,7 +177,13 @@ func matchApplicationRow(label string, prev string) string {
 	}
 	core := label
 	sawOther := false
+	// Every group label holds 办理结果 or a parenthesis; without either,
+	// none is in the label, and nothing is cut from it.
+	hasGroup := strings.IndexByte(label, '(') >= 0 || strings.Contains(label, "办理结果")
 	for _, g := range groupLabels {
+		if !hasGroup {
+			break
+		}
 		if strings.Contains(core, g) {
 			if g == "(六)其他处理" {
 				sawOther = true
@@ -195,11 +214,48 @@ func matchApplicationRow(label string, prev string) string {
 		return "other"
 	}
 	if core == "其他" || core == "其它" {
-		if sawOther || prev == "other" || prev == "other_no_correction" || prev == "other_unpaid_fee" {
+		if sawOther || prevIsOther(prev) {
 			return "other_other"
 		}
 	}
 	return ""
+}
+
+// applicationRowOf is matchApplicationRow(label, prev), where label is line
+// k's label (or, for k < 0, any text), kept with the line's info: the scan
+// asks it of a line up to three times (as the row's label, as the next
+// line's when joining a wrapped label, as a line after a row's).
+func (st *state) applicationRowOf(k int, label, prev string) string {
+	if k < 0 {
+		return matchApplicationRow(label, prev)
+	}
+	li := st.info(k)
+	c := 0
+	if prevIsOther(prev) {
+		c = 1
+	}
+	if li.rowKey[c] == 0 {
+		key := matchApplicationRow(label, prev)
+		n := slices.Index(st.rowKeys, key)
+		if n < 0 {
+			if st.rowKeys == nil {
+				st.rowKeys = make([]string, 0, 32) // a report's row keys, mostly
+			}
+			n = len(st.rowKeys)
+			st.rowKeys = append(st.rowKeys, key)
+		}
+		if n >= 255 {
+			return key // never: a report has a few dozen row keys
+		}
+		li.rowKey[c] = uint8(n + 1)
+	}
+	return st.rowKeys[li.rowKey[c]-1]
+}
+
+// prevIsOther reports the rows before which matchApplicationRow reads 其他
+// as other_other: the only way its answer depends on prev.
+func prevIsOther(prev string) bool {
+	return prev == "other" || prev == "other_no_correction" || prev == "other_unpaid_fee"
 }
 
 // applicationPaths are the provenance paths of table 三's cells, by row
@@ -277,15 +333,15 @@ func (st *state) scanApplications(from, to int) *appsResult {
 	var orphans []*rowRead // rows of numbers whose label floated away
 	prev := ""
 	first, last := -1, -1
-	isRow := func(label string) bool { return matchApplicationRow(label, "") != "" }
+	isRow := func(k int, label string) bool { return st.applicationRowOf(k, label, "") != "" }
 	for i := from; i < to; i++ {
 		l := &st.lines[i]
 		li := st.info(i)
 		label, vals := li.label, li.vals
-		key := matchApplicationRow(label, prev)
+		key := st.applicationRowOf(i, label, prev)
 		start := i
 		if key == "" && label != "" {
-			key, i = st.joinLabel(i, to, func(s string) string { return matchApplicationRow(s, prev) }, maxRowLabel)
+			key, i = st.joinLabel(i, to, func(k int, s string) string { return st.applicationRowOf(k, s, prev) }, maxRowLabel)
 		}
 		if key == "" && label != "" && (hasNumbers(vals) || positioned(l)) {
 			// A misprinted or reworded label: its number and place

@@ -32,7 +32,7 @@ func (st *state) attachment() string {
 		j := l.Joined()
 		// The full pattern tries up to 80 characters at every position; a
 		// line of a one-line dump is thousands long and rarely names a file.
-		if !attachHintRe.MatchString(j) {
+		if !namesAttachment(j) {
 			continue
 		}
 		for _, m := range attachInTextRe.FindAllStringSubmatch(j, -1) {
@@ -56,7 +56,7 @@ func (st *state) attachment() string {
 // is a file name, else the last element of its target.
 func linkedFile(text, href string) string {
 	text = strings.TrimSpace(text)
-	if attachExtRe.MatchString(text) {
+	if endsAttachExt(text) {
 		return text
 	}
 	u, err := url.Parse(href)
@@ -64,7 +64,7 @@ func linkedFile(text, href string) string {
 		return ""
 	}
 	base := path.Base(u.Path)
-	if !attachExtRe.MatchString(base) {
+	if !endsAttachExt(base) {
 		return ""
 	}
 	if text != "" && !strings.ContainsAny(text, "/\\") {

@@ -243,6 +243,11 @@ func piecesIn(l *layout.Line, buf []piece, vbuf *[]value) []piece {
 		// Most cells end in a word: they are one label, and need not be
 		// cut into words (strings.Fields of every line's text was most
 		// of the cost of reading it).
+		if !mayEndInValue(c.Text) {
+			p.label = c.Text
+			out = append(out, p)
+			continue
+		}
 		if last := lastField(c.Text); last == "" || last == "无" {
 			p.label = c.Text
 			out = append(out, p)
@@ -305,6 +310,26 @@ func newValue(vbuf *[]value) *value {
 	return v
 }
 
+// mayEndInValue reports whether the last of strings.Fields(s) may read as
+// a value (parseValue): a number ends in a digit or a unit, a blank mark in
+// a dash or a slash (无 alone is taken for a label). Most labels end in
+// none of them, and finding their last word walked back over all of it.
+func mayEndInValue(s string) bool {
+	end := len(s)
+	for end > 0 {
+		r, n := utf8.DecodeLastRuneInString(s[:end])
+		if !unicode.IsSpace(r) {
+			switch r {
+			case '元', '件', '个', '项', '条', '-', '—', '/', '－', '―', '─', '–':
+				return true
+			}
+			return r >= '0' && r <= '9'
+		}
+		end -= n
+	}
+	return false
+}
+
 // lastField returns the last of strings.Fields(s), or "".
 func lastField(s string) string {
 	end := len(s)
@@ -333,6 +358,11 @@ type lineInfo struct {
 	raw   string // the label piece's text when the label is one piece
 	vals  []piece
 	done  bool // computed
+	// rowKey caches applicationRowOf's answers for the label, by
+	// whether the row before is one of the （六） other rows: 0 when not
+	// yet asked, else 1 + the answer's index in state.rowKeys (two bytes,
+	// not two strings, in every line's info).
+	rowKey [2]uint8
 }
 
 // foldedLabel is textnorm.LabelFolded(p.label) for a piece of the line,
@@ -444,11 +474,11 @@ type rowLines struct {
 // maxLen, when not 0, is the longest label (in bytes) match can accept:
 // a longer join is not built (the lines after a paragraph of prose are
 // mostly prose too, and each join was a copy of both).
-func (st *state) joinLabel(i, to int, match func(string) string, maxLen int) (string, int) {
+func (st *state) joinLabel(i, to int, match func(line int, label string) string, maxLen int) (string, int) {
 	joined := st.info(i).label
 	for k := i + 1; k <= i+2 && k < to; k++ {
 		nk := st.info(k)
-		if nk.label == "" || match(nk.label) != "" {
+		if nk.label == "" || match(k, nk.label) != "" {
 			break
 		}
 		if len(nk.vals) > 0 && len(st.info(i).vals) > 0 {
@@ -458,7 +488,7 @@ func (st *state) joinLabel(i, to int, match func(string) string, maxLen int) (st
 			break // no longer join matches either
 		}
 		joined += nk.label
-		if key := match(joined); key != "" && key != "group" {
+		if key := match(-1, joined); key != "" && key != "group" {
 			return key, k
 		}
 	}
@@ -469,7 +499,7 @@ func (st *state) joinLabel(i, to int, match func(string) string, maxLen int) (st
 // line's own values, or those of the lines after it (one cell per line, a
 // label above its numbers, a wrapped label's continuation carrying the
 // numbers). isRow tells a label that opens another row.
-func (st *state) gather(start, i, to, want int, isRow func(string) bool, template string) rowLines {
+func (st *state) gather(start, i, to, want int, isRow func(line int, label string) bool, template string) rowLines {
 	for k := start; k <= i; k++ {
 		if li := st.info(k); len(li.vals) > 0 {
 			return rowLines{vals: li.vals, ps: li.ps, line: &st.lines[k], end: i}
@@ -480,7 +510,7 @@ func (st *state) gather(start, i, to, want int, isRow func(string) bool, templat
 	for j := i + 1; j < to && len(out.vals) < want; j++ {
 		nj := st.info(j)
 		if nj.label != "" {
-			if isRow(nj.label) || len(out.vals) > 0 {
+			if isRow(j, nj.label) || len(out.vals) > 0 {
 				break
 			}
 			// Only the rest of this row's own printed label continues it;

@@ -214,7 +214,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		key := disclosureRowKey(label)
 		start := i
 		if key == "" && label != "" && utf8.RuneCountInString(label) <= 20 {
-			key, i = st.joinLabel(i, to, disclosureRowKey, 0)
+			key, i = st.joinLabel(i, to, func(_ int, s string) string { return disclosureRowKey(s) }, 0)
 		}
 		if key == "" && hasNumbers(vals) && utf8.RuneCountInString(label) <= 20 {
 			// A misprinted label: the row its place expects, if the
@@ -230,7 +230,7 @@ func (st *state) scanDisclosure(from, to int) *discResult {
 		if want == 0 {
 			want = 3
 		}
-		rl := st.gather(start, i, to, want, func(s string) bool { return disclosureRowKey(s) != "" || headerGeneration(s) != "" }, "")
+		rl := st.gather(start, i, to, want, func(_ int, s string) bool { return disclosureRowKey(s) != "" || headerGeneration(s) != "" }, "")
 		vals, i, l = rl.vals, rl.end, rl.line
 		blankRow := false
 		if len(vals) == 0 {

@@ -273,7 +273,7 @@ func carriesOn(prev, next string) bool {
 	if p == "" || strings.ContainsRune("。！？；：.!?;:…", r) {
 		return false
 	}
-	return !itemStart.MatchString(next)
+	return !startsItem(next)
 }
 
 func endsASCIILetter(s string) bool {
@@ -306,11 +306,11 @@ func issueDateIndex(s string) []int {
 		}
 		k -= n
 	}
-	loc := issueDateRe.FindStringIndex(s[k:])
-	if loc == nil {
+	i := issueDateFrom(s[k:])
+	if i < 0 {
 		return nil
 	}
-	return []int{loc[0] + k, loc[1] + k}
+	return []int{k + i, len(s)}
 }
 
 // issueDateRune reports the characters issueDateRe is made of.
@@ -413,7 +413,7 @@ func (st *state) signatureName(t string) int {
 // characters, no punctuation, the ending of a body (局, 人民政府, 办公室…).
 func agencyLike(t string) bool {
 	n := utf8.RuneCountInString(t)
-	return n >= 4 && n <= 40 && plausibleAgency(t) && agencyEndRe.MatchString(t)
+	return n >= 4 && n <= 40 && plausibleAgency(t) && endsAgency(t)
 }
 
 // namedElsewhere reports whether the document writes name more than once

@@ -141,8 +141,8 @@ func (st *state) findTitle(limit int) string {
 // speaks of most, and among equals the last, the one nearest the body.
 func (st *state) pickTitle(titles []string) string {
 	body := st.sectionText(secOverview)
-	if m := periodYearRe.FindStringSubmatch(st.allText()); m != nil {
-		body += strings.Repeat(m[1]+"年", 5) // the statistics period weighs most
+	if y, ok := periodYear(st.allText()); ok {
+		body += strings.Repeat(y+"年", 5) // the statistics period weighs most
 	}
 	best, bestN := titles[len(titles)-1], -1
 	for i := len(titles) - 1; i >= 0; i-- {
@@ -247,8 +247,8 @@ func (st *state) readMeta() {
 			}
 			head += textnorm.Squeeze(l.Joined())
 		}
-		if m := periodYearRe.FindStringSubmatch(head); m != nil {
-			y, _ := strconv.Atoi(m[1])
+		if py, ok := periodYear(head); ok {
+			y, _ := strconv.Atoi(py)
 			r.Year = &y
 		} else {
 			r.Warn("year_missing", "year", "the year reported on is not in the title or the preamble")
@@ -301,10 +301,8 @@ func (st *state) agencyFromHeader() string {
 		if !hasByline(t) {
 			continue // the pattern needs one of its keys: most lines have none
 		}
-		for _, m := range agencyByline.FindAllStringSubmatch(t, -1) {
-			if a := m[1]; plausibleAgency(a) && agencyEndRe.MatchString(a) {
-				return a
-			}
+		if a := bylineAgencies(t, func(a string) bool { return plausibleAgency(a) && endsAgency(a) }); a != "" {
+			return a
 		}
 	}
 	return ""
@@ -345,7 +343,7 @@ func (st *state) agencyFromSignature() string {
 			before = textnorm.Squeeze(st.lines[i-1].Joined()) // the date on a line of its own
 		}
 		run := hanRunEndOf(before)
-		if run == "" || !agencyEndRe.MatchString(run) {
+		if run == "" || !endsAgency(run) {
 			return ""
 		}
 		r := []rune(run)
@@ -383,14 +381,14 @@ func (st *state) agencyFromText() string {
 		if !strings.Contains(t, "年") {
 			continue // the pattern needs 年
 		}
-		m := agencySubjectRe.FindStringSubmatchIndex(t)
-		if m == nil {
+		start, end := agencySubject(t)
+		if start < 0 {
 			continue
 		}
-		a, rest := t[m[2]:m[3]], t[m[3]:]
+		a, rest := t[start:end], t[end:]
 		// 上海市 + 人民政府办公厅: extend across chained suffixes.
 		for {
-			x := agencyMoreRe.FindString(rest)
+			x := agencyMore(rest)
 			if x == "" {
 				break
 			}

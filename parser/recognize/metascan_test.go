@@ -88,7 +88,7 @@ func TestIssueDateIndexMatchesRegexp(t *testing.T) {
 	for i := 0; i < 100000; i++ {
 		s := randomFrom(r, alphabet, 12)
 		if i%2 == 0 { // a date, mostly well formed, after some text
-			year := []string{"2024", "１９９９", "二〇二四", "〇〇〇〇", "202", "20x4"}
+			year := []string{"2024", "１９９９", "２０２４", "1９99", "二〇二四", "〇〇〇〇", "202", "20x4"}
 			num := []string{"1", "12", "十", "十二", "二十六", "１２", "123", "0", "三十一日"}
 			sp := []string{"", " ", "  "}
 			s += year[r.Intn(len(year))] + sp[r.Intn(3)] + "年" + sp[r.Intn(3)] + num[r.Intn(len(num))] + sp[r.Intn(3)] + "月" + sp[r.Intn(3)] + num[r.Intn(len(num))] + sp[r.Intn(3)] + "日"

@@ -37,6 +37,7 @@ type state struct {
 	lines     []layout.Line // lines with page markers removed
 	sections  [numSections]int
 	infos     []lineInfo               // per line, filled lazily by info
+	rowKeys   []string                 // the row keys lineInfo.rowKey indexes (applicationRowOf)
 	pieceBuf  []piece                  // free part of the block info takes lines' pieces from
 	valueBuf  []value                  // and their values
 	proseOf   [numSections][]proseLine // by proseLines
@@ -237,7 +238,7 @@ func sectionOf(l layout.Line) int {
 		return -1
 	}
 	t := textnorm.LabelFolded(strings.TrimLeft(l.Joined(), " #*"))
-	if !headingStart.MatchString(t) || utf8.RuneCountInString(t) > 45 {
+	if !atHeadingStart(t) || utf8.RuneCountInString(t) > 45 {
 		return -1
 	}
 	switch {

@@ -7,7 +7,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/digitrun"
@@ -56,49 +55,30 @@ var midLineWords = [numSections][]string{
 	secProblems: {"问题", "改进", "其他需要报告"},
 }
 
-// midLineHeadingsAt are midLineHeadings anchored at the start.
-// (Built on first use: anchored(...) at package level would run at start-up.)
-func midLineHeadingsAt() *[numSections]*lazyre.Regexp {
-	return midLineHeadingsAtV.Get(func() *[numSections]*lazyre.Regexp { return anchored(&midLineHeadings) })
-}
-
-var midLineHeadingsAtV lazy.Value[*[numSections]*lazyre.Regexp]
-
 // findMidLine is midLineHeadings[k].FindStringIndex(t).
 func findMidLine(k int, t string) []int {
 	if !hasAny(t, midLineWords[k]) {
 		return nil
 	}
-	return findNumbered(midLineHeadingsAt()[k], t, "一二三四五六", "、.")
+	return findNumbered(k, midLineHeadingAt, t, "一二三四五六", "、.")
 }
 
-// anchored returns the patterns anchored at the start of the text.
-func anchored(res *[numSections]*lazyre.Regexp) *[numSections]*lazyre.Regexp {
-	var out [numSections]*lazyre.Regexp
-	for k, re := range res {
-		if re != nil {
-			out[k] = lazyre.New(`^(?:` + re.String() + `)`)
-		}
-	}
-	return &out
-}
-
-// findNumbered is the unanchored FindStringIndex of a pattern that opens
-// with one of the numerals nums and one of the separators seps, given
-// anchored, its anchored form: the leftmost match starts where a numeral
-// and a separator stand, so only there is the pattern tried. (Run from
-// every position, the backtracker was most of the search of a long line.)
-func findNumbered(anchored *lazyre.Regexp, t, nums, seps string) []int {
+// findNumbered is the unanchored FindStringIndex of section k's pattern
+// that opens with one of the numerals nums and one of the separators seps,
+// given at, its anchored form by hand (the end of a match at the start of
+// a text, or -1): the leftmost match starts where a numeral and a
+// separator stand, so only there is the pattern tried.
+func findNumbered(k int, at func(int, string) int, t, nums, seps string) []int {
 	for i := 0; i < len(t); {
-		j := strings.IndexAny(t[i:], nums)
+		j := indexNumeral(t[i:], nums)
 		if j < 0 {
 			return nil
 		}
 		i += j
 		_, n := utf8.DecodeRuneInString(t[i:])
 		if next, _ := utf8.DecodeRuneInString(t[i+n:]); strings.ContainsRune(seps, next) {
-			if loc := anchored.FindStringIndex(t[i:]); loc != nil {
-				return []int{i, i + loc[1]}
+			if e := at(k, t[i:]); e >= 0 {
+				return []int{i, i + e}
 			}
 		}
 		i += n
@@ -764,20 +744,13 @@ func known(t *model.Table) int {
 func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 	rowFilled := map[string]bool{}
 	for p := range filled {
-		parts := strings.Split(p, ".")
-		rowFilled[parts[1]] = true
+		_, rest, _ := strings.Cut(p, ".")
+		row, _, _ := strings.Cut(rest, ".")
+		rowFilled[row] = true
 	}
 	// The column relations confirm a split only if every one of them could
 	// be evaluated: a relation skipped for an unknown cell confirms nothing.
-	columnsHold, evaluated := true, 0
-	for _, c := range model.RunChecks(&model.Report{Template: st.report.Template, Applications: t}) {
-		if c.Rule == "balance" || c.Rule == "results" {
-			evaluated++
-			if !c.OK {
-				columnsHold = false
-			}
-		}
-	}
+	evaluated, columnsHold := columnRelations(t, st.report.Template)
 	if evaluated < 2*len(model.ApplicationColumns) {
 		columnsHold = false
 	}
@@ -803,4 +776,62 @@ func (st *state) revertUnsupported(t *model.Table, filled map[string]bool) {
 		}
 		st.report.Warn("unreadable_row", "applications."+row, "the row's digits split into seven cells only in ways that neither its own total nor the column relations confirm; left null")
 	}
+}
+
+// columnRelations evaluates on t the checks "balance" and "results" of
+// model.RunChecks, column by column, as they do: how many could be
+// evaluated, and whether all of those held. (revertUnsupported ran all the
+// checks, messages and all, to read these two.)
+func columnRelations(t *model.Table, g model.Generation) (int, bool) {
+	nr, co, tot, cf := t.Row("new_requests"), t.Row("carried_over"), t.Row("total"), t.Row("carried_forward")
+	results := model.ResultRows(g)
+	var buf [32]*model.Row
+	resRows := buf[:0]
+	for _, rk := range results {
+		resRows = append(resRows, t.Row(rk))
+	}
+	evaluated, hold := 0, true
+	for _, c := range model.ApplicationColumns {
+		vnr, ok1 := rowValue(nr, c.Key)
+		vco, ok2 := rowValue(co, c.Key)
+		vtot, ok3 := rowValue(tot, c.Key)
+		vcf, ok4 := rowValue(cf, c.Key)
+		if ok1 && ok2 && ok3 && ok4 {
+			evaluated++
+			hold = hold && sameNumber(vnr+vco, vtot+vcf)
+		}
+		known, sum := ok3, 0.0
+		for _, row := range resRows {
+			v, ok := rowValue(row, c.Key)
+			known = known && ok
+			sum += v
+		}
+		if known {
+			evaluated++
+			hold = hold && sameNumber(sum, vtot)
+		}
+	}
+	return evaluated, hold
+}
+
+// rowValue is model.Table.Get within a row (nil: no such row).
+func rowValue(row *model.Row, c string) (float64, bool) {
+	if row == nil {
+		return 0, false
+	}
+	for i := range row.Cells {
+		if row.Cells[i].Key == c {
+			if v := row.Cells[i].Value; v != nil {
+				return *v, true
+			}
+			return 0, false
+		}
+	}
+	return 0, false
+}
+
+// sameNumber is the checks' equality: within 1e-6.
+func sameNumber(a, b float64) bool {
+	d := a - b
+	return d < 1e-6 && d > -1e-6
 }

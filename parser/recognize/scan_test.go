@@ -131,11 +131,11 @@ func TestFindNumberedMatchesPatterns(t *testing.T) {
 		}
 		for k := 0; k < numSections; k++ {
 			if re := midLineHeadings[k]; re != nil {
-				if got, want := findNumbered(midLineHeadingsAt()[k], s, "一二三四五六", "、."), re.FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+				if got, want := findNumbered(k, midLineHeadingAt, s, "一二三四五六", "、."), re.FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
 					t.Fatalf("mid-line %d, %q: %v, want %v", k, s, got, want)
 				}
 			}
-			if got, want := findNumbered(textHeadingsAt()[k], s, "一二三四五六七", "、.．"), textHeadings[k].FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
+			if got, want := findNumbered(k, textHeadingAt, s, "一二三四五六七", "、.．"), textHeadings[k].FindStringIndex(s); fmt.Sprint(got) != fmt.Sprint(want) {
 				t.Fatalf("text heading %d, %q: %v, want %v", k, s, got, want)
 			}
 		}

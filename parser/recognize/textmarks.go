@@ -4,7 +4,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
 )
 
@@ -36,16 +35,6 @@ var textHeadingWords = [numSections][]string{
 	secProblems: {"问题"},
 	secOther:    {"其他"},
 }
-
-// textHeadingsAt are textHeadings anchored at the start of the text: a
-// heading that opens a text. Unanchored, the search for one ran through the
-// whole rest of a one-line dump before its position was checked.
-// (Built on first use: anchored(...) at package level would run at start-up.)
-func textHeadingsAt() *[numSections]*lazyre.Regexp {
-	return textHeadingsAtV.Get(func() *[numSections]*lazyre.Regexp { return anchored(&textHeadings) })
-}
-
-var textHeadingsAtV lazy.Value[*[numSections]*lazyre.Regexp]
 
 // textMark is where a section's heading stands: on line, the bytes
 // [start, end) of the line's text (lineText).
@@ -122,9 +111,9 @@ func (st *state) ownLineMark(k, h int) textMark {
 	t := st.prose(h, false)
 	mk := textMark{ok: true, line: h, end: len(t), ownRow: true}
 	lead := len(t) - len(strings.TrimLeft(t, " #*"))
-	if loc := textHeadingsAt()[k].FindStringIndex(t[lead:]); loc != nil {
-		if rest := strings.Trim(t[lead+loc[1]:], " #*：:"); rest != "" {
-			mk.end = lead + loc[1]
+	if e := textHeadingAt(k, t[lead:]); e >= 0 {
+		if rest := strings.Trim(t[lead+e:], " #*：:"); rest != "" {
+			mk.end = lead + e
 		}
 	}
 	return mk
@@ -147,7 +136,7 @@ func (st *state) nextMark(k int) *textMark {
 func findHeading(k int, t string, from int) (int, int, bool) {
 	for from <= len(t) {
 		// textHeadings[k].FindStringIndex, tried only at numerals.
-		loc := findNumbered(textHeadingsAt()[k], t[from:], "一二三四五六七", "、.．")
+		loc := findNumbered(k, textHeadingAt, t[from:], "一二三四五六七", "、.．")
 		if loc == nil {
 			return 0, 0, false
 		}
@@ -217,8 +206,8 @@ func listedName(t string, e int) bool {
 
 // opensHeading reports whether t starts with a section's heading.
 func opensHeading(t string) bool {
-	for _, re := range textHeadingsAt() {
-		if re.MatchString(t) {
+	for k := 0; k < numSections; k++ {
+		if textHeadingAt(k, t) >= 0 {
 			return true
 		}
 	}
