@@ -37,8 +37,14 @@ func Read(src []byte) (*layout.Document, error) {
 func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	s := getScratch()
 	text, own, notes := charset.DecodeBytesTo(s.decoded, src)
-	t, err := parseTree(ctx, text, s.nodes)
-	s.nodes = nil
+	// The first page a scratch serves builds its text in a buffer of its
+	// own that the lines keep (a one-page process allocates nothing more);
+	// later pages build it in the scratch's buffer and copy it out.
+	t, err := parseTree(ctx, text, s.nodes, s.text, s.used)
+	s.nodes, s.used = nil, true
+	if t != nil && t.pooled {
+		s.text, t.buf = t.buf[:0], nil
+	}
 	if own {
 		s.decoded = text[:0] // the tree has copied what it keeps
 	}
@@ -80,6 +86,8 @@ type scratch struct {
 	grid    [][]gridCell
 	num     []int
 	texts   []cellTexts
+	text    []byte // the tree's text while it is built
+	used    bool   // a page has been read with this scratch
 }
 
 var scratchPool sync.Pool
@@ -101,8 +109,8 @@ func putScratch(s *scratch) {
 
 // parseTree builds the page's tree from the token stream, or with
 // html.Parse when the markup needs its full tree construction.
-func parseTree(ctx context.Context, text []byte, nodes []node) (*tree, error) {
-	t, err := buildFastTo(ctx, text, nodes)
+func parseTree(ctx context.Context, text []byte, nodes []node, buf []byte, pool bool) (*tree, error) {
+	t, err := buildFastTo(ctx, text, nodes, buf, pool)
 	if !errors.Is(err, errGiveUp) {
 		return t, err
 	}
