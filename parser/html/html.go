@@ -40,8 +40,8 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	// The first page a scratch serves builds its text in a buffer of its
 	// own that the lines keep (a one-page process allocates nothing more);
 	// later pages build it in the scratch's buffer and copy it out.
-	t, err := parseTree(ctx, text, s.nodes, s.text, s.used)
-	s.nodes, s.used = nil, true
+	t, err := parseTree(ctx, text, tree{nodes: s.nodes, attrs: s.attrs, buf: s.text, pooled: s.used})
+	s.nodes, s.attrs, s.used = nil, nil, true
 	if t != nil && t.pooled {
 		s.text, t.buf = t.buf[:0], nil
 	}
@@ -64,10 +64,10 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 		w.block(root)
 	}
 	w.flush()
-	// The lines keep the tree's text, not its nodes nor the walker's
-	// buffers: those go to the next page.
-	s.nodes, s.grid, s.num, s.texts = t.nodes, w.grid, w.num, w.texts
-	t.nodes = nil
+	// The lines keep the tree's text, not its nodes, its attributes nor
+	// the walker's buffers: those go to the next page.
+	s.nodes, s.attrs, s.grid, s.num, s.texts = t.nodes, t.attrs, w.grid, w.num, w.texts
+	t.nodes, t.attrs = nil, nil
 	putScratch(s)
 	if c.err != nil {
 		return nil, c.err
@@ -83,6 +83,7 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 type scratch struct {
 	decoded []byte // a page not in UTF-8, decoded
 	nodes   []node
+	attrs   []attr // the tree's, cleared of their values
 	grid    [][]gridCell
 	num     []int
 	texts   []cellTexts
@@ -103,14 +104,15 @@ func getScratch() *scratch {
 // one's cells.
 func putScratch(s *scratch) {
 	clear(s.texts[:cap(s.texts)])
-	s.nodes, s.texts = s.nodes[:0], s.texts[:0]
+	clear(s.attrs[:cap(s.attrs)])
+	s.nodes, s.attrs, s.texts = s.nodes[:0], s.attrs[:0], s.texts[:0]
 	scratchPool.Put(s)
 }
 
 // parseTree builds the page's tree from the token stream, or with
 // html.Parse when the markup needs its full tree construction.
-func parseTree(ctx context.Context, text []byte, nodes []node, buf []byte, pool bool) (*tree, error) {
-	t, err := buildFastTo(ctx, text, nodes, buf, pool)
+func parseTree(ctx context.Context, text []byte, mem tree) (*tree, error) {
+	t, err := buildFastTo(ctx, text, mem)
 	if !errors.Is(err, errGiveUp) {
 		return t, err
 	}

@@ -263,13 +263,14 @@ type builder struct {
 
 // buildFast builds the tree from the token stream, or returns errGiveUp.
 func buildFast(ctx context.Context, src []byte) (*tree, error) {
-	return buildFastTo(ctx, src, nil, nil, false)
+	return buildFastTo(ctx, src, tree{})
 }
 
-// buildFastTo is buildFast with the nodes in nodes' memory when it is
-// large enough, and, when pool is set, the text built in buf's memory and
-// copied out at its exact size (t.buf is then the buffer to keep).
-func buildFastTo(ctx context.Context, src []byte, nodes []node, buf []byte, pool bool) (*tree, error) {
+// buildFastTo is buildFast in mem's memory: the nodes in mem.nodes' when
+// it is large enough, the attributes in mem.attrs', and, when mem.pooled
+// is set, the text built in mem.buf's and copied out at its exact size
+// (t.buf is then the buffer to keep).
+func buildFastTo(ctx context.Context, src []byte, mem tree) (*tree, error) {
 	if bytes.IndexByte(src, 0) >= 0 {
 		return nil, giveUp("NUL handling differs by insertion mode") // NUL handling differs by insertion mode
 	}
@@ -280,8 +281,8 @@ func buildFastTo(ctx context.Context, src []byte, nodes []node, buf []byte, pool
 	// large for most and grows for some, which a pooled buffer, grown once
 	// and copied out exactly, avoids in a batch.)
 	lt := bytes.Count(src, []byte{'<'})
-	t := &tree{nodes: nodes[:0], buf: buf[:0], pooled: pool}
-	if !pool || cap(t.buf) == 0 {
+	t := &tree{nodes: mem.nodes[:0], attrs: mem.attrs[:0], buf: mem.buf[:0], pooled: mem.pooled}
+	if !t.pooled || cap(t.buf) == 0 {
 		t.buf = make([]byte, 0, len(src)/4+64)
 	}
 	if cap(t.nodes) < lt+lt/8+32 {
