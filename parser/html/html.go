@@ -40,7 +40,8 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	// The first page a scratch serves builds its text in a buffer of its
 	// own that the lines keep (a one-page process allocates nothing more);
 	// later pages build it in the scratch's buffer and copy it out.
-	t, err := parseTree(ctx, text, tree{nodes: s.nodes, attrs: s.attrs, buf: s.text, pooled: s.used})
+	used := s.used
+	t, err := parseTree(ctx, text, tree{nodes: s.nodes, attrs: s.attrs, buf: s.text, pooled: used})
 	s.nodes, s.attrs, s.used = nil, nil, true
 	if t != nil && t.pooled {
 		s.text, t.buf = t.buf[:0], nil
@@ -60,10 +61,24 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	}
 	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t},
 		grid: s.grid, num: s.num, texts: s.texts}
+	if used {
+		// Likewise the lines, gathered in the scratch's slice and copied
+		// out at their number rather than grown by doubling.
+		w.lines = s.lines[:0]
+	}
 	if root != none {
 		w.block(root)
 	}
 	w.flush()
+	if used {
+		if len(w.lines) > 0 { // none stays nil, as before
+			doc.Lines = make([]layout.Line, len(w.lines))
+			copy(doc.Lines, w.lines)
+		}
+		s.lines = w.lines
+	} else {
+		doc.Lines = w.lines
+	}
 	// The lines keep the tree's text, not its nodes, its attributes nor
 	// the walker's buffers: those go to the next page.
 	s.nodes, s.attrs, s.grid, s.num, s.texts = t.nodes, t.attrs, w.grid, w.num, w.texts
@@ -83,7 +98,8 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 type scratch struct {
 	decoded []byte // a page not in UTF-8, decoded
 	nodes   []node
-	attrs   []attr // the tree's, cleared of their values
+	attrs   []attr        // the tree's, cleared of their values
+	lines   []layout.Line // the walker's, cleared of their cells
 	grid    [][]gridCell
 	num     []int
 	texts   []cellTexts
@@ -105,7 +121,8 @@ func getScratch() *scratch {
 func putScratch(s *scratch) {
 	clear(s.texts[:cap(s.texts)])
 	clear(s.attrs[:cap(s.attrs)])
-	s.nodes, s.attrs, s.texts = s.nodes[:0], s.attrs[:0], s.texts[:0]
+	clear(s.lines[:cap(s.lines)])
+	s.nodes, s.attrs, s.texts, s.lines = s.nodes[:0], s.attrs[:0], s.texts[:0], s.lines[:0]
 	scratchPool.Put(s)
 }
 
@@ -507,6 +524,7 @@ type walker struct {
 	grid  [][]gridCell
 	num   []int
 	texts []cellTexts
+	lines []layout.Line // the document's, until the walk is over
 }
 
 func (w *walker) flush() {
@@ -523,8 +541,8 @@ func (w *walker) flush() {
 }
 
 func (w *walker) add(l layout.Line) {
-	l.Num = len(w.doc.Lines) + 1
-	w.doc.Lines = append(w.doc.Lines, l)
+	l.Num = len(w.lines) + 1
+	w.lines = append(w.lines, l)
 }
 
 func (w *walker) block(n int32) {
@@ -571,7 +589,7 @@ func (w *walker) link(a int32) {
 	if href == "" && text == "" {
 		return
 	}
-	w.doc.Links = append(w.doc.Links, layout.Link{Text: text, Href: href, Line: len(w.doc.Lines) + 1})
+	w.doc.Links = append(w.doc.Links, layout.Link{Text: text, Href: href, Line: len(w.lines) + 1})
 }
 
 // tableLinks records the links inside a grid table's cells, which are
@@ -723,7 +741,7 @@ func (w *walker) table(tb int32) {
 		if len(cells) > from {
 			line.Cells = cells[from:len(cells):len(cells)]
 			w.add(line)
-			num[r] = len(w.doc.Lines)
+			num[r] = len(w.lines)
 		}
 	}
 }
