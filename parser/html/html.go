@@ -37,8 +37,15 @@ func Read(src []byte) (*layout.Document, error) {
 func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	s := getScratch()
 	text, own, notes := charset.DecodeBytesTo(s.decoded, src)
-	t, err := parseTree(ctx, text, s.nodes)
-	s.nodes = nil
+	// The first page a scratch serves builds its text in a buffer of its
+	// own that the lines keep (a one-page process allocates nothing more);
+	// later pages build it in the scratch's buffer and copy it out.
+	used := s.used
+	t, err := parseTree(ctx, text, tree{nodes: s.nodes, attrs: s.attrs, buf: s.text, pooled: used})
+	s.nodes, s.attrs, s.used = nil, nil, true
+	if t != nil && t.pooled {
+		s.text, t.buf = t.buf[:0], nil
+	}
 	if own {
 		s.decoded = text[:0] // the tree has copied what it keeps
 	}
@@ -54,14 +61,28 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 	}
 	w := &walker{doc: doc, canceller: c, t: t, buf: joined{t: t}, cell: joined{t: t},
 		grid: s.grid, num: s.num, texts: s.texts}
+	if used {
+		// Likewise the lines, gathered in the scratch's slice and copied
+		// out at their number rather than grown by doubling.
+		w.lines = s.lines[:0]
+	}
 	if root != none {
 		w.block(root)
 	}
 	w.flush()
-	// The lines keep the tree's text, not its nodes nor the walker's
-	// buffers: those go to the next page.
-	s.nodes, s.grid, s.num, s.texts = t.nodes, w.grid, w.num, w.texts
-	t.nodes = nil
+	if used {
+		if len(w.lines) > 0 { // none stays nil, as before
+			doc.Lines = make([]layout.Line, len(w.lines))
+			copy(doc.Lines, w.lines)
+		}
+		s.lines = w.lines
+	} else {
+		doc.Lines = w.lines
+	}
+	// The lines keep the tree's text, not its nodes, its attributes nor
+	// the walker's buffers: those go to the next page.
+	s.nodes, s.attrs, s.grid, s.num, s.texts = t.nodes, t.attrs, w.grid, w.num, w.texts
+	t.nodes, t.attrs = nil, nil
 	putScratch(s)
 	if c.err != nil {
 		return nil, c.err
@@ -77,9 +98,13 @@ func ReadContext(ctx context.Context, src []byte) (*layout.Document, error) {
 type scratch struct {
 	decoded []byte // a page not in UTF-8, decoded
 	nodes   []node
+	attrs   []attr        // the tree's, cleared of their values
+	lines   []layout.Line // the walker's, cleared of their cells
 	grid    [][]gridCell
 	num     []int
 	texts   []cellTexts
+	text    []byte // the tree's text while it is built
+	used    bool   // a page has been read with this scratch
 }
 
 var scratchPool sync.Pool
@@ -95,14 +120,16 @@ func getScratch() *scratch {
 // one's cells.
 func putScratch(s *scratch) {
 	clear(s.texts[:cap(s.texts)])
-	s.nodes, s.texts = s.nodes[:0], s.texts[:0]
+	clear(s.attrs[:cap(s.attrs)])
+	clear(s.lines[:cap(s.lines)])
+	s.nodes, s.attrs, s.texts, s.lines = s.nodes[:0], s.attrs[:0], s.texts[:0], s.lines[:0]
 	scratchPool.Put(s)
 }
 
 // parseTree builds the page's tree from the token stream, or with
 // html.Parse when the markup needs its full tree construction.
-func parseTree(ctx context.Context, text []byte, nodes []node) (*tree, error) {
-	t, err := buildFastTo(ctx, text, nodes)
+func parseTree(ctx context.Context, text []byte, mem tree) (*tree, error) {
+	t, err := buildFastTo(ctx, text, mem)
 	if !errors.Is(err, errGiveUp) {
 		return t, err
 	}
@@ -497,6 +524,7 @@ type walker struct {
 	grid  [][]gridCell
 	num   []int
 	texts []cellTexts
+	lines []layout.Line // the document's, until the walk is over
 }
 
 func (w *walker) flush() {
@@ -513,8 +541,8 @@ func (w *walker) flush() {
 }
 
 func (w *walker) add(l layout.Line) {
-	l.Num = len(w.doc.Lines) + 1
-	w.doc.Lines = append(w.doc.Lines, l)
+	l.Num = len(w.lines) + 1
+	w.lines = append(w.lines, l)
 }
 
 func (w *walker) block(n int32) {
@@ -561,7 +589,7 @@ func (w *walker) link(a int32) {
 	if href == "" && text == "" {
 		return
 	}
-	w.doc.Links = append(w.doc.Links, layout.Link{Text: text, Href: href, Line: len(w.doc.Lines) + 1})
+	w.doc.Links = append(w.doc.Links, layout.Link{Text: text, Href: href, Line: len(w.lines) + 1})
 }
 
 // tableLinks records the links inside a grid table's cells, which are
@@ -713,7 +741,7 @@ func (w *walker) table(tb int32) {
 		if len(cells) > from {
 			line.Cells = cells[from:len(cells):len(cells)]
 			w.add(line)
-			num[r] = len(w.doc.Lines)
+			num[r] = len(w.lines)
 		}
 	}
 }

@@ -43,27 +43,31 @@ type Line struct {
 
 // Cell is one piece of text on a line: a table cell, a run of text between
 // wide gaps, or the whole line.
+//
+// The three flags sit together at the end so that a Cell is 72 bytes,
+// not 80: the cells are most of an adapter's allocation.
 type Cell struct {
 	Text string // normalised text (NFKC-folded widths, collapsed spaces)
 	Raw  string // the text as it appears in the source, for provenance
 	// Col is the cell's column in an expanded table grid (HTML/DOCX, tab
 	// separated text), or -1 when the source has no grid.
 	Col int
+	// Origin is, for a RowCopy, the Num of the line where the cell is
+	// printed.
+	Origin int
+	// X0 and X1 are the horizontal extent of the cell on the page for
+	// positioned formats (PDF points, or character columns in aligned
+	// text). HasX reports whether they are meaningful.
+	X0, X1 float64
 	// Copy marks the repeated copies of a cell that spans several grid
 	// columns or rows (colspan/rowspan expanded). The first occurrence has
 	// Copy false. Readers that want distinct cells skip copies.
 	Copy bool
 	// RowCopy marks, among the copies, those that repeat a cell spanning
 	// several rows (rowspan, vertical merge) in the cell's first column
-	// of a later row: where a merged value stands again. Origin is then
-	// the Num of the line where the cell is printed.
+	// of a later row: where a merged value stands again (see Origin).
 	RowCopy bool
-	Origin  int
-	// X0 and X1 are the horizontal extent of the cell on the page for
-	// positioned formats (PDF points, or character columns in aligned
-	// text). HasX reports whether they are meaningful.
-	X0, X1 float64
-	HasX   bool
+	HasX    bool
 }
 
 // Link is one hyperlink: its text, its target and the line it sits on
