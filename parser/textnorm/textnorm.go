@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -156,11 +157,13 @@ func foldedAsIs(s string) bool {
 }
 
 // foldShort is Fold in one pass for text of the characters nfkc maps by
-// itself (ASCII, nfkcStable, nfkcMapped): NFKC character by character,
-// then Fold's spaces. It reports false, having done nothing useful, on any
-// other character.
+// itself (ASCII, nfkcStable, nfkcMapped, and U+00A0, which NFKC maps to
+// ' ', a starter like the others): NFKC character by character, then
+// Fold's spaces. It reports false, having done nothing useful, on any
+// other character. The result is never longer than s: one allocation.
 func foldShort(s string) (string, bool) {
-	b := make([]byte, 0, len(s))
+	var b strings.Builder
+	b.Grow(len(s))
 	space := false
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -176,7 +179,7 @@ func foldShort(s string) (string, bool) {
 			switch {
 			case nfkcStable(r):
 				ch = s[i : i+n]
-			case r == '\u3000':
+			case r == '\u3000' || r == '\u00a0':
 				isSpace = true
 			case r >= 0xff01 && r <= 0xff5e:
 				ch = asciiChar(byte(r - 0xfee0))
@@ -189,13 +192,13 @@ func foldShort(s string) (string, bool) {
 			space = true
 			continue
 		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
 		}
 		space = false
-		b = append(b, ch...)
+		b.WriteString(ch)
 	}
-	return string(b), true
+	return b.String(), true
 }
 
 // asciiChar returns the one-byte string of c without allocating.
@@ -257,13 +260,31 @@ func Label(s string) string {
 // LabelFolded is Label for text that is already folded (the Text of a
 // layout cell): it skips the NFKC pass, which dominates the cost.
 func LabelFolded(s string) string {
-	if strings.Contains(s, " ") {
-		s = strings.ReplaceAll(s, " ", "")
+	if strings.IndexByte(s, ' ') < 0 {
+		if !hasLabelDropChar(s) {
+			return s
+		}
+		return dropLabelChars(s)
 	}
-	if !hasLabelDropChar(s) {
-		return s
+	// The spaces go into a scratch buffer (on the stack for most labels),
+	// so that a label with both spaces and quotes or brackets costs one
+	// string, not two. The characters are dropped after the spaces, as
+	// before: on bad bytes a space could split a key.
+	var buf [256]byte
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
 	}
-	return dropLabelChars(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			b = append(b, s[i])
+		}
+	}
+	if !hasLabelDropChar(unsafe.String(unsafe.SliceData(b), len(b))) {
+		return string(b)
+	}
+	// dropLabelChars reads the buffer and copies what it keeps.
+	return dropLabelChars(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass

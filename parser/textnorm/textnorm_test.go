@@ -177,3 +177,48 @@ var labelDrop = strings.NewReplacer(
 	"【", "(", "】", ")", "〔", "(", "〕", ")", "[", "(", "]", ")",
 	"．", ".", "。", ".", "，", ",", "：", ":", "；", ";",
 )
+
+// TestLabelFoldedMatchesReference holds LabelFolded to what it stands
+// for (spaces removed, then the label characters replaced) on generated
+// labels, bad bytes that a space splits included, and a long one.
+func TestLabelFoldedMatchesReference(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "'", "【", "】", "[", "]", "．", "，", "：", "一", "申请", "a", " ", "  ",
+		"\xe3", "\x80", "\x8c", "\xe2\x80", "\xef\xbc", "\xff", "１", "（", "）"}
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		s := ""
+		for n := r.Intn(12); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if i%500 == 0 {
+			s = strings.Repeat(s+" ", 40)
+		}
+		if got, want := LabelFolded(s), labelDrop.Replace(strings.ReplaceAll(s, " ", "")); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	}
+	if got := LabelFolded("\xe3 \x80\x8c申请 "); got != "申请" { // 「 once the space goes
+		t.Fatalf("got %q", got)
+	}
+}
+
+// TestLabelFoldedOneString: a label with spaces and quotes costs one
+// string, not one per pass.
+func TestLabelFoldedOneString(t *testing.T) {
+	label := "“本年 新收” 申请【数量】"
+	if n := testing.AllocsPerRun(100, func() { _ = LabelFolded(label) }); n != 1 {
+		t.Fatalf("%v allocations, want 1", n)
+	}
+}
+
+// TestFoldShortTakesNoBreakSpace: U+00A0 (NFKC maps it to ' ') stays on
+// the one-pass path rather than sending the text to the full NFKC.
+func TestFoldShortTakesNoBreakSpace(t *testing.T) {
+	got, ok := foldShort("本年\u00a0\u00a0新收（１）")
+	if !ok || got != "本年 新收(1)" {
+		t.Fatalf("foldShort = %q, %v", got, ok)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = foldShort("本年\u3000新收（１）") }); n != 1 {
+		t.Fatalf("%v allocations, want 1", n)
+	}
+}
