@@ -386,6 +386,42 @@ func hasRadicals(s string) bool {
 	return false
 }
 
+// proseAsIs is alreadyFolded(s) && !hasRadicals(s) in one pass, with
+// the common three-byte characters decoded inline (the two range loops
+// were most of Prose's cost).
+func proseAsIs(s string) bool {
+	prevSpace := true // a leading space is dropped
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := DecodeAt(s, i)
+		switch {
+		case r >= 0x4e00 && r <= 0x9fff: // CJK ideographs, the bulk
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad', r == utf8.RuneError,
+			unicode.IsSpace(r),
+			r >= 0x2e80 && r <= 0x2fdf || r >= 0xf900 && r <= 0xfaff || r >= 0x2f800 && r <= 0x2fa1f:
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == "" // a trailing space is dropped
+}
+
 // Radicals folds the CJK Radicals Supplement characters that some
 // producers' ToUnicode maps give for ordinary simplified ideographs
 // (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
@@ -413,7 +449,7 @@ func Prose(s string) string {
 		}
 		return strings.Join(strings.Fields(s), " ")
 	}
-	if alreadyFolded(s) && !hasRadicals(s) { // most lines: no copy
+	if proseAsIs(s) { // most lines: no copy
 		return s
 	}
 	var b strings.Builder

@@ -222,3 +222,21 @@ func TestFoldShortTakesNoBreakSpace(t *testing.T) {
 		t.Fatalf("%v allocations, want 1", n)
 	}
 }
+
+// TestProseAsIsIsBothChecks holds the one-pass test to the two it
+// replaces on generated text (bad bytes, spaces of every kind, radicals).
+func TestProseAsIsIsBothChecks(t *testing.T) {
+	parts := []string{"本", "年", "a", "1", " ", "  ", "\t", "\u3000", "\u00a0", "\u0085", "\u2003", "\u200b", "\ufeff", "\u00ad",
+		"１", "（", "\xe4", "\xe4\xb8", "\xed\xa0\x80", "\ufffd", "\u2ea0", "\u2f08", "\uf900", "\U0002f800", "、", "“", "—", "\v", "\r", "é"}
+	rng := rand.New(rand.NewSource(3))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(8) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := proseAsIs(s), alreadyFolded(s) && !hasRadicals(s); got != want {
+			t.Fatalf("proseAsIs(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
