@@ -19,10 +19,11 @@ import (
 // radicals to ideographs), turns every kind of space into one ASCII space,
 // drops zero-width characters and trims.
 func Fold(s string) string {
-	if foldedAsIs(s) { // most cells: one pass, no copy
+	k := foldedPrefix(s)
+	if k == len(s) { // most cells: one pass, no copy
 		return s
 	}
-	if out, ok := foldShort(s); ok { // most others: one more
+	if out, ok := foldShort(s, k); ok { // most others: the rest once more
 		return out
 	}
 	if isPlainASCII(s) {
@@ -127,14 +128,20 @@ func nfkcMapped(r rune) bool {
 // foldedAsIs reports, in one pass, that Fold returns s as it is: ASCII and
 // characters NFKC leaves alone (nfkcStable), single ' ' between words.
 // When it says no, Fold's own passes decide.
-func foldedAsIs(s string) bool {
+func foldedAsIs(s string) bool { return foldedPrefix(s) == len(s) }
+
+// foldedPrefix is the length of the longest head of s that Fold leaves as
+// it is and that ends with a character other than a space (so that what
+// follows is folded as if Fold had read the head), or len(s) when Fold
+// returns s as it is.
+func foldedPrefix(s string) int {
 	prevSpace := true // a leading space is dropped
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := DecodeAt(s, i)
 			if !nfkcStable(r) {
-				return false
+				return headBefore(s, i)
 			}
 			prevSpace = false
 			i += n
@@ -143,17 +150,28 @@ func foldedAsIs(s string) bool {
 		switch c {
 		case ' ':
 			if prevSpace {
-				return false
+				return headBefore(s, i)
 			}
 			prevSpace = true
 		case '\t', '\n', '\v', '\f', '\r':
-			return false
+			return headBefore(s, i)
 		default:
 			prevSpace = false
 		}
 		i++
 	}
-	return !prevSpace || s == "" // a trailing space is dropped
+	if !prevSpace || s == "" { // a trailing space is dropped
+		return len(s)
+	}
+	return headBefore(s, len(s))
+}
+
+// headBefore is i, less the single space s may have there before it.
+func headBefore(s string, i int) int {
+	if i > 0 && s[i-1] == ' ' {
+		return i - 1
+	}
+	return i
 }
 
 // foldShort is Fold in one pass for text of the characters nfkc maps by
@@ -161,11 +179,13 @@ func foldedAsIs(s string) bool {
 // ' ', a starter like the others): NFKC character by character, then
 // Fold's spaces. It reports false, having done nothing useful, on any
 // other character. The result is never longer than s: one allocation.
-func foldShort(s string) (string, bool) {
+// s[:k] is foldedPrefix's head, copied as it is.
+func foldShort(s string, k int) (string, bool) {
 	var b strings.Builder
 	b.Grow(len(s))
+	b.WriteString(s[:k])
 	space := false
-	for i := 0; i < len(s); {
+	for i := k; i < len(s); {
 		c := s[i]
 		var ch string // what NFKC makes of the character
 		isSpace := false

@@ -214,11 +214,11 @@ func TestLabelFoldedOneString(t *testing.T) {
 // TestFoldShortTakesNoBreakSpace: U+00A0 (NFKC maps it to ' ') stays on
 // the one-pass path rather than sending the text to the full NFKC.
 func TestFoldShortTakesNoBreakSpace(t *testing.T) {
-	got, ok := foldShort("本年\u00a0\u00a0新收（１）")
+	got, ok := foldShort("本年\u00a0\u00a0新收（１）", 0)
 	if !ok || got != "本年 新收(1)" {
 		t.Fatalf("foldShort = %q, %v", got, ok)
 	}
-	if n := testing.AllocsPerRun(100, func() { _, _ = foldShort("本年\u3000新收（１）") }); n != 1 {
+	if n := testing.AllocsPerRun(100, func() { _, _ = foldShort("本年\u3000新收（１）", 6) }); n != 1 {
 		t.Fatalf("%v allocations, want 1", n)
 	}
 }
