@@ -2,6 +2,7 @@ package digitrun
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
@@ -23,6 +24,13 @@ type stream struct {
 
 func newStream(lines []string) *stream {
 	s := &stream{}
+	// Sized from the characters of the lines (folding and spaces only
+	// shorten them): growing the three slices was most of the bytes.
+	n := 0
+	for _, ln := range lines {
+		n += utf8.RuneCountInString(ln)
+	}
+	s.key, s.brk, s.line = make([]rune, 0, n), make([]bool, 0, n), make([]int, 0, n)
 	memo := map[rune][]rune{}
 	for li, ln := range lines {
 		if mdSeparator.MatchString(ln) || pageMarker.MatchString(ln) {

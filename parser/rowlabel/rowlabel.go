@@ -135,14 +135,20 @@ func Unmatched(label string) bool {
 
 // Similarity is the Sørensen–Dice coefficient of the character pairs of a
 // and b: 1 for equal labels, 0 for labels sharing no adjacent pair.
-func Similarity(a, b string) float64 { return diceOf(bigramsOf(a), bigramsOf(b)) }
+func Similarity(a, b string) float64 {
+	var ba, bb [64]uint64
+	return diceOf(bigramsInto(ba[:0], a), bigramsInto(bb[:0], b))
+}
 
 // bigramSet is Bigrams as a sorted slice of distinct pairs (a pair packed
 // in a uint64): building and comparing it costs no map.
 type bigramSet []uint64
 
-func bigramsOf(s string) bigramSet {
-	out := make(bigramSet, 0, len(s)/2)
+func bigramsOf(s string) bigramSet { return bigramsInto(make(bigramSet, 0, len(s)/2), s) }
+
+// bigramsInto is bigramsOf appending to out: the sets compared and
+// dropped (a label against its candidates) use a buffer on the stack.
+func bigramsInto(out bigramSet, s string) bigramSet {
 	prev, first := rune(0), true
 	for _, r := range s { // the runes of []rune(s), bad bytes included
 		if !first {
@@ -276,7 +282,8 @@ func Application(label, after string) (string, float64) {
 		}
 	}
 	best, second, key := 0.0, 0.0, ""
-	bg := bigramsOf(core)
+	var buf [64]uint64
+	bg := bigramsInto(buf[:0], core)
 	for _, r := range cands {
 		d := diceOf(bg, r.bigrams) // Similarity(core, r.core)
 		switch {
@@ -299,9 +306,10 @@ func Application(label, after string) (string, float64) {
 // the label's place allows.
 func Near(label string, cands map[string]string, min, margin float64) string {
 	best, second, key := 0.0, 0.0, ""
-	la := bigramsOf(label) // once, not once per candidate
+	var bufL, bufC [64]uint64
+	la := bigramsInto(bufL[:0], label) // once, not once per candidate
 	for k, c := range cands {
-		d := diceOf(la, bigramsOf(c))
+		d := diceOf(la, bigramsInto(bufC[:0], c))
 		switch {
 		case d > best:
 			best, second, key = d, best, k

@@ -116,3 +116,19 @@ func TestSimilarityMatchesMaps(t *testing.T) {
 		}
 	}
 }
+
+// TestComparingLabelsAllocatesNothing: the bigram sets built only to be
+// compared live on the stack (Near builds one per candidate).
+func TestComparingLabelsAllocatesNothing(t *testing.T) {
+	cands := map[string]string{"a": "本年新收政府信息公开申请数量", "b": "上年结转政府信息公开申请数量"}
+	n := testing.AllocsPerRun(100, func() {
+		_ = Similarity("自然人", "法人或者其他组织")
+		_ = Near("本年新收申请数量", cands, 0.5, 0.1)
+	})
+	if n != 0 {
+		t.Fatalf("%v allocations", n)
+	}
+	if got := Near("本年新收申请数量", cands, 0.5, 0.1); got != "a" {
+		t.Fatalf("Near = %q", got)
+	}
+}

@@ -6,6 +6,7 @@ package text
 import (
 	"context"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/parser/layout"
@@ -28,10 +29,10 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 	// allocation.
 	n := strings.Count(s, "\n") + 1
 	doc := &layout.Document{Format: "text", Lines: make([]layout.Line, 0, n)}
-	wides := make([][]wideCount, 0, n) // per line with cells, per cell
+	sp := splitters.Get().(*splitter)
+	defer sp.release()
 	num := 0
 	inBoxRow := false // the last line was a box row's text, no rule after it
-	var sp splitter
 	for len(s) > 0 {
 		num++
 		if num%ctxEvery == 0 && ctx.Err() != nil {
@@ -48,7 +49,7 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 			line, s = s, ""
 		}
 		markdown := isMarkdownRow(line)
-		cells, wc, box := sp.splitLine(line, markdown)
+		cells, at, box := sp.splitLine(line, markdown)
 		if box && cells != nil && inBoxRow && !strings.ContainsFunc(line, isHorizontalRule) {
 			// A box row's text wrapped onto several lines (a label, or a
 			// number cut in two: ２ / ３ in a narrow column) is one row.
@@ -59,16 +60,17 @@ func ReadContext(ctx context.Context, s string) (*layout.Document, error) {
 			continue
 		}
 		inBoxRow = box && cells != nil
-		if cells == nil {
+		if cells == nil && at.n == 0 {
 			continue
 		}
 		// Markdown tables come from converters, which drop cells: their
 		// empty cells are not known to be blank.
 		doc.Lines = append(doc.Lines, layout.Line{Num: num, Cells: cells, UnsureBlanks: markdown})
-		wides = append(wides, wc)
+		sp.spans = append(sp.spans, at)
 	}
-	if charColumnsAlignBetter(doc, wides) {
-		toCharColumns(doc, wides)
+	sp.place(doc)
+	if charColumnsAlignBetter(doc, sp) {
+		toCharColumns(doc, sp)
 	}
 	return doc, nil
 }
@@ -98,7 +100,7 @@ type wideCount struct{ before, in float64 }
 
 // charColumnsAlignBetter reports whether the numbers of table rows fall
 // into fewer distinct columns when every character counts one column.
-func charColumnsAlignBetter(doc *layout.Document, wides [][]wideCount) bool {
+func charColumnsAlignBetter(doc *layout.Document, sp *splitter) bool {
 	display, chars := map[float64]bool{}, map[float64]bool{}
 	for li, l := range doc.Lines {
 		nums := 0
@@ -110,10 +112,11 @@ func charColumnsAlignBetter(doc *layout.Document, wides [][]wideCount) bool {
 		if nums < 2 {
 			continue
 		}
+		wides := sp.widesOf(li)
 		for ci, c := range l.Cells {
-			if c.HasX && isNumber(c.Text) && wides[li] != nil {
+			if c.HasX && isNumber(c.Text) && wides != nil {
 				display[c.X1] = true
-				chars[c.X1-wides[li][ci].before-wides[li][ci].in] = true
+				chars[c.X1-wides[ci].before-wides[ci].in] = true
 			}
 		}
 	}
@@ -122,14 +125,15 @@ func charColumnsAlignBetter(doc *layout.Document, wides [][]wideCount) bool {
 
 // toCharColumns rewrites every positioned cell in one-column-a-character
 // positions.
-func toCharColumns(doc *layout.Document, wides [][]wideCount) {
+func toCharColumns(doc *layout.Document, sp *splitter) {
 	for i := range doc.Lines {
-		if wides[i] == nil {
+		wides := sp.widesOf(i)
+		if wides == nil {
 			continue
 		}
 		for j := range doc.Lines[i].Cells {
 			c := &doc.Lines[i].Cells[j]
-			w := wides[i][j]
+			w := wides[j]
 			c.X0, c.X1 = c.X0-w.before, c.X1-w.before-w.in
 		}
 	}
@@ -147,62 +151,86 @@ func isNumber(s string) bool {
 	return true
 }
 
-// A splitter holds what splitting a document's lines reuses: aligned
-// text's cells are gathered in scratch slices and then handed out from
-// shared blocks, one allocation per block instead of a few per line.
+// A splitter holds what splitting a document's lines reuses: the cells
+// of tab-separated and aligned lines are gathered in one scratch slice,
+// kept from document to document, and copied at the end into one block
+// of the exact size (growing blocks as the lines came was an eighth of a
+// text parse's bytes); the wide-character counts stay in the scratch.
 type splitter struct {
-	cells  []layout.Cell // scratch, for the line being split
-	wides  []wideCount
-	cellsB []layout.Cell // the current block, handed out from its end
-	widesB []wideCount
+	cells []layout.Cell // the document's tab and aligned cells so far
+	wides []wideCount   // in step with cells (zero for a tab line's)
+	spans []span        // per line kept, where its cells are
 }
 
-// blockLen is how many cells a block holds at most.
-const blockLen = 512
-
-// keep copies the scratch cells and counts into the blocks and returns
-// them, each capped at its length: appending to a line's cells (a box
-// row's next line) copies them first and leaves the block alone.
-func (sp *splitter) keep() ([]layout.Cell, []wideCount) {
-	n := len(sp.cells)
-	if n == 0 {
-		return nil, nil
-	}
-	if cap(sp.cellsB)-len(sp.cellsB) < n {
-		// Blocks grow with the document: a short one wastes little.
-		size := min(max(2*cap(sp.cellsB), 32), blockLen)
-		sp.cellsB = make([]layout.Cell, 0, max(size, n))
-		sp.widesB = make([]wideCount, 0, max(size, n))
-	}
-	i := len(sp.cellsB)
-	sp.cellsB = append(sp.cellsB, sp.cells...)
-	sp.widesB = append(sp.widesB[:i], sp.wides...)
-	sp.widesB = sp.widesB[:i+n] // in step with the cells (a tab line has no counts)
-	return sp.cellsB[i : i+n : i+n], sp.widesB[i : i+n : i+n]
+// A span is where a line's cells are in the scratch; n is 0 for a line
+// whose cells are its own (Markdown, box rows).
+type span struct {
+	at, n   int
+	aligned bool // it has wide-character counts
 }
 
-// splitLine returns the cells of one line, or nil for a line with no text,
-// and for aligned text the wide characters before and in each cell; box
-// tells a line read as a box-drawn row. markdown is isMarkdownRow(line).
-func (sp *splitter) splitLine(line string, markdown bool) (cells []layout.Cell, wides []wideCount, box bool) {
+var splitters = sync.Pool{New: func() any { return new(splitter) }}
+
+// maxKept is how many scratch cells go back to the pool at most: a huge
+// document's scratch is left to the collector.
+const maxKept = 1 << 14
+
+// release empties the scratch (its strings point into the document) and
+// returns it to the pool.
+func (sp *splitter) release() {
+	if cap(sp.cells) > maxKept {
+		return
+	}
+	clear(sp.cells)
+	sp.cells, sp.wides, sp.spans = sp.cells[:0], sp.wides[:0], sp.spans[:0]
+	splitters.Put(sp)
+}
+
+// place copies the scratch cells into one block and gives each line its
+// cells, capped at their length: appending to a line's cells copies them
+// first and leaves the block alone.
+func (sp *splitter) place(doc *layout.Document) {
+	block := make([]layout.Cell, len(sp.cells))
+	copy(block, sp.cells)
+	for i, at := range sp.spans {
+		if at.n > 0 {
+			doc.Lines[i].Cells = block[at.at : at.at+at.n : at.at+at.n]
+		}
+	}
+}
+
+// widesOf returns the wide-character counts of line i's cells, or nil
+// for a line that is not aligned text.
+func (sp *splitter) widesOf(i int) []wideCount {
+	at := sp.spans[i]
+	if !at.aligned {
+		return nil
+	}
+	return sp.wides[at.at : at.at+at.n]
+}
+
+// splitLine splits one line. The cells of tab-separated and aligned lines
+// go to the scratch, and at tells where; other lines' cells are returned,
+// nil for a line with no text. box tells a line read as a box-drawn row.
+// markdown is isMarkdownRow(line).
+func (sp *splitter) splitLine(line string, markdown bool) (cells []layout.Cell, at span, box bool) {
 	// TrimSpace trims U+3000 too (unicode.IsSpace).
 	if strings.TrimSpace(line) == "" {
-		return nil, nil, false
+		return nil, span{}, false
 	}
+	start := len(sp.cells)
 	switch {
 	case strings.IndexByte(line, '\t') >= 0:
-		sp.cells = splitTabs(line, sp.cells[:0])
-		sp.wides = sp.wides[:0]
-		cells, _ := sp.keep()
-		return cells, nil, false
+		sp.cells = splitTabs(line, sp.cells)
+		sp.wides = append(sp.wides, make([]wideCount, len(sp.cells)-start)...)
+		return nil, span{at: start, n: len(sp.cells) - start}, false
 	case markdown:
-		return splitMarkdown(line), nil, false
+		return splitMarkdown(line), span{}, false
 	case isBoxLine(line):
-		return splitBox(line), nil, true
+		return splitBox(line), span{}, true
 	default:
-		sp.cells, sp.wides = splitAligned(line, sp.cells[:0], sp.wides[:0])
-		cells, wides := sp.keep()
-		return cells, wides, false
+		sp.cells, sp.wides = splitAligned(line, sp.cells, sp.wides)
+		return nil, span{at: start, n: len(sp.cells) - start, aligned: true}, false
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/unicode/norm"
 
@@ -18,10 +19,11 @@ import (
 // radicals to ideographs), turns every kind of space into one ASCII space,
 // drops zero-width characters and trims.
 func Fold(s string) string {
-	if foldedAsIs(s) { // most cells: one pass, no copy
+	k := foldedPrefix(s)
+	if k == len(s) { // most cells: one pass, no copy
 		return s
 	}
-	if out, ok := foldShort(s); ok { // most others: one more
+	if out, ok := foldShort(s, k); ok { // most others: the rest once more
 		return out
 	}
 	if isPlainASCII(s) {
@@ -126,14 +128,20 @@ func nfkcMapped(r rune) bool {
 // foldedAsIs reports, in one pass, that Fold returns s as it is: ASCII and
 // characters NFKC leaves alone (nfkcStable), single ' ' between words.
 // When it says no, Fold's own passes decide.
-func foldedAsIs(s string) bool {
+func foldedAsIs(s string) bool { return foldedPrefix(s) == len(s) }
+
+// foldedPrefix is the length of the longest head of s that Fold leaves as
+// it is and that ends with a character other than a space (so that what
+// follows is folded as if Fold had read the head), or len(s) when Fold
+// returns s as it is.
+func foldedPrefix(s string) int {
 	prevSpace := true // a leading space is dropped
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, n := DecodeAt(s, i)
 			if !nfkcStable(r) {
-				return false
+				return headBefore(s, i)
 			}
 			prevSpace = false
 			i += n
@@ -142,27 +150,42 @@ func foldedAsIs(s string) bool {
 		switch c {
 		case ' ':
 			if prevSpace {
-				return false
+				return headBefore(s, i)
 			}
 			prevSpace = true
 		case '\t', '\n', '\v', '\f', '\r':
-			return false
+			return headBefore(s, i)
 		default:
 			prevSpace = false
 		}
 		i++
 	}
-	return !prevSpace || s == "" // a trailing space is dropped
+	if !prevSpace || s == "" { // a trailing space is dropped
+		return len(s)
+	}
+	return headBefore(s, len(s))
+}
+
+// headBefore is i, less the single space s may have there before it.
+func headBefore(s string, i int) int {
+	if i > 0 && s[i-1] == ' ' {
+		return i - 1
+	}
+	return i
 }
 
 // foldShort is Fold in one pass for text of the characters nfkc maps by
-// itself (ASCII, nfkcStable, nfkcMapped): NFKC character by character,
-// then Fold's spaces. It reports false, having done nothing useful, on any
-// other character.
-func foldShort(s string) (string, bool) {
-	b := make([]byte, 0, len(s))
+// itself (ASCII, nfkcStable, nfkcMapped, and U+00A0, which NFKC maps to
+// ' ', a starter like the others): NFKC character by character, then
+// Fold's spaces. It reports false, having done nothing useful, on any
+// other character. The result is never longer than s: one allocation.
+// s[:k] is foldedPrefix's head, copied as it is.
+func foldShort(s string, k int) (string, bool) {
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:k])
 	space := false
-	for i := 0; i < len(s); {
+	for i := k; i < len(s); {
 		c := s[i]
 		var ch string // what NFKC makes of the character
 		isSpace := false
@@ -176,7 +199,7 @@ func foldShort(s string) (string, bool) {
 			switch {
 			case nfkcStable(r):
 				ch = s[i : i+n]
-			case r == '\u3000':
+			case r == '\u3000' || r == '\u00a0':
 				isSpace = true
 			case r >= 0xff01 && r <= 0xff5e:
 				ch = asciiChar(byte(r - 0xfee0))
@@ -189,13 +212,13 @@ func foldShort(s string) (string, bool) {
 			space = true
 			continue
 		}
-		if space && len(b) > 0 {
-			b = append(b, ' ')
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
 		}
 		space = false
-		b = append(b, ch...)
+		b.WriteString(ch)
 	}
-	return string(b), true
+	return b.String(), true
 }
 
 // asciiChar returns the one-byte string of c without allocating.
@@ -257,13 +280,31 @@ func Label(s string) string {
 // LabelFolded is Label for text that is already folded (the Text of a
 // layout cell): it skips the NFKC pass, which dominates the cost.
 func LabelFolded(s string) string {
-	if strings.Contains(s, " ") {
-		s = strings.ReplaceAll(s, " ", "")
+	if strings.IndexByte(s, ' ') < 0 {
+		if !hasLabelDropChar(s) {
+			return s
+		}
+		return dropLabelChars(s)
 	}
-	if !hasLabelDropChar(s) {
-		return s
+	// The spaces go into a scratch buffer (on the stack for most labels),
+	// so that a label with both spaces and quotes or brackets costs one
+	// string, not two. The characters are dropped after the spaces, as
+	// before: on bad bytes a space could split a key.
+	var buf [256]byte
+	b := buf[:0]
+	if len(s) > len(buf) {
+		b = make([]byte, 0, len(s))
 	}
-	return dropLabelChars(s)
+	for i := 0; i < len(s); i++ {
+		if s[i] != ' ' {
+			b = append(b, s[i])
+		}
+	}
+	if !hasLabelDropChar(unsafe.String(unsafe.SliceData(b), len(b))) {
+		return string(b)
+	}
+	// dropLabelChars reads the buffer and copies what it keeps.
+	return dropLabelChars(unsafe.String(unsafe.SliceData(b), len(b)))
 }
 
 // hasLabelDropChar is strings.ContainsAny(s, labelDropChars) in one pass
@@ -365,6 +406,42 @@ func hasRadicals(s string) bool {
 	return false
 }
 
+// proseAsIs is alreadyFolded(s) && !hasRadicals(s) in one pass, with
+// the common three-byte characters decoded inline (the two range loops
+// were most of Prose's cost).
+func proseAsIs(s string) bool {
+	prevSpace := true // a leading space is dropped
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch c {
+			case ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case '\t', '\n', '\v', '\f', '\r':
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, n := DecodeAt(s, i)
+		switch {
+		case r >= 0x4e00 && r <= 0x9fff: // CJK ideographs, the bulk
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u00ad', r == utf8.RuneError,
+			unicode.IsSpace(r),
+			r >= 0x2e80 && r <= 0x2fdf || r >= 0xf900 && r <= 0xfaff || r >= 0x2f800 && r <= 0x2fa1f:
+			return false
+		}
+		prevSpace = false
+		i += n
+	}
+	return !prevSpace || s == "" // a trailing space is dropped
+}
+
 // Radicals folds the CJK Radicals Supplement characters that some
 // producers' ToUnicode maps give for ordinary simplified ideographs
 // (wkhtmltopdf: 人⺠ for 人民, ⻔ for 门); NFKC folds only the Kangxi
@@ -392,7 +469,7 @@ func Prose(s string) string {
 		}
 		return strings.Join(strings.Fields(s), " ")
 	}
-	if alreadyFolded(s) && !hasRadicals(s) { // most lines: no copy
+	if proseAsIs(s) { // most lines: no copy
 		return s
 	}
 	var b strings.Builder

@@ -177,3 +177,66 @@ var labelDrop = strings.NewReplacer(
 	"【", "(", "】", ")", "〔", "(", "〕", ")", "[", "(", "]", ")",
 	"．", ".", "。", ".", "，", ",", "：", ":", "；", ";",
 )
+
+// TestLabelFoldedMatchesReference holds LabelFolded to what it stands
+// for (spaces removed, then the label characters replaced) on generated
+// labels, bad bytes that a space splits included, and a long one.
+func TestLabelFoldedMatchesReference(t *testing.T) {
+	alphabet := []string{"“", "”", "\"", "'", "【", "】", "[", "]", "．", "，", "：", "一", "申请", "a", " ", "  ",
+		"\xe3", "\x80", "\x8c", "\xe2\x80", "\xef\xbc", "\xff", "１", "（", "）"}
+	r := rand.New(rand.NewSource(9))
+	for i := 0; i < 20000; i++ {
+		s := ""
+		for n := r.Intn(12); n > 0; n-- {
+			s += alphabet[r.Intn(len(alphabet))]
+		}
+		if i%500 == 0 {
+			s = strings.Repeat(s+" ", 40)
+		}
+		if got, want := LabelFolded(s), labelDrop.Replace(strings.ReplaceAll(s, " ", "")); got != want {
+			t.Fatalf("%q: got %q, want %q", s, got, want)
+		}
+	}
+	if got := LabelFolded("\xe3 \x80\x8c申请 "); got != "申请" { // 「 once the space goes
+		t.Fatalf("got %q", got)
+	}
+}
+
+// TestLabelFoldedOneString: a label with spaces and quotes costs one
+// string, not one per pass.
+func TestLabelFoldedOneString(t *testing.T) {
+	label := "“本年 新收” 申请【数量】"
+	if n := testing.AllocsPerRun(100, func() { _ = LabelFolded(label) }); n != 1 {
+		t.Fatalf("%v allocations, want 1", n)
+	}
+}
+
+// TestFoldShortTakesNoBreakSpace: U+00A0 (NFKC maps it to ' ') stays on
+// the one-pass path rather than sending the text to the full NFKC.
+func TestFoldShortTakesNoBreakSpace(t *testing.T) {
+	got, ok := foldShort("本年\u00a0\u00a0新收（１）", 0)
+	if !ok || got != "本年 新收(1)" {
+		t.Fatalf("foldShort = %q, %v", got, ok)
+	}
+	if n := testing.AllocsPerRun(100, func() { _, _ = foldShort("本年\u3000新收（１）", 6) }); n != 1 {
+		t.Fatalf("%v allocations, want 1", n)
+	}
+}
+
+// TestProseAsIsIsBothChecks holds the one-pass test to the two it
+// replaces on generated text (bad bytes, spaces of every kind, radicals).
+func TestProseAsIsIsBothChecks(t *testing.T) {
+	parts := []string{"本", "年", "a", "1", " ", "  ", "\t", "\u3000", "\u00a0", "\u0085", "\u2003", "\u200b", "\ufeff", "\u00ad",
+		"１", "（", "\xe4", "\xe4\xb8", "\xed\xa0\x80", "\ufffd", "\u2ea0", "\u2f08", "\uf900", "\U0002f800", "、", "“", "—", "\v", "\r", "é"}
+	rng := rand.New(rand.NewSource(3))
+	for range 20000 {
+		var b strings.Builder
+		for range rng.Intn(8) {
+			b.WriteString(parts[rng.Intn(len(parts))])
+		}
+		s := b.String()
+		if got, want := proseAsIs(s), alreadyFolded(s) && !hasRadicals(s); got != want {
+			t.Fatalf("proseAsIs(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
