@@ -68,10 +68,10 @@ func applicationChecks(a *Table, g Generation, spare int) []Check {
 		out = append(out, c)
 	}
 	for _, c := range ApplicationColumns {
-		nr, ok1 := nrRow.get(c.Key)
-		co, ok2 := coRow.get(c.Key)
-		tot, ok3 := totRow.get(c.Key)
-		cf, ok4 := cfRow.get(c.Key)
+		nr, ok1 := nrRow.Get(c.Key)
+		co, ok2 := coRow.Get(c.Key)
+		tot, ok3 := totRow.Get(c.Key)
+		cf, ok4 := cfRow.Get(c.Key)
 		if ok1 && ok2 && ok3 && ok4 {
 			msg.WriteString("一+二 (")
 			msg.nums([]float64{nr, co}, "+")
@@ -86,7 +86,7 @@ func applicationChecks(a *Table, g Generation, spare int) []Check {
 		known := ok3
 		sum := 0.0
 		for _, row := range resRows {
-			v, ok := row.get(c.Key)
+			v, ok := row.Get(c.Key)
 			known = known && ok
 			sum += v
 		}
@@ -110,11 +110,11 @@ func applicationChecks(a *Table, g Generation, spare int) []Check {
 		// key once; the lookup keeps the answer Get gave).
 		first := a.Row(row.Key)
 		for _, c := range ApplicantColumns {
-			v, ok := first.get(c.Key)
+			v, ok := first.Get(c.Key)
 			known = known && ok
 			parts = append(parts, v)
 		}
-		tot, ok := first.get("total")
+		tot, ok := first.Get("total")
 		if !known || !ok {
 			continue
 		}

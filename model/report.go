@@ -202,8 +202,9 @@ func (t *Table) Cell(r, c string) *Cell {
 	return nil
 }
 
-// get is Get within a row (nil: no such row).
-func (row *Row) get(c string) (float64, bool) {
+// Get returns the value of the row at column c and whether it is known
+// (a nil row has none: Table.Row's answer for a missing row).
+func (row *Row) Get(c string) (float64, bool) {
 	if row == nil {
 		return 0, false
 	}

@@ -792,17 +792,17 @@ func columnRelations(t *model.Table, g model.Generation) (int, bool) {
 	}
 	evaluated, hold := 0, true
 	for _, c := range model.ApplicationColumns {
-		vnr, ok1 := rowValue(nr, c.Key)
-		vco, ok2 := rowValue(co, c.Key)
-		vtot, ok3 := rowValue(tot, c.Key)
-		vcf, ok4 := rowValue(cf, c.Key)
+		vnr, ok1 := nr.Get(c.Key)
+		vco, ok2 := co.Get(c.Key)
+		vtot, ok3 := tot.Get(c.Key)
+		vcf, ok4 := cf.Get(c.Key)
 		if ok1 && ok2 && ok3 && ok4 {
 			evaluated++
 			hold = hold && sameNumber(vnr+vco, vtot+vcf)
 		}
 		known, sum := ok3, 0.0
 		for _, row := range resRows {
-			v, ok := rowValue(row, c.Key)
+			v, ok := row.Get(c.Key)
 			known = known && ok
 			sum += v
 		}
@@ -812,22 +812,6 @@ func columnRelations(t *model.Table, g model.Generation) (int, bool) {
 		}
 	}
 	return evaluated, hold
-}
-
-// rowValue is model.Table.Get within a row (nil: no such row).
-func rowValue(row *model.Row, c string) (float64, bool) {
-	if row == nil {
-		return 0, false
-	}
-	for i := range row.Cells {
-		if row.Cells[i].Key == c {
-			if v := row.Cells[i].Value; v != nil {
-				return *v, true
-			}
-			return 0, false
-		}
-	}
-	return 0, false
 }
 
 // sameNumber is the checks' equality: within 1e-6.
