@@ -237,7 +237,10 @@ func TestWorkbenchInChromium(t *testing.T) {
 	}
 	b.must(false, "DOM.querySelector", map[string]any{"nodeId": doc.Root.NodeID, "selector": "#file-input"}, &node)
 	b.must(false, "DOM.setFileInputFiles", map[string]any{"nodeId": node.NodeID, "files": files}, nil)
-	b.waitFor("the list of uploaded reports", fmt.Sprintf(`document.querySelectorAll("#report-list tbody tr").length===%d`, len(files)))
+	// The page reloads itself once the uploads are read: wait for the
+	// reloaded page's script too (its rows can be there before it ran, and
+	// ticking a box then picks nothing).
+	b.waitFor("the list of uploaded reports", fmt.Sprintf(`document.readyState==="complete" && document.querySelectorAll("#report-list tbody tr").length===%d`, len(files)))
 	if st := s.status(); st.Reports != len(files) {
 		t.Fatalf("the server holds %d reports", st.Reports)
 	}
