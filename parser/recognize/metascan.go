@@ -256,22 +256,30 @@ func looksLikePath(t string) bool {
 		prevName = foldASCII(r) != 0
 		i += n
 	}
-	// \.(ext)$
-	if dot := strings.LastIndexByte(t, '.'); dot >= 0 {
-		var buf [5]byte // the longest ending, shtml
-		k := 0
-		for _, r := range t[dot+1:] {
-			c := foldASCII(r)
-			if c == 0 || k == len(buf) {
-				return false
-			}
-			buf[k] = c
-			k++
+	return endsInExt(t, pathExts) // \.(ext)$
+}
+
+// endsInExt reports whether s ends in a dot and one of exts (lower case
+// ASCII), its letters case folded as (?i) folds them. An ending holds no
+// dot, so the match's dot is the last.
+func endsInExt(s string, exts []string) bool {
+	dot := strings.LastIndexByte(s, '.')
+	if dot < 0 {
+		return false
+	}
+	var buf [8]byte // longer than any ending
+	k := 0
+	for _, r := range s[dot+1:] {
+		c := foldASCII(r)
+		if c == 0 || k == len(buf) {
+			return false
 		}
-		for _, e := range pathExts {
-			if string(buf[:k]) == e {
-				return true
-			}
+		buf[k] = c
+		k++
+	}
+	for _, e := range exts {
+		if string(buf[:k]) == e {
+			return true
 		}
 	}
 	return false

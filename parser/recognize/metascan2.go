@@ -184,25 +184,4 @@ var attachExts = [...]string{"doc", "docx", "pdf", "wps", "ofd", "xls", "xlsx", 
 // endsAttachExt is attachExtRe.MatchString(s): a document's extension
 // ends s, case folded. An extension holds no dot, so the match's dot is
 // the last.
-func endsAttachExt(s string) bool {
-	dot := strings.LastIndexByte(s, '.')
-	if dot < 0 {
-		return false
-	}
-	var buf [4]byte
-	k := 0
-	for _, r := range s[dot+1:] {
-		c := foldASCII(r)
-		if c < 'a' || c > 'z' || k == len(buf) {
-			return false
-		}
-		buf[k] = c
-		k++
-	}
-	for _, e := range attachExts {
-		if string(buf[:k]) == e {
-			return true
-		}
-	}
-	return false
-}
+func endsAttachExt(s string) bool { return endsInExt(s, attachExts[:]) }
