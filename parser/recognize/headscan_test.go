@@ -114,24 +114,12 @@ func TestStartsItemMatchesPattern(t *testing.T) {
 
 func TestEndsAgencyMatchesPattern(t *testing.T) {
 	alphabet := append([]string{"人民", "XX", " ", "\n", "\xe5\xb1", "\xff", "员会", "公室", "道", "事处"}, agencyEnds[:]...)
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 50000; i++ {
-		s := randomFrom(r, alphabet, 5)
-		if got, want := endsAgency(s), agencyEndRe.MatchString(s); got != want {
-			t.Fatalf("%q: %v, want %v", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 5, 50000, endsAgency, agencyEndRe.MatchString)
 }
 
 func TestNamesAttachmentMatchesPattern(t *testing.T) {
 	alphabet := []string{".", "..", "doc", "DOCX", "d", "oc", "pdf", "PDF", "wps", "wpſ", "WPS", "ofd", "xls", "XLSX", "xl", "et", "ET", "e", "t", "K", "报告", " ", "\n", "\xff"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 80000; i++ {
-		s := randomFrom(r, alphabet, 7)
-		if got, want := namesAttachment(s), attachHintRe.MatchString(s); got != want {
-			t.Fatalf("%q: %v, want %v", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 7, 80000, namesAttachment, attachHintRe.MatchString)
 }
 
 func TestIndexNumeralMatchesIndexAny(t *testing.T) {

@@ -86,13 +86,7 @@ func TestBylineAgenciesMatchesRegexp(t *testing.T) {
 
 func TestEndsAttachExtMatchesRegexp(t *testing.T) {
 	alphabet := []string{".", "doc", "DOCX", "x", "pdf", "PDF", "wps", "wpſ", "ofd", "xls", "XLSX", "et", "ET", "e", "t", "K", "报告", " ", "/", "\xff"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 80000; i++ {
-		s := randomFrom(r, alphabet, 6)
-		if got, want := endsAttachExt(s), attachExtRe.MatchString(s); got != want {
-			t.Fatalf("%q: %v, regexp %v", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 6, 80000, endsAttachExt, attachExtRe.MatchString)
 }
 
 // TestPeriodYearLazyLimit holds the bound of six characters between

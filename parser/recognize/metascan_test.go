@@ -27,24 +27,12 @@ func TestTitleYearMatchesRegexp(t *testing.T) {
 
 func TestTitleSuffixMatchesRegexp(t *testing.T) {
 	alphabet := []string{"政府", "政", "府", "信息公开", "信息", "公开", "工作", "年度", "报告", "报", "年报", "政府信息公开年报", "\n", " ", "XX局", "\xe6", "\xff"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 50000; i++ {
-		s := randomFrom(r, alphabet, 9)
-		if got, want := dropTitleSuffix(s), titleSuffix.ReplaceAllString(s, ""); got != want {
-			t.Fatalf("%q: %q, regexp %q", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 9, 50000, dropTitleSuffix, func(s string) string { return titleSuffix.ReplaceAllString(s, "") })
 }
 
 func TestCoverVerbsMatchesRegexp(t *testing.T) {
 	alphabet := []string{"报送", "印发", "公布", "发布", "上报", "转发", "公开", "报", "送", "发", "XX局", "关于", " ", "\xe5", "\xff"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 50000; i++ {
-		s := randomFrom(r, alphabet, 7)
-		if got, want := dropCoverVerbs(s), coverVerbs.ReplaceAllString(s, ""); got != want {
-			t.Fatalf("%q: %q, regexp %q", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 7, 50000, dropCoverVerbs, func(s string) string { return coverVerbs.ReplaceAllString(s, "") })
 }
 
 func TestHeaderKeyMatchesRegexp(t *testing.T) {
@@ -62,24 +50,12 @@ func TestHeaderKeyMatchesRegexp(t *testing.T) {
 
 func TestBreadcrumbMatchesRegexp(t *testing.T) {
 	alphabet := append([]string{">", ">", "\n", " ", "首页", "您", "位置", "当前", "\xe5", "\xff"}, breadcrumbStarts...)
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 50000; i++ {
-		s := randomFrom(r, alphabet, 6)
-		if got, want := breadcrumb(s), breadcrumbRe.MatchString(s); got != want {
-			t.Fatalf("%q: %v, regexp %v", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 6, 50000, breadcrumb, breadcrumbRe.MatchString)
 }
 
 func TestLooksLikePathMatchesRegexp(t *testing.T) {
 	alphabet := []string{"http", "HTTPS", "s", "ſ", "K", "k", ":", "//", "/", "www", "WwW", ".", "a", "Z", "0", "_", "-", "html", "HTM", "sh", "tml", "jsp", "aspx", "php", "docx", "pdf", "wps", "ofd", "xls", "x", "txt", "报告", " ", "\n", "\xe5", "\xff", "\u00e9"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 100000; i++ {
-		s := randomFrom(r, alphabet, 8)
-		if got, want := looksLikePath(s), pathRe.MatchString(s); got != want {
-			t.Fatalf("%q: %v, regexp %v", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 8, 100000, looksLikePath, pathRe.MatchString)
 }
 
 func TestIssueDateIndexMatchesRegexp(t *testing.T) {
@@ -102,11 +78,5 @@ func TestIssueDateIndexMatchesRegexp(t *testing.T) {
 
 func TestHanRunEndMatchesRegexp(t *testing.T) {
 	alphabet := []string{"局", "〇", "（", "）", "(", ")", "。", "\n", " ", "a", "1", "\xe5", "\xe5\xb1", "\xff", "\ufffd", "㐀", "𠀀", "ー", "々"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 100000; i++ {
-		s := randomFrom(r, alphabet, 8)
-		if got, want := hanRunEndOf(s), hanRunEnd.FindString(s); got != want {
-			t.Fatalf("%q: %q, regexp %q", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 8, 100000, hanRunEndOf, hanRunEnd.FindString)
 }

@@ -185,6 +185,19 @@ func randomFrom(r *rand.Rand, alphabet []string, n int) string {
 	return b.String()
 }
 
+// holdsTo holds scanner to pattern, the regexp it stands for, on n
+// strings of up to k pieces of alphabet.
+func holdsTo[T comparable](t *testing.T, alphabet []string, k, n int, scanner, pattern func(string) T) {
+	t.Helper()
+	r := rand.New(rand.NewSource(15))
+	for i := 0; i < n; i++ {
+		s := randomFrom(r, alphabet, k)
+		if got, want := scanner(s), pattern(s); got != want {
+			t.Fatalf("%q: scanner %#v, pattern %#v", s, got, want)
+		}
+	}
+}
+
 // TestPageMarkerMatchesRegexp holds pageMarker to pageMarkerRe.
 func TestPageMarkerMatchesRegexp(t *testing.T) {
 	alphabet := []string{"-", "—", "–", "－", "―", "─", " ", "\t", "\u3000", "1", "23", "4567", "0", "第", "页", ",", "，", "/", "共", "x", "\xe2", "\xff"}
@@ -203,13 +216,7 @@ func TestPageMarkerMatchesRegexp(t *testing.T) {
 // TestListedSepMatchesRegexp holds atListedSep to listedSep.
 func TestListedSepMatchesRegexp(t *testing.T) {
 	alphabet := []string{"、", "，", ",", "；", ";", "。", " ", "\t", "\n", "\u3000", "一", "三", "七", "八", ".", "．", "x", "\xe3", "\xff"}
-	r := rand.New(rand.NewSource(15))
-	for i := 0; i < 60000; i++ {
-		s := randomFrom(r, alphabet, 6)
-		if got, want := atListedSep(s), listedSep.MatchString(s); got != want {
-			t.Fatalf("%q: scanner %v, regexp %v", s, got, want)
-		}
-	}
+	holdsTo(t, alphabet, 6, 60000, atListedSep, listedSep.MatchString)
 }
 
 // TestHeaderGenerationScan holds headerGeneration's one pass to the two
