@@ -145,13 +145,13 @@ func (d *summaryDecoder) uvarint() uint64 {
 	return v
 }
 
+// varint is binary.Varint's zig-zag decoding of a uvarint.
 func (d *summaryDecoder) varint() int64 {
-	v, k := binary.Varint(d.b)
-	if k <= 0 {
-		d.err, d.b = errSummary, nil
-		return 0
+	u := d.uvarint()
+	v := int64(u >> 1)
+	if u&1 != 0 {
+		v = ^v
 	}
-	d.b = d.b[k:]
 	return v
 }
 
