@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazyre"
+	"github.com/govreport/govreport/internal/runefilter"
 )
 
 // A startRe finds a pattern's matches by trying it, anchored, only where
@@ -35,7 +36,7 @@ type startRe struct {
 	// low has the low 12 bits of the prefixes' first characters when
 	// three bytes long (the lead byte leaves most of CJK); lowAll lets
 	// every non-ASCII character through.
-	low    [64]uint64
+	low    runefilter.Set
 	lowAll bool
 }
 
@@ -99,8 +100,8 @@ func (x *startRe) init() {
 			for _, p := range x.prefixes {
 				x.lead[p[0]] = true
 				if len(p) >= 3 && p[0] >= 0xE0 && p[0] < 0xF0 {
-					k := low12(p, 0)
-					x.low[k/64] |= 1 << (k % 64)
+					r, _ := utf8.DecodeRuneInString(p)
+					x.low.Add(r)
 				} else if p[0] >= 0x80 {
 					x.lowAll = true
 				}
@@ -229,7 +230,7 @@ func (x *startRe) findFrom(s string, pos int) []int {
 		}
 		if x.prefixes != nil {
 			if s[i] >= 0xE0 && s[i] < 0xF0 && !x.lowAll && i+2 < len(s) {
-				if k := low12(s, i); x.low[k/64]&(1<<(k%64)) == 0 {
+				if !x.low.MayAt(s, i) {
 					continue
 				}
 			}

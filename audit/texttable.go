@@ -9,6 +9,7 @@ import (
 
 	"github.com/govreport/govreport/internal/lazy"
 	"github.com/govreport/govreport/internal/lazyre"
+	"github.com/govreport/govreport/internal/runefilter"
 	"github.com/govreport/govreport/model"
 )
 
@@ -402,11 +403,8 @@ type claimIndex struct {
 	// low has a bit for the low 12 bits of each first character (all
 	// three bytes long): most characters of a sentence start no word,
 	// and this tells them without decoding them or a map lookup.
-	low [64]uint64
+	low runefilter.Set
 }
-
-// low12 is the low 12 bits of the three-byte character at s[i:].
-func low12(s string, i int) int { return int(s[i+1]&0x3F)<<6 | int(s[i+2]&0x3F) }
 
 var claimWordIndexV lazy.Value[*claimIndex]
 
@@ -431,8 +429,7 @@ func buildClaimWordIndex() *claimIndex {
 					panic("audit: a claim word starts with a character not three bytes long")
 				}
 				x.byFirst[r] = append(x.byFirst[r], i)
-				k := low12(w, 0)
-				x.low[k/64] |= 1 << (k % 64)
+				x.low.Add(r)
 			}
 			mask |= 1 << i
 		}
@@ -451,7 +448,7 @@ func (x *claimIndex) found(s string) uint64 {
 		if s[i] < 0xE0 || s[i] >= 0xF0 {
 			continue
 		}
-		if k := low12(s, i); x.low[k/64]&(1<<(k%64)) == 0 {
+		if !x.low.MayAt(s, i) {
 			continue
 		}
 		r, _ := utf8.DecodeRuneInString(s[i:])

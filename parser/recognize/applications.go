@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/govreport/govreport/internal/lazy"
+	"github.com/govreport/govreport/internal/runefilter"
 	"github.com/govreport/govreport/model"
 	"github.com/govreport/govreport/parser/layout"
 	"github.com/govreport/govreport/parser/rowlabel"
@@ -65,18 +66,18 @@ func buildPhrasesByFirst() *phraseIndex {
 		for _, ph := range p.phrases {
 			r, _ := utf8.DecodeRuneInString(ph)
 			x.m[r] = append(x.m[r], phraseRef{ph, i})
-			x.bits[r&4095>>6] |= 1 << (r & 63)
+			x.first.Add(r)
 		}
 	}
 	return x
 }
 
-// phraseIndex is the phrases by their first character, and a bit for each
-// first character's number modulo 4096: most characters of a label open no
-// phrase, and the bit says so before the map is asked.
+// phraseIndex is the phrases by their first character, and a filter of
+// those characters: most characters of a label open no phrase, and the
+// filter says so before the map is asked.
 type phraseIndex struct {
-	m    map[rune][]phraseRef
-	bits [64]uint64
+	m     map[rune][]phraseRef
+	first runefilter.Set
 }
 
 // firstPattern returns the index of the first pattern of
@@ -89,7 +90,7 @@ func firstPattern(core string) int {
 	idx := phrasesByFirst()
 	best := -1
 	for i, r := range core {
-		if idx.bits[r&4095>>6]&(1<<(r&63)) == 0 {
+		if !idx.first.May(r) {
 			continue
 		}
 		for _, ph := range idx.m[r] {
