@@ -15,93 +15,66 @@ import (
 //
 //	go test ./parser/html -run XXX -bench 'Floor|Adapter' -benchtime 3s -cpu 1
 
-func benchPages(b *testing.B) [][]byte {
-	var out [][]byte
-	for _, src := range pages(b) {
-		out = append(out, src)
-	}
-	if len(out) == 0 {
-		b.Skip("no pages")
-	}
-	return out
-}
-
-func BenchmarkTokenizerFloor(b *testing.B) {
-	ps := benchPages(b)
+// benchEach runs read on every page, b.N times, reporting bytes,
+// allocations and pages a second.
+func benchEach(b *testing.B, read func(p []byte)) {
+	var ps [][]byte
 	size := 0
-	for _, p := range ps {
-		size += len(p)
+	for _, src := range pages(b) {
+		ps = append(ps, src)
+		size += len(src)
+	}
+	if len(ps) == 0 {
+		b.Skip("no pages")
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		for _, p := range ps {
-			z := xhtml.NewTokenizer(bytes.NewReader(p))
-			for z.Next() != xhtml.ErrorToken {
-			}
+			read(p)
 		}
 	}
 	b.ReportMetric(float64(b.N*len(ps))/b.Elapsed().Seconds(), "docs/s")
+}
+
+func BenchmarkTokenizerFloor(b *testing.B) {
+	benchEach(b, func(p []byte) {
+		z := xhtml.NewTokenizer(bytes.NewReader(p))
+		for z.Next() != xhtml.ErrorToken {
+		}
+	})
 }
 
 // BenchmarkLexerFloor is the scan the adapter now makes: the lexer's
 // tokens (falling back to the Tokenizer where it stops), nothing else.
 func BenchmarkLexerFloor(b *testing.B) {
-	ps := benchPages(b)
-	size := 0
-	for _, p := range ps {
-		size += len(p)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, p := range ps {
-			z := newLexer(p)
+	benchEach(b, func(p []byte) {
+		z := newLexer(p)
+		for z.Next() != xhtml.ErrorToken {
+		}
+		if z.Err() != io.EOF {
+			z := xhtml.NewTokenizer(bytes.NewReader(p))
 			for z.Next() != xhtml.ErrorToken {
 			}
-			if z.Err() != io.EOF {
-				z := xhtml.NewTokenizer(bytes.NewReader(p))
-				for z.Next() != xhtml.ErrorToken {
-				}
-			}
 		}
-	}
-	b.ReportMetric(float64(b.N*len(ps))/b.Elapsed().Seconds(), "docs/s")
+	})
 }
 
 func BenchmarkAdapter(b *testing.B) {
-	ps := benchPages(b)
-	size := 0
-	for _, p := range ps {
-		size += len(p)
-	}
-	b.SetBytes(int64(size))
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, p := range ps {
-			if _, err := Read(p); err != nil {
-				b.Fatal(err)
-			}
+	benchEach(b, func(p []byte) {
+		if _, err := Read(p); err != nil {
+			b.Fatal(err)
 		}
-	}
-	b.ReportMetric(float64(b.N*len(ps))/b.Elapsed().Seconds(), "docs/s")
+	})
 }
 
 // BenchmarkAdapterTreeReader is the tree-based reader this package had,
 // on the same pages.
 func BenchmarkAdapterTreeReader(b *testing.B) {
-	ps := benchPages(b)
-	b.ReportAllocs()
-	b.ResetTimer()
-	for i := 0; i < b.N; i++ {
-		for _, p := range ps {
-			if _, err := oldRead(p); err != nil {
-				b.Fatal(err)
-			}
+	benchEach(b, func(p []byte) {
+		if _, err := oldRead(p); err != nil {
+			b.Fatal(err)
 		}
-	}
-	b.ReportMetric(float64(b.N*len(ps))/b.Elapsed().Seconds(), "docs/s")
+	})
 }
