@@ -91,19 +91,15 @@ func TestScoreCountsCommonCharacters(t *testing.T) {
 }
 
 func BenchmarkDecodeGBKPage(b *testing.B) {
-	src, err := os.ReadFile("../../corpus/html/word-gbk-2021-jianghuai-city-2024.html")
-	if err != nil {
-		b.Skip(err)
-	}
-	b.SetBytes(int64(len(src)))
-	b.ReportAllocs()
-	for i := 0; i < b.N; i++ {
-		DecodeBytes(src)
-	}
+	benchDecode(b, "../../corpus/html/word-gbk-2021-jianghuai-city-2024.html")
 }
 
 func BenchmarkDecodeSniffedPage(b *testing.B) {
-	src, err := os.ReadFile("../../corpus/html/legacy-gb18030-2019-dongyu-county-2020-fullwidth.html")
+	benchDecode(b, "../../corpus/html/legacy-gb18030-2019-dongyu-county-2020-fullwidth.html")
+}
+
+func benchDecode(b *testing.B, file string) {
+	src, err := os.ReadFile(file)
 	if err != nil {
 		b.Skip(err)
 	}

@@ -1,8 +1,6 @@
 package text
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/govreport/govreport/parser/layout"
@@ -16,30 +14,20 @@ func BenchmarkRead(b *testing.B) { benchRead(b, Read) }
 func BenchmarkReadOld(b *testing.B) { benchRead(b, oldRead) }
 
 func benchRead(b *testing.B, read func(string) *layout.Document) {
-	var docs []string
-	size := 0
-	for _, dir := range []string{"../../corpus/*", "../../corpus/*/*", "../../../shared/field"} {
-		for _, pat := range []string{"*.txt", "*.md"} {
-			files, _ := filepath.Glob(filepath.Join(dir, pat))
-			for _, f := range files {
-				src, err := os.ReadFile(f)
-				if err != nil {
-					b.Fatal(err)
-				}
-				docs = append(docs, string(src))
-				size += len(src)
-			}
-		}
-	}
-	if len(docs) == 0 {
+	files := textFiles(b)
+	if len(files) == 0 {
 		b.Skip("no files")
+	}
+	size := 0
+	for _, f := range files {
+		size += len(f.text)
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
-		for _, d := range docs {
-			read(d)
+		for _, f := range files {
+			read(f.text)
 		}
 	}
 }

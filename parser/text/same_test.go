@@ -26,23 +26,33 @@ func sameAsOld(t *testing.T, name, s string) {
 // TestFilesSameAsOldReader reads the corpus's and field set's text files
 // with both readers.
 func TestFilesSameAsOldReader(t *testing.T) {
-	n := 0
+	files := textFiles(t)
+	if len(files) == 0 {
+		t.Skip("no files")
+	}
+	for _, f := range files {
+		sameAsOld(t, f.name, f.text)
+	}
+}
+
+type textFile struct{ name, text string }
+
+// textFiles returns the corpus's and the field set's text files.
+func textFiles(tb testing.TB) []textFile {
+	var out []textFile
 	for _, dir := range []string{"../../corpus/*", "../../corpus/*/*", "../../../shared/field"} {
 		for _, pat := range []string{"*.txt", "*.md"} {
 			files, _ := filepath.Glob(filepath.Join(dir, pat))
 			for _, f := range files {
 				src, err := os.ReadFile(f)
 				if err != nil {
-					t.Fatal(err)
+					tb.Fatal(err)
 				}
-				sameAsOld(t, f, string(src))
-				n++
+				out = append(out, textFile{f, string(src)})
 			}
 		}
 	}
-	if n == 0 {
-		t.Skip("no files")
-	}
+	return out
 }
 
 // TestGeneratedSameAsOldReader reads generated lines of every kind: aligned
