@@ -125,11 +125,6 @@ func nfkcMapped(r rune) bool {
 	return r == 0x3000 || r >= 0xff01 && r <= 0xff5e
 }
 
-// foldedAsIs reports, in one pass, that Fold returns s as it is: ASCII and
-// characters NFKC leaves alone (nfkcStable), single ' ' between words.
-// When it says no, Fold's own passes decide.
-func foldedAsIs(s string) bool { return foldedPrefix(s) == len(s) }
-
 // foldedPrefix is the length of the longest head of s that Fold leaves as
 // it is and that ends with a character other than a space (so that what
 // follows is folded as if Fold had read the head), or len(s) when Fold
